@@ -20,9 +20,13 @@ class UnreadableFileError(DossierError):
     reason = "illisible"
 
     def __init__(self, source: str, detail: str = "") -> None:
+        # args stay (source, detail) so the error survives pickling between processes.
+        super().__init__(source, detail)
         self.source = source
         self.detail = detail
-        super().__init__(f"{source}: {self.reason}" + (f" ({detail})" if detail else ""))
+
+    def __str__(self) -> str:
+        return f"{self.source} : {self.reason}" + (f" ({self.detail})" if self.detail else "")
 
 
 class EmptyFile(UnreadableFileError):

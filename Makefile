@@ -1,0 +1,48 @@
+# Two commands for a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAMPLES := samples
+OUT := out
+JOBS ?= 2
+
+.PHONY: setup run test test-fast eval samples bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml scripts/install-system-packages.sh
+	./scripts/install-system-packages.sh
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# The project's own sample dossiers, generated (deterministic) from the synthetic generator.
+$(SAMPLES)/.done: | setup
+	$(PY) -m synth generate --out $(SAMPLES) --count 8 --seed 2026
+	touch $@
+
+samples: $(SAMPLES)/.done
+
+run: setup samples
+	$(VENV)/bin/dossiers process $(SAMPLES)/dossiers/* --out-dir $(OUT) --as-of 2026-06-01 --summary
+	@echo "Résultats JSON : $(OUT)/"
+
+test: setup
+	$(VENV)/bin/pytest -n $(JOBS) -q
+
+test-fast: setup
+	$(VENV)/bin/pytest -n $(JOBS) -q -m "not slow"
+
+# The shared benchmark (../shared/eval), when it is beside the project.
+eval: setup
+	$(PY) ../shared/eval/score.py --dossiers ../shared/eval/samples/dossiers --truth ../shared/eval/samples/truth
+
+# Refresh the pinned lock from the current environment.
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^dossiers' > requirements.lock
+
+clean:
+	rm -rf $(OUT) $(SAMPLES) .pytest_cache

@@ -1,0 +1,117 @@
+"""Which of the nine piece types a page (or a file's pages) is.
+
+Evidence is a weighted table of phrases a document of each type carries; a phrase
+in the top third of the page (where titles sit) counts double. The score table is
+data (extractors/data/classifier.json) so wording seen in new documents can be
+added without touching code. A machine-readable zone decides between the two
+identity documents, because it is exact.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.textnorm import fold
+from models import Page, PieceType
+
+TOP_REGION = 0.33
+# Below this score a page shows nothing of any type: it is `other`.
+MIN_EVIDENCE = 3.0
+# Below this confidence a piece is flagged unclassified_piece.
+CONFIDENT = 0.6
+
+
+@dataclass(frozen=True)
+class Evidence:
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@dataclass
+class PageScores:
+    scores: dict[PieceType, float]
+    title: PieceType | None  # a type whose title phrase is in the top region
+
+    @property
+    def best(self) -> tuple[PieceType, float]:
+        piece_type, score = max(self.scores.items(), key=lambda kv: kv[1])
+        return (piece_type, score) if score >= MIN_EVIDENCE else (PieceType.other, score)
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[PieceType, list[Evidence]], dict[PieceType, list[re.Pattern[str]]]]:
+    raw = json.loads(resources.files("extractors").joinpath("data/classifier.json").read_text("utf-8"))
+    evidence = {
+        PieceType(t): [Evidence(re.compile(p), float(w)) for p, w in entries.items()]
+        for t, entries in raw["evidence"].items()
+    }
+    titles = {PieceType(t): [re.compile(p) for p in pats] for t, pats in raw["titles"].items()}
+    return evidence, titles
+
+
+def score_page(page: Page) -> PageScores:
+    evidence, titles = _table()
+    top_lines = [line for line in page.lines if line.words and line.bbox[1] < TOP_REGION]
+    full = fold(page.text)
+    top = fold("\n".join(line.text for line in top_lines))
+    scores: dict[PieceType, float] = {}
+    for piece_type, items in evidence.items():
+        score = 0.0
+        for item in items:
+            hits = min(len(item.pattern.findall(full)), 3)
+            if hits:
+                score += item.weight * (1 + 0.25 * (hits - 1))
+                if item.pattern.search(top):
+                    score += item.weight
+        scores[piece_type] = score
+    mrz = page.extra_text.get("mrz", "") or _mrz_like(page.text)
+    if mrz:
+        kind = _mrz_kind(mrz)
+        if kind:
+            scores[kind] = scores.get(kind, 0.0) + 20.0
+    title = None
+    for piece_type, patterns in titles.items():
+        if any(p.search(top) for p in patterns):
+            title = piece_type
+            break
+    return PageScores(scores=scores, title=title)
+
+
+def confidence(scores: dict[PieceType, float]) -> tuple[PieceType, float]:
+    """The best type of summed scores and a confidence in [0, 1]: high when one type
+    has clear evidence and the runner-up little."""
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), runner = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if top < MIN_EVIDENCE:
+        # Nothing recognisable: `other` is the answer, as sure as the page is empty of evidence.
+        return PieceType.other, round(max(0.5, 0.9 - top / 10), 3)
+    margin = (top - runner) / (top + 1.0)
+    strength = min(1.0, top / 12.0)
+    return best, round(max(0.05, min(1.0, 0.35 + 0.65 * margin * strength + 0.2 * strength)), 3)
+
+
+def classify_pages(pages: list[Page]) -> tuple[PieceType, float]:
+    total: dict[PieceType, float] = {}
+    for page in pages:
+        for piece_type, score in score_page(page).scores.items():
+            total[piece_type] = total.get(piece_type, 0.0) + score
+    return confidence(total)
+
+
+_MRZ_LINE = re.compile(r"^[A-Z0-9<]{5,}<<[A-Z0-9<]*$|^[A-Z0-9<]{25,}$", re.MULTILINE)
+
+
+def _mrz_like(text: str) -> str:
+    return "\n".join(m.group(0) for m in _MRZ_LINE.finditer(text.replace(" ", "")))
+
+
+def _mrz_kind(mrz: str) -> PieceType | None:
+    first = mrz.strip().splitlines()[0] if mrz.strip() else ""
+    if re.match(r"^I[R<]FRA", first) or re.match(r"^[A-Z]{2}FRA", first) and len(first) <= 32:
+        return PieceType.residence_permit
+    if first.startswith("P") and len(first) >= 30:
+        return PieceType.passport
+    return None

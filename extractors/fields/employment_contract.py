@@ -1,0 +1,118 @@
+"""Fields of a contrat de travail (CDI or CDD), narrative or laid out in sections."""
+from __future__ import annotations
+
+import re
+
+from extractors.textfields import (
+    ExtractionBuilder,
+    Span,
+    TextIndex,
+    best_person,
+    clean_title,
+    company_name_span,
+    date_after,
+    labelled_name,
+    monthly_amount_after,
+    ner_person,
+    period_of_dates,
+    siret_span,
+    values_after,
+    weekly_hours_span,
+)
+from models.document import Page
+from models.domain import FIELDS, PieceType
+from models.records import Extraction
+
+FIELD_NAMES = FIELDS[PieceType.employment_contract]
+
+_CDD = r"duree\s+determinee|\bc\.?d\.?d\b"
+_CDI = r"duree\s+indeterminee|\bc\.?d\.?i\b"
+
+# Where the employer's name is written, best first.
+EMPLOYER_LABELS = (
+    r"(?:^|\n)\s*(?:employeur|raison\s+sociale|denomination(?:\s+sociale)?|nom\s+de\s+l'(?:employeur|entreprise)|entreprise|societe)\s*:",
+    r"\b(?:la|cette)\s+societe\s+",
+    r"(?:^|\n)\s*entre\s+(?:les\s+soussignes\s*:?\s*)?(?:la\s+societe\s+|l'entreprise\s+|l'association\s+)?",
+    r"\bl'employeur\s*:",
+)
+JOB_LABELS = (
+    r"(?:^|\n)\s*(?:intitule\s+du\s+)?(?:poste|emploi|fonction|qualification)s?(?:\s+occupee?)?\s*:?[ \t]+",
+    r"\bexercera\s+les\s+fonctions\s+d[e']\s*",
+    r"\b(?:au\s+poste|en\s+tant|en\s+qualite)\s+d[e']\s*",
+    r"\bengagee?\s+comme\s+",
+)
+JOB_END = r",|\.\s|\.$|;|\(|\s+statut\b|\s+coefficient|\s+niveau\b|\s+position\b|\s+categorie|\s+a\s+compter|\s+sous\s+|\s+au\s+sein|\s+moyennant|\s+pour\s+une"
+START_LABELS = (
+    r"a\s+compter\s+du|prend(?:ra)?\s+effet\s+(?:le|a\s+compter\s+du)|date\s+d'(?:embauche|entree|effet)"
+    r"|date\s+de\s+debut|debut\s+du\s+contrat|commencera\s+le|debutera\s+le|prise\s+de\s+fonctions?"
+    r"|entree\s+en\s+fonctions?|embauchee?\s+(?:a\s+compter\s+du|le)"
+)
+END_LABELS = (
+    r"prendra\s+fin\s+le|se\s+terminera\s+le|date\s+de\s+fin|fin\s+du\s+contrat|terme\s+(?:le|au)|jusqu'au"
+    r"|echeance\s+(?:le|au)|expirera\s+le|prend\s+fin\s+le"
+)
+SALARY_LABELS = (
+    r"salaire\s+(?:de\s+base\s+)?(?:mensuel|annuel|brut|forfaitaire)|remuneration\s+(?:mensuelle|annuelle|brute|forfaitaire)"
+    r"|(?:salaire|remuneration|appointements)\s*(?:brute?\s*)?:|(?:salaire|remuneration)\s+de\b|taux\s+horaire\s+brut"
+)
+
+
+def extract(pages: list[Page]) -> Extraction:
+    index = TextIndex(pages)
+    out = ExtractionBuilder(index, FIELD_NAMES)
+    out.set("contract_type", _contract_type(index))
+    out.set("employer_name", employer_name(index))
+    out.set("employer_siret", siret_span(index))
+    _set_employee(index, out)
+    out.set("job_title", _job_title(index))
+    _set_dates(index, out)
+    hours = weekly_hours_span(index)
+    out.set("weekly_hours", hours)
+    out.set("gross_monthly_salary", monthly_amount_after(index, SALARY_LABELS, out.get("weekly_hours")))
+    return out.build()
+
+
+def _contract_type(index: TextIndex) -> Span | None:
+    # The first mention is the title or the opening clause; later ones may quote the other type.
+    hits = [(m.start(), m.end(), "CDD") for m in index.search(_CDD)]
+    hits += [(m.start(), m.end(), "CDI") for m in index.search(_CDI)]
+    if not hits:
+        return None
+    start, end, kind = min(hits)
+    return Span(kind, start, end)
+
+
+def employer_name(index: TextIndex) -> Span | None:
+    for label in EMPLOYER_LABELS:
+        for value in values_after(index, label, next_line=True):
+            name = company_name_span(index, value)
+            if name and not re.match(r"(?i)(les\s+soussign|ci-dessous|d'une\s+part)", str(name.value)):
+                return name
+    return None
+
+
+def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
+    person = labelled_name(index) or best_person(index, prefer_before=r"\bet\b|salarie|employe") or ner_person(index)
+    if person:
+        out.set("employee_surname", person.surname)
+        out.set("employee_given_names", person.given_names)
+
+
+def _job_title(index: TextIndex) -> Span | None:
+    for label in JOB_LABELS:
+        # "agissant en qualité de" is the representative's capacity, not the job.
+        for value in values_after(index, label, stop=JOB_END, next_line=False, not_preceded_by=r"agissant\s*$"):
+            title = clean_title(str(value.value))
+            if 2 < len(title) <= 80 and not re.match(r"(?i)(de|du|la|le|les|des|ce|son|sa)\b", title):
+                return Span(title, value.start, value.end, 0.9)
+    return None
+
+
+def _set_dates(index: TextIndex, out: ExtractionBuilder) -> None:
+    start, end = period_of_dates(index, r"\bdu\b(?=\s*\d)", window=40)
+    out.set("start_date", date_after(index, START_LABELS))
+    if out.get("contract_type") != "CDI":
+        out.set("end_date", date_after(index, END_LABELS))
+        if start and end and out.get("start_date") in (None, start.value):
+            out.set("start_date", start)
+            out.set("end_date", end)

@@ -1,0 +1,117 @@
+"""Fields of a convention de stage: the school, the host organisation, the intern, dates and pay.
+
+Agreements are laid out in parties ("L'ÉTABLISSEMENT D'ENSEIGNEMENT", "L'ORGANISME
+D'ACCUEIL", "LE STAGIAIRE"), each with "Nom :" lines, or written as running text."""
+from __future__ import annotations
+
+import re
+
+from extractors.textfields import (
+    ExtractionBuilder,
+    PersonName,
+    Span,
+    TextIndex,
+    best_person,
+    company_name_span,
+    date_after,
+    labelled_name,
+    monthly_amount_after,
+    ner_person,
+    period_of_dates,
+    siret_span,
+    values_after,
+    weekly_hours_span,
+)
+from models.document import Page
+from models.domain import FIELDS, PieceType
+from models.records import Extraction
+
+FIELD_NAMES = FIELDS[PieceType.internship_agreement]
+
+# A party's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL").
+_HEADER_LEAD = r"(?:^|\n)[\s\d.\-–—)ivx]*(?:l'|le\s+|la\s+)?"
+SCHOOL_SECTION = _HEADER_LEAD + r"(?:etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite)[ \t]*:?[ \t]*(?=\n|$)"
+HOST_SECTION = _HEADER_LEAD + r"(?:organisme|entreprise|structure)\s+d'accueil[ \t]*:?[ \t]*(?=\n|$)"
+INTERN_SECTION = _HEADER_LEAD + r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)[ \t]*:?[ \t]*(?=\n|$)"
+NAME_LABEL = r"(?:^|\n)\s*(?:nom|denomination|raison\s+sociale|nom\s+de\s+l'(?:etablissement|organisme|entreprise))\s*:"
+SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
+GRATIFICATION_LABEL = r"gratification|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
+NO_GRATIFICATION = (
+    r"aucune\s+gratification|non\s+gratifie|pas\s+de\s+gratification|sans\s+gratification"
+    r"|ne\s+(?:donne|donnera)\s+(?:pas\s+)?lieu\s+a\s+(?:aucune|une)?\s*gratification|gratification\s*:\s*(?:neant|aucune|non)"
+)
+
+
+def extract(pages: list[Page]) -> Extraction:
+    index = TextIndex(pages)
+    out = ExtractionBuilder(index, FIELD_NAMES)
+    out.set("institution_name", _institution(index))
+    host_at = _section_start(index, HOST_SECTION)
+    out.set("host_name", _party_name(index, host_at) or _host_in_text(index))
+    out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
+    _set_intern(index, out)
+    start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*\d)|stage\s+(?:se\s+deroulera|aura\s+lieu)", window=60)
+    out.set("start_date", start or date_after(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"))
+    out.set("end_date", end or date_after(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au"))
+    out.set("weekly_hours", weekly_hours_span(index))
+    _set_gratification(index, out)
+    return out.build()
+
+
+def _section_start(index: TextIndex, header: str) -> int | None:
+    hits = index.search(header)
+    return hits[0].end() if hits else None
+
+
+def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
+    """The first 'Nom :' after a party's header, before the next party."""
+    if section_at is None:
+        return None
+    for value in values_after(index, NAME_LABEL, start=section_at):
+        if value.start - section_at > 400:
+            break
+        return company_name_span(index, value)
+    return None
+
+
+def _institution(index: TextIndex) -> Span | None:
+    found = _party_name(index, _section_start(index, SCHOOL_SECTION))
+    if found:
+        return found
+    for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
+        return company_name_span(index, value)
+    # A letterhead naming a school, often the first line.
+    for line_start in [0] + [m.end() for m in index.search(r"\n")][:5]:
+        _, line_end = index.line_bounds(line_start)
+        line = index.text[line_start:line_end].strip()
+        if re.search(SCHOOL_WORDS, line) and len(line) <= 80 and not re.search(r"(?i)convention", line):
+            offset = line_start + index.text[line_start:line_end].find(line)
+            return Span(line, offset, offset + len(line), 0.7)
+    return None
+
+
+def _host_in_text(index: TextIndex) -> Span | None:
+    for value in values_after(index, r"(?:organisme|entreprise|structure)\s+d'accueil\s*:|\bl'entreprise\s+|la\s+societe\s+"):
+        name = company_name_span(index, value)
+        if name:
+            return name
+    return None
+
+
+def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
+    section_at = _section_start(index, INTERN_SECTION)
+    person: PersonName | None = None
+    if section_at is not None:
+        person = labelled_name(index, after=section_at)
+    person = person or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
+    if person:
+        out.set("intern_surname", person.surname)
+        out.set("intern_given_names", person.given_names)
+
+
+def _set_gratification(index: TextIndex, out: ExtractionBuilder) -> None:
+    none = index.search(NO_GRATIFICATION)
+    if none:
+        out.set("monthly_gratification", Span(0.0, none[0].start(), none[0].end(), 0.9))
+        return
+    out.set("monthly_gratification", monthly_amount_after(index, GRATIFICATION_LABEL, out.get("weekly_hours"), window=250))

@@ -1,0 +1,55 @@
+"""Fields of a bulletin de paie / de salaire."""
+from __future__ import annotations
+
+from extractors.frenchtext import find_dates, find_month_years
+from extractors.textfields import (
+    ExtractionBuilder,
+    Span,
+    TextIndex,
+    best_person,
+    labelled_name,
+    last_number_on_line,
+    ner_person,
+    siret_span,
+)
+from models.document import Page
+from models.domain import FIELDS, PieceType
+from models.records import Extraction
+
+FIELD_NAMES = FIELDS[PieceType.payslip]
+
+PERIOD_LABELS = (
+    r"periode(?:\s+de\s+paie)?|paie\s+du|bulletin\s+de\s+(?:paie|salaire)\s+(?:du\s+mois\s+)?(?:de|du|d')"
+    r"|\bmois\s*(?:de\s+paie\s*)?:|mois\s+de\b|\bdu\s+mois|periode\s+d'emploi|salaire\s+du\s+mois"
+)
+GROSS_LABELS = (
+    r"salaire\s+brut(?:\s+total)?|total\s+brut|brut\s+(?:total|mensuel|du\s+mois)|remuneration\s+brute(?:\s+totale)?",
+)
+
+
+def extract(pages: list[Page]) -> Extraction:
+    index = TextIndex(pages)
+    out = ExtractionBuilder(index, FIELD_NAMES)
+    out.set("employer_siret", siret_span(index))
+    person = labelled_name(index) or best_person(index, prefer_before=r"salarie|matricule|emploi") or ner_person(index)
+    if person:
+        out.set("employee_surname", person.surname)
+    out.set("period", _period(index))
+    for label in GROSS_LABELS:
+        out.set("gross_salary", last_number_on_line(index, label))
+    return out.build()
+
+
+def _period(index: TextIndex) -> Span | None:
+    """YYYY-MM of the pay period: 'Période du 01/02/2026 au 28/02/2026', 'Période : février 2026', 'Mois : 02/2026'."""
+    for m in index.search(PERIOD_LABELS):
+        chunk = index.text[m.end(): m.end() + 40]
+        dates = find_dates(chunk)
+        months = find_month_years(chunk)
+        first = min(dates[:1] + months[:1], key=lambda f: f[1], default=None)
+        if first is None:
+            continue
+        value, s, e = first
+        year, month = (value.year, value.month) if hasattr(value, "year") else value
+        return Span(f"{year:04d}-{month:02d}", m.end() + s, m.end() + e)
+    return None

@@ -1,0 +1,324 @@
+"""Parsing of French dates, amounts, hours and identifiers, tolerant of OCR noise.
+
+Pure functions on strings; no knowledge of pages or document types. Every
+`find_*` returns values with their (start, end) span in the text it was given,
+so a caller can map a value back to the words it was read from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Spaces printers and OCR put inside numbers: no-break, narrow no-break, thin, figure.
+_ODD_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\t"
+_SPACE_CLASS = "[ \u00a0\u202f\u2009\u2007]"
+
+
+def normalize_spaces(text: str) -> str:
+    """Odd spaces become plain spaces and runs of spaces collapse; newlines are kept."""
+    for ch in _ODD_SPACES:
+        text = text.replace(ch, " ")
+    text = re.sub(r" {2,}", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, odd spaces made plain: the form rules match against.
+
+    Built one character for one character, so a span found in the folded text is
+    the same span in the original."""
+    out = []
+    for ch in text:
+        if ch in _ODD_SPACES:
+            out.append(" ")
+            continue
+        base = strip_accents(ch)[:1] or ch
+        out.append(base.lower()[:1] or base)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS: dict[str, int] = {
+    "janvier": 1, "janv": 1, "jan": 1,
+    "fevrier": 2, "fevr": 2, "fev": 2, "fevier": 2, "fvrier": 2,
+    "mars": 3,
+    "avril": 4, "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7, "juil": 7,
+    "aout": 8, "aou": 8, "aoit": 8,
+    "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11,
+    "decembre": 12, "dec": 12, "dcembre": 12,
+}
+
+_WORD_DATE = re.compile(
+    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b)?\s*"
+    r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<day>[0-3]?\d)\s?[/.\-]\s?(?P<month>[01]?\d)\s?[/.\-]\s?"
+    r"(?P<year>(?:19|20)\d\d)(?![\d])"
+)
+_ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+_MONTH_YEAR = re.compile(
+    r"(?<![\w])(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_NUMERIC_MONTH_YEAR = re.compile(r"(?<![\d/.])(?P<month>[01]?\d)\s?[/.\-]\s?(?P<year>(?:19|20)\d\d)(?!\d)")
+
+
+def month_number(word: str) -> int | None:
+    """'février', 'FEVRIER', 'fevr.', 'aoùt' -> month number; None for other words."""
+    key = strip_accents(word).lower().strip(".")
+    return _MONTHS.get(key)
+
+
+def _day_number(token: str) -> int | None:
+    token = token.lower()
+    if token in ("1er", "ler", "1re", "1°"):
+        return 1
+    return int(token) if token.isdigit() else None
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every date in `text` with its span, in reading order; overlapping matches keep the first."""
+    found: list[tuple[dt.date, int, int]] = []
+    for m in _WORD_DATE.finditer(text):
+        month = month_number(m.group("month"))
+        day = _day_number(m.group("day"))
+        if month and day:
+            d = _make_date(int(m.group("year")), month, day)
+            if d:
+                found.append((d, m.start(), m.end()))
+    for pattern in (_ISO_DATE, _NUMERIC_DATE):
+        for m in pattern.finditer(text):
+            d = _make_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            if d:
+                found.append((d, m.start(), m.end()))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[tuple]) -> list[tuple]:
+    kept: list[tuple] = []
+    for item in sorted(found, key=lambda f: (f[1], -f[2])):
+        if kept and item[1] < kept[-1][2]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in `text`, or None."""
+    dates = find_dates(text)
+    return dates[0][0] if dates else None
+
+
+def find_month_years(text: str) -> list[tuple[tuple[int, int], int, int]]:
+    """'février 2026', '02/2026' -> ((2026, 2), start, end); full dates are not reported here."""
+    found: list[tuple[tuple[int, int], int, int]] = []
+    for m in _MONTH_YEAR.finditer(text):
+        month = month_number(m.group("month"))
+        if month:
+            found.append(((int(m.group("year")), month), m.start(), m.end()))
+    for m in _NUMERIC_MONTH_YEAR.finditer(text):
+        month = int(m.group("month"))
+        if 1 <= month <= 12:
+            found.append(((int(m.group("year")), month), m.start(), m.end()))
+    return _without_overlaps(found)
+
+
+# ---------------------------------------------------------------- amounts
+
+# A number as French documents print it: "2 150,00", "2.150,00", "2150", "1823.03".
+_NUMBER = (
+    r"(?<![\d,.])(?:\d{1,3}(?:(?:" + _SPACE_CLASS + r"|\.)\d{3})+(?:,\d{1,2})?"
+    r"|\d+(?:[.,]\d{1,2})?)(?![\d])"
+)
+_NUMBER_RE = re.compile(_NUMBER)
+_CURRENCY = r"(?:€|EUR(?:OS?)?\b|euros?\b|E\b)"
+_AMOUNT_RE = re.compile(
+    r"(?P<number>" + _NUMBER + r")\s?(?:" + _SPACE_CLASS + r")?(?P<currency>" + _CURRENCY + r")",
+    re.IGNORECASE,
+)
+
+
+def _number_value(raw: str) -> float | None:
+    s = re.sub(_SPACE_CLASS, "", raw)
+    if "," in s and "." in s:
+        # The last separator is the decimal one: "2.150,00" or "2,150.00".
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", ".")
+    elif s.count(".") >= 1 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        s = s.replace(".", "")  # "2.150" is thousands in French print
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def find_numbers(text: str) -> list[tuple[float, int, int]]:
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        value = _number_value(m.group(0))
+        if value is not None:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+def find_amounts(text: str, require_currency: bool = True) -> list[tuple[float, int, int]]:
+    """Money amounts with their spans. With `require_currency`, only numbers followed by €/EUR/euros."""
+    if not require_currency:
+        return find_numbers(text)
+    out = []
+    for m in _AMOUNT_RE.finditer(text):
+        value = _number_value(m.group("number"))
+        if value is not None:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+def parse_amount(text: str) -> float | None:
+    """The first amount in `text` (a currency sign preferred, else the first number)."""
+    amounts = find_amounts(text) or find_numbers(text)
+    return amounts[0][0] if amounts else None
+
+
+_ANNUAL = re.compile(r"\b(annuel(?:le)?s?|par an|/\s?an\b|l'annee|par annee|annuellement)", re.IGNORECASE)
+
+
+def is_annual(context: str) -> bool:
+    """Whether a salary phrase states a yearly figure."""
+    return bool(_ANNUAL.search(strip_accents(context)))
+
+
+def monthly_salary(amount: float, context: str) -> float:
+    """A gross salary per month: a yearly figure (said so in `context`) is divided by 12."""
+    return round(amount / 12, 2) if is_annual(context) else amount
+
+
+# ---------------------------------------------------------------- hours
+
+_HOURS_RE = re.compile(
+    r"(?<![\d,.])(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)(?P<minutes>\d{2})\b|"
+    r"(?:heures?|hrs?\b|h\b))",
+    re.IGNORECASE,
+)
+_MONTHLY = re.compile(r"(mois|mensuel|mensuelle|mensuelles|mensuels|/\s?m\b)", re.IGNORECASE)
+WEEKS_PER_MONTH = 52 / 12
+
+
+def _hours_value(m: re.Match) -> float:
+    hours = float(m.group("hours").replace(",", "."))
+    minutes = m.group("minutes")
+    if minutes:
+        # "35h30" is half past; "151h67" is a decimal written the payroll way.
+        hours += int(minutes) / 60 if int(minutes) < 60 else int(minutes) / 100
+    return hours
+
+
+def find_hours(text: str) -> list[tuple[float, int, int]]:
+    """Weekly hours with spans; a monthly figure (said so, or above 60) is converted × 12 / 52."""
+    out = []
+    for m in _HOURS_RE.finditer(text):
+        hours = _hours_value(m)
+        following = strip_accents(text[m.end(): m.end() + 30])
+        monthly = bool(_MONTHLY.search(following.split("\n")[0])) or 60 < hours <= 250
+        if monthly:
+            hours = hours / WEEKS_PER_MONTH
+        if 0 < hours <= 60:
+            out.append((round(hours, 2), m.start(), m.end()))
+    return out
+
+
+def parse_hours(text: str) -> float | None:
+    """'35 heures' -> 35.0; '151,67 heures par mois' -> 35.0; '169 h mensuelles' -> 39.0."""
+    hours = find_hours(text)
+    return hours[0][0] if hours else None
+
+
+# ---------------------------------------------------------------- identifiers
+
+# OCR reads these letters where a digit was printed.
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
+                                   "i": "1", "|": "1", "!": "1", "S": "5", "B": "8", "Z": "2"})
+_DIGIT_GROUP = re.compile(r"(?<![A-Za-z0-9])[0-9OoDQlIi|!SBZ]+(?![A-Za-z0-9])")
+
+
+def digits_only(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def ocr_digits(token: str) -> str:
+    """A group of digits as printed, with the letters OCR confuses for digits turned back."""
+    return token.translate(_DIGIT_LOOKALIKES)
+
+
+def find_digit_runs(text: str, length: int) -> list[tuple[str, int, int]]:
+    """Numbers of exactly `length` digits, possibly printed in groups ("732 829 320 00074").
+
+    Groups are consecutive tokens of digits (or OCR look-alikes inside mostly-digit
+    tokens) separated by single spaces/dots; the run must not continue with more digits."""
+    groups = []
+    for m in _DIGIT_GROUP.finditer(text):
+        token = m.group(0)
+        real_digits = sum(ch.isdigit() for ch in token)
+        # Few look-alikes per group, and never a group of letters only ("Il").
+        if real_digits == 0 or len(token) - real_digits > max(1, len(token) // 4):
+            continue
+        groups.append((ocr_digits(token), m.start(), m.end()))
+    # Only whole sequences count, so a social-security number or a phone number
+    # never yields a SIRET from some of its groups.
+    found: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(groups):
+        run, j = groups[i][0], i
+        while j + 1 < len(groups) and _joined(text, groups[j][2], groups[j + 1][1]):
+            j += 1
+            run += groups[j][0]
+        if len(run) == length:
+            found.append((run, groups[i][1], groups[j][2]))
+        i = j + 1
+    return found
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 2 and re.fullmatch(r"[ \u00a0\u202f\u2009.]{1,2}", gap) is not None
+
+
+def find_sirets(text: str) -> list[tuple[str, int, int]]:
+    return find_digit_runs(text, 14)
+
+
+def find_sirens(text: str) -> list[tuple[str, int, int]]:
+    return find_digit_runs(text, 9)
+
+
+def luhn_valid(number: str) -> bool:
+    if not number.isdigit():
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0

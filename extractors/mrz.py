@@ -1,0 +1,392 @@
+"""ICAO 9303 machine-readable zone: check digits, OCR repair and parsing.
+
+Pure functions over text: no image, no OCR here (see extractors/mrz_reader.py).
+Two layouts are handled: TD3 (passport, 2 lines of 44) and TD1 (ID-size cards
+such as the French titre de sejour, 3 lines of 30).
+
+Stock tesseract models misread the OCR-B font in predictable ways: the filler
+'<' comes out as K, E, L, C, '«' or '£', and letters and digits that look
+alike swap (O/0, I/1, Z/2/7, S/5, B/8, G/6). Every field has a known alphabet,
+so a character is first mapped to the alphabet of its position; the document
+number, which mixes letters and digits, is resolved with its check digit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Literal
+
+TD3_LENGTH = 44
+TD1_LENGTH = 30
+FILLER = "<"
+
+# What tesseract prints for '<' besides '<' itself.
+_FILLER_LOOKALIKES = frozenset("<KELC«£‹(")
+# Glyphs that are never MRZ characters but stand for a filler when they appear.
+_FILLER_GLYPHS = str.maketrans({"«": "<", "£": "<", "‹": "<", "(": "<", "[": "<", "{": "<"})
+
+_TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "U": "0", "I": "1", "L": "1", "J": "1",
+                           "Z": "2", "S": "5", "B": "8", "G": "6", "T": "7", "A": "4"})
+_TO_LETTER = str.maketrans({"0": "O", "1": "I", "2": "Z", "5": "S", "8": "B", "6": "G",
+                            "7": "T", "4": "A"})
+# Letter/digit pairs that OCR swaps in alphanumeric fields (document numbers).
+_AMBIGUOUS: dict[str, str] = {
+    "O": "0", "0": "O", "D": "0", "Q": "0", "I": "1", "1": "I", "L": "1", "Z": "2",
+    "2": "Z", "S": "5", "5": "S", "B": "8", "8": "B", "G": "6", "6": "G", "7": "T", "T": "7",
+}
+
+DateKind = Literal["birth", "expiry"]
+
+
+def char_value(char: str) -> int:
+    """ICAO value of one MRZ character: digits as is, A=10..Z=35, '<'=0."""
+    if char.isdigit():
+        return int(char)
+    if "A" <= char <= "Z":
+        return ord(char) - ord("A") + 10
+    if char == FILLER:
+        return 0
+    raise ValueError(f"not an MRZ character: {char!r}")
+
+
+def check_digit(data: str) -> int:
+    """ICAO 9303 check digit: weights 7, 3, 1 repeating, sum modulo 10."""
+    weights = (7, 3, 1)
+    return sum(char_value(c) * weights[i % 3] for i, c in enumerate(data)) % 10
+
+
+def check_digit_holds(data: str, digit: str) -> bool:
+    if not digit.isdigit():
+        # An empty optional field may carry '<' as its check digit.
+        return digit == FILLER and set(data) <= {FILLER}
+    try:
+        return check_digit(data) == int(digit)
+    except ValueError:
+        return False
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+def expand_year(yy: int, kind: DateKind, hint_year: int | None = None,
+                today: dt.date | None = None) -> int:
+    """Four-digit year of a two-digit MRZ year.
+
+    DOMAIN.md: the century is the one the visual zone prints (`hint_year`).
+    Without a usable hint, a birth date lies in the past and an expiry date at
+    most 50 years ahead.
+    """
+    today = today or dt.date.today()
+    if hint_year is not None and 1900 <= hint_year <= 2199:
+        candidate = hint_year - hint_year % 100 + yy
+        if kind == "expiry" or candidate <= today.year:
+            return candidate
+    if kind == "birth":
+        return 2000 + yy if 2000 + yy <= today.year else 1900 + yy
+    return 2000 + yy if 2000 + yy <= today.year + 50 else 1900 + yy
+
+
+def mrz_date_to_iso(yymmdd: str, kind: DateKind, hint_year: int | None = None,
+                    today: dt.date | None = None) -> str | None:
+    """'040425' -> '2004-04-25'; None when the six characters are not a real date."""
+    if not re.fullmatch(r"\d{6}", yymmdd or ""):
+        return None
+    year = expand_year(int(yymmdd[:2]), kind, hint_year, today)
+    try:
+        return dt.date(year, int(yymmdd[2:4]), int(yymmdd[4:6])).isoformat()
+    except ValueError:
+        return None
+
+
+# --- the record --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MrzRecord:
+    layout: Literal["TD1", "TD3"]
+    lines: tuple[str, ...]  # the repaired lines
+    document_code: str
+    issuing_state: str
+    surname: str  # MRZ transliteration, '<' turned into spaces
+    given_names: str
+    document_number: str
+    document_number_check: str  # its check digit as read, to confirm a visual-zone reading
+    nationality: str
+    birth_yymmdd: str
+    sex: str  # 'M', 'F' or 'X'
+    expiry_yymmdd: str
+    document_number_valid: bool
+    birth_date_valid: bool
+    expiry_date_valid: bool
+    composite_valid: bool
+
+    def date_of_birth(self, hint_year: int | None = None, today: dt.date | None = None) -> str | None:
+        return mrz_date_to_iso(self.birth_yymmdd, "birth", hint_year, today)
+
+    def expiry_date(self, hint_year: int | None = None, today: dt.date | None = None) -> str | None:
+        return mrz_date_to_iso(self.expiry_yymmdd, "expiry", hint_year, today)
+
+    @property
+    def all_checks_hold(self) -> bool:
+        return (self.document_number_valid and self.birth_date_valid
+                and self.expiry_date_valid and self.composite_valid)
+
+
+# --- cleaning and repair -----------------------------------------------------------------------
+
+def clean_line(raw: str) -> str:
+    """Upper-case, filler glyphs to '<', everything outside [A-Z0-9<] dropped."""
+    text = raw.upper().translate(_FILLER_GLYPHS)
+    return re.sub(r"[^A-Z0-9<]", "", text)
+
+
+def fit_length(line: str, length: int) -> str:
+    """Pad or trim a line to `length`, taking from / adding to its longest filler run.
+
+    OCR mostly miscounts the long '<' runs, so that is where the error usually is;
+    the fields before the run stay anchored at the start, the ones after it at the end.
+    """
+    while len(line) != length:
+        runs = [(m.end() - m.start(), m.start(), m.end()) for m in re.finditer(r"<+", line)]
+        if not runs:
+            return (line + FILLER * length)[:length]
+        _, start, end = max(runs)
+        if len(line) < length:
+            line = line[:end] + FILLER * (length - len(line)) + line[end:]
+        else:
+            excess = min(len(line) - length, end - start)
+            if excess == 0:
+                return line[:length]
+            line = line[:start] + line[start + excess:]
+    return line
+
+
+def as_digits(field: str) -> str:
+    return field.translate(_TO_DIGIT)
+
+
+def as_letters(field: str) -> str:
+    return field.translate(_TO_LETTER)
+
+
+def _as_code(field: str) -> str:
+    """A three-letter code (state, nationality): letters only ('D<<' keeps its fillers)."""
+    return as_letters(field)
+
+
+def _as_sex(char: str) -> str:
+    char = {"H": "M", "N": "M", "P": "F", "E": "F"}.get(char, char)
+    return char if char in ("M", "F") else "X"
+
+
+def _digits_amid_digits(field: str) -> str:
+    """Letters standing between digits (or ending a digit run) are misread digits."""
+    chars = list(field)
+    for i, c in enumerate(chars):
+        if not c.isalpha():
+            continue
+        before = chars[i - 1] if i > 0 else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if before.isdigit() and (after.isdigit() or after in ("", FILLER)):
+            chars[i] = as_digits(c)
+    return "".join(chars)
+
+
+def _variants(field: str, max_changes: int) -> Iterator[str]:
+    """`field` with 1..max_changes letter/digit swaps, fewest swaps first.
+
+    Trailing K/E/L/C after the number may be misread fillers, so those also try '<'.
+    """
+    options: list[list[str]] = []
+    for i, c in enumerate(field):
+        alternatives = []
+        if c in _AMBIGUOUS:
+            alternatives.append(_AMBIGUOUS[c])
+        if c in _FILLER_LOOKALIKES and field[i:].strip("<KELC") == "":
+            alternatives.append(FILLER)
+        options.append(alternatives)
+    changeable = [i for i, alts in enumerate(options) if alts]
+    for n_changes in range(1, max_changes + 1):
+        for positions in itertools.combinations(changeable, n_changes):
+            for picked in itertools.product(*(options[i] for i in positions)):
+                chars = list(field)
+                for i, c in zip(positions, picked):
+                    chars[i] = c
+                yield "".join(chars)
+
+
+def repair_with_check(field: str, digit: str, confirm: Callable[[str], bool] | None = None,
+                      max_changes: int = 3) -> tuple[str, bool]:
+    """Resolve letter/digit confusions in an alphanumeric field with its check digit.
+
+    A blind search finds a variant that satisfies one check digit about once in ten
+    tries by chance (and the composite check cannot tell: it weighs the number the
+    same way), so a searched variant must also pass `confirm`, e.g. "is what the
+    visual zone prints". Returns (field, check holds).
+    """
+    if check_digit_holds(field, digit):
+        return field, True
+    in_context = _digits_amid_digits(field)
+    if check_digit_holds(in_context, digit):
+        return in_context, True
+    if confirm is not None:
+        for candidate in _variants(in_context, max_changes):
+            if check_digit_holds(candidate, digit) and confirm(candidate):
+                return candidate, True
+    return in_context, False
+
+
+def same_up_to_confusions(a: str, b: str) -> bool:
+    """True when two readings differ only by letter/digit look-alikes (O/0, I/1, ...)."""
+    if len(a) != len(b):
+        return False
+    return all(x == y or _AMBIGUOUS.get(x) == y or _AMBIGUOUS.get(y) == x for x, y in zip(a, b))
+
+
+def confirm_document_number(mrz_number: str, check: str, visual_number: str) -> bool:
+    """A visual-zone document number that the MRZ supports: same characters up to
+    look-alikes, and it satisfies the MRZ check digit."""
+    padded = visual_number + FILLER * (9 - len(visual_number))
+    mrz_padded = mrz_number + FILLER * (9 - len(mrz_number))
+    return (len(visual_number) <= 9 and same_up_to_confusions(padded, mrz_padded)
+            and check_digit_holds(padded, check))
+
+
+def repair_digits_with_check(field: str, digit: str) -> tuple[str, bool]:
+    """A numeric field (a date): letters mapped to digits, then its check digit tested."""
+    return as_digits(field), check_digit_holds(as_digits(field), as_digits(digit))
+
+
+def split_names(name_field: str) -> tuple[str, str]:
+    """'NDIAYE<<KHADY<<<<' -> ('NDIAYE', 'KHADY'), dropping misread fillers.
+
+    Given names are separated by single '<', so once a '<<' follows them the rest is
+    filler: stray K/E/L/C there are misread '<', not names.
+    """
+    field = name_field.rstrip(FILLER)
+    surname, _, rest = field.partition("<<")
+    names_part, _, tail = rest.partition("<<")
+    given = [t for t in names_part.split(FILLER) if t]
+    # Real letters after the first '<<' of the given names (not fillers) are kept as names.
+    for token in (t for t in tail.split(FILLER) if t):
+        if not set(token) <= _FILLER_LOOKALIKES:
+            given.append(token)
+    # A lone filler-lookalike letter at the very end is a misread filler.
+    while given and len(given) > 1 and len(given[-1]) <= 2 and set(given[-1]) <= _FILLER_LOOKALIKES:
+        given.pop()
+    return surname.replace(FILLER, " ").strip(), " ".join(given)
+
+
+# --- layouts -----------------------------------------------------------------------------------
+
+def _parse_td3(line1: str, line2: str) -> MrzRecord:
+    line1, line2 = fit_length(line1, TD3_LENGTH), fit_length(line2, TD3_LENGTH)
+    birth, birth_ok = repair_digits_with_check(line2[13:19], line2[19])
+    expiry, expiry_ok = repair_digits_with_check(line2[21:27], line2[27])
+    optional = line2[28:42]
+    if set(optional) <= _FILLER_LOOKALIKES:
+        optional = FILLER * len(optional)
+    number_check, final = as_digits(line2[9]), as_digits(line2[43])
+    rest = (birth + as_digits(line2[19]) + line2[20] + expiry + as_digits(line2[27]) + optional
+            + _optional_check(line2[42]))
+
+    def composite_holds(number: str) -> bool:
+        return check_digit_holds(number + number_check + rest[:7] + rest[8:], final)
+
+    number, number_ok = repair_with_check(line2[0:9], number_check)
+    line2 = number + number_check + _as_code(line2[10:13]) + rest + final
+    surname, given = split_names(line1[5:])
+    return MrzRecord(
+        layout="TD3", lines=(line1, line2), document_code=_document_code(line1[0:2]).rstrip(FILLER),
+        issuing_state=_as_code(line1[2:5]), surname=surname, given_names=given,
+        document_number=number.rstrip(FILLER), document_number_check=number_check,
+        nationality=_as_code(line2[10:13]),
+        birth_yymmdd=birth, sex=_as_sex(line2[20]), expiry_yymmdd=expiry,
+        document_number_valid=number_ok, birth_date_valid=birth_ok, expiry_date_valid=expiry_ok,
+        composite_valid=composite_holds(number),
+    )
+
+
+def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
+    line1, line2, line3 = (fit_length(x, TD1_LENGTH) for x in (line1, line2, line3))
+    optional1 = line1[15:30]
+    if set(optional1) <= _FILLER_LOOKALIKES:
+        optional1 = FILLER * len(optional1)
+    birth, birth_ok = repair_digits_with_check(line2[0:6], line2[6])
+    expiry, expiry_ok = repair_digits_with_check(line2[8:14], line2[14])
+    optional2 = line2[18:29]
+    if set(optional2) <= _FILLER_LOOKALIKES:
+        optional2 = FILLER * len(optional2)
+    line2 = (birth + as_digits(line2[6]) + line2[7] + expiry + as_digits(line2[14])
+             + _as_code(line2[15:18]) + optional2 + as_digits(line2[29]))
+    number_check = as_digits(line1[14])
+
+    def composite_holds(number: str) -> bool:
+        data = number + number_check + optional1 + line2[0:7] + line2[8:15] + line2[18:29]
+        return check_digit_holds(data, line2[29])
+
+    number, number_ok = repair_with_check(line1[5:14], number_check)
+    line1 = _document_code(line1[0:2]) + _as_code(line1[2:5]) + number + number_check + optional1
+    surname, given = split_names(line3)
+    return MrzRecord(
+        layout="TD1", lines=(line1, line2, line3), document_code=line1[0:2].rstrip(FILLER),
+        issuing_state=_as_code(line1[2:5]), surname=surname, given_names=given,
+        document_number=number.rstrip(FILLER), document_number_check=number_check,
+        nationality=_as_code(line2[15:18]),
+        birth_yymmdd=birth, sex=_as_sex(line2[7]), expiry_yymmdd=expiry,
+        document_number_valid=number_ok, birth_date_valid=birth_ok, expiry_date_valid=expiry_ok,
+        composite_valid=composite_holds(number),
+    )
+
+
+def _document_code(code: str) -> str:
+    """First char is a letter (P, I, A, C, V); the second a letter or '<'."""
+    first = as_letters(code[0])
+    second = code[1] if len(code) > 1 else FILLER
+    second = FILLER if second in "KC«" and first == "P" else as_letters(second)
+    return first + second
+
+
+def _optional_check(char: str) -> str:
+    return char if char == FILLER else as_digits(char)
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+def _looks_like_mrz(line: str) -> bool:
+    return len(line) >= 20 and (FILLER in line or sum(c.isdigit() for c in line) >= 8)
+
+
+def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]] | None:
+    """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout."""
+    lines = [c for c in (clean_line(r) for r in raw_lines) if _looks_like_mrz(c)]
+    if len(lines) < 2:
+        return None
+    # The MRZ closes the document: prefer the last group of lines.
+    for start in range(len(lines) - 2, -1, -1):
+        pair = lines[start:start + 2]
+        if pair[0][:1] == "P" and all(abs(len(x) - TD3_LENGTH) <= 6 for x in pair):
+            return "TD3", pair
+    for start in range(len(lines) - 3, -1, -1):
+        triple = lines[start:start + 3]
+        if triple[0][:1] in "IAC" and all(abs(len(x) - TD1_LENGTH) <= 5 for x in triple):
+            return "TD1", triple
+    # No document code recognised: fall back on line lengths alone.
+    if len(lines) >= 3 and all(abs(len(x) - TD1_LENGTH) <= 4 for x in lines[-3:]):
+        return "TD1", lines[-3:]
+    if all(abs(len(x) - TD3_LENGTH) <= 6 for x in lines[-2:]):
+        return "TD3", lines[-2:]
+    return None
+
+
+def parse_mrz(raw_lines: list[str]) -> MrzRecord | None:
+    """Parse OCR'd MRZ lines (TD3 or TD1), repairing what OCR usually gets wrong.
+
+    None when no MRZ structure can be found. Check results are in the record:
+    a field whose check digit fails is still returned, for the caller to judge.
+    """
+    selected = select_lines(raw_lines)
+    if selected is None:
+        return None
+    layout, lines = selected
+    return _parse_td3(*lines) if layout == "TD3" else _parse_td1(*lines)

@@ -1,0 +1,189 @@
+"""Finding and reading the machine-readable zone of an identity document in a page image.
+
+The MRZ is 2 or 3 long lines of evenly spaced OCR-B capitals at the bottom of a
+passport data page or on the back of a card. It is located with morphology on a
+reduced copy (a black-hat keeps dark strokes on a light ground, a wide closing
+merges the characters of a line into one long bar), only those bars are OCR'd, with
+the MRZ alphabet as whitelist, and the lines come back raw for extractors/mrz.py.
+A page without such bars costs a few milliseconds and no OCR.
+
+`prepare_for_ocr` is the general-purpose counterpart for the full-page OCR of
+identity photos (cards on a backdrop, small print): it returns the variants worth
+OCR-ing, best first.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytesseract
+
+from extractors import mrz
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+OCR_TIMEOUT_S = 20
+WORK_WIDTH = 1200  # detection runs on a copy this wide
+TARGET_LINE_HEIGHT = 48  # px of a text line in the crop sent to tesseract
+MAX_CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class TextBar:
+    """One merged line of characters, in work-copy pixels."""
+
+    center: tuple[float, float]
+    width: float
+    height: float
+    angle: float  # degrees, as cv2.minAreaRect normalised to (-45, 45]
+
+    @property
+    def top(self) -> float:
+        return self.center[1] - self.height / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.center[1] + self.height / 2
+
+    @property
+    def left(self) -> float:
+        return self.center[0] - self.width / 2
+
+    @property
+    def right(self) -> float:
+        return self.center[0] + self.width / 2
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    code = cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+    return cv2.cvtColor(image, code)
+
+
+def find_text_bars(gray: np.ndarray) -> list[TextBar]:
+    """Long horizontal bars of dark characters: the shape of MRZ lines."""
+    h, w = gray.shape
+    blackhat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (21, 9)))
+    grad = np.absolute(cv2.Sobel(blackhat, cv2.CV_32F, 1, 0, ksize=-1))
+    grad = cv2.normalize(grad, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    # Join the characters of a line (MRZ letter spacing is wide) but not the lines.
+    closed = cv2.morphologyEx(grad, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (19, 3)))
+    _, binary = cv2.threshold(closed, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    binary = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 5)))
+    contours, _ = cv2.findContours(binary, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    bars = []
+    for contour in contours:
+        (cx, cy), (rw, rh), angle = cv2.minAreaRect(contour)
+        if rw < rh:  # minAreaRect may report the long side as height
+            rw, rh, angle = rh, rw, angle - 90
+        if angle > 45:
+            angle -= 90
+        if angle < -45:
+            angle += 90
+        if rw >= 0.2 * w and rw >= 10 * rh and 6 <= rh <= 0.08 * h:
+            bars.append(TextBar((cx, cy), rw, rh, angle))
+    return sorted(bars, key=lambda b: b.center[1])
+
+
+def group_bars(bars: list[TextBar]) -> list[list[TextBar]]:
+    """Runs of 2-3 stacked bars of similar width and position: MRZ candidates."""
+    groups: list[list[TextBar]] = []
+    for bar in bars:
+        for group in groups:
+            last = group[-1]
+            pitch = max(last.height, bar.height)
+            overlap = min(last.right, bar.right) - max(last.left, bar.left)
+            if (0 < bar.center[1] - last.center[1] <= 3.2 * pitch
+                    and overlap >= 0.7 * min(last.width, bar.width)
+                    and abs(bar.width - last.width) <= 0.25 * max(bar.width, last.width)):
+                group.append(bar)
+                break
+        else:
+            groups.append([bar])
+    candidates = [g for g in groups if 2 <= len(g) <= 3]
+    # Widest first, and lower on the page first at equal width (the MRZ closes the page).
+    return sorted(candidates, key=lambda g: (-round(min(b.width for b in g) / 40), -g[0].center[1]))
+
+
+def crop_group(gray: np.ndarray, group: list[TextBar], scale: float) -> np.ndarray:
+    """The group's region from the full-size image, deskewed and sized for tesseract."""
+    angle = float(np.median([b.angle for b in group]))
+    left = min(b.left for b in group) / scale
+    right = max(b.right for b in group) / scale
+    top = min(b.top for b in group) / scale
+    bottom = max(b.bottom for b in group) / scale
+    line_height = float(np.median([b.height for b in group])) / scale
+    margin_x, margin_y = 1.5 * line_height, 1.2 * line_height
+    center = ((left + right) / 2, (top + bottom) / 2)
+    rotation = cv2.getRotationMatrix2D(center, angle, 1.0)
+    h, w = gray.shape
+    straight = cv2.warpAffine(gray, rotation, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    half_w = (right - left) / 2 + margin_x
+    half_h = (bottom - top) / 2 + margin_y
+    x0, x1 = int(max(0, center[0] - half_w)), int(min(w, center[0] + half_w))
+    y0, y1 = int(max(0, center[1] - half_h)), int(min(h, center[1] + half_h))
+    crop = straight[y0:y1, x0:x1]
+    factor = TARGET_LINE_HEIGHT / max(line_height, 1.0)
+    if abs(factor - 1) > 0.1:
+        crop = cv2.resize(crop, None, fx=factor, fy=factor,
+                          interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
+    return crop
+
+
+def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]:
+    """OCR a tight MRZ crop with the MRZ alphabet; lines as tesseract returns them."""
+    with tempfile.TemporaryDirectory(prefix="mrz-") as tmp:
+        path = Path(tmp) / "mrz.pgm"
+        cv2.imwrite(str(path), crop)
+        try:
+            text = pytesseract.image_to_string(
+                str(path), lang="eng", timeout=max(1, int(timeout)),
+                config=f"--psm 6 -c tessedit_char_whitelist={MRZ_ALPHABET} -c load_system_dawg=0 -c load_freq_dawg=0",
+            )
+        except RuntimeError:  # pytesseract's timeout
+            return []
+    return [line.replace(" ", "") for line in text.splitlines() if line.strip()]
+
+
+def _score(lines: list[str]) -> int:
+    """How good a reading is: number of check digits that hold (-1: no MRZ at all)."""
+    record = mrz.parse_mrz(lines)
+    if record is None:
+        return -1
+    return sum((record.document_number_valid, record.birth_date_valid,
+                record.expiry_date_valid, record.composite_valid))
+
+
+def _binarized(crop: np.ndarray) -> np.ndarray:
+    blurred = cv2.GaussianBlur(crop, (3, 3), 0)
+    _, binary = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return binary
+
+
+def read_mrz(image: np.ndarray) -> list[str] | None:
+    """Raw MRZ lines of the page image (BGR or gray), or None when there is none.
+
+    Tries the likeliest bar groups, each as grey then binarized, and keeps the
+    reading whose check digits hold best; stops as soon as all of them hold.
+    """
+    gray = to_gray(image)
+    scale = WORK_WIDTH / gray.shape[1]
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    scale = min(scale, 1.0)
+    best_lines, best_score = None, -1
+    for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
+        crop = crop_group(gray, group, scale)
+        for variant in (crop, _binarized(crop)):
+            lines = ocr_mrz_lines(variant)
+            score = _score(lines)
+            if score > best_score:
+                best_lines, best_score = lines, score
+            if score == 4:
+                return best_lines
+    return best_lines if best_score >= 0 else None

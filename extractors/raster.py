@@ -1,0 +1,113 @@
+"""Pixels of a page: image frames (PIL) and rendered PDF pages (pypdfium2), checked
+against the pixel limit *before* anything is decoded."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageSequence
+
+from extractors.limits import Limits
+from models import CorruptFile, EncryptedFile, FileLimitExceeded
+
+OCR_DPI = 300
+MIN_DPI = 150
+
+
+def count_frames(path: Path, source: str, limits: Limits) -> int:
+    """Number of frames of an image file, after checking every frame's size."""
+    with _open_image(path, source, limits) as im:
+        frames = 0
+        for frame in ImageSequence.Iterator(im):
+            _check_pixels(frame.size, source, limits)
+            frames += 1
+            if frames > limits.max_pdf_pages:
+                raise FileLimitExceeded(source, f"plus de {limits.max_pdf_pages} images")
+        return frames
+
+
+def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
+    """Frame `index` as a grey numpy array, and its resolution in dpi (best guess)."""
+    with _open_image(path, source, limits) as im:
+        im.seek(index)
+        _check_pixels(im.size, source, limits)
+        try:
+            dpi = int(round(float(im.info.get("dpi", (0, 0))[0]))) or 0
+        except (TypeError, ValueError):
+            dpi = 0
+        try:
+            frame = im.convert("L")
+        except OSError as exc:  # truncated JPEG/PNG data
+            raise CorruptFile(source, str(exc)) from exc
+        return np.asarray(frame), dpi
+
+
+def _open_image(path: Path, source: str, limits: Limits) -> Image.Image:
+    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(path)
+            _check_pixels(im.size, source, limits)
+            return im
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise FileLimitExceeded(source, f"image de plus de {limits.max_pixels // 1_000_000} mégapixels") from exc
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise CorruptFile(source, str(exc)) from exc
+
+
+def _check_pixels(size: tuple[int, int], source: str, limits: Limits) -> None:
+    if size[0] * size[1] > limits.max_pixels:
+        raise FileLimitExceeded(
+            source, f"image de {size[0]}×{size[1]} pixels, au-delà de {limits.max_pixels // 1_000_000} mégapixels"
+        )
+
+
+def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
+    """Open a PDF, telling an encrypted one (user password) from a broken one.
+    A PDF with only an owner password opens normally."""
+    data_tail = _tail(path, 2048)
+    if b"%%EOF" not in data_tail:
+        raise CorruptFile(source, "PDF tronqué (fin de fichier absente)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedFile(source) from exc
+        raise CorruptFile(source, str(exc)) from exc
+
+
+def render_dpi(page: pdfium.PdfPage, source: str, limits: Limits) -> int:
+    """The DPI to render a page at: 300, lowered for oversized pages, refused below 150."""
+    w_pt, h_pt = page.get_size()
+    for dpi in (OCR_DPI, 200, MIN_DPI):
+        if (w_pt / 72 * dpi) * (h_pt / 72 * dpi) <= limits.max_pixels:
+            return dpi
+    raise FileLimitExceeded(source, f"page de {w_pt:.0f}×{h_pt:.0f} points, trop grande pour être lue")
+
+
+def render_page(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
+    pdf = open_pdf(path, source)
+    try:
+        page = pdf[index]
+        dpi = render_dpi(page, source, limits)
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        array = bitmap.to_numpy().copy()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile(source, str(exc)) from exc
+    finally:
+        pdf.close()
+    if array.ndim == 3:
+        array = array[:, :, 0]
+    return array, dpi
+
+
+def _tail(path: Path, size: int) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        end = fh.tell()
+        fh.seek(max(0, end - size))
+        return fh.read()
+

@@ -1,0 +1,172 @@
+"""Reading a file into Pages: text layer first, otherwise clean-up and OCR.
+
+`plan_file` checks a file against the limits and lists its pages as PageJobs;
+`read_page` reads one of them. Jobs are small and picklable so the caller can run
+them one process per core.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from extractors import cleanup
+from extractors.filetype import FileKind, sniff
+from extractors.limits import Limits
+from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
+from extractors.pdf_text import read_text_layer
+from extractors.raster import count_frames, load_frame, open_pdf, render_dpi, render_page
+from models import (
+    CorruptFile,
+    EmptyFile,
+    FileLimitExceeded,
+    Page,
+    ReadTimeout,
+    UnsupportedFormat,
+)
+
+# An OCR attempt below this quality tries other orientations and a contrast boost.
+GOOD_ENOUGH_CONFIDENCE = 0.75
+GOOD_ENOUGH_WORDS = 25
+
+
+@dataclass(frozen=True)
+class PageJob:
+    path: str  # absolute path of the file on disk
+    source: str  # path inside the dossier
+    kind: FileKind
+    index: int  # 0-based page or frame
+    deadline: float  # time.time() after which the file's reading is abandoned
+    limits: Limits
+
+
+def plan_file(path: Path, source: str, limits: Limits, started: float | None = None) -> list[PageJob]:
+    """Check a file and list its pages. Raises an UnreadableFileError subclass."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFile(source)
+    if size > limits.max_file_bytes:
+        raise FileLimitExceeded(source, f"{size / 1e6:.0f} Mo, au-delà de {limits.max_file_bytes / 1e6:.0f} Mo")
+    kind = sniff(path)
+    if kind == FileKind.pdf:
+        pdf = open_pdf(path, source)
+        try:
+            pages = len(pdf)
+            if pages == 0:
+                raise CorruptFile(source, "PDF sans page")
+            if pages > limits.max_pdf_pages:
+                raise FileLimitExceeded(source, f"{pages} pages, au-delà de {limits.max_pdf_pages}")
+            for i in range(pages):
+                render_dpi(pdf[i], source, limits)
+        finally:
+            pdf.close()
+    elif kind.is_image:
+        pages = count_frames(path, source, limits)
+    else:
+        raise UnsupportedFormat(source)
+    deadline = (started or time.time()) + limits.read_seconds
+    return [PageJob(str(path), source, kind, i, deadline, limits) for i in range(pages)]
+
+
+def read_page(job: PageJob) -> Page:
+    path = Path(job.path)
+    if job.kind == FileKind.pdf:
+        page = read_text_layer(path, job.source, job.index)
+        if page is not None:
+            return page
+        gray, dpi = render_page(path, job.source, job.index, job.limits)
+    else:
+        gray, dpi = load_frame(path, job.source, job.index, job.limits)
+    return ocr_image(gray, dpi, job)
+
+
+def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
+    """Clean up and OCR one page image, trying harder only when the first pass is poor."""
+    sharp = cleanup.sharpness(gray)
+    if cleanup.is_noisy(gray):
+        gray = cleanup.denoise(gray)
+    # Small text (phone photos, low-dpi scans, ID cards) reads far better enlarged.
+    if dpi and dpi < 250 and max(gray.shape) < 3000:
+        gray = cleanup.upscale(gray, 1.5)
+    skew = cleanup.estimate_skew(gray)
+    gray = cleanup.deskew(gray, skew)
+
+    with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
+        best_gray, best, rotation = gray, _ocr(gray, tmp, job), 0
+        if not _good_enough(best):
+            rotation, conf = detect_rotation(_write(gray, tmp, "osd"), timeout=_remaining(job))
+            if rotation and conf >= 1.0:
+                rotated = cleanup.rotate_quadrant(gray, rotation)
+                attempt = _ocr(rotated, tmp, job)
+                if attempt.quality > best.quality:
+                    best_gray, best = rotated, attempt
+                else:
+                    rotation = 0
+            else:
+                rotation = 0
+        if not _good_enough(best):
+            enhanced = cleanup.enhance_contrast(cleanup.upscale(best_gray, 1.5))
+            attempt = _ocr(enhanced, tmp, job, psm=11)
+            if attempt.quality > best.quality:
+                best_gray, best = enhanced, attempt
+        extra = _read_mrz(best_gray, best)
+    h, w = best_gray.shape[:2]
+    return Page(
+        source=job.source,
+        number=job.index + 1,
+        width=w,
+        height=h,
+        text_source="ocr",
+        lines=best.lines,
+        rotation=rotation,
+        skew=skew,
+        mean_confidence=best.mean_confidence,
+        sharpness=sharp,
+        extra_text=extra,
+    )
+
+
+def _ocr(gray: np.ndarray, tmp: str, job: PageJob, psm: int = 3) -> OcrResult:
+    path = _write(gray, tmp, f"page-{psm}")
+    h, w = gray.shape[:2]
+    try:
+        return ocr_words(path, w, h, timeout=_remaining(job), psm=psm)
+    except OcrTimeout as exc:
+        raise ReadTimeout(job.source, f"plus de {job.limits.read_seconds:.0f} s") from exc
+
+
+def _write(gray: np.ndarray, tmp: str, name: str) -> Path:
+    # PGM: no compression to pay for, and leptonica reads it natively.
+    path = Path(tmp) / f"{name}.pgm"
+    cv2.imwrite(str(path), gray)
+    return path
+
+
+def _remaining(job: PageJob) -> float:
+    left = job.deadline - time.time()
+    if left <= 0:
+        raise ReadTimeout(job.source, f"plus de {job.limits.read_seconds:.0f} s")
+    return left
+
+
+def _good_enough(result: OcrResult) -> bool:
+    return result.word_count >= GOOD_ENOUGH_WORDS and result.mean_confidence >= GOOD_ENOUGH_CONFIDENCE
+
+
+def _read_mrz(gray: np.ndarray, result: OcrResult) -> dict[str, str]:
+    """Identity documents carry a machine-readable zone; read it with the dedicated
+    reader only where the page shows filler characters, so other pages pay nothing."""
+    text = "\n".join(line.text for line in result.lines)
+    if text.count("<") < 4 and "<<" not in text:
+        return {}
+    try:
+        from extractors.mrz_reader import read_mrz
+    except ImportError:
+        return {}
+    lines = read_mrz(gray)
+    return {"mrz": "\n".join(lines)} if lines else {}
+

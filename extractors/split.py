@@ -1,0 +1,52 @@
+"""Splitting a merged scan into pieces.
+
+A piece runs over consecutive pages; a new one starts where the type changes or
+where a page opens a new document of the same type (its title in the top third,
+or any page of a one-page document type). A page with little evidence of its own
+(a contract's signature page) continues the piece before it.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.classify import MIN_EVIDENCE, PageScores
+from extractors.textnorm import fold
+from models import Page, PieceType
+
+ONE_PAGE_TYPES = {PieceType.passport, PieceType.residence_permit, PieceType.diploma}
+# A page whose best score is under this is a weak page that may continue the piece before it.
+CONTINUATION_EVIDENCE = 10.0
+_PAGE_OF = re.compile(r"\bpage\s*(\d+)\s*(?:/|sur|of)\s*(\d+)")
+
+
+def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
+    """Groups of 0-based page indices, in order, one group per piece."""
+    groups: list[list[int]] = []
+    current_type: PieceType | None = None
+    for i, (page, score) in enumerate(zip(pages, scores)):
+        page_type, evidence = score.best
+        if current_type is None or _opens_piece(page, score, page_type, evidence, current_type):
+            groups.append([i])
+            current_type = page_type
+        else:
+            groups[-1].append(i)
+    return groups
+
+
+def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: float,
+                 current: PieceType) -> bool:
+    continued = _page_number(page)
+    if continued is not None and continued > 1 and page_type in (current, PieceType.other):
+        return False
+    if page_type == current:
+        return current in ONE_PAGE_TYPES or score.title == current
+    weak = evidence < CONTINUATION_EVIDENCE and score.title is None
+    if weak and current not in ONE_PAGE_TYPES and (page_type == PieceType.other or evidence < MIN_EVIDENCE
+                                                   or score.scores.get(current, 0.0) > 0):
+        return False
+    return True
+
+
+def _page_number(page: Page) -> int | None:
+    match = _PAGE_OF.search(fold(page.text))
+    return int(match.group(1)) if match else None

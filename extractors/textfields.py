@@ -1,0 +1,536 @@
+"""Shared helpers of the text-field extractors: a searchable text over pages that maps
+every span back to its words (for boxes and confidences), label/value reading,
+person names, company names, and the result builder.
+
+Rules match on a folded copy of the text (lower case, no accents) of the same
+length, so a span found there slices the original text as printed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractors.frenchtext import (
+    find_amounts,
+    find_dates,
+    find_hours,
+    find_numbers,
+    find_sirets,
+    fold,
+    is_annual,
+    WEEKS_PER_MONTH,
+)
+from models.document import Page, Word, union_boxes
+from models.records import Extraction, FieldBox, FieldValue
+
+# ---------------------------------------------------------------- text index
+
+
+@dataclass
+class Span:
+    """A value read from the text, where it was read, and how sure the rule is."""
+
+    value: FieldValue
+    start: int
+    end: int
+    certainty: float = 1.0
+
+
+class TextIndex:
+    """The text of a piece's pages, one line per line, with each word's offsets."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        parts: list[str] = []
+        self.words: list[tuple[int, int, int, Word]] = []  # start, end, page number, word
+        offset = 0
+        for page in pages:
+            for line in page.lines:
+                for k, word in enumerate(line.words):
+                    if k:
+                        parts.append(" ")
+                        offset += 1
+                    parts.append(word.text)
+                    self.words.append((offset, offset + len(word.text), page.number, word))
+                    offset += len(word.text)
+                parts.append("\n")
+                offset += 1
+        self.text = "".join(parts)
+        self.folded = fold(self.text)
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, Word]]:
+        return [(page, w) for s, e, page, w in self.words if s < end and e > start]
+
+    def boxes(self, start: int, end: int) -> list[FieldBox]:
+        by_page: dict[int, list] = {}
+        for page, word in self.words_in(start, end):
+            by_page.setdefault(page, []).append(word.bbox)
+        return [FieldBox(page=page, bbox=union_boxes(boxes)) for page, boxes in sorted(by_page.items())]
+
+    def confidence(self, start: int, end: int) -> float:
+        words = self.words_in(start, end)
+        if not words:
+            return 0.0
+        return sum(w.confidence for _, w in words) / len(words)
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, (len(self.text) if end < 0 else end)
+
+    def search(self, pattern: str, start: int = 0) -> list[re.Match]:
+        """Matches of a regex written for folded text (lower case, no accents)."""
+        return list(_compiled(pattern).finditer(self.folded, start))
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+# ---------------------------------------------------------------- result builder
+
+
+class ExtractionBuilder:
+    """Collects one Span per field and turns them into an Extraction with every field present."""
+
+    def __init__(self, index: TextIndex, field_names: tuple[str, ...]) -> None:
+        self.index = index
+        self.field_names = field_names
+        self.spans: dict[str, Span] = {}
+
+    def set(self, name: str, span: Span | None) -> None:
+        assert name in self.field_names, name
+        if span is not None and span.value is not None and name not in self.spans:
+            self.spans[name] = span
+
+    def set_value(self, name: str, value: FieldValue, certainty: float) -> None:
+        """A value not read from one place (e.g. a zero gratification stated in words)."""
+        if value is not None and name not in self.spans:
+            self.spans[name] = Span(value, 0, 0, certainty)
+
+    def get(self, name: str) -> FieldValue:
+        span = self.spans.get(name)
+        return None if span is None else span.value
+
+    def build(self) -> Extraction:
+        fields: dict[str, FieldValue] = {}
+        confidence: dict[str, float] = {}
+        boxes: dict[str, list[FieldBox]] = {}
+        for name in self.field_names:
+            span = self.spans.get(name)
+            fields[name] = None if span is None else span.value
+            if span is None:
+                continue
+            if span.end > span.start:
+                confidence[name] = round(self.index.confidence(span.start, span.end) * span.certainty, 3)
+                boxes[name] = self.index.boxes(span.start, span.end)
+            else:
+                confidence[name] = round(span.certainty, 3)
+                boxes[name] = []
+        return Extraction(fields=fields, field_confidence=confidence, field_boxes=boxes)
+
+
+# ---------------------------------------------------------------- labels and values
+
+_VALUE_LEAD = re.compile(r"[ \t:;|.\-–—_=>»«\"'’]*")
+_VALUE_TRAIL = " \t:;|,.-–—_«»\"'’"
+
+
+def values_after(
+    index: TextIndex,
+    label: str,
+    stop: str | None = None,
+    next_line: bool = True,
+    start: int = 0,
+    not_preceded_by: str | None = None,
+) -> list[Span]:
+    """The text following each match of `label` on its line, up to `stop` (folded regex)
+    or the line's end. When nothing follows the label on its line (OCR often puts the
+    value below), the next line is taken instead. Labels whose preceding words match
+    `not_preceded_by` (folded regex ending with $) are skipped."""
+    spans = []
+    for m in index.search(label, start):
+        if not_preceded_by and re.search(not_preceded_by, index.folded[max(0, m.start() - 30): m.start()]):
+            continue
+        pos = m.end() + _VALUE_LEAD.match(index.text, m.end()).end() - m.end()
+        _, line_end = index.line_bounds(m.end())
+        if pos >= line_end and next_line and line_end < len(index.text):
+            pos = line_end + 1
+            _, line_end = index.line_bounds(pos)
+            pos += _VALUE_LEAD.match(index.text, pos).end() - pos
+        end = line_end
+        if stop:
+            s = _compiled(stop).search(index.folded, pos, line_end)
+            if s:
+                end = s.start()
+        value_start, value_end = _trim(index.text, pos, end)
+        if value_end > value_start:
+            spans.append(Span(index.text[value_start:value_end], value_start, value_end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _VALUE_TRAIL:
+        start += 1
+    while end > start and text[end - 1] in _VALUE_TRAIL:
+        end -= 1
+    return start, end
+
+
+def first_after(index: TextIndex, label: str, finder, window: int = 80) -> Span | None:
+    """The first value `finder(text) -> [(value, start, end)]` finds within `window`
+    characters after a match of `label`; labels are tried in reading order."""
+    for m in index.search(label):
+        chunk = index.text[m.end(): m.end() + window]
+        found = finder(chunk)
+        if found:
+            value, s, e = found[0]
+            return Span(value, m.end() + s, m.end() + e)
+    return None
+
+
+def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
+    span = first_after(index, label, find_dates, window)
+    if span:
+        span.value = span.value.isoformat()
+    return span
+
+
+# ---------------------------------------------------------------- identifiers
+
+SIRET_LABEL = r"\bsiret\b|\bn[°o]\s*siret|numero\s+siret"
+
+
+def siret_span(index: TextIndex, after: int = 0) -> Span | None:
+    """The SIRET printed after a SIRET label (from `after` on), else the first 14-digit number."""
+    for m in index.search(SIRET_LABEL, after):
+        found = find_sirets(index.text[m.end(): m.end() + 40])
+        if found:
+            digits, s, e = found[0]
+            return Span(digits, m.end() + s, m.end() + e)
+    found = [f for f in find_sirets(index.text) if f[1] >= after]
+    if found:
+        digits, s, e = found[0]
+        return Span(digits, s, e, 0.7)
+    return None
+
+
+# ---------------------------------------------------------------- company names
+
+LEGAL_FORMS = (
+    "sasu", "sas", "sarl", "eurl", "sa", "snc", "scop", "sci", "sca", "scs", "selarl", "selas",
+    "selafa", "gie", "sem", "scic", "ei", "eirl", "earl", "gaec", "scp", "sel",
+)
+_LEGAL_FORM_WORDS = (
+    r"societe\s+(?:par\s+actions\s+simplifiee(?:\s+unipersonnelle)?|anonyme|a\s+responsabilite\s+limitee"
+    r"|en\s+nom\s+collectif|civile(?:\s+immobiliere)?|cooperative[\w\s]*?)"
+    r"|entreprise\s+unipersonnelle\s+a\s+responsabilite\s+limitee|association(?:\s+loi\s+1901)?"
+)
+_LEGAL_FORM = (
+    r"(?:\b(?:" + "|".join(LEGAL_FORMS) + r")\b|\b(?:s\.a\.s\.u|s\.a\.s|s\.a\.r\.l|e\.u\.r\.l|s\.a|s\.n\.c)\.?"
+    r"|" + _LEGAL_FORM_WORDS + r")"
+)
+# Where a company name ends in running text.
+COMPANY_NAME_END = (
+    r",|;|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
+    r"|\s+situee?\b|\s+represente|\s+ayant\b|\s+domicili|\s+code\b|\s+n°|\s+ci-apres|\s+en\s+la\s+personne"
+    r"|\s+\d{5}\b|\s+engage|\s+recrute|\s+embauche|\s+et\s+(?:m\.|mme|monsieur|madame)"
+    r"|\s+" + _LEGAL_FORM + r"\s*(?:$|[,(]|au\s|\s-)"
+)
+
+
+def strip_legal_form(name: str) -> str:
+    """'NEXALIS TECHNOLOGIES SAS' -> 'NEXALIS TECHNOLOGIES'; also a leading 'SARL ' or 'La société '."""
+    folded = fold(name)
+    start, end = 0, len(name)
+    lead = re.match(r"\s*(?:(?:la\s+)?societe\s+|l'entreprise\s+|" + _LEGAL_FORM + r"\s+)", folded)
+    if lead and lead.end() < end:
+        start = lead.end()
+    trail = re.search(r"[\s,\-–—(]+" + _LEGAL_FORM + r"\)?[\s.,]*$", folded[start:])
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+    return name[start:end].strip(_VALUE_TRAIL + " ")
+
+
+def company_name_span(index: TextIndex, span: Span) -> Span | None:
+    """Cut a company name out of `span` (a label's value or the text after 'entre'):
+    up to where the name ends, without its legal form."""
+    text = str(span.value)
+    folded = fold(text)
+    m = re.search(COMPANY_NAME_END, folded)
+    raw = text[: m.start()] if m else text
+    name = strip_legal_form(raw)
+    if not re.search(r"[A-Za-zÀ-ÿ]{2}", name) or len(name) > 80:
+        return None
+    offset = span.start + text.find(name)
+    return Span(name, offset, offset + len(name), span.certainty)
+
+
+# ---------------------------------------------------------------- person names
+
+CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m)\b\.?"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_NAME_TOKEN = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}'’\-]*|(?:d|l|n|o|mc)['’][{_UPPER}][{_UPPER}{_LOWER}'’\-]*")
+_PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin", "ter", "y"}
+# Capitalised words that follow a civility but are not names.
+_NOT_NAMES = {"le", "la", "les", "directeur", "directrice", "president", "presidente", "gerant", "gerante",
+              "ne", "nee", "nom", "prenom", "prenoms", "salarie", "salariee", "stagiaire", "agissant"}
+
+
+@dataclass
+class PersonName:
+    surname: Span | None
+    given_names: Span | None
+    start: int
+    end: int
+
+
+def is_upper_name(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def split_name(index: TextIndex, start: int, end: int, certainty: float = 1.0) -> PersonName | None:
+    """Surname and given names of the name written in text[start:end].
+
+    French documents print the surname in capitals, before or after the given names
+    ('DIALLO Amadou', 'Ana GONÇALVES'); the capital block is the surname."""
+    tokens = [(m.group(0), start + m.start(), start + m.end())
+              for m in re.finditer(r"[^\s,;:/|()]+", index.text[start:end])]
+    tokens = [t for t in tokens if re.search(r"[A-Za-zÀ-ÿ]", t[0])]
+    if not tokens:
+        return None
+    upper = [is_upper_name(t[0]) for t in tokens]
+    if all(upper) or not any(upper):
+        if len(tokens) == 1:
+            return PersonName(Span(tokens[0][0], tokens[0][1], tokens[0][2], certainty * 0.6), None, start, end)
+        # No case to tell them apart: French running text says given names first.
+        surname_tokens, given_tokens = tokens[-1:], tokens[:-1]
+        certainty *= 0.5
+    else:
+        first = upper.index(True)
+        last = len(upper) - 1 - upper[::-1].index(True)
+        # A lower-case particle just before the capitals belongs to the surname ("de LA FONTAINE").
+        while first > 0 and tokens[first - 1][0].lower() in _PARTICLES and tokens[first - 1][0].islower():
+            first -= 1
+        surname_tokens = tokens[first: last + 1]
+        given_tokens = tokens[:first] + tokens[last + 1:]
+    surname = _join_tokens(index, surname_tokens, certainty)
+    given = _join_tokens(index, given_tokens, certainty) if given_tokens else None
+    return PersonName(surname, given, start, end)
+
+
+def _join_tokens(index: TextIndex, tokens: list[tuple[str, int, int]], certainty: float) -> Span:
+    text = " ".join(t[0] for t in tokens)
+    return Span(text.strip(_VALUE_TRAIL), tokens[0][1], tokens[-1][2], certainty)
+
+
+def name_tokens_end(text: str, pos: int, max_tokens: int = 6) -> int:
+    """End of the run of name-like tokens starting at `pos` (capitalised words and particles)."""
+    end = pos
+    count = 0
+    for m in re.finditer(r"\S+", text[pos:]):
+        token = m.group(0)
+        gap = text[end: pos + m.start()]
+        if count and (gap.strip() or "\n" in gap or len(gap) > 3):
+            break
+        bare = token.rstrip(",;.:)")
+        if not bare:
+            break
+        if _NAME_TOKEN.fullmatch(bare) and fold(bare) not in _NOT_NAMES:
+            end = pos + m.start() + len(bare)
+            count += 1
+            if bare != token or count >= max_tokens:
+                break
+        elif bare.lower() in _PARTICLES and count:
+            continue  # kept only if a name token follows
+        else:
+            break
+    return end
+
+
+def person_mentions(index: TextIndex) -> list[PersonName]:
+    """Every 'M. / Mme / Monsieur / Madame' followed by a name."""
+    mentions = []
+    for m in index.search(r"(?<![a-z])" + CIVILITY + r"\s+"):
+        if index.folded[m.start(): m.end()].strip() in ("m", "mr") and not index.text[m.start()].isupper():
+            continue
+        end = name_tokens_end(index.text, m.end())
+        if end > m.end():
+            name = split_name(index, m.end(), end)
+            if name:
+                name.start = m.start()
+                mentions.append(name)
+    return mentions
+
+
+def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -> PersonName | None:
+    """A name given by labels: 'Nom : X  Prénom(s) : Y', 'Nom et prénom : X Y', 'Nom de naissance'."""
+    limit = len(index.text) if before is None else before
+    both = values_after(index, r"(?<![a-z])noms?\s+et\s+prenoms?\b|(?<![a-z])prenoms?\s+et\s+noms?\b|(?<![a-z])identite\s*:", start=after)
+    both = [s for s in both if s.start < limit]
+    surname_spans = [s for s in values_after(
+        index, r"(?<![a-z\-])nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?(?:\s*\(s\))?\s*:",
+        stop=r"\s(?:prenoms?|pr[ée]nom)|\s{2,}|\s[|]", start=after) if s.start < limit]
+    given_spans = [s for s in values_after(
+        index, r"(?<![a-z])prenoms?(?:\s*\(s\))?\s*:", stop=r"\s(?:nom|sexe|ne\(e\)|nee?\b|date)|\s{2,}|\s[|]",
+        start=after) if s.start < limit]
+    if surname_spans:
+        surname = surname_spans[0]
+        sub = split_name(index, surname.start, surname.end)
+        if given_spans:
+            given = given_spans[0]
+            return PersonName(Span(surname.value, surname.start, surname.end),
+                              Span(given.value, given.start, given.end), surname.start, given.end)
+        if sub:
+            return sub
+    if both:
+        return split_name(index, both[0].start, both[0].end)
+    return None
+
+
+# ---------------------------------------------------------------- spaCy fallback
+
+_NLP = None
+
+
+def _french_nlp():
+    """fr_core_news_sm, loaded once and only when rules found no name (loading costs ~1 s)."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        _NLP = spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
+    return _NLP
+
+
+def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> PersonName | None:
+    """The first PER entity with a surname in capitals, by spaCy's French model."""
+    end = len(index.text) if end is None else end
+    try:
+        doc = _french_nlp()(index.text[start:end])
+    except Exception:  # the model is an aid: without it the field stays unread
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "PER" and any(is_upper_name(t) for t in ent.text.split()) and len(ent.text.split()) >= 2:
+            name = split_name(index, start + ent.start_char, start + ent.end_char, certainty=0.6)
+            if name:
+                return name
+    return None
+
+
+# ---------------------------------------------------------------- hours and money
+
+HOURS_LABEL = (
+    r"duree\s+(?:hebdomadaire|du\s+travail|de\s+travail|de\s+presence|mensuelle)|horaires?\s+(?:hebdomadaire|de\s+travail|mensuel)"
+    r"|temps\s+de\s+(?:travail|presence)|hebdomadaire|par\s+semaine|\bheures\b"
+)
+
+
+def weekly_hours_span(index: TextIndex) -> Span | None:
+    """Weekly hours, preferring a figure next to a working-time label; never a delay ('48 heures')."""
+    for m in index.search(HOURS_LABEL):
+        lo = max(0, m.start() - 40)
+        chunk = index.text[lo: m.end() + 80]
+        for hours, s, e in find_hours(chunk):
+            context = fold(chunk[max(0, s - 40): e + 30])
+            if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis", context):
+                continue
+            if 1 <= hours <= 48:
+                return Span(hours, lo + s, lo + e, 0.9)
+    return None
+
+
+def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | None, window: int = 160) -> Span | None:
+    """A monthly gross amount stated after `label`: a yearly figure / 12, an hourly rate
+    × hours × 52 / 12 (when the weekly hours are known)."""
+    for m in index.search(label):
+        chunk = index.text[m.end(): m.end() + window]
+        for amount, s, e in find_amounts(chunk):
+            before = fold(chunk[max(0, s - 60): s])
+            after = fold(chunk[e: e + 40])
+            if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]):
+                continue
+            context = before[-60:] + " " + after
+            if re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", after[:25] + before[-30:]):
+                if weekly_hours:
+                    return Span(round(amount * weekly_hours * WEEKS_PER_MONTH, 2), m.end() + s, m.end() + e, 0.8)
+                continue
+            value = round(amount / 12, 2) if is_annual(context) else amount
+            return Span(value, m.end() + s, m.end() + e, 0.9)
+    return None
+
+
+def last_number_on_line(index: TextIndex, label: str) -> Span | None:
+    """The last number of the first line that carries `label` (a payslip's total column)."""
+    for m in index.search(label):
+        line_start, line_end = index.line_bounds(m.start())
+        rest = index.text[m.end(): line_end]
+        numbers = [n for n in find_numbers(rest) if n[0] >= 10]
+        if numbers:
+            value, s, e = numbers[-1]
+            return Span(value, m.end() + s, m.end() + e, 0.9)
+    return None
+
+
+def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Span | None, Span | None]:
+    """'du 01/03/2026 au 31/08/2026' after `label`: the two dates as ISO spans."""
+    for m in index.search(label):
+        chunk = index.text[m.end(): m.end() + window]
+        dates = find_dates(chunk)
+        if len(dates) >= 2:
+            (d1, s1, e1), (d2, s2, e2) = dates[:2]
+            if d1 <= d2:
+                base = m.end()
+                return Span(d1.isoformat(), base + s1, base + e1), Span(d2.isoformat(), base + s2, base + e2)
+    return None, None
+
+
+def clean_title(text: str) -> str:
+    """A value as printed without OCR's stray pipes and doubled spaces."""
+    text = re.sub(r"[|]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(_VALUE_TRAIL)
+
+
+__all__ = [
+    "Span", "TextIndex", "ExtractionBuilder", "values_after", "first_after", "date_after",
+    "siret_span", "strip_legal_form", "company_name_span", "split_name", "person_mentions",
+    "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
+    "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY",
+    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name",
+]
+
+
+# ---------------------------------------------------------------- choosing the person a piece is about
+
+_BIRTH_OR_ROLE_AFTER = r"\bne\b|\bnee\b|ne\(e\)|demeurant|domicilie|nationalite|date de naissance|ci-apres"
+_REPRESENTATIVE_BEFORE = (
+    r"represente(?:e)?\s+par|en\s+la\s+personne\s+de|signataire|tuteur|tutrice|referent|encadrant"
+    r"|responsable|directeur|directrice|president|gerant|contact|suivi\s+par|le\s+greffier"
+)
+
+
+def best_person(index: TextIndex, prefer_before: str | None = None) -> PersonName | None:
+    """The person a piece is about among its 'M. / Mme' mentions: the one whose birth or
+    address follows, or after `prefer_before` (e.g. 'stagiaire', 'décerné à'); never
+    the company's representative or a tutor."""
+    best, best_score = None, 0.0
+    for k, person in enumerate(person_mentions(index)):
+        before = index.folded[max(0, person.start - 60): person.start]
+        after = index.folded[person.end: person.end + 120]
+        score = 1.0
+        if re.search(_BIRTH_OR_ROLE_AFTER, after):
+            score += 2
+        if prefer_before and re.search(prefer_before, index.folded[max(0, person.start - 80): person.start]):
+            score += 2
+        if re.search(_REPRESENTATIVE_BEFORE, before[-45:]):
+            score -= 3
+        if re.match(r"\s*[,(]?\s*(?:directeur|directrice|president|gerant|responsable|dr[h]?\b)", after):
+            score -= 2
+        if person.surname is not None and person.surname.certainty >= 0.9 and person.given_names is not None:
+            score += 0.5
+        if score > best_score:
+            best, best_score = person, score
+    return best

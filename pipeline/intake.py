@@ -1,0 +1,171 @@
+"""Intake: turn what arrived (a folder, a zip, or one merged PDF) into the list of
+files to read, without ever writing outside the work folder.
+
+Problems with single files (unsafe zip paths, limits, symlinks) are collected as
+UnreadableFileError values, never raised: one bad file never stops its dossier.
+"""
+from __future__ import annotations
+
+import json
+import datetime as dt
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from extractors.filetype import FileKind, sniff
+from extractors.limits import Limits
+from validators import load_procedures
+from models import (
+    CorruptFile,
+    EncryptedFile,
+    FileLimitExceeded,
+    Manifest,
+    UnreadableFileError,
+    UnsafePath,
+)
+
+MANIFEST_NAME = "dossier.json"
+
+
+@dataclass
+class IncomingFile:
+    source: str  # '/'-separated path inside the dossier
+    path: Path  # where its bytes are on disk
+
+
+@dataclass
+class Intake:
+    name: str  # folder name, or file name without extension
+    shape: str  # folder | zip | merged
+    files: list[IncomingFile] = field(default_factory=list)
+    problems: list[UnreadableFileError] = field(default_factory=list)
+    manifest: Manifest | None = None
+    manifest_error: str | None = None
+
+
+def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
+    """Read the shape of one input. `workdir` is a private folder for unpacked zips."""
+    if path.is_dir():
+        intake = Intake(name=path.name, shape="folder")
+        _collect_folder(path, intake, limits)
+        return intake
+    name = path.stem if path.suffix else path.name
+    kind = sniff(path) if path.is_file() and path.stat().st_size else FileKind.unknown
+    if kind == FileKind.zip:
+        intake = Intake(name=name, shape="zip")
+        target = workdir / "unzipped"
+        target.mkdir(parents=True, exist_ok=True)
+        _unpack_zip(path, target, intake, limits)
+        _collect_folder(target, intake, limits)
+        return intake
+    # Anything else is a single merged scan; if it is no PDF, reading will say so.
+    intake = Intake(name=name, shape="merged")
+    intake.files.append(IncomingFile(source=path.name, path=path))
+    return intake
+
+
+def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
+    manifest_path = root / MANIFEST_NAME
+    if manifest_path.is_file():
+        intake.manifest, intake.manifest_error = parse_manifest(manifest_path.read_bytes())
+    root_resolved = root.resolve()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel == MANIFEST_NAME or any(part.startswith(".") for part in PurePosixPath(rel).parts):
+            continue
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root_resolved):
+                intake.problems.append(UnsafePath(rel, "lien symbolique vers l'extérieur du dossier"))
+                continue
+        if not path.is_file():
+            continue
+        if not stat.S_ISREG(path.stat().st_mode):
+            continue
+        if len(intake.files) >= limits.max_files:
+            intake.problems.append(FileLimitExceeded(rel, f"plus de {limits.max_files} fichiers dans le dossier"))
+            continue
+        intake.files.append(IncomingFile(source=rel, path=path))
+
+
+def _unpack_zip(path: Path, target: Path, intake: Intake, limits: Limits) -> None:
+    packed = path.stat().st_size
+    budget = min(limits.max_zip_unpacked_bytes, limits.max_zip_ratio * max(packed, 1))
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        intake.problems.append(CorruptFile(path.name, f"archive zip illisible : {exc}"))
+        return
+    written = 0
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            name = info.filename
+            if not _safe_member(name):
+                intake.problems.append(UnsafePath(name))
+                continue
+            if info.flag_bits & 0x1:
+                intake.problems.append(EncryptedFile(name))
+                continue
+            if written + info.file_size > budget:
+                intake.problems.append(FileLimitExceeded(name, "archive zip qui se décompresse au-delà des limites"))
+                continue
+            dest = target / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                written += _copy_capped(archive, info, dest, budget - written)
+            except FileLimitExceeded:
+                dest.unlink(missing_ok=True)
+                intake.problems.append(FileLimitExceeded(name, "archive zip qui se décompresse au-delà des limites"))
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                dest.unlink(missing_ok=True)
+                intake.problems.append(CorruptFile(name, str(exc)))
+
+
+def _copy_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, cap: int) -> int:
+    """Copy a member, counting real bytes: declared sizes in a zip header can lie."""
+    total = 0
+    with archive.open(info) as src, open(dest, "wb") as out:
+        while chunk := src.read(1 << 20):
+            total += len(chunk)
+            if total > cap:
+                raise FileLimitExceeded(info.filename)
+            out.write(chunk)
+    return total
+
+
+def _safe_member(name: str) -> bool:
+    if not name or name.startswith(("/", "\\")) or "\\" in name:
+        return False
+    parts = PurePosixPath(name).parts
+    if ".." in parts:
+        return False
+    return not (len(parts[0]) >= 2 and parts[0][1] == ":")  # C:foo on Windows-made zips
+
+
+def parse_manifest(raw: bytes) -> tuple[Manifest | None, str | None]:
+    """A usable manifest, or None with the reason it is not usable."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"dossier.json n'est pas un JSON valide ({exc.__class__.__name__})"
+    if not isinstance(data, dict):
+        return None, "dossier.json doit contenir un objet JSON"
+    procedure = data.get("procedure")
+    if procedure is not None and procedure not in known_procedures():
+        return None, f"procédure inconnue dans dossier.json : {procedure!r}"
+    submitted = data.get("submitted_at")
+    try:
+        submitted_at = dt.date.fromisoformat(submitted) if submitted is not None else None
+    except (TypeError, ValueError):
+        return None, f"date de dépôt invalide dans dossier.json : {submitted!r}"
+    reference = data.get("reference")
+    if reference is not None and (not isinstance(reference, str) or not reference.strip()):
+        return None, "référence invalide dans dossier.json"
+    return Manifest(reference=reference, procedure=procedure, submitted_at=submitted_at), None
+
+
+def known_procedures() -> set[str]:
+    return set(load_procedures().names())

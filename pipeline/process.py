@@ -1,0 +1,239 @@
+"""One dossier, end to end: take in, read, split, classify, extract, check.
+
+`process_dossier` is the one pipeline function: the CLI and the Airflow tasks both
+call it (or its steps), so a dossier gives the same result both ways. It never
+raises for bad input (that becomes flags); a bug or a missing dependency gives a
+`failed` result with its error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.classify import CONFIDENT, classify_pages, score_page
+from extractors.extract import extract_fields
+from extractors.limits import Limits
+from extractors.reading import PageJob, plan_file
+from extractors.split import split_pages
+from models import (
+    DossierInfo,
+    DossierResult,
+    Flag,
+    FlagCode,
+    Page,
+    PieceResult,
+    PieceType,
+    Status,
+    UnreadableFileError,
+)
+from pipeline.intake import Intake, take_in
+from pipeline.page_pool import PagePool
+from validators import UNKNOWN_PROCEDURE, CheckContext, decide_status, infer_procedure, run_checks
+from validators.procedure import procedure_undetermined_flag
+
+log = logging.getLogger(__name__)
+
+# A page whose OCR confidence is under this, or whose sharpness is under BLUR_LIMIT, is illegible.
+ILLEGIBLE_CONFIDENCE = 0.55
+BLUR_LIMIT = 15.0
+
+
+@dataclass
+class DossierRun:
+    """What the steps pass along for one dossier."""
+
+    intake: Intake
+    received_at: dt.date
+    pages: dict[str, list[Page]] = field(default_factory=dict)  # by source, in page order
+    flags: list[Flag] = field(default_factory=list)
+    pieces: list[PieceResult] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def process_dossier(path: Path, *, received_at: dt.date, pool: PagePool | None = None,
+                    limits: Limits | None = None) -> DossierResult:
+    """The result document of one dossier. `received_at` is the date the platform
+    first received it (the submitted_at of a dossier without manifest)."""
+    limits = limits or Limits.from_env()
+    own_pool = pool is None
+    pool = pool or PagePool(workers=1)
+    try:
+        with tempfile.TemporaryDirectory(prefix="dossiers-work-") as workdir:
+            return _process(path, Path(workdir), received_at, pool, limits)
+    except Exception as exc:  # noqa: BLE001 - the boundary where a bug becomes a failed result
+        log.error("processing failed: %s", exc.__class__.__name__)
+        log.debug("%s", traceback.format_exc())
+        return failed_result(reference_of(path), received_at, f"{exc.__class__.__name__}: {exc}")
+    finally:
+        if own_pool:
+            pool.close()
+
+
+def _process(path: Path, workdir: Path, received_at: dt.date, pool: PagePool, limits: Limits) -> DossierResult:
+    timer = _Timer()
+    with timer("intake"):
+        run = DossierRun(intake=take_in(path, workdir, limits), received_at=received_at)
+        run.flags += [_unreadable_flag(p) for p in run.intake.problems]
+        if run.intake.manifest_error:
+            run.flags.append(Flag.make(FlagCode.invalid_manifest, run.intake.manifest_error))
+    with timer("read"):
+        read_pages(run, pool, limits)
+    with timer("classify"):
+        make_pieces(run)
+    with timer("extract"):
+        extract_pieces(run)
+    with timer("check"):
+        result = check_dossier(run)
+    result.timings_ms = timer.ms
+    return result
+
+
+def read_pages(run: DossierRun, pool: PagePool, limits: Limits) -> None:
+    jobs: list[PageJob] = []
+    for incoming in run.intake.files:
+        try:
+            jobs += plan_file(incoming.path, incoming.source, limits)
+        except UnreadableFileError as exc:
+            run.flags.append(_unreadable_flag(exc))
+    broken: set[str] = set()
+    for job, outcome in zip(jobs, pool.read(jobs)):
+        if isinstance(outcome, UnreadableFileError):
+            if job.source not in broken:
+                broken.add(job.source)
+                run.flags.append(_unreadable_flag(outcome))
+            continue
+        run.pages.setdefault(job.source, []).append(outcome)
+
+
+def make_pieces(run: DossierRun) -> None:
+    """Each file is one piece, except a merged scan, which is split."""
+    for source, pages in run.pages.items():
+        if run.intake.shape == "merged":
+            groups = split_pages(pages, [score_page(p) for p in pages])
+        else:
+            groups = [list(range(len(pages)))]
+        for group in groups:
+            piece_pages = [pages[i] for i in group]
+            piece_type, conf = classify_pages(piece_pages)
+            run.pieces.append(PieceResult(
+                id=piece_id(source, [p.number for p in piece_pages]),
+                source=source,
+                pages=[p.number for p in piece_pages],
+                type=piece_type,
+                confidence=conf,
+                text_source=_text_source(piece_pages),
+            ))
+
+
+def extract_pieces(run: DossierRun) -> None:
+    for index, piece in enumerate(run.pieces):
+        pages = [p for p in run.pages[piece.source] if p.number in piece.pages]
+        extraction = extract_fields(piece.type, pages)
+        piece.fields = extraction.fields
+        piece.field_confidence = extraction.field_confidence
+        piece.field_boxes = extraction.field_boxes
+        run.flags += _reading_flags(index, piece, pages, extraction.mrz_failed)
+
+
+def check_dossier(run: DossierRun) -> DossierResult:
+    manifest = run.intake.manifest
+    if manifest and manifest.procedure:
+        procedure, procedure_source = manifest.procedure, "manifest"
+    else:
+        procedure = infer_procedure(p.type for p in run.pieces) or UNKNOWN_PROCEDURE
+        procedure_source = "inferred"
+    submitted_at = (manifest.submitted_at if manifest else None) or run.received_at
+    reference = (manifest.reference if manifest else None) or run.intake.name
+    flags = list(run.flags)
+    if procedure == UNKNOWN_PROCEDURE:
+        flags.append(procedure_undetermined_flag(procedure))
+    flags += run_checks(CheckContext(procedure=procedure, submitted_at=submitted_at, pieces=run.pieces))
+    return DossierResult(
+        dossier=DossierInfo(reference=reference, procedure=procedure,
+                            procedure_source=procedure_source, submitted_at=submitted_at),
+        status=decide_status(flags),
+        pieces=run.pieces,
+        flags=flags,
+    )
+
+
+def failed_result(reference: str, received_at: dt.date, error: str) -> DossierResult:
+    return DossierResult(
+        dossier=DossierInfo(reference=reference, procedure=UNKNOWN_PROCEDURE,
+                            procedure_source="inferred", submitted_at=received_at),
+        status=Status.failed,
+        error=error,
+    )
+
+
+def reference_of(path: Path) -> str:
+    return path.name if path.is_dir() or not path.suffix else path.stem
+
+
+def piece_id(source: str, pages: list[int]) -> str:
+    """Stable across reruns and reviews: the same file and pages give the same id."""
+    key = f"{source}#{','.join(map(str, pages))}".encode()
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def _reading_flags(index: int, piece: PieceResult, pages: list[Page], mrz_failed: list[str]) -> list[Flag]:
+    flags = []
+    if piece.confidence < CONFIDENT:
+        flags.append(Flag.make(
+            FlagCode.unclassified_piece,
+            f"Type de pièce incertain : classée « {piece.type.value} » avec une confiance de "
+            f"{piece.confidence:.0%}. Vérifiez la nature de la pièce.",
+            piece=index, source=piece.source,
+        ))
+    for page in pages:
+        blurred = page.sharpness is not None and page.sharpness < BLUR_LIMIT
+        unsure = page.mean_confidence is not None and page.mean_confidence < ILLEGIBLE_CONFIDENCE
+        if blurred or unsure:
+            why = "floue" if blurred else f"peu lisible (confiance de lecture {page.mean_confidence:.0%})"
+            flags.append(Flag.make(
+                FlagCode.illegible_page, f"Page {page.number} de « {piece.source} » {why}.",
+                piece=index, source=piece.source, page=page.number,
+            ))
+    for name in mrz_failed:
+        flags.append(Flag.make(
+            FlagCode.mrz_check_failed,
+            f"La clé de contrôle de la bande MRZ ne correspond pas pour « {name} » : "
+            "la valeur retenue est celle de la zone visuelle, à vérifier.",
+            piece=index, field=name,
+        ))
+    return flags
+
+
+def _unreadable_flag(error: UnreadableFileError) -> Flag:
+    return Flag.make(
+        FlagCode.unreadable_file,
+        f"Fichier « {error.source} » illisible : {error.reason}"
+        + (f" ({error.detail})." if error.detail else ".") + " Demandez un nouvel envoi de la pièce.",
+        source=error.source,
+    )
+
+
+def _text_source(pages: list[Page]) -> str:
+    kinds = {p.text_source for p in pages}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.ms: dict[str, float] = {}
+
+    def __call__(self, name: str) -> "_Timer":
+        self._name = name
+        return self
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.ms[self._name] = round((time.perf_counter() - self._start) * 1000, 1)

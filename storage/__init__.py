@@ -1,0 +1,1 @@
+"""Keeping what the pipeline receives and produces."""

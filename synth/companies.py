@@ -1,0 +1,101 @@
+"""Fake French employers, schools and jobs."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from synth.checksums import LA_POSTE_SIREN, make_siren, make_siret
+from synth.people import FRENCH_CITIES, STREETS
+
+LEGAL_FORMS = {
+    "SAS": "Société par actions simplifiée",
+    "SARL": "Société à responsabilité limitée",
+    "SA": "Société anonyme",
+    "EURL": "Entreprise unipersonnelle à responsabilité limitée",
+    "SASU": "Société par actions simplifiée unipersonnelle",
+}
+SIRENE_CATEGORIES = {"SAS": "5710", "SASU": "5720", "SARL": "5499", "EURL": "5498", "SA": "5599"}
+
+_NAME_HEADS = ("ATELIERS", "CABINET", "GROUPE", "ÉTABLISSEMENTS", "CRÉATIONS", "MAISON", "LABORATOIRES",
+               "TRANSPORTS", "BOULANGERIE", "RESTAURANT", "GARAGE", "CLINIQUE", "SOCIÉTÉ NOUVELLE")
+_NAME_TAILS = ("DU LITTORAL", "DES TROIS RIVIÈRES", "MÉDITERRANÉE", "DE L'ESTUAIRE", "DU PLATEAU",
+               "BELLEVUE", "SAINT-EXUPÉRY", "DES CÈDRES", "DE LA GARONNE", "DU VERCORS", "ARMOR")
+_COINED = ("KORVALIS", "DATANOVA", "HELIOPTEC", "SYNAPSIA", "VERTIGA", "OPALINE", "QUANTELIS",
+           "ALTIMEA", "BIOSENTIS", "LUMÉRIA", "NEOFRET", "CAPVERDIA", "TERRALUX", "ORBITALE")
+_COINED_TAILS = ("CONSEIL", "TECHNOLOGIES", "INGÉNIERIE", "SERVICES", "LOGISTIQUE", "SOLUTIONS", "ÉNERGIE",
+                 "DIGITAL", "SANTÉ", "SYSTÈMES")
+ACTIVITIES = ("Conseil en systèmes et logiciels informatiques", "Restauration traditionnelle",
+              "Transports routiers de fret", "Ingénierie, études techniques", "Commerce de détail alimentaire",
+              "Activités hospitalières", "Fabrication de produits de boulangerie", "Travaux d'installation électrique")
+APE_CODES = ("6202A", "5610A", "4941A", "7112B", "4711D", "8610Z", "1071C", "4321A")
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str  # without legal form, as printed
+    legal_form: str  # short form, e.g. "SAS"
+    siren: str
+    siret: str
+    address: str
+    city: str
+    activity: str
+    ape: str
+    capital: int
+    registration_year: int
+    manager: str
+
+    @property
+    def legal_form_long(self) -> str:
+        return LEGAL_FORMS[self.legal_form]
+
+
+def company_name(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{rng.choice(_COINED)} {rng.choice(_COINED_TAILS)}"
+    return f"{rng.choice(_NAME_HEADS)} {rng.choice(_NAME_TAILS)}"
+
+
+_FR_FIRST = ("Julien", "Claire", "Nicolas", "Sophie", "Thomas", "Isabelle", "Laurent", "Émilie", "Hélène", "François")
+_FR_LAST = ("MARTIN", "BERNARD", "DUBOIS", "LEFÈVRE", "MOREAU", "GIRARD", "ROUSSEAU", "FONTAINE", "CHEVALIER", "MERCIER")
+
+
+def french_name(rng: random.Random) -> str:
+    return f"{rng.choice(_FR_FIRST)} {rng.choice(_FR_LAST)}"
+
+
+def make_company(rng: random.Random, la_poste: bool = False) -> Company:
+    city, postcode = rng.choice(FRENCH_CITIES)
+    index = rng.randrange(len(ACTIVITIES))
+    siren = LA_POSTE_SIREN if la_poste else make_siren(rng)
+    return Company(
+        name="LA POSTE" if la_poste else company_name(rng),
+        legal_form="SA" if la_poste else rng.choice(tuple(LEGAL_FORMS)),
+        siren=siren,
+        siret=make_siret(siren, rng),
+        address=f"{rng.randint(1, 220)} {rng.choice(STREETS)}, {postcode} {city}",
+        city=city,
+        activity=ACTIVITIES[index],
+        ape=APE_CODES[index],
+        capital=rng.choice((1000, 5000, 10000, 37000, 100000, 250000, 1200000)),
+        registration_year=rng.randint(1995, 2023),
+        manager=french_name(rng),
+    )
+
+
+INSTITUTIONS = ("Université de Haute-Bretagne", "Université Claude-Bernard", "Institut Polytechnique du Rhône",
+                "École Supérieure d'Ingénieurs de l'Ouest", "Institut d'Études Commerciales de Lorraine",
+                "Université Côte d'Opale", "École Nationale des Arts et Métiers Numériques",
+                "Institut Supérieur de Management Atlantique", "Université Paris-Est Marne",
+                "École de Commerce et de Gestion du Sud-Ouest")
+JOBS = ("Développeur informatique", "Ingénieur d'études", "Cuisinier", "Aide-soignante", "Chargé de clientèle",
+        "Analyste de données", "Technicien de maintenance", "Comptable", "Chef de projet marketing",
+        "Boulanger", "Infirmier de bloc opératoire", "Conducteur de travaux", "Serveur", "Ingénieure R&D")
+DIPLOMA_TITLES_FR = ("Master Ingénierie des systèmes complexes", "Licence professionnelle Métiers de la gestion",
+                     "Diplôme d'ingénieur en informatique et réseaux", "Master Management international",
+                     "BTS Comptabilité et gestion", "Licence Économie et gestion",
+                     "Master Chimie analytique", "Diplôme d'État d'infirmier")
+DIPLOMA_TITLES_EN = ("Bachelor of Science in Computer Engineering", "Master of Science in Data Analytics",
+                     "Bachelor of Commerce", "Master of Arts in International Relations",
+                     "Bachelor of Technology in Mechanical Engineering")
+FOREIGN_UNIVERSITIES = ("National University of Technology", "State University of Applied Sciences",
+                        "Institute of Management Studies", "Polytechnic University", "University of Commerce")

@@ -1,0 +1,129 @@
+"""document_expired, document_expires_early, identity_mismatch."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from models.domain import FlagCode, PieceType, Severity
+from test_validators_support import context, piece
+from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
+
+P = PieceType
+
+
+class TestDocumentExpired:
+    def test_expired_passport_points_to_it_with_a_clear_message(self) -> None:
+        ctx = context(piece(P.cv), piece(P.passport, expiry_date="2025-12-14"), submitted_at=dt.date(2026, 3, 2))
+        flags = document_expired(ctx)
+        assert [(f.code, f.severity, f.piece, f.field) for f in flags] == [
+            (FlagCode.document_expired, Severity.blocking, 1, "expiry_date")
+        ]
+        assert flags[0].message == (
+            "Le passeport (passport.pdf) a expiré le 14/12/2025, avant le dépôt du dossier (02/03/2026)."
+        )
+
+    def test_expired_residence_permit(self) -> None:
+        flags = document_expired(context(piece(P.passport), piece(P.residence_permit, expiry_date="2026-01-31")))
+        assert [f.piece for f in flags] == [1]
+        assert flags[0].message.startswith("Le titre de séjour")
+
+    def test_expiring_on_the_submission_day_is_still_valid(self) -> None:
+        assert document_expired(context(piece(P.passport, expiry_date="2026-03-02"), submitted_at=dt.date(2026, 3, 2))) == []
+
+    def test_day_before_submission_is_expired(self) -> None:
+        assert len(document_expired(context(piece(P.passport, expiry_date="2026-03-01"),
+                                            submitted_at=dt.date(2026, 3, 2)))) == 1
+
+    @pytest.mark.parametrize("expiry", [None, "illisible", "14/12/2025"])
+    def test_unread_expiry_is_not_checked(self, expiry: str | None) -> None:
+        assert document_expired(context(piece(P.passport, expiry_date=expiry))) == []
+
+
+class TestDocumentExpiresEarly:
+    def test_passport_expiring_before_the_contract_ends(self) -> None:
+        ctx = context(piece(P.employment_contract, end_date="2027-03-31"), piece(P.passport, expiry_date="2027-01-15"))
+        flags = document_expires_early(ctx)
+        assert [(f.code, f.severity, f.piece, f.field) for f in flags] == [
+            (FlagCode.document_expires_early, Severity.warning, 1, "expiry_date")
+        ]
+        assert "15/01/2027" in flags[0].message and "31/03/2027" in flags[0].message
+
+    def test_passport_expiring_before_the_internship_ends(self) -> None:
+        ctx = context(piece(P.passport, expiry_date="2026-08-01"), piece(P.internship_agreement, end_date="2026-09-30"))
+        assert [f.piece for f in document_expires_early(ctx)] == [0]
+
+    def test_expiring_on_the_end_date_is_fine(self) -> None:
+        ctx = context(piece(P.passport, expiry_date="2027-03-31"), piece(P.employment_contract, end_date="2027-03-31"))
+        assert document_expires_early(ctx) == []
+
+    def test_cdi_without_end_date_is_never_flagged(self) -> None:
+        ctx = context(piece(P.passport, expiry_date="2026-04-01"),
+                      piece(P.employment_contract, contract_type="CDI", end_date=None))
+        assert document_expires_early(ctx) == []
+
+    def test_residence_permit_is_not_concerned(self) -> None:
+        ctx = context(piece(P.residence_permit, expiry_date="2026-05-01"), piece(P.employment_contract))
+        assert document_expires_early(ctx) == []
+
+    def test_unread_passport_expiry(self) -> None:
+        assert document_expires_early(context(piece(P.passport, expiry_date=None), piece(P.employment_contract))) == []
+
+
+class TestIdentityMismatch:
+    def test_same_person_everywhere(self) -> None:
+        pieces = [piece(t) for t in (P.passport, P.residence_permit, P.employment_contract,
+                                     P.internship_agreement, P.payslip, P.diploma, P.cv, P.other)]
+        assert identity_mismatch(context(*pieces)) == []
+
+    def test_apostrophe_case_and_accents_do_not_matter(self) -> None:
+        ctx = context(
+            piece(P.passport, surname="D'SOUZA", given_names="Rohan José"),
+            piece(P.employment_contract, employee_surname="D’Souza", employee_given_names="ROHAN JOSE"),
+            piece(P.diploma, holder_surname="Dsouza", holder_given_names="Rohan-José"),
+            piece(P.payslip, employee_surname="D SOUZA"),
+        )
+        assert identity_mismatch(ctx) == []
+
+    @pytest.mark.parametrize(("piece_type", "fields", "field"), [
+        (P.employment_contract, {"employee_surname": "DA SOUZA"}, "employee_surname"),
+        (P.employment_contract, {"employee_given_names": "Rahul"}, "employee_given_names"),
+        (P.internship_agreement, {"intern_surname": "SOUZA"}, "intern_surname"),
+        (P.internship_agreement, {"intern_given_names": "Ravi"}, "intern_given_names"),
+        (P.payslip, {"employee_surname": "DIALLO"}, "employee_surname"),
+        (P.diploma, {"holder_surname": "PEREIRA"}, "holder_surname"),
+        (P.diploma, {"holder_given_names": "Roshan"}, "holder_given_names"),
+        (P.residence_permit, {"surname": "DSOUZAA"}, "surname"),
+        (P.residence_permit, {"given_names": "Rohit"}, "given_names"),
+        (P.residence_permit, {"date_of_birth": "1994-05-18"}, "date_of_birth"),
+    ])
+    def test_points_to_the_disagreeing_piece_and_field(self, piece_type: PieceType, fields: dict, field: str) -> None:
+        ctx = context(piece(P.passport), piece(P.diploma), piece(piece_type, **fields))
+        flags = identity_mismatch(ctx)
+        assert [(f.code, f.severity, f.piece, f.field) for f in flags] == [
+            (FlagCode.identity_mismatch, Severity.blocking, 2, field)
+        ]
+
+    def test_message_lists_every_difference(self) -> None:
+        ctx = context(piece(P.passport),
+                      piece(P.residence_permit, surname="SILVA", given_names="Ana", date_of_birth="1990-01-01"))
+        (flag,) = identity_mismatch(ctx)
+        assert flag.field == "surname"
+        assert "nom « SILVA » au lieu de « D'SOUZA »" in flag.message
+        assert "prénoms « Ana »" in flag.message
+        assert "date de naissance 01/01/1990 au lieu du 17/05/1994" in flag.message
+
+    @pytest.mark.parametrize("side", ["passport", "other"])
+    def test_a_null_field_on_either_side_is_no_mismatch(self, side: str) -> None:
+        nulls = {"surname": None, "given_names": None, "date_of_birth": None}
+        passport = piece(P.passport, **nulls) if side == "passport" else piece(P.passport)
+        permit = piece(P.residence_permit, **nulls) if side == "other" else piece(P.residence_permit, surname="X")
+        contract = piece(P.employment_contract, employee_surname=None, employee_given_names=None)
+        assert identity_mismatch(context(passport, permit, contract)) == []
+
+    def test_unreadable_date_of_birth_is_no_mismatch(self) -> None:
+        assert identity_mismatch(context(piece(P.passport), piece(P.residence_permit, date_of_birth="17 mai 94"))) == []
+
+    def test_without_passport_nothing_to_compare(self) -> None:
+        ctx = context(piece(P.residence_permit), piece(P.employment_contract, employee_surname="AUTRE"))
+        assert identity_mismatch(ctx) == []

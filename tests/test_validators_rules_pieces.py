@@ -1,0 +1,90 @@
+"""missing_piece and missing_field."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.domain import FIELDS, FlagCode, PieceType, Severity
+from test_validators_support import context, piece
+from validators import PROCEDURES_FILE_ENV, UNKNOWN_PROCEDURE
+from validators.rules.pieces import missing_field, missing_piece
+
+P = PieceType
+
+
+def missing_types(flags: list) -> list[str]:
+    return [flag.piece_type for flag in flags]
+
+
+class TestMissingPiece:
+    def test_complete_dossier(self) -> None:
+        ctx = context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration),
+                      piece(P.cv), procedure="introduction_salarie")
+        assert missing_piece(ctx) == []
+
+    def test_each_missing_piece_is_named(self) -> None:
+        flags = missing_piece(context(piece(P.employment_contract), piece(P.diploma), procedure="changement_statut"))
+        assert missing_types(flags) == ["passport", "residence_permit"]
+        assert all(f.code == FlagCode.missing_piece and f.severity == Severity.blocking and f.piece is None
+                   for f in flags)
+        assert "titre de séjour" in flags[1].message and "changement de statut" in flags[1].message
+
+    def test_one_of_is_met_by_any_alternative(self) -> None:
+        with_diploma = context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration),
+                               piece(P.diploma))
+        assert missing_piece(with_diploma) == []
+
+    def test_one_of_names_its_first_alternative(self) -> None:
+        flags = missing_piece(context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration)))
+        assert missing_types(flags) == ["diploma"]
+        assert "le diplôme ou le CV" in flags[0].message
+
+    def test_renouvellement_needs_a_payslip(self) -> None:
+        ctx = context(piece(P.passport), piece(P.residence_permit), piece(P.employment_contract),
+                      procedure="renouvellement")
+        assert missing_types(missing_piece(ctx)) == ["payslip"]
+
+    def test_stage(self) -> None:
+        assert missing_types(missing_piece(context(piece(P.internship_agreement), procedure="stage"))) == ["passport"]
+
+    def test_unknown_procedure_checks_nothing(self) -> None:
+        # procedure_undetermined says why; listing every piece of every procedure would be noise
+        assert missing_piece(context(procedure=UNKNOWN_PROCEDURE)) == []
+
+    def test_procedure_added_by_an_administrator(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        path = tmp_path / "procedures.json"
+        path.write_text(json.dumps({"saisonnier": {"label": "travail saisonnier",
+                                                   "required": ["passport", {"one_of": ["employment_contract", "payslip"]}]}}))
+        monkeypatch.setenv(PROCEDURES_FILE_ENV, str(path))
+        flags = missing_piece(context(piece(P.payslip), procedure="saisonnier"))
+        assert missing_types(flags) == ["passport"]
+        assert "travail saisonnier" in flags[0].message
+
+
+class TestMissingField:
+    def test_complete_pieces_have_no_flag(self) -> None:
+        assert missing_field(context(*(piece(t) for t in P))) == []
+
+    def test_each_unread_field_is_a_warning_on_its_piece(self) -> None:
+        ctx = context(piece(P.passport), piece(P.payslip, employer_siret=None, period=None))
+        flags = missing_field(ctx)
+        assert [(f.piece, f.field, f.severity) for f in flags] == [
+            (1, "employer_siret", Severity.warning), (1, "period", Severity.warning),
+        ]
+        assert "SIRET de l'employeur" in flags[0].message and "payslip.pdf" in flags[0].message
+
+    def test_absent_key_counts_as_unread(self) -> None:
+        registration = piece(P.company_registration)
+        del registration.fields["siren"]
+        assert [f.field for f in missing_field(context(registration))] == ["siren"]
+
+    def test_cdi_without_end_date_is_fine(self) -> None:
+        assert missing_field(context(piece(P.employment_contract, contract_type="CDI", end_date=None))) == []
+
+    def test_every_field_of_every_type_can_be_flagged_except_optional_ones(self) -> None:
+        empty = [piece(t, **{name: None for name in FIELDS[t]}) for t in P]
+        flagged = {(empty[f.piece].type, f.field) for f in missing_field(context(*empty))}
+        expected = {(t, name) for t in P for name in FIELDS[t]} - {(P.employment_contract, "end_date")}
+        assert flagged == expected

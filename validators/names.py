@@ -1,0 +1,32 @@
+"""Comparing people's names across pieces in their ICAO 9303 transliteration."""
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter + accent.
+SPECIAL_LETTERS = str.maketrans({
+    "ß": "SS", "ẞ": "SS", "Æ": "AE", "æ": "AE", "Œ": "OE", "œ": "OE", "Ø": "O", "ø": "O",
+    "Ł": "L", "ł": "L", "Đ": "D", "đ": "D", "Ð": "D", "ð": "D", "Þ": "TH", "þ": "TH", "ı": "I",
+})
+# ICAO also allows Ä/Ö/Ü as AE/OE/UE, so "MÜLLER" and "Mueller" are the same name.
+GERMAN_UMLAUTS = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ä": "AE", "ö": "OE", "ü": "UE"})
+
+
+def icao_name(name: str) -> str:
+    """Capitals A-Z only: accents removed, apostrophes dropped, spaces and hyphens
+    (and any other punctuation) ignored. D'SOUZA, D’Souza and Dsouza give DSOUZA."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(SPECIAL_LETTERS))
+    letters = (c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in "".join(letters).upper() if "A" <= c <= "Z")
+
+
+def same_name(first: str, second: str) -> bool:
+    """Whether two printed names are the same in ICAO transliteration (either umlaut form)."""
+    if icao_name(first) == icao_name(second):
+        return True
+    return icao_name(_expand_umlauts(first)) == icao_name(_expand_umlauts(second))
+
+
+def _expand_umlauts(name: str) -> str:
+    # NFC first, so that a U followed by a combining diaeresis is one Ü
+    return unicodedata.normalize("NFC", name).translate(GERMAN_UMLAUTS)

@@ -1,0 +1,88 @@
+"""Rules on the employer / host company: SIRET and SIREN, and the registration extract."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from models.domain import FlagCode, PieceType
+from models.records import Flag
+from validators.company_numbers import is_valid_siren, is_valid_siret
+from validators.context import CheckContext
+from validators.months import add_months
+from validators.values import company_number_field, date_field
+from validators.wording import capitalized, field_label, french_date, piece_label
+
+
+@dataclass(frozen=True)
+class CompanyNumber:
+    field: str
+    length: int  # 14 for a SIRET, 9 for a SIREN
+    is_valid: Callable[[str], bool]
+
+
+# Which field of which piece carries a SIRET or a SIREN.
+COMPANY_NUMBERS: dict[PieceType, CompanyNumber] = {
+    PieceType.employment_contract: CompanyNumber("employer_siret", 14, is_valid_siret),
+    PieceType.internship_agreement: CompanyNumber("host_siret", 14, is_valid_siret),
+    PieceType.payslip: CompanyNumber("employer_siret", 14, is_valid_siret),
+    PieceType.company_registration: CompanyNumber("siren", 9, is_valid_siren),
+}
+REGISTRATION_MAX_AGE_MONTHS = 3
+
+
+def invalid_siret(ctx: CheckContext) -> list[Flag]:
+    flags = []
+    for index, piece in enumerate(ctx.pieces):
+        expected = COMPANY_NUMBERS.get(piece.type)
+        if expected is None:
+            continue
+        number = company_number_field(piece, expected.field)
+        if number is None or expected.is_valid(number):
+            continue
+        well_formed = number.isdigit() and len(number) == expected.length
+        reason = "clé de contrôle fausse" if well_formed else f"{expected.length} chiffres attendus"
+        flags.append(Flag.make(
+            FlagCode.invalid_siret,
+            f"Numéro invalide sur {piece_label(piece)} : {field_label(expected.field)} {number}, {reason}.",
+            piece=index,
+            field=expected.field,
+        ))
+    return flags
+
+
+def employer_mismatch(ctx: CheckContext) -> list[Flag]:
+    """The contract's SIRET must belong to a company whose registration extract is in the dossier."""
+    sirens = {siren for _, piece in ctx.pieces_of(PieceType.company_registration)
+              if (siren := company_number_field(piece, "siren")) is not None}
+    if not sirens:
+        return []
+    flags = []
+    for index, contract in ctx.pieces_of(PieceType.employment_contract):
+        siret = company_number_field(contract, "employer_siret")
+        if siret is None or any(siret.startswith(siren) for siren in sirens):
+            continue
+        flags.append(Flag.make(
+            FlagCode.employer_mismatch,
+            f"Le SIRET de l'employeur {siret} sur {piece_label(contract)} ne correspond pas "
+            f"au SIREN de l'extrait d'immatriculation ({', '.join(sorted(sirens))}).",
+            piece=index,
+            field="employer_siret",
+        ))
+    return flags
+
+
+def registration_too_old(ctx: CheckContext) -> list[Flag]:
+    oldest_accepted = add_months(ctx.submitted_at, -REGISTRATION_MAX_AGE_MONTHS)
+    flags = []
+    for index, registration in ctx.pieces_of(PieceType.company_registration):
+        extracted = date_field(registration, "extract_date")
+        if extracted is not None and extracted < oldest_accepted:
+            flags.append(Flag.make(
+                FlagCode.registration_too_old,
+                f"{capitalized(piece_label(registration))} date du {french_date(extracted)}, plus de "
+                f"{REGISTRATION_MAX_AGE_MONTHS} mois avant le dépôt du dossier "
+                f"({french_date(ctx.submitted_at)}) : un extrait récent est attendu.",
+                piece=index,
+                field="extract_date",
+            ))
+    return flags

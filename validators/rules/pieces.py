@@ -1,0 +1,56 @@
+"""Rules on the dossier's make-up: the procedure, required pieces, unread fields."""
+from __future__ import annotations
+
+from models.domain import FIELDS, OPTIONAL_FIELDS, FlagCode, PieceType
+from models.records import Flag, PieceResult
+from validators.context import CheckContext
+from validators.procedure import procedure_undetermined_flag
+from validators.wording import PIECE_LABEL, field_label, piece_label
+
+
+def procedure_undetermined(ctx: CheckContext) -> list[Flag]:
+    """The procedure is "unknown" (or not in the table): required pieces cannot be checked."""
+    if ctx.procedures.get(ctx.procedure) is not None:
+        return []
+    return [procedure_undetermined_flag(ctx.procedure)]
+
+
+def missing_piece(ctx: CheckContext) -> list[Flag]:
+    procedure = ctx.procedures.get(ctx.procedure)
+    if procedure is None:
+        return []
+    present = {piece.type for piece in ctx.pieces}
+    flags = []
+    for requirement in procedure.required:
+        if requirement.is_met_by(present):
+            continue
+        wanted = " ou ".join(PIECE_LABEL[t] for t in requirement.alternatives)
+        flags.append(Flag.make(
+            FlagCode.missing_piece,
+            f"Pièce manquante pour la procédure « {procedure.label} » : {wanted}.",
+            piece=None,
+            piece_type=requirement.reported_type.value,
+        ))
+    return flags
+
+
+def missing_field(ctx: CheckContext) -> list[Flag]:
+    flags = []
+    for index, piece in enumerate(ctx.pieces):
+        for name in FIELDS[piece.type]:
+            if piece.fields.get(name) is None and not _may_be_absent(piece, name):
+                flags.append(Flag.make(
+                    FlagCode.missing_field,
+                    f"Champ « {field_label(name)} » non lu sur {piece_label(piece)} : à vérifier sur la pièce.",
+                    piece=index,
+                    field=name,
+                ))
+    return flags
+
+
+def _may_be_absent(piece: PieceResult, name: str) -> bool:
+    if name in OPTIONAL_FIELDS.get(piece.type, frozenset()):
+        return True
+    # A CDI has no end date (DOMAIN.md); said here too in case OPTIONAL_FIELDS gets narrower.
+    is_cdi = piece.type == PieceType.employment_contract and piece.fields.get("contract_type") == "CDI"
+    return is_cdi and name == "end_date"
