@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from models.domain import PieceType
-from test_validators_support import piece
+from tests.test_validators_support import piece
 from validators.company_numbers import is_valid_siren, is_valid_siret
 from validators.months import add_months
 from validators.names import icao_name, same_name

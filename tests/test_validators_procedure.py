@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from models.domain import FlagCode, PieceType, Severity
-from test_validators_support import context, piece
+from tests.test_validators_support import context, piece
 from validators import UNKNOWN_PROCEDURE, infer_procedure
 from validators.rules.pieces import procedure_undetermined
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from models.domain import FlagCode, PieceType, Severity
-from test_validators_support import context, piece
+from tests.test_validators_support import context, piece
 from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
 
 P = PieceType

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.domain import FIELDS, FlagCode, PieceType, Severity
-from test_validators_support import context, piece
+from tests.test_validators_support import context, piece
 from validators import PROCEDURES_FILE_ENV, UNKNOWN_PROCEDURE
 from validators.rules.pieces import missing_field, missing_piece
 

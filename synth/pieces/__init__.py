@@ -1,0 +1,32 @@
+"""One builder per piece type: `build(piece_type, facts, rng) -> BuiltPiece`."""
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from synth.facts import DossierFacts
+from synth.pieces.base import BuiltPiece
+from synth.pieces.education import build_cv, build_diploma, build_internship_agreement
+from synth.pieces.identity import build_passport, build_residence_permit
+from synth.pieces.misc import build_other
+from synth.pieces.registry_docs import build_company_registration
+from synth.pieces.work import build_employment_contract, build_payslip
+
+BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
+    "passport": build_passport,
+    "residence_permit": build_residence_permit,
+    "employment_contract": build_employment_contract,
+    "internship_agreement": build_internship_agreement,
+    "company_registration": build_company_registration,
+    "payslip": build_payslip,
+    "diploma": build_diploma,
+    "cv": build_cv,
+    "other": build_other,
+}
+
+
+def build(piece_type: str, facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    return BUILDERS[piece_type](facts, rng)
+
+
+__all__ = ["BUILDERS", "BuiltPiece", "build", "build_payslip", "build_other"]

@@ -1,0 +1,146 @@
+"""Internship agreement (two phrasings), diploma (French or English) and CV (two layouts)."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from synth.facts import DossierFacts
+from synth.fmt import date_fr, date_slash, euros, hours_fr, siret_spaced
+from synth.fonts import FontKey
+from synth.layout import A4, Box, Flow, Rule, Sheet, Text
+from synth.pieces.base import BuiltPiece, body_font, bold
+
+
+def build_internship_agreement(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    person, st = facts.person, facts.internship
+    host = st.host
+    font = body_font(rng)
+    template = rng.choice(("articles", "form"))
+    date_style = rng.choice(("slash", "long"))
+    siret = siret_spaced(st.siret) if rng.random() < 0.5 else st.siret
+    gratification = ("Aucune gratification n'est versée au stagiaire." if st.gratification == 0 else
+                     f"Le stagiaire perçoit une gratification mensuelle de {euros(st.gratification)}.")
+    flow = Flow(font, 10, top=22)
+    flow.text(st.institution, 11, bold(font))
+    flow.space(4)
+    flow.text("CONVENTION DE STAGE", 16, bold(font), "center")
+    flow.text("entre l'établissement d'enseignement, l'organisme d'accueil et le stagiaire", 9.5, font, "center")
+    flow.space(5)
+    if template == "articles":
+        flow.text("1 – L'ÉTABLISSEMENT D'ENSEIGNEMENT", 10.5, bold(font))
+        flow.pairs([("Nom", st.institution), ("Représenté par", "le directeur des études")], 45)
+        flow.text("2 – L'ORGANISME D'ACCUEIL", 10.5, bold(font))
+        flow.pairs([("Nom", host.name), ("Forme", host.legal_form), ("SIRET", siret), ("Adresse", host.address),
+                    ("Tuteur", st.tutor)], 45)
+        flow.text("3 – LE STAGIAIRE", 10.5, bold(font))
+        flow.pairs([("Nom", person.surname), ("Prénom(s)", st.given_names),
+                    ("Né(e) le", date_slash(person.birth_date)), ("Adresse", person.address)], 45)
+        flow.space(3)
+        articles = [
+            ("Article 1 – Objet", f"La présente convention règle les rapports entre les parties pour le stage portant sur : {st.subject}."),
+            ("Article 2 – Dates", f"Le stage se déroule du {date_fr(st.start_date, date_style)} au {date_fr(st.end_date, date_style)}."),
+            ("Article 3 – Durée hebdomadaire", f"La durée de présence du stagiaire est de {hours_fr(st.weekly_hours)} heures par semaine."),
+            ("Article 4 – Gratification", gratification),
+        ]
+        for title, body in articles:
+            flow.text(title, 10.5, bold(font))
+            flow.text(body)
+            flow.space(1.5)
+        flow.new_page()
+        for title, body in [("Article 5 – Protection sociale", "Le stagiaire conserve sa protection sociale d'étudiant."),
+                            ("Article 6 – Discipline", "Le stagiaire est soumis aux règles de l'organisme d'accueil."),
+                            ("Article 7 – Attestation", "À l'issue du stage, l'organisme d'accueil délivre une attestation de stage.")]:
+            flow.text(title, 10.5, bold(font))
+            flow.text(body)
+            flow.space(1.5)
+    else:
+        flow.pairs([("Établissement d'enseignement", st.institution),
+                    ("Organisme d'accueil", f"{host.name} ({host.legal_form})"),
+                    ("N° SIRET de l'organisme", siret), ("Adresse", host.address),
+                    ("Stagiaire", f"{person.surname} {st.given_names}"),
+                    ("Date de naissance", date_slash(person.birth_date)),
+                    ("Sujet du stage", st.subject),
+                    ("Période", f"du {date_fr(st.start_date, date_style)} au {date_fr(st.end_date, date_style)}"),
+                    ("Durée hebdomadaire", f"{hours_fr(st.weekly_hours)} heures"),
+                    ("Gratification mensuelle", "aucune gratification" if st.gratification == 0 else euros(st.gratification)),
+                    ("Tuteur dans l'organisme", st.tutor)], 68)
+        flow.space(4)
+        flow.text(gratification + " Les frais de déplacement éventuels sont remboursés sur justificatif.")
+        flow.new_page()
+        flow.text("Le stagiaire s'engage à respecter les règles de l'organisme d'accueil et à ne pas divulguer "
+                  "les informations recueillies. L'établissement d'enseignement assure le suivi pédagogique du stage.")
+    flow.space(10)
+    y = flow.y + 5
+    for x, who in ((20, "L'établissement"), (85, "L'organisme d'accueil"), (150, "Le stagiaire")):
+        flow.sheet.add(Text(x, y, who, 9.5, bold(font)))
+    fields = {
+        "institution_name": st.institution, "host_name": host.name, "host_siret": st.siret,
+        "intern_surname": person.surname, "intern_given_names": st.given_names,
+        "start_date": st.start_date.isoformat(), "end_date": st.end_date.isoformat(),
+        "weekly_hours": st.weekly_hours, "monthly_gratification": st.gratification,
+    }
+    return BuiltPiece("internship_agreement", f"internship_agreement:{template}", fields, sheets=flow.finish())
+
+
+def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    person, d = facts.person, facts.diploma
+    font = FontKey(rng.choice(("serif", "lserif", "sans")))
+    sheet = Sheet(A4[1], A4[0])  # landscape
+    w = sheet.width
+    sheet.add(Box(10, 10, w - 20, sheet.height - 20, stroke=(120, 90, 40), width=1.2))
+    sheet.add(Box(14, 14, w - 28, sheet.height - 28, stroke=(120, 90, 40), width=0.4))
+    name = f"{d.given_names} {person.surname}"
+    if d.english:
+        lines = [(d.institution.upper(), 16, True), ("", 0, False), ("This is to certify that", 12, False),
+                 (name, 20, True), (f"born on {date_slash(person.birth_date)}", 10, False),
+                 ("having fulfilled the requirements, has been awarded the degree of", 12, False),
+                 (d.title, 18, True), (f"Conferred in the year {d.year}", 11, False)]
+    else:
+        lines = [("RÉPUBLIQUE FRANÇAISE", 11, True), (d.institution, 15, True), ("", 0, False),
+                 ("Vu le code de l'éducation, le diplôme de", 11, False), (d.title, 18, True),
+                 ("est décerné à", 11, False), (name, 20, True),
+                 (f"né(e) le {date_slash(person.birth_date)} à {person.birth_city.title()}", 10, False),
+                 (f"au titre de l'année universitaire {d.year - 1}-{d.year}", 11, False)]
+    y = 38
+    for text, size, strong in lines:
+        if text:
+            sheet.add(Text(w / 2, y, text, size, bold(font) if strong else font, align="center"))
+        y += max(size, 8) * 0.3528 * 2.0
+    sheet.add(Text(60, 180, "Le Président / The President", 9, font, align="center"),
+              Text(w - 60, 180, f"Fait le {date_slash(dt.date(d.year, 7, 10))}", 9, font, align="center"))
+    fields = {"holder_surname": person.surname, "holder_given_names": d.given_names, "title": d.title}
+    return BuiltPiece("diploma", "diploma:" + ("degree_en" if d.english else "diplome"), fields, sheets=[sheet])
+
+
+def build_cv(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    person, d = facts.person, facts.diploma
+    font = body_font(rng)
+    template = rng.choice(("single", "sidebar"))
+    flow = Flow(font, 10, margin=20, top=22)
+    sheet = flow.sheet
+    if template == "sidebar":
+        sheet.add(Box(0, 0, 62, A4[1], fill=(228, 234, 242), stroke=None))
+        y = 30
+        for line in (person.address, f"{person.given_names.split()[0].lower()}.{person.surname.lower().replace(' ', '')}@mail.example",
+                     f"+33 6 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                     "", "LANGUES", "Français – courant", "Anglais – professionnel"):
+            sheet.add(Text(6, y, line[:34], 8, bold(font) if line.isupper() else font))
+            y += 6
+        flow.margin = 70
+    flow.text(f"{person.given_names} {person.surname}", 18, bold(font))
+    flow.text("Curriculum vitae", 11, font)
+    flow.space(4)
+    year = facts.reference_date.year
+    sections = [("EXPÉRIENCE PROFESSIONNELLE", [
+        f"{year - 2} – {year - 1} : {rng.choice(('Assistant', 'Stagiaire', 'Chargé de mission'))} – {rng.choice(('Groupe Horizon', 'Atelier Numérique', 'Coopérative du Sud'))}",
+        "Suivi de projets, reporting, relation avec les partenaires.",
+        f"{year - 4} – {year - 2} : Emploi étudiant – restauration rapide"]),
+        ("FORMATION", [f"{d.year} : {d.title} – {d.institution}", f"{d.year - 3} : Baccalauréat"]),
+        ("COMPÉTENCES", ["Bureautique, gestion de projet, travail en équipe", "Permis B"])]
+    for title, items in sections:
+        flow.text(title, 11, bold(font))
+        flow.rule(0.2)
+        for item in items:
+            flow.text(item)
+        flow.space(3)
+    return BuiltPiece("cv", f"cv:{template}", {}, sheets=flow.finish())
