@@ -449,7 +449,8 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
     for m in index.search(label):
         chunk = index.text[m.end(): m.end() + window]
         for amount, s, e in find_amounts(chunk):
-            before = fold(chunk[max(0, s - 60): s])
+            # The label itself may say "annuelle" or "horaire": it is part of the context.
+            before = index.folded[max(m.start(), m.end() + s - 60): m.end() + s]
             after = fold(chunk[e: e + 40])
             if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]):
                 continue

@@ -1,12 +1,10 @@
-"""Procedure inference and the procedure_undetermined rule."""
+"""Procedure inference and the procedure_undetermined flag."""
 from __future__ import annotations
 
 import pytest
 
 from models.domain import FlagCode, PieceType, Severity
-from tests.test_validators_support import context, piece
-from validators import UNKNOWN_PROCEDURE, infer_procedure
-from validators.rules.pieces import procedure_undetermined
+from validators import UNKNOWN_PROCEDURE, infer_procedure, procedure_undetermined_flag
 
 P = PieceType
 
@@ -29,18 +27,14 @@ class TestInferProcedure:
         assert infer_procedure(["passport", "internship_agreement"]) == "stage"
 
 
-class TestProcedureUndetermined:
-    def test_unknown_procedure_is_flagged_once_for_the_dossier(self) -> None:
-        flags = procedure_undetermined(context(piece(P.passport), procedure=UNKNOWN_PROCEDURE))
-        assert [(f.code, f.severity, f.piece) for f in flags] == [
-            (FlagCode.procedure_undetermined, Severity.blocking, None)
-        ]
-        assert "Procédure indéterminée" in flags[0].message
+class TestProcedureUndeterminedFlag:
+    def test_dossier_level_blocking_flag(self) -> None:
+        flag = procedure_undetermined_flag(UNKNOWN_PROCEDURE)
+        assert (flag.code, flag.severity, flag.piece) == (FlagCode.procedure_undetermined, Severity.blocking, None)
+        assert "Procédure indéterminée" in flag.message
 
-    def test_name_missing_from_the_table_is_flagged(self) -> None:
-        flags = procedure_undetermined(context(piece(P.passport), procedure="saisonnier"))
-        assert len(flags) == 1 and "saisonnier" in flags[0].message
+    def test_defaults_to_unknown(self) -> None:
+        assert procedure_undetermined_flag() == procedure_undetermined_flag(UNKNOWN_PROCEDURE)
 
-    @pytest.mark.parametrize("procedure", ["introduction_salarie", "changement_statut", "renouvellement", "stage"])
-    def test_known_procedure_is_fine(self, procedure: str) -> None:
-        assert procedure_undetermined(context(procedure=procedure)) == []
+    def test_name_missing_from_the_table(self) -> None:
+        assert "saisonnier" in procedure_undetermined_flag("saisonnier").message

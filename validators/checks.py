@@ -9,13 +9,13 @@ from validators.context import CheckContext
 from validators.rules.companies import employer_mismatch, invalid_siret, registration_too_old
 from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
 from validators.rules.pay import gratification_below_minimum, internship_too_long, salary_below_minimum
-from validators.rules.pieces import missing_field, missing_piece, procedure_undetermined
+from validators.rules.pieces import missing_field, missing_piece
 
 Rule = Callable[[CheckContext], list[Flag]]
 
 # The order flags come out in: dossier-level first, then documents, companies, pay, reading.
+# procedure_undetermined is not a rule: the caller raises it with the inference (validators.procedure).
 RULES: tuple[Rule, ...] = (
-    procedure_undetermined,
     missing_piece,
     document_expired,
     document_expires_early,

@@ -22,7 +22,9 @@ def infer_procedure(piece_types: Iterable[PieceType | str]) -> str | None:
     return None
 
 
-def procedure_undetermined_flag(procedure: str) -> Flag:
+def procedure_undetermined_flag(procedure: str = UNKNOWN_PROCEDURE) -> Flag:
+    """The dossier-level flag for a procedure that is "unknown" (or, defensively, not in the table);
+    the caller adds it next to run_checks' flags, whose missing_piece then checks nothing."""
     if procedure == UNKNOWN_PROCEDURE:
         message = (
             "Procédure indéterminée : pas de manifeste dossier.json utilisable, et les pièces ne "

@@ -33,6 +33,11 @@ _HEADER_LEAD = r"(?:^|\n)[\s\d.\-–—)ivx]*(?:l'|le\s+|la\s+)?"
 SCHOOL_SECTION = _HEADER_LEAD + r"(?:etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite)[ \t]*:?[ \t]*(?=\n|$)"
 HOST_SECTION = _HEADER_LEAD + r"(?:organisme|entreprise|structure)\s+d'accueil[ \t]*:?[ \t]*(?=\n|$)"
 INTERN_SECTION = _HEADER_LEAD + r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)[ \t]*:?[ \t]*(?=\n|$)"
+HOST_IN_TEXT = (
+    r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s*:",
+    r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s+",
+    r"\bl'entreprise\s+|la\s+societe\s+",
+)
 NAME_LABEL = r"(?:^|\n)\s*(?:nom|denomination|raison\s+sociale|nom\s+de\s+l'(?:etablissement|organisme|entreprise))\s*:"
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 GRATIFICATION_LABEL = r"gratification|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
@@ -84,17 +89,19 @@ def _institution(index: TextIndex) -> Span | None:
     for line_start in [0] + [m.end() for m in index.search(r"\n")][:5]:
         _, line_end = index.line_bounds(line_start)
         line = index.text[line_start:line_end].strip()
-        if re.search(SCHOOL_WORDS, line) and len(line) <= 80 and not re.search(r"(?i)convention", line):
+        school = re.search(SCHOOL_WORDS, line)
+        if school and not re.search(r"(?i)convention", line):
             offset = line_start + index.text[line_start:line_end].find(line)
-            return Span(line, offset, offset + len(line), 0.7)
+            return company_name_span(index, Span(line[school.start():], offset + school.start(), offset + len(line), 0.7))
     return None
 
 
 def _host_in_text(index: TextIndex) -> Span | None:
-    for value in values_after(index, r"(?:organisme|entreprise|structure)\s+d'accueil\s*:|\bl'entreprise\s+|la\s+societe\s+"):
-        name = company_name_span(index, value)
-        if name:
-            return name
+    for label in HOST_IN_TEXT:
+        for value in values_after(index, label):
+            name = company_name_span(index, value)
+            if name:
+                return name
     return None
 
 

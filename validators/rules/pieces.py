@@ -1,21 +1,15 @@
-"""Rules on the dossier's make-up: the procedure, required pieces, unread fields."""
+"""Rules on the dossier's make-up: required pieces, unread fields."""
 from __future__ import annotations
 
 from models.domain import FIELDS, OPTIONAL_FIELDS, FlagCode, PieceType
 from models.records import Flag, PieceResult
 from validators.context import CheckContext
-from validators.procedure import procedure_undetermined_flag
 from validators.wording import PIECE_LABEL, field_label, piece_label
 
 
-def procedure_undetermined(ctx: CheckContext) -> list[Flag]:
-    """The procedure is "unknown" (or not in the table): required pieces cannot be checked."""
-    if ctx.procedures.get(ctx.procedure) is not None:
-        return []
-    return [procedure_undetermined_flag(ctx.procedure)]
-
-
 def missing_piece(ctx: CheckContext) -> list[Flag]:
+    """Nothing to check for an "unknown" procedure: its procedure_undetermined flag comes
+    with the inference (validators.procedure), not from the rules."""
     procedure = ctx.procedures.get(ctx.procedure)
     if procedure is None:
         return []

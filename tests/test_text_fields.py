@@ -1,0 +1,302 @@
+"""Field extraction from pages built from invented texts (clean and OCR-like)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields import (
+    company_registration,
+    diploma,
+    employment_contract,
+    internship_agreement,
+    payslip,
+)
+from extractors.textfields import TextIndex, strip_legal_form
+from models.document import Line, Page, Word
+from models.domain import FIELDS, PieceType
+
+
+def make_page(text: str, number: int = 1, confidence: float = 1.0) -> Page:
+    """A page whose words get a box by their position: one line per text line."""
+    lines = []
+    rows = [row for row in text.strip("\n").split("\n")]
+    for y, row in enumerate(rows):
+        words = []
+        x = 0.0
+        for token in row.split():
+            width = 0.012 * len(token)
+            top = 0.02 + y * 0.02
+            words.append(Word(text=token, bbox=(min(x, 0.99), min(top, 0.98), min(x + width, 1.0), min(top + 0.015, 1.0)),
+                              confidence=confidence))
+            x += width + 0.01
+        if words:
+            lines.append(Line(words=words))
+    return Page(source="x.pdf", number=number, width=595, height=842,
+                text_source="ocr" if confidence < 1 else "text_layer", lines=lines)
+
+
+def check(extraction, piece_type: PieceType, expected: dict) -> None:
+    assert set(extraction.fields) == set(FIELDS[piece_type])
+    for name, value in expected.items():
+        got = extraction.fields[name]
+        if isinstance(value, float):
+            assert got == pytest.approx(value, rel=0.01), name
+        else:
+            assert got == value, name
+    for name, value in extraction.fields.items():
+        if value is not None:
+            assert 0 <= extraction.field_confidence[name] <= 1
+
+
+# ---------------------------------------------------------------- employment contract
+
+CONTRACT_NARRATIVE = """
+CONTRAT DE TRAVAIL A DUREE DETERMINEE
+Entre les soussignés :
+La société ATELIERS MONTCALM, SARL au capital de 50 000 euros, immatriculée au RCS de Nantes
+sous le numéro 441 555 123, SIRET 441 555 123 00018, représentée par Mme Odile Marchand, agissant en
+qualité de gérante,
+Et : Monsieur Tiago Miguel FERREIRA DA COSTA, né le 4 juin 1995 à Porto (Portugal),
+Il a été convenu ce qui suit :
+Article 1 - M. FERREIRA DA COSTA est engagé à compter du 1er septembre 2026 en qualité de Soudeur qualifié, niveau III.
+Le contrat prendra fin le 28 février 2027.
+Article 2 - Durée du travail : 39 heures par semaine.
+Article 3 - Rémunération annuelle brute de 30 000 euros, versée en douze mensualités.
+"""
+
+CONTRACT_OCR = """
+LUMEN SOLAIRE
+CONTRAT DE TRAVAIL
+Contrat a durée indéterminée - temps plein |
+Entre LUMEN SOLAIRE, SAS, SIRET n° 5O3 210 987 00042, dont le siège est 4 rue des Lilas, 69003 Lyon,
+représentée par M. Paul Girard (Président),
+et Mme OKAFOR Chidinma Grace, née le 02/11/1998 à Enugu (Nigeria), ci-après « la salariée ».
+Le présent contrat prend effet le 15/06/2026.
+Poste | Technicienne de maintenance
+Durée mensuelle : 151,67 heures
+Salaire de base mensuel brut : 2 240,00 €
+"""
+
+
+def test_contract_narrative():
+    ex = employment_contract.extract([make_page(CONTRACT_NARRATIVE)])
+    check(ex, PieceType.employment_contract, {
+        "employer_name": "ATELIERS MONTCALM", "employer_siret": "44155512300018",
+        "employee_surname": "FERREIRA DA COSTA", "employee_given_names": "Tiago Miguel",
+        "job_title": "Soudeur qualifié", "contract_type": "CDD", "start_date": "2026-09-01",
+        "end_date": "2027-02-28", "weekly_hours": 39.0, "gross_monthly_salary": 2500.0,
+    })
+    assert ex.field_boxes["employer_siret"][0].page == 1
+
+
+def test_contract_ocr_sections():
+    ex = employment_contract.extract([make_page(CONTRACT_OCR, confidence=0.8)])
+    check(ex, PieceType.employment_contract, {
+        "employer_name": "LUMEN SOLAIRE", "employer_siret": "50321098700042",
+        "employee_surname": "OKAFOR", "employee_given_names": "Chidinma Grace",
+        "job_title": "Technicienne de maintenance", "contract_type": "CDI", "start_date": "2026-06-15",
+        "end_date": None, "weekly_hours": 35.0, "gross_monthly_salary": 2240.0,
+    })
+    assert ex.field_confidence["employer_name"] <= 0.8
+
+
+def test_contract_labelled_form_over_two_pages():
+    page1 = make_page("""
+CONTRAT DE TRAVAIL - CDD
+Employeur : BOULANGERIE DU MOULIN EURL
+SIRET : 812 345 678 00027
+Nom : N'GUESSAN Prénom(s) : Aya Marie
+Emploi : Vendeuse en boulangerie
+""")
+    page2 = make_page("""
+Date de début : 03/08/2026
+Date de fin : 02/02/2027
+Horaire hebdomadaire : 28 heures
+Taux horaire brut : 12,50 € de l'heure
+""", number=2)
+    ex = employment_contract.extract([page1, page2])
+    check(ex, PieceType.employment_contract, {
+        "employer_name": "BOULANGERIE DU MOULIN", "employer_siret": "81234567800027",
+        "employee_surname": "N'GUESSAN", "employee_given_names": "Aya Marie",
+        "job_title": "Vendeuse en boulangerie", "contract_type": "CDD",
+        "start_date": "2026-08-03", "end_date": "2027-02-02", "weekly_hours": 28.0,
+        "gross_monthly_salary": round(12.5 * 28 * 52 / 12, 2),
+    })
+    assert ex.field_boxes["start_date"][0].page == 2
+
+
+# ---------------------------------------------------------------- internship agreement
+
+INTERNSHIP_SECTIONS = """
+Université de Bretagne Sud
+CONVENTION DE STAGE
+entre l'établissement d'enseignement, l'organisme d'accueil et le stagiaire
+1 - L'ÉTABLISSEMENT D'ENSEIGNEMENT
+Nom : Université de Bretagne Sud
+Adresse : 27 rue Armand Guillemot, 56100 Lorient
+2 - L'ORGANISME D'ACCUEIL
+Nom : VERT HORIZON PAYSAGE SARL
+N° SIRET : 398 765 432 00051
+Représenté par : M. Louis Tanguy, gérant
+3 - LE STAGIAIRE
+Nom : NGUYEN   Prénom(s) : Thi Lan
+Dates : du 06/04/2026 au 31/07/2026
+Durée hebdomadaire de présence : 35 heures
+Article 4 - Gratification
+Le stagiaire percevra une gratification de 4,50 € par heure de stage.
+"""
+
+INTERNSHIP_NARRATIVE_OCR = """
+CONVENTION DE STAGE
+Entre l'Ecole Supérieure d'Agronomie de Rennes, ci-après l'établissement,
+l'entreprise d'accueil : FROMAGERIE DES MONTS, SAS, siret 8O1 234 567 00019
+et l'étudiante Mlle Sofia ALVES PEREIRA, née le 3 mai 2003.
+Le stage se déroulera du 2 mars 2026 au 30 avril 2026, à raison de 30 h par semaine.
+Le stage ne donne pas lieu à gratification : aucune gratification n'est versée.
+"""
+
+
+def test_internship_sections():
+    ex = internship_agreement.extract([make_page(INTERNSHIP_SECTIONS)])
+    check(ex, PieceType.internship_agreement, {
+        "institution_name": "Université de Bretagne Sud", "host_name": "VERT HORIZON PAYSAGE",
+        "host_siret": "39876543200051", "intern_surname": "NGUYEN", "intern_given_names": "Thi Lan",
+        "start_date": "2026-04-06", "end_date": "2026-07-31", "weekly_hours": 35.0,
+        "monthly_gratification": 682.5,
+    })
+
+
+def test_internship_narrative_without_gratification():
+    ex = internship_agreement.extract([make_page(INTERNSHIP_NARRATIVE_OCR, confidence=0.7)])
+    check(ex, PieceType.internship_agreement, {
+        "host_name": "FROMAGERIE DES MONTS", "host_siret": "80123456700019",
+        "intern_surname": "ALVES PEREIRA", "intern_given_names": "Sofia",
+        "start_date": "2026-03-02", "end_date": "2026-04-30", "weekly_hours": 30.0,
+        "monthly_gratification": 0.0,
+    })
+    assert "Agronomie" in (ex.fields["institution_name"] or "")
+
+
+# ---------------------------------------------------------------- company registration
+
+KBIS = """
+Greffe du Tribunal de Commerce de Lille Métropole
+Extrait Kbis
+EXTRAIT D'IMMATRICULATION PRINCIPALE AU REGISTRE DU COMMERCE ET DES SOCIÉTÉS
+à jour au 12 janvier 2026
+Immatriculation au RCS, numéro 512 004 377 R.C.S. Lille Métropole
+Date d'immatriculation 03/05/2011
+Dénomination ou raison sociale L'ÉCHOPPE NUMÉRIQUE
+Forme juridique Société à responsabilité limitée
+"""
+
+SIRENE_OCR = """
+INSEE | Avis de situation au répertoire Sirene
+À la date du 7 avril 2026, l'entreprise est inscrite au répertoire
+Dénomination : TRANSPORTS ROCHEBRUNE S.A.S.
+Identifiant SIREN : 6l0 223 984
+Date de création de l'entreprise : 01/02/1999
+"""
+
+
+def test_kbis():
+    ex = company_registration.extract([make_page(KBIS)])
+    check(ex, PieceType.company_registration, {
+        "company_name": "L'ÉCHOPPE NUMÉRIQUE", "siren": "512004377", "extract_date": "2026-01-12"})
+
+
+def test_sirene_notice_ocr():
+    ex = company_registration.extract([make_page(SIRENE_OCR, confidence=0.75)])
+    check(ex, PieceType.company_registration, {
+        "company_name": "TRANSPORTS ROCHEBRUNE", "siren": "610223984", "extract_date": "2026-04-07"})
+
+
+# ---------------------------------------------------------------- payslip
+
+PAYSLIP = """
+ATELIERS MONTCALM BULLETIN DE SALAIRE
+SIRET : 441 555 123 00018 Période du 01/10/2026 au 31/10/2026
+Matricule 0042 Monsieur FERREIRA DA COSTA Tiago
+Salaire de base 169,00 14,7929 2 500,00
+Total brut 2 500,00
+Net à payer 1 950,00 €
+"""
+
+PAYSLIP_OCR = """
+BULLETIN DE PAIE
+Mois : 03/2026
+Siret 5O321098700042
+Salarié : Mme OKAFOR Chidinma
+| SALAIRE BRUT | | 2240,00
+NET PAYE : 1 744,10 €
+"""
+
+
+def test_payslip():
+    ex = payslip.extract([make_page(PAYSLIP)])
+    check(ex, PieceType.payslip, {"employer_siret": "44155512300018", "employee_surname": "FERREIRA DA COSTA",
+                                  "period": "2026-10", "gross_salary": 2500.0})
+
+
+def test_payslip_ocr():
+    ex = payslip.extract([make_page(PAYSLIP_OCR, confidence=0.8)])
+    check(ex, PieceType.payslip, {"employer_siret": "50321098700042", "employee_surname": "OKAFOR",
+                                  "period": "2026-03", "gross_salary": 2240.0})
+
+
+# ---------------------------------------------------------------- diploma
+
+DIPLOMA = """
+UNIVERSITÉ DE POITIERS
+Vu le code de l'éducation, le président de l'université certifie que
+Monsieur Karim BELKACEM
+né le 12 juin 2000 à Oran (Algérie)
+a obtenu le diplôme de
+Licence professionnelle Métiers de l'électricité et de l'énergie
+"""
+
+DIPLOMA_OCR = """
+INSTITUTE OF TECHNOLOGY MUMBAI |
+This is to certify that the degree of
+| BACHELOR OF SCIENCE IN APPLIED PHYSICS |
+has been conferred upon / a été décerné à
+Ms. Priya Lakshmi IYER
+"""
+
+
+def test_diploma():
+    ex = diploma.extract([make_page(DIPLOMA)])
+    check(ex, PieceType.diploma, {"holder_surname": "BELKACEM", "holder_given_names": "Karim",
+                                  "title": "Licence professionnelle Métiers de l'électricité et de l'énergie"})
+
+
+def test_diploma_ocr_english_and_labels():
+    ex = diploma.extract([make_page(DIPLOMA_OCR, confidence=0.6)])
+    assert ex.fields["title"] == "BACHELOR OF SCIENCE IN APPLIED PHYSICS"
+    labelled = diploma.extract([make_page("""
+ATTESTATION DE RÉUSSITE
+Nom : DUBOIS-LEROY
+Prénom : Margaux
+Diplôme : Diplôme d'ingénieur en génie des procédés
+""")])
+    check(labelled, PieceType.diploma, {"holder_surname": "DUBOIS-LEROY", "holder_given_names": "Margaux",
+                                        "title": "Diplôme d'ingénieur en génie des procédés"})
+
+
+# ---------------------------------------------------------------- helpers
+
+def test_strip_legal_form():
+    assert strip_legal_form("NEXO CONSEIL SAS") == "NEXO CONSEIL"
+    assert strip_legal_form("SARL Les Jardins d'Émile") == "Les Jardins d'Émile"
+    assert strip_legal_form("La société ALPHA") == "ALPHA"
+    assert strip_legal_form("SASSENAGE BOIS") == "SASSENAGE BOIS"
+
+
+def test_boxes_union_the_words_of_a_value():
+    index = TextIndex([make_page("SIRET : 441 555 123 00018")])
+    boxes = index.boxes(8, len(index.text) - 1)
+    assert len(boxes) == 1 and boxes[0].bbox[0] > 0.05
+
+
+def test_empty_pages_give_all_fields_null():
+    ex = employment_contract.extract([make_page("")])
+    assert all(v is None for v in ex.fields.values())
