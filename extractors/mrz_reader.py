@@ -80,11 +80,11 @@ def find_text_bars(gray: np.ndarray) -> list[TextBar]:
     bars = []
     for contour in contours:
         (cx, cy), (rw, rh), angle = cv2.minAreaRect(contour)
-        if rw < rh:  # minAreaRect may report the long side as height
-            rw, rh, angle = rh, rw, angle - 90
-        if angle > 45:
+        rw, rh = max(rw, rh), min(rw, rh)
+        # The angle's convention varies across OpenCV versions: bring it to (-45, 45].
+        while angle > 45:
             angle -= 90
-        if angle < -45:
+        while angle <= -45:
             angle += 90
         if rw >= 0.2 * w and rw >= 10 * rh and 6 <= rh <= 0.08 * h:
             bars.append(TextBar((cx, cy), rw, rh, angle))

@@ -42,10 +42,9 @@ FIELDS: dict[PieceType, tuple[str, ...]] = {
     PieceType.other: (),
 }
 
-# Fields that may legitimately be null without a missing_field flag.
-OPTIONAL_FIELDS: dict[PieceType, frozenset[str]] = {
-    PieceType.employment_contract: frozenset({"end_date"}),
-}
+# Fields that may legitimately be null without a missing_field flag, whatever the
+# piece says (a CDI's end_date is the validators' business: it depends on contract_type).
+OPTIONAL_FIELDS: dict[PieceType, frozenset[str]] = {}
 
 PROCEDURES_KNOWN = ("introduction_salarie", "changement_statut", "renouvellement", "stage")
 

@@ -83,6 +83,10 @@ class TestMissingField:
     def test_cdi_without_end_date_is_fine(self) -> None:
         assert missing_field(context(piece(P.employment_contract, contract_type="CDI", end_date=None))) == []
 
+    def test_cdd_without_end_date_is_flagged(self) -> None:
+        flags = missing_field(context(piece(P.employment_contract, contract_type="CDD", end_date=None)))
+        assert [f.field for f in flags] == ["end_date"]
+
     def test_every_field_of_every_type_can_be_flagged_except_optional_ones(self) -> None:
         empty = [piece(t, **{name: None for name in FIELDS[t]}) for t in P]
         flagged = {(empty[f.piece].type, f.field) for f in missing_field(context(*empty))}

@@ -33,6 +33,7 @@ _HEADER_LEAD = r"(?:^|\n)[\s\d.\-–—)ivx]*(?:l'|le\s+|la\s+)?"
 SCHOOL_SECTION = _HEADER_LEAD + r"(?:etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite)[ \t]*:?[ \t]*(?=\n|$)"
 HOST_SECTION = _HEADER_LEAD + r"(?:organisme|entreprise|structure)\s+d'accueil[ \t]*:?[ \t]*(?=\n|$)"
 INTERN_SECTION = _HEADER_LEAD + r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)[ \t]*:?[ \t]*(?=\n|$)"
+_NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 HOST_IN_TEXT = (
     r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s*:",
     r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s+",
@@ -92,8 +93,19 @@ def _institution(index: TextIndex) -> Span | None:
         school = re.search(SCHOOL_WORDS, line)
         if school and not re.search(r"(?i)convention", line):
             offset = line_start + index.text[line_start:line_end].find(line)
-            return company_name_span(index, Span(line[school.start():], offset + school.start(), offset + len(line), 0.7))
+            begin = _name_start(line, school.start())
+            return company_name_span(index, Span(line[begin:], offset + begin, offset + len(line), 0.7))
     return None
+
+
+def _name_start(line: str, pos: int) -> int:
+    """Back from a school word over the capitalised words naming it ("KEDGE Business School")."""
+    for m in reversed(list(re.finditer(r"\S+", line[:pos]))):
+        word = m.group(0)
+        if not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS or line[m.end():pos].strip():
+            break
+        pos = m.start()
+    return pos
 
 
 def _host_in_text(index: TextIndex) -> Span | None:

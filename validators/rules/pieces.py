@@ -45,6 +45,7 @@ def missing_field(ctx: CheckContext) -> list[Flag]:
 def _may_be_absent(piece: PieceResult, name: str) -> bool:
     if name in OPTIONAL_FIELDS.get(piece.type, frozenset()):
         return True
-    # A CDI has no end date (DOMAIN.md); said here too in case OPTIONAL_FIELDS gets narrower.
-    is_cdi = piece.type == PieceType.employment_contract and piece.fields.get("contract_type") == "CDI"
-    return is_cdi and name == "end_date"
+    # Only a CDD must have an end date (a CDI has none); an unread contract type is
+    # flagged on its own field, not twice.
+    is_contract = piece.type == PieceType.employment_contract
+    return is_contract and name == "end_date" and piece.fields.get("contract_type") != "CDD"
