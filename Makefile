@@ -42,7 +42,7 @@ eval: setup
 
 # Refresh the pinned lock from the current environment.
 lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^dossiers' > requirements.lock
+	$(PY) -m pip freeze --all --exclude-editable | grep -v -E '^(dossiers|pip)==' > requirements.lock
 
 clean:
 	rm -rf $(OUT) $(SAMPLES) .pytest_cache

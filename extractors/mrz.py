@@ -180,7 +180,8 @@ def _as_sex(char: str) -> str:
 
 
 def _digits_amid_digits(field: str) -> str:
-    """Letters standing between digits (or ending a digit run) are misread digits."""
+    """Letters standing between digits (or ending a digit run) are misread digits;
+    so are O, Q and I next to a digit (states avoid them in numbers for that reason)."""
     chars = list(field)
     for i, c in enumerate(chars):
         if not c.isalpha():
@@ -188,6 +189,8 @@ def _digits_amid_digits(field: str) -> str:
         before = chars[i - 1] if i > 0 else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if before.isdigit() and (after.isdigit() or after in ("", FILLER)):
+            chars[i] = as_digits(c)
+        elif c in "OQI" and (before.isdigit() or after.isdigit()):
             chars[i] = as_digits(c)
     return "".join(chars)
 
@@ -243,13 +246,24 @@ def same_up_to_confusions(a: str, b: str) -> bool:
     return all(x == y or _AMBIGUOUS.get(x) == y or _AMBIGUOUS.get(y) == x for x, y in zip(a, b))
 
 
-def confirm_document_number(mrz_number: str, check: str, visual_number: str) -> bool:
-    """A visual-zone document number that the MRZ supports: same characters up to
-    look-alikes, and it satisfies the MRZ check digit."""
+def reconcile_document_number(mrz_number: str, check: str, visual_number: str) -> str | None:
+    """The document number both readings support, when the MRZ alone fails its check.
+
+    Where the MRZ and the visual zone differ by a look-alike (O/0, S/5...), either may
+    be right: the combination that satisfies the MRZ check digit is the number.
+    None when the readings differ otherwise or no combination holds."""
     padded = visual_number + FILLER * (9 - len(visual_number))
     mrz_padded = mrz_number + FILLER * (9 - len(mrz_number))
-    return (len(visual_number) <= 9 and same_up_to_confusions(padded, mrz_padded)
-            and check_digit_holds(padded, check))
+    if len(visual_number) > 9 or not same_up_to_confusions(padded, mrz_padded):
+        return None
+    choices = [sorted({v, m}) for v, m in zip(padded, mrz_padded)]
+    if sum(len(c) > 1 for c in choices) > 8:
+        return None
+    for combination in itertools.product(*choices):
+        candidate = "".join(combination)
+        if check_digit_holds(candidate, check):
+            return candidate.rstrip(FILLER)
+    return None
 
 
 def repair_digits_with_check(field: str, digit: str) -> tuple[str, bool]:
@@ -261,18 +275,20 @@ def split_names(name_field: str) -> tuple[str, str]:
     """'NDIAYE<<KHADY<<<<' -> ('NDIAYE', 'KHADY'), dropping misread fillers.
 
     Given names are separated by single '<', so once a '<<' follows them the rest is
-    filler: stray K/E/L/C there are misread '<', not names.
+    filler. OCR sometimes reads the '<<' between surname and given names as '<X<' or
+    '<K<': taken as the separator when no '<<' comes before the filler run.
     """
     field = name_field.rstrip(FILLER)
+    after_first_separator = field.partition("<<")[2]
+    if all(set(t) <= _FILLER_LOOKALIKES for t in after_first_separator.split(FILLER)):
+        head = field.partition("<<")[0]
+        if re.search(r"<[XKC]<", head):
+            field = re.sub(r"<[XKC]<", "<<", head, count=1)
     surname, _, rest = field.partition("<<")
-    names_part, _, tail = rest.partition("<<")
+    names_part = rest.partition("<<")[0]
     given = [t for t in names_part.split(FILLER) if t]
-    # Real letters after the first '<<' of the given names (not fillers) are kept as names.
-    for token in (t for t in tail.split(FILLER) if t):
-        if not set(token) <= _FILLER_LOOKALIKES:
-            given.append(token)
-    # A lone filler-lookalike letter at the very end is a misread filler.
-    while given and len(given) > 1 and len(given[-1]) <= 2 and set(given[-1]) <= _FILLER_LOOKALIKES:
+    # A lone filler look-alike letter closing the names is a misread filler.
+    while given and len(given[-1]) == 1 and given[-1] in _FILLER_LOOKALIKES | {"X"}:
         given.pop()
     return surname.replace(FILLER, " ").strip(), " ".join(given)
 
@@ -283,17 +299,19 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
     line1, line2 = fit_length(line1, TD3_LENGTH), fit_length(line2, TD3_LENGTH)
     birth, birth_ok = repair_digits_with_check(line2[13:19], line2[19])
     expiry, expiry_ok = repair_digits_with_check(line2[21:27], line2[27])
-    optional = line2[28:42]
-    if set(optional) <= _FILLER_LOOKALIKES:
-        optional = FILLER * len(optional)
     number_check, final = as_digits(line2[9]), as_digits(line2[43])
-    rest = (birth + as_digits(line2[19]) + line2[20] + expiry + as_digits(line2[27]) + optional
-            + _optional_check(line2[42]))
+    number, number_ok = repair_with_check(line2[0:9], number_check)
 
-    def composite_holds(number: str) -> bool:
+    def rest_with(optional: str) -> str:
+        return (birth + as_digits(line2[19]) + line2[20] + expiry + as_digits(line2[27]) + optional
+                + _optional_check(line2[42]))
+
+    def composite_holds(number: str, rest: str | None = None) -> bool:
+        rest = rest if rest is not None else rest_with(optional)
         return check_digit_holds(number + number_check + rest[:7] + rest[8:], final)
 
-    number, number_ok = repair_with_check(line2[0:9], number_check)
+    optional = _optional_data(line2[28:42], lambda o: composite_holds(number, rest_with(o)))
+    rest = rest_with(optional)
     line2 = number + number_check + _as_code(line2[10:13]) + rest + final
     surname, given = split_names(line1[5:])
     return MrzRecord(
@@ -309,14 +327,10 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
 
 def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
     line1, line2, line3 = (fit_length(x, TD1_LENGTH) for x in (line1, line2, line3))
-    optional1 = line1[15:30]
-    if set(optional1) <= _FILLER_LOOKALIKES:
-        optional1 = FILLER * len(optional1)
     birth, birth_ok = repair_digits_with_check(line2[0:6], line2[6])
     expiry, expiry_ok = repair_digits_with_check(line2[8:14], line2[14])
-    optional2 = line2[18:29]
-    if set(optional2) <= _FILLER_LOOKALIKES:
-        optional2 = FILLER * len(optional2)
+    optional1 = _filler_if_no_digits(line1[15:30])
+    optional2 = _filler_if_no_digits(line2[18:29])
     line2 = (birth + as_digits(line2[6]) + line2[7] + expiry + as_digits(line2[14])
              + _as_code(line2[15:18]) + optional2 + as_digits(line2[29]))
     number_check = as_digits(line1[14])
@@ -347,6 +361,21 @@ def _document_code(code: str) -> str:
     return first + second
 
 
+def _filler_if_no_digits(field: str) -> str:
+    """Optional data is usually empty; letters among its fillers are misread '<'."""
+    if not any(c.isdigit() for c in field) and field.count(FILLER) + sum(c in "KELC" for c in field) >= len(field) / 2:
+        return FILLER * len(field)
+    return field
+
+
+def _optional_data(field: str, composite_holds: Callable[[str], bool]) -> str:
+    """The optional field as filler when that is what the composite check supports."""
+    cleaned = _filler_if_no_digits(field)
+    if cleaned != field and not composite_holds(cleaned) and composite_holds(field):
+        return field
+    return cleaned
+
+
 def _optional_check(char: str) -> str:
     return char if char == FILLER else as_digits(char)
 
@@ -358,25 +387,65 @@ def _looks_like_mrz(line: str) -> bool:
 
 
 def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]] | None:
-    """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout."""
+    """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout.
+
+    The data line (TD3 line 2, TD1 line 2) must have about the right length; name and
+    filler lines lose many '<' in OCR, so only a minimum length is asked of them.
+    """
     lines = [c for c in (clean_line(r) for r in raw_lines) if _looks_like_mrz(c)]
     if len(lines) < 2:
         return None
+
+    def near(line: str, length: int, slack: int) -> bool:
+        return abs(len(line) - length) <= slack
+
     # The MRZ closes the document: prefer the last group of lines.
     for start in range(len(lines) - 2, -1, -1):
-        pair = lines[start:start + 2]
-        if pair[0][:1] == "P" and all(abs(len(x) - TD3_LENGTH) <= 6 for x in pair):
-            return "TD3", pair
+        first, second = lines[start:start + 2]
+        if first[:1] == "P" and near(second, TD3_LENGTH, 6) and len(first) >= 20:
+            return "TD3", [first, second]
     for start in range(len(lines) - 3, -1, -1):
-        triple = lines[start:start + 3]
-        if triple[0][:1] in "IAC" and all(abs(len(x) - TD1_LENGTH) <= 5 for x in triple):
-            return "TD1", triple
+        first, second, third = lines[start:start + 3]
+        if first[:1] in "IAC" and near(second, TD1_LENGTH, 5) and len(first) >= 15 and len(third) >= 8:
+            return "TD1", [first, second, third]
     # No document code recognised: fall back on line lengths alone.
-    if len(lines) >= 3 and all(abs(len(x) - TD1_LENGTH) <= 4 for x in lines[-3:]):
+    if len(lines) >= 3 and all(near(x, TD1_LENGTH, 4) for x in lines[-3:]):
         return "TD1", lines[-3:]
-    if all(abs(len(x) - TD3_LENGTH) <= 6 for x in lines[-2:]):
+    if all(near(x, TD3_LENGTH, 6) for x in lines[-2:]):
         return "TD3", lines[-2:]
     return None
+
+
+def _checks_held(record: MrzRecord) -> int:
+    return (record.document_number_valid + record.birth_date_valid
+            + record.expiry_date_valid + record.composite_valid)
+
+
+def _realigned(lines: list[str], data_indexes: tuple[int, ...], length: int, parse,
+               nationality_at: tuple[int, int, int]) -> MrzRecord:
+    """Parse, and if check digits fail on a data line that is too long, try dropping
+    each single character of its fields (OCR inserts spurious characters). Among equal
+    results, the one whose nationality was read as letters wins."""
+    best = parse(lines)
+    best_alpha = False
+    for index in data_indexes:
+        data = lines[index]
+        if _checks_held(best) == 4 or len(data) <= length:
+            continue
+        for i in range(min(length - 11, len(data))):
+            variant = list(lines)
+            variant[index] = data[:i] + data[i + 1:]
+            record = parse(variant)
+            # Dropping characters lets chance satisfy a lone check digit: ask for the
+            # composite, or for two more checks at once.
+            gained = _checks_held(record) - _checks_held(parse(lines))
+            line, start, end = nationality_at
+            alpha = variant[line][start:end].isalpha()
+            better = _checks_held(record) > _checks_held(best) or (
+                _checks_held(record) == _checks_held(best) and alpha and not best_alpha)
+            if better and (gained >= 2 or (gained >= 1 and record.composite_valid)):
+                best, best_alpha = record, alpha
+    return best
 
 
 def parse_mrz(raw_lines: list[str]) -> MrzRecord | None:
@@ -389,4 +458,6 @@ def parse_mrz(raw_lines: list[str]) -> MrzRecord | None:
     if selected is None:
         return None
     layout, lines = selected
-    return _parse_td3(*lines) if layout == "TD3" else _parse_td1(*lines)
+    if layout == "TD3":
+        return _realigned(lines, (1,), TD3_LENGTH, lambda ls: _parse_td3(*ls), (1, 10, 13))
+    return _realigned(lines, (0, 1), TD1_LENGTH, lambda ls: _parse_td1(*ls), (1, 15, 18))

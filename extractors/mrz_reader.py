@@ -14,6 +14,7 @@ OCR-ing, best first.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,13 +152,18 @@ def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]
     return [line.replace(" ", "") for line in text.splitlines() if line.strip()]
 
 
-def _score(lines: list[str]) -> int:
-    """How good a reading is: number of check digits that hold (-1: no MRZ at all)."""
+def _score(lines: list[str]) -> tuple[int, int]:
+    """How good a reading is: check digits that hold (-1: no MRZ at all), then fewest
+    filler look-alikes glued to the names (a '<' read as K or X)."""
     record = mrz.parse_mrz(lines)
     if record is None:
-        return -1
-    return sum((record.document_number_valid, record.birth_date_valid,
-                record.expiry_date_valid, record.composite_valid))
+        return -1, 0
+    checks = sum((record.document_number_valid, record.birth_date_valid,
+                  record.expiry_date_valid, record.composite_valid))
+    names = record.lines[0][5:] if record.layout == "TD3" else record.lines[2]
+    names = names.rstrip("<KELCX")
+    debris = len(re.findall(r"(?<=<)[KXCLE]|[KXCLE](?=<)", names)) + (0 if "<<" in names else 2)
+    return checks, -debris
 
 
 def _binarized(crop: np.ndarray) -> np.ndarray:
@@ -169,14 +175,14 @@ def _binarized(crop: np.ndarray) -> np.ndarray:
 def read_mrz(image: np.ndarray) -> list[str] | None:
     """Raw MRZ lines of the page image (BGR or gray), or None when there is none.
 
-    Tries the likeliest bar groups, each as grey then binarized, and keeps the
-    reading whose check digits hold best; stops as soon as all of them hold.
+    Tries the likeliest bar groups, each as grey and binarized, and keeps the reading
+    whose check digits hold best; stops after a group where all of them hold.
     """
     gray = to_gray(image)
     scale = WORK_WIDTH / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     scale = min(scale, 1.0)
-    best_lines, best_score = None, -1
+    best_lines, best_score = None, (-1, 0)
     for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
         crop = crop_group(gray, group, scale)
         for variant in (crop, _binarized(crop)):
@@ -184,6 +190,20 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
             score = _score(lines)
             if score > best_score:
                 best_lines, best_score = lines, score
-            if score == 4:
-                return best_lines
-    return best_lines if best_score >= 0 else None
+        if best_score[0] == 4:
+            break
+    return best_lines if best_score[0] >= 0 else None
+
+
+def prepare_for_ocr(image: np.ndarray) -> list[np.ndarray]:
+    """Variants of an identity-document photo or scan worth a full-page OCR, best first.
+
+    Tesseract's own binarisation of a colour photo of a card on a backdrop can find no
+    text at all (the backdrop drives the global threshold): grey is the first fix.
+    Card print is small, so a page under 2500 px is enlarged x2; the second variant
+    adds local contrast (CLAHE) for uneven light and glare."""
+    gray = to_gray(image)
+    if max(gray.shape) < 2500:
+        gray = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(gray)
+    return [gray, clahe]

@@ -197,6 +197,16 @@ def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
     return span
 
 
+# A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL").
+_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:[\divx]+\s*[.\-–—)]\s*)?(?:l'|le\s+|la\s+|les\s+)?"
+
+
+def section_start(index: TextIndex, header: str) -> int | None:
+    """Where the part titled by `header` (folded regex, alone on its line) starts."""
+    hits = index.search(_HEADER_LEAD + "(?:" + header + r")[ \t]*:?[ \t]*(?=\n|$)")
+    return hits[0].end() if hits else None
+
+
 # ---------------------------------------------------------------- identifiers
 
 SIRET_LABEL = r"\bsiret\b|\bn[°o]\s*siret|numero\s+siret"
@@ -391,6 +401,22 @@ def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -
     return None
 
 
+def name_after(index: TextIndex, label: str, certainty: float = 0.9) -> PersonName | None:
+    """The name written right after `label` ("décerné à", "Salarié :"), with or without a civility,
+    on the same line or the next."""
+    for value in values_after(index, label):
+        start = value.start
+        civility = re.match(CIVILITY + r"\s+", index.folded[start: value.end])
+        if civility:
+            start += civility.end()
+        end = name_tokens_end(index.text, start)
+        if end > start:
+            person = split_name(index, start, end, certainty)
+            if person and person.surname is not None:
+                return person
+    return None
+
+
 # ---------------------------------------------------------------- spaCy fallback
 
 _NLP = None
@@ -440,6 +466,11 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
                 continue
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)
+    # "Nombre d'heures par semaine : 35" — a bare number after an explicit label.
+    for m in index.search(r"(?:heures\s+(?:par\s+semaine|hebdomadaires)|duree\s+hebdomadaire(?:\s+de\s+\w+)?)\s*:?\s*"):
+        bare = re.match(r"(\d{1,2}(?:[.,]\d{1,2})?)(?![\d%])", index.text[m.end(): m.end() + 8])
+        if bare and 1 <= float(bare.group(1).replace(",", ".")) <= 48:
+            return Span(float(bare.group(1).replace(",", ".")), m.end(), m.end() + bare.end(), 0.8)
     return None
 
 
@@ -464,12 +495,13 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
     return None
 
 
-def last_number_on_line(index: TextIndex, label: str) -> Span | None:
-    """The last number of the first line that carries `label` (a payslip's total column)."""
+def last_number_on_line(index: TextIndex, label: str, maximum: float = 100_000) -> Span | None:
+    """The last number of the first line that carries `label` (a payslip's total column).
+    A number beyond `maximum` is OCR run-together digits: left unread, never guessed."""
     for m in index.search(label):
         line_start, line_end = index.line_bounds(m.start())
         rest = index.text[m.end(): line_end]
-        numbers = [n for n in find_numbers(rest) if n[0] >= 10]
+        numbers = [n for n in find_numbers(rest) if 10 <= n[0] <= maximum]
         if numbers:
             value, s, e = numbers[-1]
             return Span(value, m.end() + s, m.end() + e, 0.9)
@@ -490,8 +522,10 @@ def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Spa
 
 
 def clean_title(text: str) -> str:
-    """A value as printed without OCR's stray pipes and doubled spaces."""
+    """A value as printed without OCR's stray pipes and doubled spaces; an elision whose
+    apostrophe OCR dropped ("D INGÉNIEUR") gets it back."""
     text = re.sub(r"[|]", " ", text)
+    text = re.sub(r"(?<![\w'’])([DdLl]) (?=[AEIOUYHÉÈÊÂÎaeiouyhéèêâî])", r"\1'", text)
     return re.sub(r"\s+", " ", text).strip(_VALUE_TRAIL)
 
 
@@ -499,7 +533,8 @@ __all__ = [
     "Span", "TextIndex", "ExtractionBuilder", "values_after", "first_after", "date_after",
     "siret_span", "strip_legal_form", "company_name_span", "split_name", "person_mentions",
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
-    "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY",
+    "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",
+    "name_after", "best_person",
     "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name",
 ]
 

@@ -24,8 +24,10 @@ def _noise(image: Image.Image, rng: random.Random, sigma: float) -> Image.Image:
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), image.mode)
 
 
-def scan(page: Image.Image, rng: random.Random, color: str, allow_rotation: bool = True) -> tuple[Image.Image, list[str]]:
-    """A flatbed scan of one page: skew, slight blur, noise, optional binarisation."""
+def scan(page: Image.Image, rng: random.Random, color: str, allow_rotation: bool = True,
+         lossless: bool = False) -> tuple[Image.Image, list[str]]:
+    """A flatbed scan of one page: skew, slight blur, noise, optional binarisation.
+    Lossless targets (PNG/TIFF) get little grain: noise would balloon their size."""
     tags: list[str] = []
     image = page.convert("RGB" if color == "rgb" else "L")
     if color == "rgb":  # yellowish paper under a colour scanner
@@ -35,7 +37,7 @@ def scan(page: Image.Image, rng: random.Random, color: str, allow_rotation: bool
     fill = (255, 255, 255) if image.mode == "RGB" else 255
     image = image.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=fill)
     image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
-    image = _noise(image, rng, rng.uniform(2, 7))
+    image = _noise(image, rng, rng.uniform(0.5, 1.5) if lossless else rng.uniform(2, 7))
     if color == "gray" and rng.random() < 0.3:
         image = ImageOps.autocontrast(image, cutoff=1)
     if color == "bilevel":
@@ -69,17 +71,17 @@ def photocopy(cards: list[Image.Image], rng: random.Random, dpi: int) -> Image.I
             x += card.width + gap
         else:
             y += card.height + gap
-    page, _ = scan(page.convert("RGB"), rng, "gray", allow_rotation=False)
+    page, _ = scan(page.convert("RGB"), rng, "gray", allow_rotation=False, lossless=True)
     return page
 
 
 def _background(size: tuple[int, int], rng: random.Random) -> Image.Image:
     base = rng.choice(((150, 150, 150), (120, 95, 70), (190, 185, 175), (70, 80, 95)))
     np_rng = np.random.default_rng(rng.randrange(2**32))
-    small = np_rng.normal(0, 22, (size[1] // 16 + 1, size[0] // 16 + 1, 1))
+    small = np_rng.normal(0, 12, (size[1] // 16 + 1, size[0] // 16 + 1, 1))
     arr = np.clip(np.array(base, dtype=np.float32) + small, 0, 255).astype(np.uint8)
     texture = Image.fromarray(arr, "RGB").resize(size, Image.BICUBIC)
-    return texture.filter(ImageFilter.GaussianBlur(3))
+    return texture.filter(ImageFilter.GaussianBlur(8))
 
 
 def photo(cards: list[Image.Image], rng: random.Random) -> Image.Image:
@@ -143,7 +145,7 @@ def images_to_pdf(images: list[Image.Image], dpi: int) -> bytes:
     buffer = io.BytesIO()
     pages = [im if im.mode in ("1", "L", "RGB") else im.convert("RGB") for im in images]
     pages[0].save(buffer, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:],
-                  creationDate=FIXED_DATE, modDate=FIXED_DATE, producer="scanner", title="scan")
+                  creationDate=FIXED_DATE.timetuple(), modDate=FIXED_DATE.timetuple(), producer="scanner", title="scan")
     return buffer.getvalue()
 
 

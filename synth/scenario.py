@@ -90,7 +90,7 @@ def make_facts(rng: random.Random, procedure: str, has_manifest: bool) -> Dossie
         pp_expiry = max(_late_date(rng), last_needed + _days(rng, 150, 400))
         permit_expiry = _late_date(rng)
     passport = PassportFacts(passport_number(person.country, rng), pp_expiry - dt.timedelta(days=3650 - rng.randint(0, 5)),
-                             pp_expiry, rng.choice(("MINISTÈRE DE L'INTÉRIEUR", "DGSN", f"AMBASSADE – PARIS", "SERVICE DES PASSEPORTS")))
+                             pp_expiry, rng.choice(("MIN. INTÉRIEUR", "DGSN", "AMBASSADE PARIS", "DGPN", person.country.cities[0])))
     letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
     permit_number = f"{rng.randint(10, 99)}{rng.choice(letters)}{rng.choice(letters)}{rng.randint(0, 99999):05d}"
     permit = PermitFacts(permit_number, rng.choice(("CARTE DE SEJOUR TEMPORAIRE", "CARTE DE SEJOUR PLURIANNUELLE")),

@@ -300,3 +300,50 @@ def test_boxes_union_the_words_of_a_value():
 def test_empty_pages_give_all_fields_null():
     ex = employment_contract.extract([make_page("")])
     assert all(v is None for v in ex.fields.values())
+
+
+def test_contract_parts_with_their_own_name_lines_and_unlabelled_gross():
+    ex = employment_contract.extract([make_page("""
+CONTRAT DE TRAVAIL À DURÉE INDÉTERMINÉE
+L'EMPLOYEUR
+Nom : CLINIQUE SAINT-ROCH SELARL
+SIRET : 552 100 554 00011
+LE SALARIÉ
+Nom : AL-HASSAN Prénom : Omar
+Fonction : Aide-soignant
+L'intéressé percevra 2 050,00 € bruts par mois pour 35 heures hebdomadaires.
+""")])
+    check(ex, PieceType.employment_contract, {
+        "employee_surname": "AL-HASSAN", "employee_given_names": "Omar", "job_title": "Aide-soignant",
+        "contract_type": "CDI", "end_date": None, "weekly_hours": 35.0, "gross_monthly_salary": 2050.0})
+
+
+def test_names_without_civility_and_periods_without_label():
+    dip = diploma.extract([make_page("""
+ÉCOLE NATIONALE SUPÉRIEURE DES MINES
+Le diplôme de Master Sciences des matériaux
+est décerné à
+Lucía FERNÁNDEZ RUIZ
+""")])
+    assert (dip.fields["holder_surname"], dip.fields["holder_given_names"]) == ("FERNÁNDEZ RUIZ", "Lucía")
+    assert dip.fields["title"] == "Master Sciences des matériaux"
+    slip = payslip.extract([make_page("""
+Bulletin de paie — Avril 2026 — payé le 30/04/2026
+Salarié : KONÉ Ibrahim
+Brut total 1 900,00
+""")])
+    assert slip.fields["period"] == "2026-04"
+    assert slip.fields["employee_surname"] == "KONÉ"
+    assert slip.fields["gross_salary"] == 1900.0
+
+
+def test_internship_hours_as_a_bare_number():
+    ex = internship_agreement.extract([make_page("""
+CONVENTION DE STAGE
+Nombre d'heures par semaine : 32
+Période de stage : du 4 mai 2026 au 3 juillet 2026
+Gratification mensuelle : 600 €
+""")])
+    assert ex.fields["weekly_hours"] == 32.0
+    assert (ex.fields["start_date"], ex.fields["end_date"]) == ("2026-05-04", "2026-07-03")
+    assert ex.fields["monthly_gratification"] == 600.0

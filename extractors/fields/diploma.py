@@ -11,6 +11,7 @@ from extractors.textfields import (
     best_person,
     clean_title,
     labelled_name,
+    name_after,
     ner_person,
     values_after,
 )
@@ -28,7 +29,7 @@ DEGREE_START = (
 )
 # Words of a sentence around the title, never the title itself.
 NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
-TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite|mention)\s*:|(?:le\s+)?(?:diplome|grade|titre)\s+de\s*$|(?:the\s+degree\s+of|diplome\s+de)\s*$"
+TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
 TITLE_END = r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
@@ -36,7 +37,12 @@ HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    person = labelled_name(index) or best_person(index, prefer_before=HOLDER_BEFORE) or ner_person(index)
+    person = (
+        labelled_name(index)
+        or best_person(index, prefer_before=HOLDER_BEFORE)
+        or name_after(index, HOLDER_BEFORE, certainty=0.8)
+        or ner_person(index)
+    )
     if person:
         out.set("holder_surname", person.surname)
         out.set("holder_given_names", person.given_names)
@@ -48,7 +54,7 @@ def _title(index: TextIndex) -> Span | None:
     # A line starting like a degree, not a sentence about it; else the line a label points to.
     for line_start, line_end in _lines(index):
         line = index.text[line_start:line_end]
-        lead = len(line) - len(line.lstrip(" |[(*-—_"))
+        lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
         if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE, folded):
             return _title_span(index, line_start + lead, line_end, 0.9)

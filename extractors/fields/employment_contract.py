@@ -14,7 +14,9 @@ from extractors.textfields import (
     labelled_name,
     monthly_amount_after,
     ner_person,
+    name_after,
     period_of_dates,
+    section_start,
     siret_span,
     values_after,
     weekly_hours_span,
@@ -32,7 +34,7 @@ _CDI = r"duree\s+indeterminee|\bc\.?d\.?i\b"
 EMPLOYER_LABELS = (
     r"(?:^|\n)\s*(?:employeur|raison\s+sociale|denomination(?:\s+sociale)?|nom\s+de\s+l'(?:employeur|entreprise)|entreprise|societe)\s*:",
     r"\b(?:la|cette)\s+societe\s+",
-    r"(?:^|\n)\s*entre\s+(?:les\s+soussignes\s*:?\s*)?(?:la\s+societe\s+|l'entreprise\s+|l'association\s+)?",
+    r"(?:^|\n)[^\w\n]*entre\s+(?:les\s+soussignes\s*:?\s*)?(?:la\s+societe\s+|l'entreprise\s+|l'association\s+)?",
     r"\bl'employeur\s*:",
 )
 JOB_LABELS = (
@@ -69,6 +71,8 @@ def extract(pages: list[Page]) -> Extraction:
     hours = weekly_hours_span(index)
     out.set("weekly_hours", hours)
     out.set("gross_monthly_salary", monthly_amount_after(index, SALARY_LABELS, out.get("weekly_hours")))
+    # Without a salary label, an amount the text calls gross ("3 000 € bruts par mois").
+    out.set("gross_monthly_salary", monthly_amount_after(index, r"(?=[^\n]{0,25}\bbrut)", out.get("weekly_hours"), window=25))
     return out.build()
 
 
@@ -91,8 +95,19 @@ def employer_name(index: TextIndex) -> Span | None:
     return None
 
 
+EMPLOYEE_SECTION = r"(?:le\s*/\s*la\s+)?(?:salarie|salariee|salarie\s*\(e\)|employe|employee|employe\s*\(e\))"
+
+
 def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
-    person = labelled_name(index) or best_person(index, prefer_before=r"\bet\b|salarie|employe") or ner_person(index)
+    # "Nom :" lines count only in the employee's part when the contract has parts
+    # (the employer's part may have its own "Nom :").
+    section_at = section_start(index, EMPLOYEE_SECTION)
+    person = (
+        labelled_name(index, after=section_at or 0)
+        or name_after(index, r"(?:^|\n)[^\w\n]*(?:le\s+|la\s+)?(?:salarie|salariee|salarie\(e\)|employe)\s*:")
+        or best_person(index, prefer_before=r"\bet\b|salarie|employe")
+        or ner_person(index)
+    )
     if person:
         out.set("employee_surname", person.surname)
         out.set("employee_given_names", person.given_names)

@@ -18,6 +18,7 @@ from extractors.textfields import (
     monthly_amount_after,
     ner_person,
     period_of_dates,
+    section_start,
     siret_span,
     values_after,
     weekly_hours_span,
@@ -28,11 +29,9 @@ from models.records import Extraction
 
 FIELD_NAMES = FIELDS[PieceType.internship_agreement]
 
-# A party's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL").
-_HEADER_LEAD = r"(?:^|\n)[\s\d.\-–—)ivx]*(?:l'|le\s+|la\s+)?"
-SCHOOL_SECTION = _HEADER_LEAD + r"(?:etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite)[ \t]*:?[ \t]*(?=\n|$)"
-HOST_SECTION = _HEADER_LEAD + r"(?:organisme|entreprise|structure)\s+d'accueil[ \t]*:?[ \t]*(?=\n|$)"
-INTERN_SECTION = _HEADER_LEAD + r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)[ \t]*:?[ \t]*(?=\n|$)"
+SCHOOL_SECTION = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
+HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil"
+INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)"
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 HOST_IN_TEXT = (
     r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s*:",
@@ -52,7 +51,7 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("institution_name", _institution(index))
-    host_at = _section_start(index, HOST_SECTION)
+    host_at = section_start(index, HOST_SECTION)
     out.set("host_name", _party_name(index, host_at) or _host_in_text(index))
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
@@ -62,11 +61,6 @@ def extract(pages: list[Page]) -> Extraction:
     out.set("weekly_hours", weekly_hours_span(index))
     _set_gratification(index, out)
     return out.build()
-
-
-def _section_start(index: TextIndex, header: str) -> int | None:
-    hits = index.search(header)
-    return hits[0].end() if hits else None
 
 
 def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
@@ -81,7 +75,7 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
 
 
 def _institution(index: TextIndex) -> Span | None:
-    found = _party_name(index, _section_start(index, SCHOOL_SECTION))
+    found = _party_name(index, section_start(index, SCHOOL_SECTION))
     if found:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
@@ -118,7 +112,7 @@ def _host_in_text(index: TextIndex) -> Span | None:
 
 
 def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
-    section_at = _section_start(index, INTERN_SECTION)
+    section_at = section_start(index, INTERN_SECTION)
     person: PersonName | None = None
     if section_at is not None:
         person = labelled_name(index, after=section_at)

@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from extractors import mrz
 from extractors.frenchtext import strip_accents
@@ -128,35 +129,44 @@ def find_labels(spans: list[Span], pattern: str) -> list[Span]:
     return found
 
 
-def value_near(spans: list[Span], label: Span, label_pattern: str | None = None) -> Span | None:
+def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = lambda t: True) -> Span | None:
     """The value printed right after a label on its line, or else under it.
 
-    Under means: the nearest span below whose left edge is roughly aligned with the
-    label (cards and data pages print values left-aligned under their labels)."""
+    Under means: on the nearest span below, from the word left-aligned with the label
+    (data pages and cards print values left-aligned under their labels) through the
+    words that follow it closely. `accept` tells a value from, say, the next label."""
     host = next((s for s in spans if s.page == label.page and label.words[0] in s.words), None)
-    if host is not None:
+    if host is not None and label.words[-1] in host.words:
         after = host.words[host.words.index(label.words[-1]) + 1:]
         after = [w for w in after if not re.fullmatch(r"[/:|.\-]", w.text)]
-        text_after = " ".join(w.text for w in after)
-        if after and not (label_pattern and re.search(label_pattern, fold(text_after))) and _looks_like_value(text_after):
+        if after and accept(" ".join(w.text for w in after)):
             return Span(label.page, after)
     x0, _, x1, y1 = label.bbox
     h = label.height
     below = []
     for span in spans:
-        if span.page != label.page:
+        if span.page != label.page or span is host:
             continue
-        sx0, sy0, _, _ = span.bbox
-        if sy0 < y1 - 0.3 * h or sy0 > y1 + 4.0 * h:
-            continue
-        if abs(sx0 - x0) > max(3.0 * h, 0.25 * (x1 - x0)):
-            continue
-        below.append(span)
-    if not below:
-        return None
-    nearest = min(below, key=lambda s: s.bbox[1])
-    # Keep only the words starting left-aligned with the label (not a neighbouring column).
-    return nearest
+        words = [w for w in span.words
+                 if y1 - 0.3 * h <= w.bbox[1] <= y1 + 4.0 * h and abs(w.bbox[0] - x0) <= max(2.0 * h, 0.15 * (x1 - x0))]
+        if words:
+            start = span.words.index(words[0])
+            run = [span.words[start]]
+            for word in span.words[start + 1:]:
+                if word.bbox[0] - run[-1].bbox[2] > 2.0 * (word.bbox[3] - word.bbox[1]):
+                    break
+                run.append(word)
+            below.append(Span(span.page, run))
+    for candidate in sorted(below, key=lambda s: s.bbox[1]):
+        if accept(candidate.text):
+            return candidate
+    return None
+
+
+def is_capitalised_value(text: str) -> bool:
+    """Printed values are in capitals; labels ('Given Names') are not."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and "<" not in text
 
 
 def _looks_like_value(text: str) -> bool:
@@ -189,11 +199,9 @@ def all_dates(spans: list[Span]) -> list[tuple[dt.date, Span]]:
 
 def labeled_date(spans: list[Span], label_pattern: str) -> tuple[dt.date, Span] | None:
     for label in find_labels(spans, label_pattern):
-        value = value_near(spans, label, label_pattern)
+        value = value_near(spans, label, lambda t: bool(parse_visual_dates(t)))
         if value is not None:
-            dates = parse_visual_dates(value.text)
-            if dates:
-                return dates[0], value
+            return parse_visual_dates(value.text)[0], value
     return None
 
 
@@ -302,17 +310,17 @@ def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz
             return
     visual = None
     for label in find_labels(spans, label_pattern):
-        value = value_near(spans, label, label_pattern)
-        if value is not None and re.search(r"[A-Za-z]", value.text) and "<" not in value.text:
-            visual = value
+        visual = value_near(spans, label, lambda t: is_capitalised_value(t) and not re.search(label_pattern, fold(t)))
+        if visual is not None:
             break
     if visual is not None:
         text = _clean_name(visual.text)
         if not mrz_name:
             result.put(name, text, CONF_VISUAL, [visual])
             return
-        similarity = difflib.SequenceMatcher(None, transliterate(text), transliterate(mrz_name)).ratio()
-        if similarity >= 0.8:
+        printed, machine = transliterate(text), transliterate(mrz_name)
+        # OCR noise on either side, or MRZ debris (a misread filler glued to the name).
+        if difflib.SequenceMatcher(None, printed, machine).ratio() >= 0.8 or (len(printed) >= 2 and printed in machine):
             result.put(name, text, CONF_VISUAL, [visual])
             return
     if mrz_name and _mrz_name_plausible(mrz_name):
@@ -345,8 +353,9 @@ def _document_number(result: _Result, spans: list[Span], layout: IdentityLayout,
     if record is not None:
         result.extraction.mrz_failed.append("document_number")
         for text, span, _ in candidates:
-            if mrz.confirm_document_number(record.document_number, record.document_number_check, text):
-                result.put("document_number", text, CONF_VISUAL_CONFIRMED, [span])
+            agreed = mrz.reconcile_document_number(record.document_number, record.document_number_check, text)
+            if agreed:
+                result.put("document_number", agreed, CONF_VISUAL_CONFIRMED, [span])
                 return
         for text, span, _ in candidates:
             if difflib.SequenceMatcher(None, text, record.document_number).ratio() >= 0.75:
@@ -368,7 +377,7 @@ def _number_candidates(spans: list[Span], layout: IdentityLayout) -> list[tuple[
     labeled: list[tuple[str, Span, bool]] = []
     if layout.document_number_label:
         for label in find_labels(spans, layout.document_number_label):
-            value = value_near(spans, label, layout.document_number_label)
+            value = value_near(spans, label, lambda t: any(_is_number_like(w) for w in t.split()))
             if value is not None:
                 for w in value.words:
                     if _is_number_like(w.text):
@@ -418,14 +427,14 @@ def _code_confidence(record: mrz.MrzRecord) -> float:
 def _visual_codes(result: _Result, spans: list[Span]) -> None:
     """Without an MRZ: the three-letter code under "Code"/"Nat." and the sex letter."""
     for label in find_labels(spans, LABEL_NATIONALITY_CODE):
-        value = value_near(spans, label, LABEL_NATIONALITY_CODE)
+        value = value_near(spans, label, lambda t: bool(re.fullmatch(r"[A-Z]{3}", t.split()[0])))
         token = value.words[0].text.upper() if value else ""
         if re.fullmatch(r"[A-Z]{3}", token):
             result.put("nationality", token, CONF_VISUAL, [Span(value.page, value.words[:1])])
             result.put("issuing_state", token, CONF_VISUAL * 0.8, [Span(value.page, value.words[:1])])
             break
     for label in find_labels(spans, LABEL_SEX):
-        value = value_near(spans, label, LABEL_SEX)
+        value = value_near(spans, label, lambda t: t.split()[0].upper() in ("M", "F", "X"))
         token = value.words[0].text.upper() if value else ""
         if token in ("M", "F", "X"):
             result.put("sex", token, CONF_VISUAL, [Span(value.page, value.words[:1])])

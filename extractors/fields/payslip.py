@@ -9,6 +9,7 @@ from extractors.textfields import (
     best_person,
     labelled_name,
     last_number_on_line,
+    name_after,
     ner_person,
     siret_span,
 )
@@ -31,7 +32,12 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("employer_siret", siret_span(index))
-    person = labelled_name(index) or best_person(index, prefer_before=r"salarie|matricule|emploi") or ner_person(index)
+    person = (
+        labelled_name(index)
+        or name_after(index, r"(?:nom\s+du\s+salarie|salarie(?:\s*\(e\))?|employe(?:\s*\(e\))?)\s*:")
+        or best_person(index, prefer_before=r"salarie|matricule|emploi")
+        or ner_person(index)
+    )
     if person:
         out.set("employee_surname", person.surname)
     out.set("period", _period(index))
@@ -52,4 +58,10 @@ def _period(index: TextIndex) -> Span | None:
         value, s, e = first
         year, month = (value.year, value.month) if hasattr(value, "year") else value
         return Span(f"{year:04d}-{month:02d}", m.end() + s, m.end() + e)
+    # No label: a month written in words with its year ("Bulletin de paie – Mars 2026").
+    dates = find_dates(index.text)
+    for (year, month), s, e in find_month_years(index.text):
+        inside_a_date = any(ds <= s < de for _, ds, de in dates)
+        if not inside_a_date and not index.text[s].isdigit():
+            return Span(f"{year:04d}-{month:02d}", s, e, 0.6)
     return None

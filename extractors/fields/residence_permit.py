@@ -16,6 +16,7 @@ from extractors.fields.passport import (
     extract_identity,
     find_labels,
     fold,
+    is_capitalised_value,
     value_near,
 )
 from models import Extraction, FieldBox, Page
@@ -67,8 +68,9 @@ def _as_printed(words) -> str:
 
 def permit_category(spans: list[Span]) -> tuple[str, Span, float] | None:
     for label in find_labels(spans, LABEL_REMARKS):
-        value = value_near(spans, label, LABEL_REMARKS)
-        if value is None or _NOT_A_CATEGORY.search(fold(value.text)):
+        value = value_near(spans, label, lambda t: is_capitalised_value(t) and not _NOT_A_CATEGORY.search(fold(t))
+                           and not re.search(LABEL_REMARKS, fold(t)))
+        if value is None:
             continue
         known = _category_from(value)
         if known:

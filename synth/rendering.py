@@ -1,0 +1,116 @@
+"""From a built piece to file bytes: born-digital PDF, scan, photocopy or photo."""
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass, field
+
+from synth.degrade import encode_image, images_to_pdf, images_to_tiff, photo, photocopy, scan
+from synth.pieces.base import BuiltPiece
+from synth.render import sheet_to_image, sheets_to_pdf
+
+RENDERS = ("born_digital", "scan", "photocopy", "photo")
+MEDIA_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png", "tif": "image/tiff"}
+
+
+@dataclass
+class RenderedFile:
+    data: bytes
+    ext: str  # the real format
+    pages: int
+    render: str
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.ext]
+
+
+def _choose_render(piece: BuiltPiece, rng: random.Random, scan_ratio: float, forced: str | None) -> str:
+    if piece.is_card:
+        if forced in ("photocopy", "photo"):
+            return forced
+        return rng.choice(("photocopy", "photo"))
+    if forced in ("born_digital", "scan"):
+        return forced
+    if forced in ("photocopy", "photo"):
+        return "scan"  # a document cannot be photographed as a card; scan it instead
+    return "scan" if rng.random() < scan_ratio else "born_digital"
+
+
+def render_built(piece: BuiltPiece, rng: random.Random, scan_ratio: float = 0.5,
+                 force_render: str | None = None, as_pdf: bool = False) -> RenderedFile:
+    render = _choose_render(piece, rng, scan_ratio, force_render)
+    tags = [f"render:{render}"]
+    if render == "born_digital":
+        owner_only = rng.random() < 0.05
+        data = sheets_to_pdf(piece.sheets, owner_password="restrictions" if owner_only else None)
+        if owner_only:
+            tags.append("pdf:owner_password_only")
+        return RenderedFile(data, "pdf", len(piece.sheets), render, tags + ["format:pdf"])
+    if render == "photo":
+        images = [photo([sheet_to_image(card, 300) for card in piece.cards], rng)]
+        dpi, tags = None, tags + ["color:rgb"]
+        formats = ("jpg",) * 8 + ("png", "pdf")
+    elif render == "photocopy":
+        dpi = rng.choice((200, 200, 240))
+        images = [photocopy([sheet_to_image(card, dpi) for card in piece.cards], rng, dpi)]
+        tags += ["color:gray", f"dpi:{dpi}"]
+        formats = ("jpg", "png", "pdf", "tif")
+    else:
+        dpi = rng.choice((200, 200, 240))
+        color = rng.choices(("gray", "bilevel", "rgb"), (0.7, 0.15, 0.15))[0]
+        if color == "rgb":  # colour scans come as JPEG (alone or inside a PDF)
+            formats = ("pdf", "jpg") if len(piece.sheets) == 1 else ("pdf",)
+        else:
+            formats = ("pdf", "pdf", "tif") if len(piece.sheets) > 1 else ("pdf", "jpg", "png", "tif")
+        fmt = "pdf" if as_pdf else rng.choice(formats)
+        images = []
+        for sheet in piece.sheets:
+            image, page_tags = scan(sheet_to_image(sheet, dpi), rng, color, lossless=fmt in ("png", "tif"))
+            images.append(image)
+            tags += [t for t in page_tags if t.startswith("rotated")]
+        tags += [f"color:{color}", f"dpi:{dpi}"]
+    if render != "scan":
+        fmt = "pdf" if as_pdf else rng.choice(formats)
+    if fmt == "pdf":
+        data = images_to_pdf(images, dpi or 150)
+    elif fmt == "tif" and len(images) > 1:
+        data = images_to_tiff(images, dpi or 200)
+        tags.append("tiff:multipage")
+    elif fmt == "jpg" and images[0].mode == "1":
+        data, fmt, extra = encode_image(images[0], "png", rng, dpi)
+        tags += extra
+    else:
+        data, fmt, extra = encode_image(images[0], fmt, rng, dpi)
+        tags += extra
+    return RenderedFile(data, fmt, len(images), render, tags + [f"format:{fmt}"])
+
+
+def damage(pdf: bytes, how: str, piece: BuiltPiece, rng: random.Random) -> bytes:
+    """Make a file unreadable: empty, truncated, or encrypted with a user password."""
+    if how == "empty":
+        return b""
+    if how == "truncated":
+        return pdf[: max(200, int(len(pdf) * rng.uniform(0.2, 0.6)))]
+    if how == "encrypted":
+        sheets = piece.sheets or []
+        if not sheets:  # a card: encrypt a page holding nothing readable anyway
+            from synth.layout import Sheet
+            sheets = [Sheet()]
+        return sheets_to_pdf(sheets, user_password=f"{rng.randint(1000, 9999)}", owner_password="owner")
+    raise ValueError(how)
+
+
+def merge_pdfs(parts: list[bytes]) -> bytes:
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument.new()
+    sources = [pdfium.PdfDocument(part) for part in parts]
+    for source in sources:
+        merged.import_pages(source)
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    for doc in sources + [merged]:
+        doc.close()
+    return buffer.getvalue()
