@@ -81,3 +81,19 @@ def _downscale(gray: np.ndarray, target: int) -> np.ndarray:
     if scale >= 1:
         return gray
     return cv2.resize(gray, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+
+
+def remove_rules(gray: np.ndarray) -> np.ndarray:
+    """Erase the ruling lines of tables and frames: tesseract reads them as |, [ or
+    stray letters glued to the words beside them."""
+    # Rules are often printed light grey: a local threshold catches them where Otsu does not.
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 10)
+    h, w = gray.shape[:2]
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 25), 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, h // 40))))
+    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    if not rules.any():
+        return gray
+    cleaned = gray.copy()
+    cleaned[rules > 0] = 255
+    return cleaned

@@ -16,7 +16,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Literal
+from typing import Callable, Literal
 
 TD3_LENGTH = 44
 TD1_LENGTH = 30
@@ -127,9 +127,14 @@ class MrzRecord:
         return mrz_date_to_iso(self.expiry_yymmdd, "expiry", hint_year, today)
 
     @property
+    def checks_held(self) -> int:
+        """How many of the four check digits hold (a reading's quality)."""
+        return (self.document_number_valid + self.birth_date_valid
+                + self.expiry_date_valid + self.composite_valid)
+
+    @property
     def all_checks_hold(self) -> bool:
-        return (self.document_number_valid and self.birth_date_valid
-                and self.expiry_date_valid and self.composite_valid)
+        return self.checks_held == 4
 
 
 # --- cleaning and repair -----------------------------------------------------------------------
@@ -195,48 +200,18 @@ def _digits_amid_digits(field: str) -> str:
     return "".join(chars)
 
 
-def _variants(field: str, max_changes: int) -> Iterator[str]:
-    """`field` with 1..max_changes letter/digit swaps, fewest swaps first.
-
-    Trailing K/E/L/C after the number may be misread fillers, so those also try '<'.
-    """
-    options: list[list[str]] = []
-    for i, c in enumerate(field):
-        alternatives = []
-        if c in _AMBIGUOUS:
-            alternatives.append(_AMBIGUOUS[c])
-        if c in _FILLER_LOOKALIKES and field[i:].strip("<KELC") == "":
-            alternatives.append(FILLER)
-        options.append(alternatives)
-    changeable = [i for i, alts in enumerate(options) if alts]
-    for n_changes in range(1, max_changes + 1):
-        for positions in itertools.combinations(changeable, n_changes):
-            for picked in itertools.product(*(options[i] for i in positions)):
-                chars = list(field)
-                for i, c in zip(positions, picked):
-                    chars[i] = c
-                yield "".join(chars)
-
-
-def repair_with_check(field: str, digit: str, confirm: Callable[[str], bool] | None = None,
-                      max_changes: int = 3) -> tuple[str, bool]:
+def repair_with_check(field: str, digit: str) -> tuple[str, bool]:
     """Resolve letter/digit confusions in an alphanumeric field with its check digit.
 
-    A blind search finds a variant that satisfies one check digit about once in ten
-    tries by chance (and the composite check cannot tell: it weighs the number the
-    same way), so a searched variant must also pass `confirm`, e.g. "is what the
-    visual zone prints". Returns (field, check holds).
-    """
+    Only swaps the context makes likely are tried: a blind search over look-alikes
+    satisfies a lone check digit about once in ten tries by chance (and the composite
+    check cannot tell: it weighs the number the same way). Disagreements the check
+    cannot settle are left to `reconcile_document_number` with the visual zone.
+    Returns (field, check holds)."""
     if check_digit_holds(field, digit):
         return field, True
     in_context = _digits_amid_digits(field)
-    if check_digit_holds(in_context, digit):
-        return in_context, True
-    if confirm is not None:
-        for candidate in _variants(in_context, max_changes):
-            if check_digit_holds(candidate, digit) and confirm(candidate):
-                return candidate, True
-    return in_context, False
+    return in_context, check_digit_holds(in_context, digit)
 
 
 def same_up_to_confusions(a: str, b: str) -> bool:
@@ -293,6 +268,10 @@ def split_names(name_field: str) -> tuple[str, str]:
     return surname.replace(FILLER, " ").strip(), " ".join(given)
 
 
+def _name_field(surname: str, given_names: str) -> str:
+    return surname.replace(" ", FILLER) + "<<" + given_names.replace(" ", FILLER)
+
+
 # --- layouts -----------------------------------------------------------------------------------
 
 def _parse_td3(line1: str, line2: str) -> MrzRecord:
@@ -314,6 +293,7 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
     rest = rest_with(optional)
     line2 = number + number_check + _as_code(line2[10:13]) + rest + final
     surname, given = split_names(line1[5:])
+    line1 = (line1[:5] + _name_field(surname, given)).ljust(TD3_LENGTH, FILLER)[:TD3_LENGTH]
     return MrzRecord(
         layout="TD3", lines=(line1, line2), document_code=_document_code(line1[0:2]).rstrip(FILLER),
         issuing_state=_as_code(line1[2:5]), surname=surname, given_names=given,
@@ -342,6 +322,7 @@ def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
     number, number_ok = repair_with_check(line1[5:14], number_check)
     line1 = _document_code(line1[0:2]) + _as_code(line1[2:5]) + number + number_check + optional1
     surname, given = split_names(line3)
+    line3 = _name_field(surname, given).ljust(TD1_LENGTH, FILLER)[:TD1_LENGTH]
     return MrzRecord(
         layout="TD1", lines=(line1, line2, line3), document_code=line1[0:2].rstrip(FILLER),
         issuing_state=_as_code(line1[2:5]), surname=surname, given_names=given,
@@ -386,13 +367,25 @@ def _looks_like_mrz(line: str) -> bool:
     return len(line) >= 20 and (FILLER in line or sum(c.isdigit() for c in line) >= 8)
 
 
+def _mrz_part(raw: str) -> str:
+    """An OCR line too long to be MRZ alone (printed text glued before it): its tail
+    of MRZ-looking tokens (capitals and digits or '<')."""
+    if len(clean_line(raw)) <= TD3_LENGTH + 6:
+        return raw
+    tokens = raw.split()
+    start = len(tokens)
+    while start > 0 and re.fullmatch(r"[A-Z0-9<«£]*[0-9<«£][A-Z0-9<«£]*", tokens[start - 1]):
+        start -= 1
+    return " ".join(tokens[start:]) if start < len(tokens) else raw
+
+
 def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]] | None:
     """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout.
 
     The data line (TD3 line 2, TD1 line 2) must have about the right length; name and
     filler lines lose many '<' in OCR, so only a minimum length is asked of them.
     """
-    lines = [c for c in (clean_line(r) for r in raw_lines) if _looks_like_mrz(c)]
+    lines = [c for c in (clean_line(_mrz_part(r)) for r in raw_lines) if _looks_like_mrz(c)]
     if len(lines) < 2:
         return None
 
@@ -416,11 +409,6 @@ def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]
     return None
 
 
-def _checks_held(record: MrzRecord) -> int:
-    return (record.document_number_valid + record.birth_date_valid
-            + record.expiry_date_valid + record.composite_valid)
-
-
 def _realigned(lines: list[str], data_indexes: tuple[int, ...], length: int, parse,
                nationality_at: tuple[int, int, int]) -> MrzRecord:
     """Parse, and if check digits fail on a data line that is too long, try dropping
@@ -430,7 +418,7 @@ def _realigned(lines: list[str], data_indexes: tuple[int, ...], length: int, par
     best_alpha = False
     for index in data_indexes:
         data = lines[index]
-        if _checks_held(best) == 4 or len(data) <= length:
+        if best.checks_held == 4 or len(data) <= length:
             continue
         for i in range(min(length - 11, len(data))):
             variant = list(lines)
@@ -438,11 +426,11 @@ def _realigned(lines: list[str], data_indexes: tuple[int, ...], length: int, par
             record = parse(variant)
             # Dropping characters lets chance satisfy a lone check digit: ask for the
             # composite, or for two more checks at once.
-            gained = _checks_held(record) - _checks_held(parse(lines))
+            gained = record.checks_held - parse(lines).checks_held
             line, start, end = nationality_at
             alpha = variant[line][start:end].isalpha()
-            better = _checks_held(record) > _checks_held(best) or (
-                _checks_held(record) == _checks_held(best) and alpha and not best_alpha)
+            better = record.checks_held > best.checks_held or (
+                record.checks_held == best.checks_held and alpha and not best_alpha)
             if better and (gained >= 2 or (gained >= 1 and record.composite_valid)):
                 best, best_alpha = record, alpha
     return best

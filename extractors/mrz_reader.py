@@ -24,6 +24,7 @@ import numpy as np
 import pytesseract
 
 from extractors import mrz
+from extractors.cleanup import to_gray
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -58,13 +59,6 @@ class TextBar:
     @property
     def right(self) -> float:
         return self.center[0] + self.width / 2
-
-
-def to_gray(image: np.ndarray) -> np.ndarray:
-    if image.ndim == 2:
-        return image
-    code = cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY
-    return cv2.cvtColor(image, code)
 
 
 def find_text_bars(gray: np.ndarray) -> list[TextBar]:
@@ -158,8 +152,7 @@ def _score(lines: list[str]) -> tuple[int, int]:
     record = mrz.parse_mrz(lines)
     if record is None:
         return -1, 0
-    checks = sum((record.document_number_valid, record.birth_date_valid,
-                  record.expiry_date_valid, record.composite_valid))
+    checks = record.checks_held
     names = record.lines[0][5:] if record.layout == "TD3" else record.lines[2]
     names = names.rstrip("<KELCX")
     debris = len(re.findall(r"(?<=<)[KXCLE]|[KXCLE](?=<)", names)) + (0 if "<<" in names else 2)

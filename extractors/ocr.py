@@ -11,6 +11,7 @@ from pathlib import Path
 import pytesseract
 from pytesseract import Output
 
+from extractors.rows import rows_from_words
 from models import Line, ProcessingError, Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -70,7 +71,7 @@ def ocr_words(
         timeout=max(1, int(timeout)),
         output_type=Output.DICT,
     )
-    grouped: dict[tuple[int, int, int], list[Word]] = {}
+    words: list[Word] = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
@@ -81,9 +82,8 @@ def ocr_words(
             _clamp(x / width), _clamp(y / height),
             _clamp((x + w) / width), _clamp((y + h) / height),
         )
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        grouped.setdefault(key, []).append(Word(text=text, bbox=box, confidence=_clamp(conf / 100)))
-    lines = [Line(words=words) for _, words in sorted(grouped.items())]
+        words.append(Word(text=text, bbox=box, confidence=_clamp(conf / 100)))
+    lines = rows_from_words(words)
     confs = [w.confidence for line in lines for w in line.words]
     return OcrResult(lines=lines, mean_confidence=sum(confs) / len(confs) if confs else 0.0)
 

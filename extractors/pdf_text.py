@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from models import Line, Page, Word
+from extractors.rows import rows_from_words
+from models import Page, Word
 
 # Below this many characters a page is treated as a scan: stamps and page numbers
 # alone do not make a text layer.
@@ -26,31 +27,20 @@ def read_text_layer(path: Path, source: str, index: int) -> Page | None:
         width=width,
         height=height,
         text_source="text_layer",
-        lines=_group_lines(words, width, height),
+        lines=rows_from_words(_words(words, width, height)),
         mean_confidence=1.0,
     )
 
 
-def _group_lines(words: list[dict], width: float, height: float) -> list[Line]:
-    """Words sharing a baseline form a line; lines are ordered top to bottom."""
-    rows: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["bottom"] - w["bottom"]) <= 2.5:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        lines.append(Line(words=[
-            Word(
-                text=w["text"],
-                bbox=(
-                    max(0.0, w["x0"] / width), max(0.0, w["top"] / height),
-                    min(1.0, w["x1"] / width), min(1.0, w["bottom"] / height),
-                ),
-                confidence=1.0,
-            )
-            for w in row
-        ]))
-    return lines
+def _words(words: list[dict], width: float, height: float) -> list[Word]:
+    return [
+        Word(
+            text=w["text"],
+            bbox=(
+                max(0.0, w["x0"] / width), max(0.0, w["top"] / height),
+                min(1.0, w["x1"] / width), min(1.0, w["bottom"] / height),
+            ),
+            confidence=1.0,
+        )
+        for w in words
+    ]

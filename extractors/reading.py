@@ -93,7 +93,7 @@ def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
     if dpi and dpi < 250 and max(gray.shape) < 3000:
         gray = cleanup.upscale(gray, 1.5)
     skew = cleanup.estimate_skew(gray)
-    gray = cleanup.deskew(gray, skew)
+    gray = cleanup.remove_rules(cleanup.deskew(gray, skew))
 
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
         best_gray, best, rotation = gray, _ocr(gray, tmp, job), 0

@@ -131,7 +131,7 @@ def generate_dossier(seed: int, shape: str = "folder", out_dir: str | Path | Non
     surname, given = _slug(facts.person.surname).upper(), _slug(facts.person.given_names.split()[0])
     name = rng.choice((reference, f"dossier_{surname}_{given}_{seed % 1000:03d}", f"{surname}_{given}_{seed % 1000:03d}",
                        f"demande_{seed % 10000:04d}_{surname}")) if has_manifest else rng.choice(
-        (f"dossier_{surname}_{given}_{seed % 1000:03d}", f"{surname}_{given}_complet_{seed % 1000:03d}",
+        (f"dossier_{surname}_{given}_{seed % 1000:03d}", f"{surname}_{given}_pieces_{seed % 1000:03d}",
          f"demande_{seed % 10000:04d}_{surname}", f"{given}_{surname}_{seed % 1000:03d}"))
     out_dir = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="synth_"))
     (out_dir / "dossiers").mkdir(parents=True, exist_ok=True)

@@ -169,12 +169,6 @@ def is_capitalised_value(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and "<" not in text
 
 
-def _looks_like_value(text: str) -> bool:
-    """Not just another label or stray punctuation."""
-    letters = re.sub(r"[^A-Za-z0-9]", "", text)
-    return len(letters) >= 1
-
-
 # --- visual values ------------------------------------------------------------------------------
 
 def parse_visual_dates(text: str) -> list[dt.date]:
@@ -255,30 +249,30 @@ class _Result:
             self.extraction.field_boxes[name] = [s.box() for s in spans if s is not None]
 
 
-def best_mrz(pages: list[Page], mrz_lines: list[str] | None) -> mrz.MrzRecord | None:
-    """The MRZ from the dedicated reader, the page's extra text or its OCR lines,
-    whichever has the most check digits holding."""
-    sources: list[list[str]] = []
-    if mrz_lines:
-        sources.append(mrz_lines)
+def mrz_sources(pages: list[Page], mrz_lines: list[str] | None) -> list[list[str]]:
+    """Every reading of the MRZ at hand: the dedicated reader's, the page's extra text,
+    and the page's own OCR lines, whole and cut at wide gaps (a card's verso OCR'd on
+    the same lines as its recto)."""
+    sources: list[list[str]] = [mrz_lines] if mrz_lines else []
     for page in pages:
         if page.extra_text.get("mrz"):
             sources.append(page.extra_text["mrz"].splitlines())
         sources.append([line.text for line in page.lines])
+        sources.append([span.text for span in page_spans([page])])
+    return sources
+
+
+def best_mrz(sources: list[list[str]]) -> mrz.MrzRecord | None:
+    """The reading with the most check digits holding."""
     records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None]
-    if not records:
-        return None
-    return max(records, key=lambda r: (r.document_number_valid + r.birth_date_valid
-                                       + r.expiry_date_valid + r.composite_valid))
+    return max(records, key=lambda r: r.checks_held) if records else None
 
 
-def _merged_checked(pages: list[Page], mrz_lines: list[str] | None, record: mrz.MrzRecord) -> dict[str, str]:
+def checked_fields(sources: list[list[str]]) -> dict[str, str]:
     """A checked field is trustworthy whichever reading it comes from: take each from
-    any reading where its own check digit holds."""
-    sources = [mrz_lines or []] + [p.extra_text.get("mrz", "").splitlines() for p in pages] \
-        + [[line.text for line in p.lines] for p in pages]
+    the first reading where its own check digit holds."""
     merged: dict[str, str] = {}
-    for r in [record] + [mrz.parse_mrz(s) for s in sources if s]:
+    for r in (mrz.parse_mrz(s) for s in sources):
         if r is None:
             continue
         if r.document_number_valid:
@@ -395,8 +389,9 @@ def _is_number_like(text: str) -> bool:
 def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: IdentityLayout) -> tuple[Extraction, list[Span], mrz.MrzRecord | None]:
     """The fields common to passports and residence permits (see the module doc)."""
     spans = page_spans(pages)
-    record = best_mrz(pages, mrz_lines)
-    checked = _merged_checked(pages, mrz_lines, record) if record else {}
+    sources = mrz_sources(pages, mrz_lines)
+    record = best_mrz(sources)
+    checked = checked_fields(sources)
     result = _Result()
     _document_number(result, spans, layout, record, checked.get("document_number"))
     _name(result, spans, "surname", LABEL_SURNAME, record.surname if record else None)
