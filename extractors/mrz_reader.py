@@ -183,6 +183,8 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
             score = _score(lines)
             if score > best_score:
                 best_lines, best_score = lines, score
+            if score[0] < 0 and sum(line.count("<") for line in lines) < 3:
+                break  # ordinary text, not an MRZ: no second reading of it
         if best_score[0] == 4:
             break
     return best_lines if best_score[0] >= 0 else None

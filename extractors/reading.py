@@ -6,6 +6,7 @@ them one process per core.
 """
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import numpy as np
 from extractors import cleanup
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
+from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
 from extractors.raster import count_frames, load_frame, open_pdf, render_dpi, render_page
@@ -93,28 +95,26 @@ def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
     if dpi and dpi < 250 and max(gray.shape) < 3000:
         gray = cleanup.upscale(gray, 1.5)
     skew = cleanup.estimate_skew(gray)
-    gray = cleanup.remove_rules(cleanup.deskew(gray, skew))
+    upright = cleanup.deskew(gray, skew)
 
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-        best_gray, best, rotation = gray, _ocr(gray, tmp, job), 0
+        best = _ocr(cleanup.remove_rules(upright), tmp, job)
+        rotation = 0
         if not _good_enough(best):
-            rotation, conf = detect_rotation(_write(gray, tmp, "osd"), timeout=_remaining(job))
-            if rotation and conf >= 1.0:
-                rotated = cleanup.rotate_quadrant(gray, rotation)
-                attempt = _ocr(rotated, tmp, job)
+            turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
+            if turn and conf >= 1.0:
+                turned = cleanup.rotate_quadrant(upright, turn)
+                attempt = _ocr(cleanup.remove_rules(turned), tmp, job)
                 if attempt.quality > best.quality:
-                    best_gray, best = rotated, attempt
-                else:
-                    rotation = 0
-            else:
-                rotation = 0
+                    upright, best, rotation = turned, attempt, turn
         if not _good_enough(best):
-            enhanced = cleanup.enhance_contrast(cleanup.upscale(best_gray, 1.5))
+            enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
             attempt = _ocr(enhanced, tmp, job, psm=11)
             if attempt.quality > best.quality:
-                best_gray, best = enhanced, attempt
-        extra = _read_mrz(best_gray, best)
-    h, w = best_gray.shape[:2]
+                upright, best = enhanced, attempt
+    # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
+    extra = _read_mrz(upright, best)
+    h, w = upright.shape[:2]
     return Page(
         source=job.source,
         number=job.index + 1,
@@ -157,16 +157,15 @@ def _good_enough(result: OcrResult) -> bool:
     return result.word_count >= GOOD_ENOUGH_WORDS and result.mean_confidence >= GOOD_ENOUGH_CONFIDENCE
 
 
+_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
+
+
 def _read_mrz(gray: np.ndarray, result: OcrResult) -> dict[str, str]:
-    """Identity documents carry a machine-readable zone; read it with the dedicated
-    reader only where the page shows filler characters, so other pages pay nothing."""
+    """Identity documents carry a machine-readable zone. The dedicated reader runs on
+    pages that look like one (identity words, filler characters, or the little text
+    of a card photo), so a page of running text pays nothing."""
     text = "\n".join(line.text for line in result.lines)
-    if text.count("<") < 4 and "<<" not in text:
-        return {}
-    try:
-        from extractors.mrz_reader import read_mrz
-    except ImportError:
+    if result.word_count > 150 and not _IDENTITY_HINT.search(text):
         return {}
     lines = read_mrz(gray)
     return {"mrz": "\n".join(lines)} if lines else {}
-
