@@ -197,8 +197,8 @@ def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
     return span
 
 
-# A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL").
-_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:[\divx]+\s*[.\-–—)]\s*)?(?:l'|le\s+|la\s+|les\s+)?"
+# A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL", "3 LE STAGIAIRE").
+_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*)?(?:l'|le\s+|la\s+|les\s+)?"
 
 
 def section_start(index: TextIndex, header: str) -> int | None:
@@ -376,16 +376,20 @@ def person_mentions(index: TextIndex) -> list[PersonName]:
     return mentions
 
 
+# "(s)" after a label, as OCR reads it: "Prénom(s)", "Prénoms)", "Prénom(s".
+_PLURAL_MARK = r"(?:\s*\(s\)|s\)|\(s)?"
+
+
 def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -> PersonName | None:
     """A name given by labels: 'Nom : X  Prénom(s) : Y', 'Nom et prénom : X Y', 'Nom de naissance'."""
     limit = len(index.text) if before is None else before
     both = values_after(index, r"(?<![a-z])noms?\s+et\s+prenoms?\b|(?<![a-z])prenoms?\s+et\s+noms?\b|(?<![a-z])identite\s*:", start=after)
     both = [s for s in both if s.start < limit]
     surname_spans = [s for s in values_after(
-        index, r"(?<![a-z\-])nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?(?:\s*\(s\))?\s*:",
+        index, r"(?<![a-z\-])nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?" + _PLURAL_MARK + r"\s*:",
         stop=r"\s(?:prenoms?|pr[ée]nom)|\s{2,}|\s[|]", start=after) if s.start < limit]
     given_spans = [s for s in values_after(
-        index, r"(?<![a-z])prenoms?(?:\s*\(s\))?\s*:", stop=r"\s(?:nom|sexe|ne\(e\)|nee?\b|date)|\s{2,}|\s[|]",
+        index, r"(?<![a-z])prenoms?" + _PLURAL_MARK + r"\s*:", stop=r"\s(?:nom|sexe|ne\(e\)|ne\W?e\W?\s*le|nee?\b|date)|\s{2,}|\s[|]",
         start=after) if s.start < limit]
     if surname_spans:
         surname = surname_spans[0]

@@ -104,6 +104,16 @@ class TestIdentityMismatch:
             (FlagCode.identity_mismatch, Severity.blocking, 2, field)
         ]
 
+    def test_usual_first_given_names_are_the_same_person(self) -> None:
+        ctx = context(piece(P.passport, given_names="ABDOULAYE MAMADOU"),
+                      piece(P.employment_contract, employee_given_names="Abdoulaye"))
+        assert identity_mismatch(ctx) == []
+
+    def test_a_later_given_name_alone_is_a_mismatch(self) -> None:
+        ctx = context(piece(P.passport, given_names="ABDOULAYE MAMADOU"),
+                      piece(P.employment_contract, employee_given_names="Mamadou"))
+        assert [f.field for f in identity_mismatch(ctx)] == ["employee_given_names"]
+
     def test_message_lists_every_difference(self) -> None:
         ctx = context(piece(P.passport),
                       piece(P.residence_permit, surname="SILVA", given_names="Ana", date_of_birth="1990-01-01"))

@@ -1,6 +1,7 @@
 """Comparing people's names across pieces in their ICAO 9303 transliteration."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter + accent.
@@ -25,6 +26,21 @@ def same_name(first: str, second: str) -> bool:
     if icao_name(first) == icao_name(second):
         return True
     return icao_name(_expand_umlauts(first)) == icao_name(_expand_umlauts(second))
+
+
+def same_given_names(first: str, second: str) -> bool:
+    """Given names agree when they are the same, or when one lists the other's first
+    names and more: a contract may give only the usual first name(s) of a passport's
+    "ABDOULAYE MAMADOU", never a different one."""
+    if same_name(first, second):
+        return True
+    a, b = _given_tokens(first), _given_tokens(second)
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _given_tokens(names: str) -> list[str]:
+    return [icao_name(token) for token in re.split(r"[\s\-]+", names) if icao_name(token)]
 
 
 def _expand_umlauts(name: str) -> str:

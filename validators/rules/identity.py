@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from models.domain import FlagCode, PieceType
 from models.records import Flag, PieceResult
 from validators.context import CheckContext
-from validators.names import same_name
+from validators.names import same_given_names, same_name
 from validators.values import date_field, text_field
 from validators.wording import capitalized, field_label, french_date, piece_label
 
@@ -99,7 +99,8 @@ def _differences(passport: PieceResult, piece: PieceResult, person: PersonFields
         piece_field = getattr(person, element)
         expected = text_field(passport, element)
         found = text_field(piece, piece_field) if piece_field else None
-        if expected is not None and found is not None and not same_name(expected, found):
+        agree = same_given_names if element == "given_names" else same_name
+        if expected is not None and found is not None and not agree(expected, found):
             differences.append((piece_field, f"{field_label(element)} « {found} » au lieu de « {expected} »"))
     if person.date_of_birth is not None:
         expected_day = date_field(passport, "date_of_birth")

@@ -1,0 +1,68 @@
+"""Golden tests per piece type: pieces from the project's own generator, read by
+the whole pipeline, must come out with the right type and the truth's fields.
+
+Born-digital pieces need no OCR and run in the fast suite; scanned and
+photographed ones are marked slow."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from models import PieceType
+from pipeline.process import process_dossier
+from synth import render_piece
+from tests.golden import same_value
+
+SEEDS = (101, 202, 303)
+EXTENSION = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/tiff": ".tif"}
+TEXT_TYPES = ("employment_contract", "internship_agreement", "company_registration", "payslip", "diploma")
+
+
+def read_piece(tmp_path: Path, piece_type: str, seed: int, render: str) -> tuple[object, dict]:
+    data, media_type, truth = render_piece(piece_type, seed, render)
+    folder = tmp_path / f"{piece_type}-{seed}-{render}"
+    folder.mkdir()
+    (folder / f"piece{EXTENSION[media_type]}").write_bytes(data)
+    result = process_dossier(folder, received_at=dt.date(2026, 6, 1))
+    assert result.status.value != "failed", result.error
+    assert len(result.pieces) == 1
+    return result.pieces[0], truth
+
+
+def score(tmp_path: Path, types: tuple[str, ...], render: str) -> tuple[list[str], int, int]:
+    wrong_types, right, total = [], 0, 0
+    for piece_type in types:
+        for seed in SEEDS:
+            piece, truth = read_piece(tmp_path, piece_type, seed, render)
+            if piece.type != PieceType(piece_type):
+                wrong_types.append(f"{piece_type}/{seed} → {piece.type.value}")
+                continue
+            for name, expected in truth.items():
+                if name.startswith("_") or expected is None:
+                    continue
+                total += 1
+                right += same_value(expected, piece.fields.get(name))
+    return wrong_types, right, total
+
+
+def test_born_digital_pieces(tmp_path: Path) -> None:
+    wrong_types, right, total = score(tmp_path, TEXT_TYPES + ("cv", "other"), "born_digital")
+    assert wrong_types == []
+    assert right / total >= 0.95, f"{right}/{total} fields right"
+
+
+@pytest.mark.slow
+def test_scanned_pieces(tmp_path: Path) -> None:
+    wrong_types, right, total = score(tmp_path, TEXT_TYPES + ("cv", "other"), "scan")
+    assert wrong_types == []
+    assert right / total >= 0.90, f"{right}/{total} fields right"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("render", ["photo", "photocopy"])
+def test_identity_documents(tmp_path: Path, render: str) -> None:
+    wrong_types, right, total = score(tmp_path, ("passport", "residence_permit"), render)
+    assert wrong_types == []
+    assert right / total >= 0.90, f"{right}/{total} fields right"
