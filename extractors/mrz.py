@@ -361,6 +361,113 @@ def _optional_check(char: str) -> str:
     return char if char == FILLER else as_digits(char)
 
 
+# --- what each position may hold -----------------------------------------------------------
+
+_DIGITS = "0123456789"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NAME = _LETTERS + FILLER
+_ALNUM = _LETTERS + _DIGITS + FILLER
+_SEX = "MF" + FILLER
+
+
+def _positions(*runs: tuple[str, int]) -> str:
+    """A line's alphabets as one string per position, from (alphabet, run length) pairs."""
+    return [alphabet for alphabet, length in runs for _ in range(length)]
+
+
+def position_alphabets(layout: Literal["TD1", "TD3"]) -> list[list[str]]:
+    """For each line and position, the characters ICAO 9303 allows there: a reader
+    that knows a date is digits cannot read its '0' as 'O'."""
+    if layout == "TD3":
+        return [
+            _positions((_LETTERS, 1), (_NAME, 43)),
+            _positions((_ALNUM, 9), (_DIGITS, 1), (_NAME, 3), (_DIGITS, 7), (_SEX, 1), (_DIGITS, 7),
+                       (_ALNUM, 14), (_DIGITS + FILLER, 1), (_DIGITS, 1)),
+        ]
+    return [
+        _positions((_LETTERS, 1), (_NAME, 4), (_ALNUM, 9), (_DIGITS + FILLER, 1), (_ALNUM, 15)),
+        _positions((_DIGITS, 7), (_SEX, 1), (_DIGITS, 7), (_NAME, 3), (_ALNUM, 11), (_DIGITS, 1)),
+        _positions((_NAME, TD1_LENGTH)),
+    ]
+
+
+# --- choosing among a glyph reader's alternatives ------------------------------------------
+
+# A ranked reading of one position: (character, loss against the best), best first.
+Ranked = list[tuple[str, float]]
+
+# (line, start, end, check position) of each field a check digit covers, per layout.
+_CHECKED_FIELDS = {
+    "TD3": ((1, 0, 9, 9), (1, 13, 19, 19), (1, 21, 27, 27), (1, 28, 42, 42)),
+    "TD1": ((0, 5, 14, 14), (1, 0, 6, 6), (1, 8, 14, 14)),
+}
+MAX_SUBSTITUTION_LOSS = 0.12  # an alternative further behind its best is not a look-alike
+_MAX_OPTIONS = 3
+
+
+def _composite_holds(layout: str, lines: list[str]) -> bool:
+    if layout == "TD3":
+        line = lines[1]
+        return check_digit_holds(line[0:10] + line[13:20] + line[21:43], line[43])
+    data = lines[0][5:30] + lines[1][0:7] + lines[1][8:15] + lines[1][18:29]
+    return check_digit_holds(data, lines[1][29])
+
+
+def _field_options(text: str, ranked: list[Ranked]) -> list[tuple[float, str]]:
+    """Readings of a field plus its check digit whose check holds, by total loss: the
+    read one if it holds, else one or two look-alike substitutions."""
+    def holds(candidate: str) -> bool:
+        return check_digit_holds(candidate[:-1], candidate[-1])
+
+    if holds(text):
+        return [(0.0, text)]
+    swaps = [(loss, i, char) for i, options in enumerate(ranked)
+             for char, loss in options[1:] if loss <= MAX_SUBSTITUTION_LOSS]
+    options = []
+    for loss, i, char in swaps:
+        candidate = text[:i] + char + text[i + 1:]
+        if holds(candidate):
+            options.append((loss, candidate))
+    for (loss_a, i, a), (loss_b, j, b) in itertools.combinations(sorted(swaps)[:8], 2):
+        if i != j:
+            candidate = list(text)
+            candidate[i], candidate[j] = a, b
+            if holds("".join(candidate)):
+                options.append((loss_a + loss_b, "".join(candidate)))
+    return sorted(options)[:_MAX_OPTIONS]
+
+
+def choose_by_checks(layout: Literal["TD1", "TD3"], ranked_lines: list[list[Ranked]]) -> list[str]:
+    """The lines a glyph reader saw, with look-alike alternatives taken where check
+    digits call for them.
+
+    A lone check digit holds for one wrong reading in ten, so substitutions are kept
+    only when the composite check then holds too, or when a single very close
+    alternative (an O/0 that the glyphs barely separate) satisfies its field's digit."""
+    lines = ["".join(r[0][0] for r in line) for line in ranked_lines]
+    per_field = []
+    for line, start, end, check in _CHECKED_FIELDS[layout]:
+        assert check == end  # every field's check digit follows it
+        text = lines[line][start:end + 1]
+        options = _field_options(text, ranked_lines[line][start:end + 1])
+        per_field.append(options or [(0.0, text)])
+
+    def applied(choice: tuple[tuple[float, str], ...]) -> list[str]:
+        result = [list(x) for x in lines]
+        for (line, start, end, _), (_, text) in zip(_CHECKED_FIELDS[layout], choice):
+            result[line][start:end + 1] = text
+        return ["".join(x) for x in result]
+
+    combos = sorted(itertools.product(*per_field), key=lambda c: sum(loss for loss, _ in c))
+    for choice in combos:
+        candidate = applied(choice)
+        if _composite_holds(layout, candidate):
+            return candidate
+    safe = tuple(options[0] if options[0][0] <= MAX_SUBSTITUTION_LOSS / 3 else (0.0, lines[line][start:end + 1])
+                 for options, (line, start, end, _) in zip(per_field, _CHECKED_FIELDS[layout]))
+    return applied(safe)
+
+
 # --- entry point -------------------------------------------------------------------------------
 
 def _looks_like_mrz(line: str) -> bool:

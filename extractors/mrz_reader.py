@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 import pytesseract
 
-from extractors import mrz
+from extractors import mrz, ocrb_glyphs
 from extractors.cleanup import to_gray
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -129,6 +129,112 @@ def crop_group(gray: np.ndarray, group: list[TextBar], scale: float) -> np.ndarr
         crop = cv2.resize(crop, None, fx=factor, fy=factor,
                           interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
     return crop
+
+
+# --- glyph reading ------------------------------------------------------------------------------
+
+GLYPH_LINE_HEIGHT = 40  # px of a detected bar in the band the glyph reader works on
+
+
+@dataclass(frozen=True)
+class GlyphReading:
+    """The MRZ lines read glyph by glyph, each cell with its ranked alternatives."""
+
+    layout: str  # "TD1" or "TD3"
+    cells: tuple[tuple[ocrb_glyphs.CellReading, ...], ...]
+
+    @property
+    def lines(self) -> list[str]:
+        return ["".join(c.best for c in line) for line in self.cells]
+
+
+def _straight_band(gray: np.ndarray, group: list[TextBar], scale: float) -> tuple[np.ndarray, list[tuple[float, float, float]]]:
+    """The page rows around the group, deskewed, across the whole page width (a bar may
+    cover only part of its line), scaled so a bar is GLYPH_LINE_HEIGHT px tall.
+    Returns the band and each bar's (centre y, left, right) in band pixels."""
+    angle = float(np.median([b.angle for b in group]))
+    bar_height = float(np.median([b.height for b in group])) / scale
+    factor = GLYPH_LINE_HEIGHT / max(bar_height, 1.0)
+    cx = float(np.mean([b.center[0] for b in group])) / scale
+    cy = float(np.mean([b.center[1] for b in group])) / scale
+    span = (max(b.bottom for b in group) - min(b.top for b in group)) / scale
+    h, w = gray.shape
+    out_h = int((span + 3 * bar_height) * factor)
+    out_w = int(w * factor)
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, factor)
+    matrix[0, 2] += out_w / 2 - cx
+    matrix[1, 2] += out_h / 2 - cy
+    band = cv2.warpAffine(gray, matrix, (out_w, out_h), flags=cv2.INTER_AREA if factor < 1 else cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REPLICATE)
+    bars = []
+    for b in group:
+        x, y = matrix @ np.array([b.center[0] / scale, b.center[1] / scale, 1.0])
+        half = b.width / scale * factor / 2
+        bars.append((float(y), float(x - half), float(x + half)))
+    return band, bars
+
+
+def _line_rows(ink_mask: np.ndarray, center_y: float, left: float, right: float) -> tuple[int, int] | None:
+    """Top and bottom rows of the capitals of the line around `center_y`."""
+    reach = GLYPH_LINE_HEIGHT
+    y0 = max(0, int(center_y - reach))
+    rows = ink_mask[y0:int(center_y + reach), max(0, int(left)):int(right)].mean(axis=1)
+    if rows.size == 0 or rows.max() <= 0:
+        return None
+    c = int(center_y) - y0
+    c = int(np.argmax(rows[max(0, c - 8):c + 8])) + max(0, c - 8)
+    limit = 0.2 * rows[c]
+    top = c
+    while top > 0 and rows[top - 1] > limit:
+        top -= 1
+    bottom = c
+    while bottom < len(rows) - 1 and rows[bottom + 1] > limit:
+        bottom += 1
+    return y0 + top, y0 + bottom + 1
+
+
+def _line_extent(ink_mask: np.ndarray, top: int, bottom: int, left: float, right: float, cap: int) -> tuple[int, int]:
+    """First and last ink columns of a line, growing the detected bar outwards while
+    the gaps stay below a character width (the bar may miss the line's ends)."""
+    columns = ink_mask[top:bottom].any(axis=0)
+    inked = np.nonzero(columns)[0]
+    if inked.size == 0:
+        return int(left), int(right)
+    inside = inked[(inked >= left) & (inked <= right)]
+    first, last = (int(inside[0]), int(inside[-1])) if inside.size else (int(left), int(right))
+    max_gap = 1.2 * cap
+    for x in inked[inked < first][::-1]:
+        if first - x > max_gap:
+            break
+        first = int(x)
+    for x in inked[inked > last]:
+        if x - last > max_gap:
+            break
+        last = int(x)
+    return first, last
+
+
+def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> GlyphReading | None:
+    """Read a bar group as OCR-B glyphs: 3 lines are a TD1 card, 2 a TD3 passport."""
+    if not ocrb_glyphs.font_available() or len(group) not in (2, 3):
+        return None
+    layout, count = ("TD1", mrz.TD1_LENGTH) if len(group) == 3 else ("TD3", mrz.TD3_LENGTH)
+    band, bars = _straight_band(gray, group, scale)
+    ink = ocrb_glyphs.ink_image(band, 0.8 * GLYPH_LINE_HEIGHT)
+    threshold, _ = cv2.threshold(ink.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink_mask = ink > max(threshold, 20)
+    found = [_line_rows(ink_mask, y, left, right) for y, left, right in bars]
+    if any(f is None for f in found):
+        return None
+    cap = int(np.median([bottom - top for top, bottom in found]))
+    alphabets = mrz.position_alphabets(layout)
+    lines = []
+    for (top, bottom), (_, left, right), alphabet in zip(found, bars, alphabets):
+        first, last = _line_extent(ink_mask, top, bottom, left, right, cap)
+        margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(2, cap // 6)
+        strip = ink[max(0, top - margin):bottom + margin]
+        lines.append(tuple(ocrb_glyphs.read_cells(strip, count, first, last, cap, alphabet)))
+    return GlyphReading(layout, tuple(lines))
 
 
 def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]:

@@ -21,7 +21,7 @@ import numpy as np
 OCRB_FONT = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 _RENDER_SIZE = 160  # px font size of the master glyphs, downscaled to each line's size
-_PAD = 0.25  # background kept above and below the glyph body, as a share of its height
+TEMPLATE_PAD = 0.25  # background kept above and below the glyph body, as a share of its height
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _master_glyphs() -> tuple[dict[str, np.ndarray], int, int]:
         rendered[char] = np.asarray(image, np.float32) / 255.0
     rows = np.nonzero(rendered["H"].sum(axis=1))[0]
     cap_top, cap_bottom = int(rows[0]), int(rows[-1]) + 1
-    pad = int(_PAD * (cap_bottom - cap_top))
+    pad = int(TEMPLATE_PAD * (cap_bottom - cap_top))
     glyphs = {c: g[cap_top - pad:cap_bottom + pad] for c, g in rendered.items()}
     return glyphs, advance, cap_bottom - cap_top
 

@@ -100,7 +100,7 @@ def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
         best = _ocr(cleanup.remove_rules(upright), tmp, job)
         rotation = 0
-        if not _good_enough(best):
+        if not _good_enough(best) or _sideways(best, upright.shape[1] / upright.shape[0]):
             turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
             if turn and conf >= 1.0:
                 turned = cleanup.rotate_quadrant(upright, turn)
@@ -158,6 +158,17 @@ def _good_enough(result: OcrResult) -> bool:
 
 
 _IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
+
+
+def _sideways(result: OcrResult, aspect: float) -> bool:
+    """Tesseract reads a page turned by 90° surprisingly well, word by word, but its
+    words then stand taller than wide: the page must be turned before rows mean anything."""
+    long_words = [w for line in result.lines for w in line.words if len(w.text) >= 4]
+    if not long_words:
+        return False
+    # Boxes are page-relative: compare in pixels (aspect = width / height).
+    tall = sum(1 for w in long_words if (w.bbox[3] - w.bbox[1]) > (w.bbox[2] - w.bbox[0]) * aspect)
+    return tall > len(long_words) / 2
 
 
 def _read_mrz(gray: np.ndarray, result: OcrResult) -> dict[str, str]:

@@ -1,0 +1,64 @@
+"""Reading pages: text layer first, OCR otherwise, with orientation and skew fixed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from extractors.limits import Limits
+from extractors.reading import plan_file, read_page
+from extractors.rows import rows_from_words
+from models import Word
+from tests.builders import save_image, text_image, text_pdf
+
+LINES = ["CONTRAT DE TRAVAIL A DUREE INDETERMINEE", "Entre la société ATELIERS BERTIN",
+         "et Madame Ana PEREIRA, demeurant à Lyon,", "il a été convenu ce qui suit.",
+         "Article 1 : engagement en qualité de comptable.", "Article 2 : période d'essai de deux mois.",
+         "Article 3 : rémunération mensuelle brute de 2 400 euros.", "Article 4 : durée du travail 35 heures."]
+
+
+def read_all(path: Path) -> list:
+    return [read_page(job) for job in plan_file(path, path.name, Limits())]
+
+
+def test_text_layer_is_used_when_present(tmp_path: Path) -> None:
+    (page,) = read_all(text_pdf(tmp_path / "c.pdf", [LINES]))
+    assert page.text_source == "text_layer"
+    assert page.lines[0].text == LINES[0]
+    assert all(0 <= v <= 1 for w in page.words for v in w.bbox)
+
+
+def test_multipage_tiff_gives_one_page_per_frame(tmp_path: Path) -> None:
+    first, second = text_image(LINES[:4]), text_image(LINES[4:])
+    path = tmp_path / "scan.tif"
+    first.save(path, save_all=True, append_images=[second], compression="tiff_lzw", dpi=(200, 200))
+    pages = read_all(path)
+    assert [p.number for p in pages] == [1, 2]
+    assert "PEREIRA" in pages[0].text and "comptable" in pages[1].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_rotated_scan_is_turned_upright(tmp_path: Path, angle: int) -> None:
+    image = text_image(LINES).rotate(angle, expand=True)
+    (page,) = read_all(save_image(image, tmp_path / "scan.png", "PNG"))
+    assert page.text_source == "ocr"
+    assert page.rotation != 0
+    assert "ATELIERS BERTIN" in page.text and "comptable" in page.text
+
+
+@pytest.mark.slow
+def test_skewed_scan_is_deskewed(tmp_path: Path) -> None:
+    image = text_image(LINES).rotate(2.5, expand=True, fillcolor=255, resample=Image.BICUBIC)
+    (page,) = read_all(save_image(image, tmp_path / "scan.jpg", "JPEG"))
+    assert abs(abs(page.skew) - 2.5) <= 0.5
+    assert "ATELIERS BERTIN" in page.text
+
+
+def test_rows_join_words_side_by_side_and_keep_rows_apart() -> None:
+    words = [Word(text="Nom", bbox=(0.1, 0.100, 0.2, 0.120), confidence=1),
+             Word(text="PEREIRA", bbox=(0.6, 0.102, 0.8, 0.121), confidence=1),
+             Word(text="Prénom", bbox=(0.1, 0.140, 0.2, 0.160), confidence=1),
+             Word(text="Ana", bbox=(0.6, 0.141, 0.7, 0.159), confidence=1)]
+    assert [line.text for line in rows_from_words(words[::-1])] == ["Nom PEREIRA", "Prénom Ana"]
