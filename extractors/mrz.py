@@ -447,7 +447,6 @@ def choose_by_checks(layout: Literal["TD1", "TD3"], ranked_lines: list[list[Rank
     lines = ["".join(r[0][0] for r in line) for line in ranked_lines]
     per_field = []
     for line, start, end, check in _CHECKED_FIELDS[layout]:
-        assert check == end  # every field's check digit follows it
         text = lines[line][start:end + 1]
         options = _field_options(text, ranked_lines[line][start:end + 1])
         per_field.append(options or [(0.0, text)])
@@ -458,9 +457,15 @@ def choose_by_checks(layout: Literal["TD1", "TD3"], ranked_lines: list[list[Rank
             result[line][start:end + 1] = text
         return ["".join(x) for x in result]
 
-    combos = sorted(itertools.product(*per_field), key=lambda c: sum(loss for loss, _ in c))
-    for choice in combos:
+    # The composite digit may itself be the misread character.
+    final_line, final_at = (1, TD3_LENGTH - 1) if layout == "TD3" else (1, TD1_LENGTH - 1)
+    finals = [(loss, char) for char, loss in ranked_lines[final_line][final_at] if loss <= MAX_SUBSTITUTION_LOSS]
+    combos = sorted(((sum(loss for loss, _ in c) + final_loss, c, final)
+                     for c in itertools.product(*per_field) for final_loss, final in finals),
+                    key=lambda x: x[0])
+    for _, choice, final in combos:
         candidate = applied(choice)
+        candidate[final_line] = candidate[final_line][:final_at] + final
         if _composite_holds(layout, candidate):
             return candidate
     safe = tuple(options[0] if options[0][0] <= MAX_SUBSTITUTION_LOSS / 3 else (0.0, lines[line][start:end + 1])

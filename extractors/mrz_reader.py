@@ -147,6 +147,11 @@ class GlyphReading:
     def lines(self) -> list[str]:
         return ["".join(c.best for c in line) for line in self.cells]
 
+    def ranked_lines(self) -> list[list[list[tuple[str, float]]]]:
+        """Per line and position, (character, loss against the best), best first."""
+        return [[[(char, cell.ranked[0][1] - score) for char, score in cell.ranked] for cell in line]
+                for line in self.cells]
+
 
 def _straight_band(gray: np.ndarray, group: list[TextBar], scale: float) -> tuple[np.ndarray, list[tuple[float, float, float]]]:
     """The page rows around the group, deskewed, across the whole page width (a bar may
@@ -228,12 +233,16 @@ def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> GlyphRe
         return None
     cap = int(np.median([bottom - top for top, bottom in found]))
     alphabets = mrz.position_alphabets(layout)
+    extents = [_line_extent(ink_mask, top, bottom, left, right, cap)
+               for (top, bottom), (_, left, right) in zip(found, bars)]
+    margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(2, cap // 6)
     lines = []
-    for (top, bottom), (_, left, right), alphabet in zip(found, bars, alphabets):
-        first, last = _line_extent(ink_mask, top, bottom, left, right, cap)
-        margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(2, cap // 6)
+    for i, ((top, bottom), alphabet) in enumerate(zip(found, alphabets)):
+        # MRZ lines are full and left-aligned: a neighbour's extent is a fair guess when
+        # stray ink (a card edge, a stamp) stretched this line's.
+        guesses = [extents[i]] + [e for j, e in enumerate(extents) if j != i]
         strip = ink[max(0, top - margin):bottom + margin]
-        lines.append(tuple(ocrb_glyphs.read_cells(strip, count, first, last, cap, alphabet)))
+        lines.append(tuple(ocrb_glyphs.read_cells(strip, count, guesses, cap, alphabet)))
     return GlyphReading(layout, tuple(lines))
 
 
@@ -274,8 +283,10 @@ def _binarized(crop: np.ndarray) -> np.ndarray:
 def read_mrz(image: np.ndarray) -> list[str] | None:
     """Raw MRZ lines of the page image (BGR or gray), or None when there is none.
 
-    Tries the likeliest bar groups, each as grey and binarized, and keeps the reading
-    whose check digits hold best; stops after a group where all of them hold.
+    Tries the likeliest bar groups. Each is read glyph by glyph against OCR-B first
+    (see extractors/ocrb_glyphs.py); when that reading's check digits do not all hold,
+    tesseract reads it too, as grey and binarized. The reading whose check digits hold
+    best wins; the search stops at a group where all of them hold.
     """
     gray = to_gray(image)
     scale = WORK_WIDTH / gray.shape[1]
@@ -283,6 +294,14 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
     scale = min(scale, 1.0)
     best_lines, best_score = None, (-1, 0)
     for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
+        glyphs = read_glyphs(gray, group, scale)
+        if glyphs is not None:
+            lines = mrz.choose_by_checks(glyphs.layout, glyphs.ranked_lines())
+            score = _score(lines)
+            if score > best_score:
+                best_lines, best_score = lines, score
+            if score[0] == 4:
+                break
         crop = crop_group(gray, group, scale)
         for variant in (crop, _binarized(crop)):
             lines = ocr_mrz_lines(variant)

@@ -96,14 +96,16 @@ def ink_image(gray: np.ndarray, cap_height: float) -> np.ndarray:
     return cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel).astype(np.float32)
 
 
-def read_cells(strip: np.ndarray, count: int, left: float, right: float, cap_height: int,
+def read_cells(strip: np.ndarray, count: int, extents: list[tuple[float, float]], cap_height: int,
                alphabets: list[str] | None = None, blur: float = 0.8) -> list[CellReading]:
     """The `count` cells of one line in `strip` (ink image, the line's capitals
-    vertically centred with some margin), whose ink spans columns `left`..`right`.
+    vertically centred with some margin). `extents` are guesses of the columns the
+    line's ink spans (its own, its neighbours': MRZ lines are aligned), best first.
 
     The cell grid (first cell, pitch) is fitted to maximise the summed best-glyph
     correlation, each cell then allowed a small shift of its own (perspective,
     paper warp). `alphabets[i]` restricts what cell i may be."""
+    left, right = extents[0]
     pitch_guess = (right - left) / (count - 0.3)
     pitch = max(4, round(pitch_guess))
     templates = glyph_templates(pitch, cap_height, blur)
@@ -126,9 +128,12 @@ def read_cells(strip: np.ndarray, count: int, left: float, right: float, cap_hei
             return -np.inf
         return float(local_best[xs].sum())
 
-    starts = np.arange(left - 0.6 * pitch_guess, left + 0.2 * pitch_guess, 1.0)
-    steps = np.arange(0.97 * pitch_guess, 1.03 * pitch_guess, 0.05)
-    start, step = max(((s, p) for s in starts for p in steps), key=lambda sp: grid_score(*sp))
+    grids = []
+    for left, right in dict.fromkeys(extents):
+        guess = (right - left) / (count - 0.3)
+        grids += [(s, p) for s in np.arange(left - 0.6 * guess, left + 0.2 * guess, 1.0)
+                  for p in np.arange(0.97 * guess, 1.03 * guess, 0.05)]
+    start, step = max(grids, key=lambda sp: grid_score(*sp))
     cells = []
     for i in range(count):
         x = int(round(start + step * i))

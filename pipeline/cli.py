@@ -48,7 +48,7 @@ def _process(args: argparse.Namespace) -> int:
 
     from pipeline.page_pool import PagePool
     from pipeline.process import process_dossier
-    from pipeline.settings import Settings
+    from storage.settings import Settings
     from storage.received_dates import ReceivedDates
 
     settings = Settings.from_env()

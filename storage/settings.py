@@ -1,0 +1,39 @@
+"""Configuration from the environment, typed, in one place (DOSSIERS_* variables).
+Documented in the README's Configuration table."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path  # DOSSIERS_HOME: data directory of the embedded defaults
+    workers: int  # DOSSIERS_WORKERS: page-reading processes, one per core by default
+    database_url: str | None  # DOSSIERS_DATABASE_URL: PostgreSQL; None = embedded server in home/postgres
+    s3_endpoint: str | None  # DOSSIERS_S3_ENDPOINT (host:port); None = local directory home/objects
+    s3_access_key: str | None
+    s3_secret_key: str | None
+    s3_bucket: str  # DOSSIERS_S3_BUCKET
+    s3_secure: bool  # DOSSIERS_S3_SECURE: https to the endpoint
+    s3_sse: bool  # DOSSIERS_S3_SSE: ask the object store to encrypt objects at rest (SSE-S3)
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        return cls(
+            home=Path(env.get("DOSSIERS_HOME", ".dossiers")).absolute(),
+            workers=int(env.get("DOSSIERS_WORKERS", "0") or 0) or (os.cpu_count() or 1),
+            database_url=env.get("DOSSIERS_DATABASE_URL") or None,
+            s3_endpoint=env.get("DOSSIERS_S3_ENDPOINT") or None,
+            s3_access_key=env.get("DOSSIERS_S3_ACCESS_KEY") or None,
+            s3_secret_key=env.get("DOSSIERS_S3_SECRET_KEY") or None,
+            s3_bucket=env.get("DOSSIERS_S3_BUCKET", "dossiers"),
+            s3_secure=_flag(env.get("DOSSIERS_S3_SECURE")),
+            s3_sse=_flag(env.get("DOSSIERS_S3_SSE")),
+        )
