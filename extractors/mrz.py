@@ -262,9 +262,12 @@ def split_names(name_field: str) -> tuple[str, str]:
     surname, _, rest = field.partition("<<")
     names_part = rest.partition("<<")[0]
     given = [t for t in names_part.split(FILLER) if t]
-    # A lone filler look-alike letter closing the names is a misread filler.
-    while given and len(given[-1]) == 1 and given[-1] in _FILLER_LOOKALIKES | {"X"}:
+    # Names closing with filler look-alikes ('K', 'KKEK') are misread fillers, and so is
+    # a run of K glued to the last name (no name ends in 'KK').
+    while given and set(given[-1]) <= _FILLER_LOOKALIKES | {"X"}:
         given.pop()
+    if given:
+        given[-1] = re.sub(r"(?<=[A-Z])K{2,}[KELCX]*$", "", given[-1])
     return surname.replace(FILLER, " ").strip(), " ".join(given)
 
 

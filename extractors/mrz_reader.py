@@ -133,7 +133,8 @@ def crop_group(gray: np.ndarray, group: list[TextBar], scale: float) -> np.ndarr
 
 # --- glyph reading ------------------------------------------------------------------------------
 
-GLYPH_LINE_HEIGHT = 40  # px of a detected bar in the band the glyph reader works on
+GLYPH_LINE_HEIGHT = 32  # px of a detected bar in the band the glyph reader works on
+CAP_SHRINK_TRIALS = 3  # capital heights tried below the measured one
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class GlyphReading:
 
 
 def _straight_band(gray: np.ndarray, group: list[TextBar], scale: float) -> tuple[np.ndarray, list[tuple[float, float, float]]]:
-    """The page rows around the group, deskewed, across the whole page width (a bar may
+    """The page rows around the group, deskewed, twice as wide as the group (a bar may
     cover only part of its line), scaled so a bar is GLYPH_LINE_HEIGHT px tall.
     Returns the band and each bar's (centre y, left, right) in band pixels."""
     angle = float(np.median([b.angle for b in group]))
@@ -163,9 +164,9 @@ def _straight_band(gray: np.ndarray, group: list[TextBar], scale: float) -> tupl
     cx = float(np.mean([b.center[0] for b in group])) / scale
     cy = float(np.mean([b.center[1] for b in group])) / scale
     span = (max(b.bottom for b in group) - min(b.top for b in group)) / scale
-    h, w = gray.shape
+    reach = (max(b.right for b in group) - min(b.left for b in group)) / scale
     out_h = int((span + 3 * bar_height) * factor)
-    out_w = int(w * factor)
+    out_w = int(min(gray.shape[1], 2 * reach) * factor)  # a bar may miss part of its line
     matrix = cv2.getRotationMatrix2D((cx, cy), angle, factor)
     matrix[0, 2] += out_w / 2 - cx
     matrix[1, 2] += out_h / 2 - cy
@@ -235,14 +236,24 @@ def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> GlyphRe
     alphabets = mrz.position_alphabets(layout)
     extents = [_line_extent(ink_mask, top, bottom, left, right, cap)
                for (top, bottom), (_, left, right) in zip(found, bars)]
-    margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(2, cap // 6)
-    lines = []
-    for i, ((top, bottom), alphabet) in enumerate(zip(found, alphabets)):
+
+    def read_line(i: int, cap: int) -> tuple[ocrb_glyphs.CellReading, ...]:
         # MRZ lines are full and left-aligned: a neighbour's extent is a fair guess when
         # stray ink (a card edge, a stamp) stretched this line's.
         guesses = [extents[i]] + [e for j, e in enumerate(extents) if j != i]
-        strip = ink[max(0, top - margin):bottom + margin]
-        lines.append(tuple(ocrb_glyphs.read_cells(strip, count, guesses, cap, alphabet)))
+        margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(3, cap // 5)
+        top, bottom = found[i]
+        x0 = max(0, min(e[0] for e in guesses) - 2 * cap)  # matching only where the line is
+        x1 = max(e[1] for e in guesses) + 2 * cap
+        strip = ink[max(0, top - margin):bottom + margin, x0:x1]
+        shifted = [(a - x0, b - x0) for a, b in guesses]
+        return tuple(ocrb_glyphs.read_cells(strip, count, shifted, cap, alphabets[i]))
+
+    # Blur widens the measured ink rows: the true capital height is the one whose glyphs
+    # fit the data line best.
+    trials = {c: read_line(1, c) for c in range(max(6, cap - CAP_SHRINK_TRIALS), cap + 1)}
+    best_cap = max(trials, key=lambda c: sum(cell.ranked[0][1] for cell in trials[c]))
+    lines = [trials[best_cap] if i == 1 else read_line(i, best_cap) for i in range(len(found))]
     return GlyphReading(layout, tuple(lines))
 
 

@@ -97,7 +97,7 @@ def ink_image(gray: np.ndarray, cap_height: float) -> np.ndarray:
 
 
 def read_cells(strip: np.ndarray, count: int, extents: list[tuple[float, float]], cap_height: int,
-               alphabets: list[str] | None = None, blur: float = 0.8) -> list[CellReading]:
+               alphabets: list[str] | None = None, blur: float = 1.2) -> list[CellReading]:
     """The `count` cells of one line in `strip` (ink image, the line's capitals
     vertically centred with some margin). `extents` are guesses of the columns the
     line's ink spans (its own, its neighbours': MRZ lines are aligned), best first.
@@ -122,18 +122,14 @@ def read_cells(strip: np.ndarray, count: int, extents: list[tuple[float, float]]
     local_best = _running_max(best, jitter)
     width = best.shape[0]
 
-    def grid_score(start: float, step: float) -> float:
-        xs = np.round(start + step * np.arange(count)).astype(int)
-        if xs[0] < 0 or xs[-1] >= width:
-            return -np.inf
-        return float(local_best[xs].sum())
-
-    grids = []
-    for left, right in dict.fromkeys(extents):
-        guess = (right - left) / (count - 0.3)
-        grids += [(s, p) for s in np.arange(left - 0.6 * guess, left + 0.2 * guess, 1.0)
-                  for p in np.arange(0.97 * guess, 1.03 * guess, 0.05)]
-    start, step = max(grids, key=lambda sp: grid_score(*sp))
+    grids = np.array([(s, p) for left, right in dict.fromkeys(extents)
+                      for guess in [(right - left) / (count - 0.3)]
+                      for s in np.arange(left - 0.6 * guess, left + 0.2 * guess, 1.0)
+                      for p in np.arange(0.97 * guess, 1.03 * guess, 0.05)])
+    positions = np.round(grids[:, :1] + grids[:, 1:] * np.arange(count)).astype(int)
+    inside = (positions[:, 0] >= 0) & (positions[:, -1] < width)
+    totals = np.where(inside, local_best[np.clip(positions, 0, width - 1)].sum(axis=1), -np.inf)
+    start, step = grids[int(np.argmax(totals))]
     cells = []
     for i in range(count):
         x = int(round(start + step * i))

@@ -151,7 +151,7 @@ def values_after(
     `not_preceded_by` (folded regex ending with $) are skipped."""
     spans = []
     for m in index.search(label, start):
-        if not_preceded_by and re.search(not_preceded_by, index.folded[max(0, m.start() - 30): m.start()]):
+        if not_preceded_by and re.search(not_preceded_by, index.folded[max(0, m.start() - 80): m.start()]):
             continue
         pos = m.end() + _VALUE_LEAD.match(index.text, m.end()).end() - m.end()
         _, line_end = index.line_bounds(m.end())
@@ -176,6 +176,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _VALUE_TRAIL:
         end -= 1
     return start, end
+
+
+# A label opening its line, maybe after a bullet or a number's stray marks.
+_LINE_START = r"(?:^|\n)[^\w\n]*"
+
+
+def form_values(index: TextIndex, label: str, stop: str | None = None, start: int = 0) -> list[Span]:
+    """Values of a form field whose label (folded regex) opens its line: after a colon
+    (or on the next line when the colon ends it), or after spaces on the same line, as a
+    table's left column reads ('Stagiaire   KOUASSI Marie-Laure'). Without a colon the
+    value must start with a capital or a digit, so a sentence opening with the label
+    ('Le stagiaire perçoit...') is not a value."""
+    with_colon = values_after(index, _LINE_START + "(?:" + label + r")[ \t]*:", stop=stop, start=start)
+    bare = values_after(index, _LINE_START + "(?:" + label + r")(?=[ \t]+[^\s:])", stop=stop,
+                        next_line=False, start=start)
+    bare = [v for v in bare if not str(v.value)[:1].islower()]
+    return sorted({v.start: v for v in with_colon + bare}.values(), key=lambda v: v.start)
 
 
 def first_after(index: TextIndex, label: str, finder, window: int = 80) -> Span | None:
@@ -215,7 +232,8 @@ SIRET_LABEL = r"\bsiret\b|\bn[°o]\s*siret|numero\s+siret"
 def siret_span(index: TextIndex, after: int = 0) -> Span | None:
     """The SIRET printed after a SIRET label (from `after` on), else the first 14-digit number."""
     for m in index.search(SIRET_LABEL, after):
-        found = find_sirets(index.text[m.end(): m.end() + 40])
+        # A number wrapped at the end of a line still reads as one ("SIRET 385\n182 514 00062").
+        found = find_sirets(index.text[m.end(): m.end() + 40].replace("\n", " "))
         if found:
             digits, s, e = found[0]
             return Span(digits, m.end() + s, m.end() + e)
@@ -251,10 +269,11 @@ COMPANY_NAME_END = (
 
 
 def strip_legal_form(name: str) -> str:
-    """'NEXALIS TECHNOLOGIES SAS' -> 'NEXALIS TECHNOLOGIES'; also a leading 'SARL ' or 'La société '."""
+    """'NEXALIS TECHNOLOGIES SAS' -> 'NEXALIS TECHNOLOGIES'; also a leading 'SARL ' or 'La société '.
+    A bare 'SOCIÉTÉ' opening a name is a word of the name ('SOCIÉTÉ NOUVELLE DU VERCORS'), kept."""
     folded = fold(name)
     start, end = 0, len(name)
-    lead = re.match(r"\s*(?:(?:la\s+)?societe\s+|l'entreprise\s+|" + _LEGAL_FORM + r"\s+)", folded)
+    lead = re.match(r"\s*(?:(?:la|cette)\s+societe\s+|l'entreprise\s+|" + _LEGAL_FORM + r"\s+)", folded)
     if lead and lead.end() < end:
         start = lead.end()
     trail = re.search(r"[\s,\-–—(]+" + _LEGAL_FORM + r"\)?[\s.,]*$", folded[start:])
@@ -380,17 +399,40 @@ def person_mentions(index: TextIndex) -> list[PersonName]:
 _PLURAL_MARK = r"(?:\s*\(s\)|s\)|\(s)?"
 
 
+_SURNAME_LABEL = r"nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?" + _PLURAL_MARK
+_GIVEN_LABEL = r"prenoms?" + _PLURAL_MARK
+_SURNAME_STOP = r"\s(?:prenoms?|pr[ée]nom)|\s{2,}|\s[|]"
+_GIVEN_STOP = r"\s(?:nom|sexe|ne\(e\)|ne\W?e\W?\s*le|nee?\b|date)|\s{2,}|\s[|]"
+# Letters of a name as printed: accents, hyphens, apostrophes, an initial's dot.
+_NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ'’\-. ]+")
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a value reads as a person's name, not OCR debris ('X:DDY', '_aure') or a sentence."""
+    tokens = text.split()
+    return (0 < len(tokens) <= 6 and _NAME_CHARS.fullmatch(text) is not None
+            and all(re.search(r"[^\W\d_]{2}|^[^\W\d_]\.?$", t) for t in tokens)
+            and not any(t[:1] in "-'’" or t.endswith("-") for t in tokens)
+            # Names are capitalised, but for their particles ("Rui de SOUSA", "N'DIAYE").
+            and all(t[:1].isupper() or fold(t) in _PARTICLES or re.match(r"[a-z]['’][A-Z]", t) for t in tokens)
+            and any(t[:1].isupper() for t in tokens))
+
+
+def _name_values(index: TextIndex, label: str, stop: str, after: int, limit: int) -> list[Span]:
+    """Values of a name label: 'Nom : X' anywhere, or 'Nom   X' opening its line."""
+    anywhere = values_after(index, r"(?<![a-z\-])(?:" + label + r")\s*:", stop=stop, start=after)
+    spans = {v.start: v for v in anywhere + form_values(index, label, stop=stop, start=after)}
+    return [v for _, v in sorted(spans.items()) if v.start < limit and looks_like_name(str(v.value))]
+
+
 def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -> PersonName | None:
-    """A name given by labels: 'Nom : X  Prénom(s) : Y', 'Nom et prénom : X Y', 'Nom de naissance'."""
+    """A name given by labels: 'Nom : X  Prénom(s) : Y', 'Nom et prénom : X Y', 'Nom de naissance',
+    with or without colons when the label opens its line."""
     limit = len(index.text) if before is None else before
     both = values_after(index, r"(?<![a-z])noms?\s+et\s+prenoms?\b|(?<![a-z])prenoms?\s+et\s+noms?\b|(?<![a-z])identite\s*:", start=after)
     both = [s for s in both if s.start < limit]
-    surname_spans = [s for s in values_after(
-        index, r"(?<![a-z\-])nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?" + _PLURAL_MARK + r"\s*:",
-        stop=r"\s(?:prenoms?|pr[ée]nom)|\s{2,}|\s[|]", start=after) if s.start < limit]
-    given_spans = [s for s in values_after(
-        index, r"(?<![a-z])prenoms?" + _PLURAL_MARK + r"\s*:", stop=r"\s(?:nom|sexe|ne\(e\)|ne\W?e\W?\s*le|nee?\b|date)|\s{2,}|\s[|]",
-        start=after) if s.start < limit]
+    surname_spans = _name_values(index, _SURNAME_LABEL, _SURNAME_STOP, after, limit)
+    given_spans = _name_values(index, _GIVEN_LABEL, _GIVEN_STOP, after, limit)
     if surname_spans:
         surname = surname_spans[0]
         sub = split_name(index, surname.start, surname.end)
@@ -482,7 +524,8 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
     """A monthly gross amount stated after `label`: a yearly figure / 12, an hourly rate
     × hours × 52 / 12 (when the weekly hours are known)."""
     for m in index.search(label):
-        chunk = index.text[m.end(): m.end() + window]
+        # Running text wraps anywhere, even inside an amount ("30\n800,00 €").
+        chunk = index.text[m.end(): m.end() + window].replace("\n", " ")
         for amount, s, e in find_amounts(chunk):
             # The label itself may say "annuelle" or "horaire": it is part of the context.
             before = index.folded[max(m.start(), m.end() + s - 60): m.end() + s]
@@ -539,7 +582,7 @@ __all__ = [
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
     "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",
     "name_after", "best_person",
-    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name",
+    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name",
 ]
 
 

@@ -61,27 +61,38 @@ def process_dossier(path: Path, *, received_at: dt.date, pool: PagePool | None =
     """The result document of one dossier. `received_at` is the date the platform
     first received it (the submitted_at of a dossier without manifest)."""
     limits = limits or Limits.from_env()
+    with tempfile.TemporaryDirectory(prefix="dossiers-work-") as workdir:
+        try:
+            intake = take_in(path, Path(workdir), limits)
+        except Exception as exc:  # noqa: BLE001 - a bug in intake still gives a result
+            return failed_result(reference_of(path), received_at, describe(exc))
+        return process_intake(intake, received_at=received_at, pool=pool, limits=limits)
+
+
+def process_intake(intake: Intake, *, received_at: dt.date, pool: PagePool | None = None,
+                   limits: Limits | None = None) -> DossierResult:
+    """The steps after intake, for callers that took the dossier in themselves (to
+    store its originals first). Never raises: a failure is a `failed` result."""
+    limits = limits or Limits.from_env()
     own_pool = pool is None
     pool = pool or PagePool(workers=1)
     try:
-        with tempfile.TemporaryDirectory(prefix="dossiers-work-") as workdir:
-            return _process(path, Path(workdir), received_at, pool, limits)
+        return _run_steps(intake, received_at, pool, limits)
     except Exception as exc:  # noqa: BLE001 - the boundary where a bug becomes a failed result
         log.error("processing failed: %s", exc.__class__.__name__)
         log.debug("%s", traceback.format_exc())
-        return failed_result(reference_of(path), received_at, f"{exc.__class__.__name__}: {exc}")
+        return failed_result(reference_of_intake(intake), received_at, describe(exc))
     finally:
         if own_pool:
             pool.close()
 
 
-def _process(path: Path, workdir: Path, received_at: dt.date, pool: PagePool, limits: Limits) -> DossierResult:
+def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Limits) -> DossierResult:
     timer = _Timer()
-    with timer("intake"):
-        run = DossierRun(intake=take_in(path, workdir, limits), received_at=received_at)
-        run.flags += [_unreadable_flag(p) for p in run.intake.problems]
-        if run.intake.manifest_error:
-            run.flags.append(Flag.make(FlagCode.invalid_manifest, run.intake.manifest_error))
+    run = DossierRun(intake=intake, received_at=received_at)
+    run.flags += [_unreadable_flag(p) for p in intake.problems]
+    if intake.manifest_error:
+        run.flags.append(Flag.make(FlagCode.invalid_manifest, intake.manifest_error))
     with timer("read"):
         read_pages(run, pool, limits)
     with timer("classify"):
@@ -149,7 +160,7 @@ def check_dossier(run: DossierRun) -> DossierResult:
         procedure = infer_procedure(p.type for p in run.pieces) or UNKNOWN_PROCEDURE
         procedure_source = "inferred"
     submitted_at = (manifest.submitted_at if manifest else None) or run.received_at
-    reference = (manifest.reference if manifest else None) or run.intake.name
+    reference = reference_of_intake(run.intake)
     flags = list(run.flags)
     if procedure == UNKNOWN_PROCEDURE:
         flags.append(procedure_undetermined_flag(procedure))
@@ -174,6 +185,15 @@ def failed_result(reference: str, received_at: dt.date, error: str) -> DossierRe
 
 def reference_of(path: Path) -> str:
     return path.name if path.is_dir() or not path.suffix else path.stem
+
+
+def reference_of_intake(intake: Intake) -> str:
+    """A dossier is its reference: the manifest's, else the input's name."""
+    return (intake.manifest.reference if intake.manifest else None) or intake.name
+
+
+def describe(exc: Exception) -> str:
+    return f"{exc.__class__.__name__}: {exc}"
 
 
 def piece_id(source: str, pages: list[int]) -> str:

@@ -181,3 +181,10 @@ def test_permit_category_without_its_label():
     ex = residence_permit.extract([p], lines)
     assert ex.fields["permit_category"] == "TRAVAILLEUR TEMPORAIRE"
     assert "sex" not in ex.fields and "issuing_state" not in ex.fields
+
+
+def test_printed_name_wins_over_a_damaged_mrz_name():
+    good = td3("N20771776", "840311", "291013", "DSOUZA<<ROHAN", "IND")
+    damaged = [good[0].replace("ROHAN<<<<<<<<", "ROHANKK<K<KKE"), good[1]]
+    ex = passport.extract([passport_page_labels_above(good)], damaged)
+    assert ex.fields["given_names"] == "ROHAN"

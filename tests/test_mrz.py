@@ -150,3 +150,53 @@ def test_reader_on_a_rendered_mrz():
     assert lines is not None
     r = mrz.parse_mrz(lines)
     assert r is not None and r.layout == "TD3"
+
+
+def test_filler_debris_is_trimmed_from_names():
+    assert mrz.split_names("LI<<HAO<RAN<K<KK<KKEEEE<<<<") == ("LI", "HAO RAN")
+    assert mrz.split_names("KEITA<<DJENEBAKKK<<<<") == ("KEITA", "DJENEBA")
+    assert mrz.split_names("RUSSELL<<NOELLE<<<<") == ("RUSSELL", "NOELLE")  # real names keep their L and E
+
+
+def _ranked(lines: list[str], alternatives: dict[tuple[int, int], list[tuple[str, float]]]):
+    """A glyph reader's output: each position sure of its character unless overridden."""
+    return [[alternatives.get((i, j), [(c, 0.0), ("<" if c != "<" else "K", 0.4)]) for j, c in enumerate(line)]
+            for i, line in enumerate(lines)]
+
+
+def test_check_digits_choose_among_close_glyph_alternatives():
+    good = td3("AB1204567", "740812", "320415")
+    misread = [good[0], good[1][:4] + "O" + good[1][5:]]  # '0' read as 'O', '0' a close second
+    ranked = _ranked(misread, {(1, 4): [("O", 0.0), ("0", 0.02), ("Q", 0.05)]})
+    assert mrz.choose_by_checks("TD3", ranked) == good
+
+
+def test_far_alternatives_are_not_used_to_satisfy_a_check():
+    good = td3("AB1204567", "740812", "320415")
+    misread = [good[0], good[1][:4] + "8" + good[1][5:]]
+    ranked = _ranked(misread, {(1, 4): [("8", 0.0), ("0", 0.3)]})  # '0' far behind: not a look-alike
+    assert mrz.choose_by_checks("TD3", ranked)[1][4] == "8"
+
+
+def _ocrb_page(lines: list[str], cap_px: int = 22) -> np.ndarray:
+    """A light page with the MRZ printed in OCR-B, blurred and noisy like a photo."""
+    from PIL import Image, ImageDraw, ImageFont
+    from extractors.ocrb_glyphs import OCRB_FONT
+
+    font = ImageFont.truetype(str(OCRB_FONT), int(cap_px * 1.45))
+    page = Image.new("L", (int(font.getlength(lines[0])) + 200, 700), 236)
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(lines):
+        draw.text((100, 520 + 45 * i), line, fill=30, font=font, anchor="ls")
+    cv2 = pytest.importorskip("cv2")
+    image = cv2.GaussianBlur(np.asarray(page), (0, 0), 1.2)
+    noise = np.random.default_rng(7).normal(0, 6, image.shape)
+    return np.clip(image + noise, 0, 255).astype(np.uint8)
+
+
+@pytest.mark.skipif(not __import__("extractors.ocrb_glyphs", fromlist=["x"]).font_available(), reason="no OCR-B font")
+def test_glyph_reader_reads_a_td3_and_a_td1_exactly():
+    passport = td3("N20771776", "840311", "291013", "DSOUZA<<ROHAN")
+    card = td1("21SH09483", "040425", "260421", "NDIAYE<<KHADY", "SEN")
+    for lines in (passport, card):
+        assert read_mrz(_ocrb_page(lines)) == lines

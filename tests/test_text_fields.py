@@ -347,3 +347,140 @@ Gratification mensuelle : 600 €
     assert ex.fields["weekly_hours"] == 32.0
     assert (ex.fields["start_date"], ex.fields["end_date"]) == ("2026-05-04", "2026-07-03")
     assert ex.fields["monthly_gratification"] == 600.0
+
+
+# ---------------------------------------------------------------- row-rebuilt layouts
+# Lines are rows of the page: a form's label and value sit on one line without a colon,
+# and two-column headers merge.
+
+AGREEMENT_FORM_ROWS = """
+Université Côte d'Azur
+CONVENTION DE STAGE
+entre l'établissement d'enseignement, l'organisme d'accueil et le stagiaire
+Établissement d'enseignement Université Côte d'Azur
+Organisme d'accueil VERDANE LOGISTIQUE (SAS)
+N° SIRET de l'organisme 732 829 320 00074
+Stagiaire OKAFOR Chiamaka Grace
+Période du 02/03/2026 au 31/07/2026
+Durée hebdomadaire 35 heures
+Le stagiaire perçoit une gratification mensuelle de 682,50 €.
+L'établissement L'organisme d'accueil Le stagiaire
+"""
+
+AGREEMENT_NUMBERED_PARTS = """
+CONVENTION DE STAGE
+1 L'ÉTABLISSEMENT D'ENSEIGNEMENT
+Nom Institut Supérieur du Littoral
+2 – L'ORGANISME D'ACCUEIL
+Nom ATELIERS DU LITTORAL
+Forme SARL
+SIRET 732 829 320 00074
+Tuteur Hélène MERCIER
+3 LE/LA STAGIAIRE
+Nom : ÖZTÜRK Prénoms) : Elif Su
+Article 2 – Dates
+Le stage se déroule du 24/07/2026 au 03/09/2026.
+"""
+
+
+def test_internship_form_rows_without_colons():
+    ex = internship_agreement.extract([make_page(AGREEMENT_FORM_ROWS)])
+    check(ex, PieceType.internship_agreement, {
+        "institution_name": "Université Côte d'Azur", "host_name": "VERDANE LOGISTIQUE",
+        "host_siret": "73282932000074", "intern_surname": "OKAFOR", "intern_given_names": "Chiamaka Grace",
+        "start_date": "2026-03-02", "end_date": "2026-07-31", "monthly_gratification": 682.5})
+
+
+def test_internship_numbered_parts_and_ocr_label_noise():
+    ex = internship_agreement.extract([make_page(AGREEMENT_NUMBERED_PARTS, confidence=0.8)])
+    check(ex, PieceType.internship_agreement, {
+        "institution_name": "Institut Supérieur du Littoral", "host_name": "ATELIERS DU LITTORAL",
+        "intern_surname": "ÖZTÜRK", "intern_given_names": "Elif Su"})
+
+
+def test_internship_host_never_a_role_or_a_sentence():
+    ex = internship_agreement.extract([make_page("""
+CONVENTION DE STAGE
+entre l'établissement d'enseignement, l'organisme d'accueil et le stagiaire
+Fait en trois exemplaires.
+Pour l'organisme d'accueil Le stagiaire
+""")])
+    assert ex.fields["host_name"] is None
+
+
+CONTRACT_REPRESENTATIVE_CAPACITY = """
+CONTRAT DE TRAVAIL
+Contrat à durée indéterminée (CDI)
+La société SOCIÉTÉ NOUVELLE DU VERCORS, SAS au capital de 5 000,00 €, immatriculée sous le numéro SIRET 732
+829 320 00074, représentée par Isabelle GIRARD
+en qualité de gérant(e), ci-après « l'Employeur »,
+ET Madame DIOP Awa, née le 18/04/2000 à Dakar, ci-après « le Salarié ».
+Article 2 – Fonctions
+Le Salarié est engagé en qualité de Technicien de maintenance. Il exercera ses fonctions au siège.
+Article 5 – Rémunération
+le Salarié percevra une rémunération annuelle brute de 30
+800,00 €, versée en douze mensualités.
+"""
+
+
+def test_contract_job_is_the_employees_not_the_representatives():
+    ex = employment_contract.extract([make_page(CONTRACT_REPRESENTATIVE_CAPACITY)])
+    check(ex, PieceType.employment_contract, {
+        "employer_name": "SOCIÉTÉ NOUVELLE DU VERCORS", "employer_siret": "73282932000074",
+        "job_title": "Technicien de maintenance", "employee_surname": "DIOP", "employee_given_names": "Awa",
+        "gross_monthly_salary": round(30800 / 12, 2)})
+
+
+def test_english_diploma_holder_on_its_own_line():
+    ex = diploma.extract([make_page("""
+NATIONAL UNIVERSITY OF TECHNOLOGY
+This is to certify that
+Xiao Hong LIU
+born on 18/04/2001
+having fulfilled the requirements, has been awarded the degree of
+Bachelor of Technology in Mechanical Engineering
+""", confidence=0.8)])
+    check(ex, PieceType.diploma, {"holder_surname": "LIU", "holder_given_names": "Xiao Hong",
+                                  "title": "Bachelor of Technology in Mechanical Engineering"})
+
+
+def test_diploma_holder_left_unread_when_ocr_garbled_it():
+    ex = diploma.extract([make_page("""
+Vu le code de l'éducation, le diplôme de
+Master Chimie analytique
+est décerné à
+V'arie- _aure KOUASS
+né(e) le 30/08/1996 à Bouaké
+""", confidence=0.5)])
+    assert ex.fields["holder_surname"] is None and ex.fields["holder_given_names"] is None
+    assert ex.fields["title"] == "Master Chimie analytique"
+
+
+def test_kbis_name_never_another_rows_label():
+    ex = company_registration.extract([make_page("""
+EXTRAIT KBIS
+Immatriculation au RCS, numéro 732 829 320 R.C.S. Lyon
+Dénomination ou raison sociale
+Forme juridique Société par actions simplifiée
+À jour au 02/03/2026
+""")])
+    assert ex.fields["company_name"] is None and ex.fields["siren"] == "732829320"
+
+
+def test_payslip_gross_from_contribution_bases_when_its_row_is_garbled():
+    ex = payslip.extract([make_page("""
+BRASSERIE DU PORT BULLETIN DE PAIE
+SIRET : 732 829 320 00074 Période : décembre 2025
+Matricule : 00569 M. BEN ALI Aymen
+SA1AIRE 8RUT 2O77,5E
+Sécurité sociale maladie 2 077,53 145,43
+Retraite Sécurité sociale plafonnée 2 077,53 6,90 143,35
+Assurance chômage 2 077,53 84,14
+CSG déductible 2 041,17 6,80 138,80
+""", confidence=0.7)])
+    check(ex, PieceType.payslip, {"gross_salary": 2077.53, "period": "2025-12", "employee_surname": "BEN ALI"})
+
+
+def test_strip_legal_form_keeps_societe_as_a_word_of_the_name():
+    assert strip_legal_form("SOCIÉTÉ NOUVELLE DU VERCORS SAS") == "SOCIÉTÉ NOUVELLE DU VERCORS"
+    assert strip_legal_form("la société ALPHA") == "ALPHA"

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 
-from extractors.frenchtext import find_digit_runs, find_sirens, find_sirets
+import re
+
+from extractors.frenchtext import find_digit_runs, find_sirens, find_sirets, fold
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -48,11 +50,18 @@ def extract(pages: list[Page]) -> Extraction:
     return out.build()
 
 
+# Another row's label, read as the value when the name's own cell came out empty.
+OTHER_LABEL = (
+    r"(?:forme\s+juridique|adresse|capital|siege|activite|date|immatriculation|n°|numero|identifiant"
+    r"|categorie|sigle|nom\s+commercial|enseigne|gestion|greffe)\b"
+)
+
+
 def _company_name(index: TextIndex) -> Span | None:
     for label in NAME_LABELS:
         for value in values_after(index, r"(?:^|\n|\s)" + label):
             name = company_name_span(index, value)
-            if name:
+            if name and not re.match(OTHER_LABEL, fold(str(name.value))):
                 return name
     return None
 

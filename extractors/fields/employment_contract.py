@@ -43,6 +43,9 @@ JOB_LABELS = (
     r"\b(?:au\s+poste|en\s+tant|en\s+qualite)\s+d[e']\s*",
     r"\bengagee?\s+comme\s+",
 )
+# The capacity in which the employer's representative signs ("représentée par X en qualité
+# de gérant", "agissant en qualité de"): never the employee's job.
+REPRESENTATIVE_CAPACITY = r"(?:agissant|represente(?:e)?\b(?:\s+par\b)?[^,.;]{0,60}|en\s+la\s+personne\s+de\b[^,.;]{0,60})\s*$"
 JOB_END = r",|\.\s|\.$|;|\(|\s+statut\b|\s+coefficient|\s+niveau\b|\s+position\b|\s+categorie|\s+a\s+compter|\s+sous\s+|\s+au\s+sein|\s+moyennant|\s+pour\s+une"
 START_LABELS = (
     r"a\s+compter\s+du|prend(?:ra)?\s+effet\s+(?:le|a\s+compter\s+du)|date\s+d'(?:embauche|entree|effet)"
@@ -115,8 +118,7 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
 
 def _job_title(index: TextIndex) -> Span | None:
     for label in JOB_LABELS:
-        # "agissant en qualité de" is the representative's capacity, not the job.
-        for value in values_after(index, label, stop=JOB_END, next_line=False, not_preceded_by=r"agissant\s*$"):
+        for value in values_after(index, label, stop=JOB_END, next_line=False, not_preceded_by=REPRESENTATIVE_CAPACITY):
             title = clean_title(str(value.value))
             if 2 < len(title) <= 80 and not re.match(r"(?i)(de|du|la|le|les|des|ce|son|sa)\b", title):
                 return Span(title, value.start, value.end, 0.9)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.frenchtext import fold
 from extractors.textfields import (
     ExtractionBuilder,
     PersonName,
@@ -14,12 +15,15 @@ from extractors.textfields import (
     best_person,
     company_name_span,
     date_after,
+    form_values,
     labelled_name,
+    looks_like_name,
     monthly_amount_after,
     ner_person,
     period_of_dates,
     section_start,
     siret_span,
+    split_name,
     values_after,
     weekly_hours_span,
 )
@@ -33,12 +37,20 @@ SCHOOL_SECTION = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|u
 HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil"
 INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)"
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
+# A form's row naming a party: "Organisme d'accueil   NEOFRET CONSEIL (SAS)".
+# A label wrapped in its cell may leave "d'accueil" opening the value's row.
+HOST_ROW = r"(?:nom\s+de\s+l')?(?:(?:organisme|entreprise|structure|societe)\s+)?d'accueil"
+# A party named by its role ("L'organisme d'accueil   Le stagiaire" over the signatures).
+PARTY_ROLE = r"(?:le|la|l'|les)\s*(?:/\s*la\s+)?(?:stagiaire|etudiant|etablissement|organisme|tuteur|tutrice|enseignant|salarie|employeur|representant)"
+SCHOOL_ROW = r"(?:nom\s+de\s+l')?etablissement(?:\s+d'enseignement|\s+de\s+formation)?"
+INTERN_ROW = r"(?:le\s+|la\s+)?(?:stagiaire|etudiante?|eleve)(?:\s*\(e\))?"
 HOST_IN_TEXT = (
     r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s*:",
     r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s+",
     r"\bl'entreprise\s+|la\s+societe\s+",
 )
-NAME_LABEL = r"(?:^|\n)\s*(?:nom|denomination|raison\s+sociale|nom\s+de\s+l'(?:etablissement|organisme|entreprise))\s*:"
+# A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
+NAME_LABEL = r"nom\s+de\s+l'(?:etablissement|organisme|entreprise)|denomination|raison\s+sociale|nom"
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 GRATIFICATION_LABEL = r"gratification|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
 NO_GRATIFICATION = (
@@ -52,7 +64,7 @@ def extract(pages: list[Page]) -> Extraction:
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("institution_name", _institution(index))
     host_at = section_start(index, HOST_SECTION)
-    out.set("host_name", _party_name(index, host_at) or _host_in_text(index))
+    out.set("host_name", _party_name(index, host_at) or _form_row_name(index, HOST_ROW) or _host_in_text(index))
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
     start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*\d)|stage\s+(?:se\s+deroulera|aura\s+lieu)", window=60)
@@ -67,15 +79,23 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     """The first 'Nom :' after a party's header, before the next party."""
     if section_at is None:
         return None
-    for value in values_after(index, NAME_LABEL, start=section_at):
+    for value in form_values(index, NAME_LABEL, start=section_at):
         if value.start - section_at > 400:
             break
         return company_name_span(index, value)
     return None
 
 
+def _form_row_name(index: TextIndex, row_label: str) -> Span | None:
+    for value in form_values(index, row_label):
+        name = company_name_span(index, value)
+        if name:
+            return name
+    return None
+
+
 def _institution(index: TextIndex) -> Span | None:
-    found = _party_name(index, section_start(index, SCHOOL_SECTION))
+    found = _party_name(index, section_start(index, SCHOOL_SECTION)) or _form_row_name(index, SCHOOL_ROW)
     if found:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
@@ -104,9 +124,11 @@ def _name_start(line: str, pos: int) -> int:
 
 def _host_in_text(index: TextIndex) -> Span | None:
     for label in HOST_IN_TEXT:
-        for value in values_after(index, label):
+        # "Pour l'organisme d'accueil" heads a signature, not a name.
+        for value in values_after(index, label, not_preceded_by=r"\bpour\s+l'\s*$"):
             name = company_name_span(index, value)
-            if name:
+            # A name is printed capitalised: "l'organisme d'accueil et le stagiaire" names no one.
+            if name and not str(name.value)[:1].islower() and not re.match(PARTY_ROLE, fold(str(name.value))):
                 return name
     return None
 
@@ -116,10 +138,18 @@ def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
     person: PersonName | None = None
     if section_at is not None:
         person = labelled_name(index, after=section_at)
-    person = person or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
+    person = person or _intern_row(index) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
     if person:
         out.set("intern_surname", person.surname)
         out.set("intern_given_names", person.given_names)
+
+
+def _intern_row(index: TextIndex) -> PersonName | None:
+    """'Stagiaire   KOUASSI Marie-Laure': a form row giving the intern's full name."""
+    for value in form_values(index, INTERN_ROW):
+        if looks_like_name(str(value.value)):
+            return split_name(index, value.start, value.end)
+    return None
 
 
 def _set_gratification(index: TextIndex, out: ExtractionBuilder) -> None:

@@ -1,7 +1,10 @@
 """Fields of a bulletin de paie / de salaire."""
 from __future__ import annotations
 
-from extractors.frenchtext import find_dates, find_month_years
+import re
+from collections import Counter
+
+from extractors.frenchtext import find_dates, find_month_years, find_numbers
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -43,7 +46,36 @@ def extract(pages: list[Page]) -> Extraction:
     out.set("period", _period(index))
     for label in GROSS_LABELS:
         out.set("gross_salary", last_number_on_line(index, label))
+    out.set("gross_salary", _gross_from_contribution_bases(index))
     return out.build()
+
+
+# Contributions computed on the whole gross: their base column repeats it.
+CONTRIBUTION_ROW = (
+    r"securite\s+sociale|retraite|assurance\s+chomage|chomage|famille|allocations\s+familiales"
+    r"|accidents?\s+du\s+travail|complementaire\s+sante|prevoyance|maladie|vieillesse"
+)
+
+
+def _gross_from_contribution_bases(index: TextIndex) -> Span | None:
+    """When the SALAIRE BRUT row is unreadable: the base most contribution rows share
+    (the first amount after the contribution's name), if at least three rows agree."""
+    bases: list[tuple[float, int, int]] = []
+    for m in index.search(CONTRIBUTION_ROW):
+        _, line_end = index.line_bounds(m.end())
+        rest = index.text[m.end(): line_end]
+        amounts = [n for n in find_numbers(rest) if n[0] >= 100 and re.search(r",\d\d$", rest[n[1]: n[2]])]
+        if amounts:
+            value, s, e = amounts[0]
+            bases.append((value, m.end() + s, m.end() + e))
+    counts = Counter(value for value, _, _ in bases)
+    if not counts:
+        return None
+    value, count = counts.most_common(1)[0]
+    if count < 3:
+        return None
+    _, s, e = next(b for b in bases if b[0] == value)
+    return Span(value, s, e, 0.6)
 
 
 def _period(index: TextIndex) -> Span | None:

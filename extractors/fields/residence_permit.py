@@ -1,5 +1,5 @@
 """French titre de sejour (ICAO TD1 card, document code IR): identity fields as for a
-passport (extractors/fields/passport.py), plus the permit category.
+passport (extractors/fields/identity.py), plus the permit category.
 
 The category is the text under "Remarques / Remarks" (ETUDIANT, SALARIE, ...), not
 the card type printed under "Type de titre" (CARTE DE SEJOUR TEMPORAIRE).
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields.passport import (
+from extractors.fields.identity import (
     CONF_VISUAL,
     CONF_VISUAL_CONFIRMED,
     IdentityLayout,

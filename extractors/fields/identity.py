@@ -1,0 +1,439 @@
+"""Identity documents (passport data page, residence permit card): the machinery both
+extractors/fields/passport.py and extractors/fields/residence_permit.py use.
+
+Two sources are read and reconciled (DOMAIN.md):
+- the MRZ gives codes (nationality, issuing state, sex) and, when their check
+  digits hold, the document number and the dates; it only transliterates names;
+- the visual zone gives names as printed, and the checked fields when the MRZ
+  check fails (those fields go to `Extraction.mrz_failed`).
+
+The visual zone is read by position, not by reading order: OCR of a card photo
+interleaves columns and the two sides of a recto/verso image, so a value is the
+text *under* (or right after) its label, found with the word boxes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from extractors import mrz
+from extractors.frenchtext import strip_accents
+from models import Extraction, FieldBox, Page, Word
+from models.document import union_boxes
+
+# Confidence given to a value according to where it came from.
+CONF_MRZ_CHECKED = 0.97
+CONF_MRZ_UNCHECKED = 0.75
+CONF_VISUAL_CONFIRMED = 0.95  # visual value that the MRZ agrees with
+CONF_VISUAL = 0.6
+
+_MONTHS = {
+    "JAN": 1, "JANV": 1, "JANVIER": 1, "JANUARY": 1,
+    "FEB": 2, "FEV": 2, "FEVR": 2, "FEVRIER": 2, "FEBRUARY": 2,
+    "MAR": 3, "MARS": 3, "MARCH": 3,
+    "APR": 4, "AVR": 4, "AVRIL": 4, "APRIL": 4,
+    "MAY": 5, "MAI": 5,
+    "JUN": 6, "JUIN": 6, "JUNE": 6,
+    "JUL": 7, "JUIL": 7, "JUILLET": 7, "JULY": 7,
+    "AUG": 8, "AOU": 8, "AOUT": 8, "AUGUST": 8,
+    "SEP": 9, "SEPT": 9, "SEPTEMBRE": 9, "SEPTEMBER": 9,
+    "OCT": 10, "OCTOBRE": 10, "OCTOBER": 10,
+    "NOV": 11, "NOVEMBRE": 11, "NOVEMBER": 11,
+    "DEC": 12, "DECEMBRE": 12, "DECEMBER": 12,
+}
+_VISUAL_DATE = re.compile(
+    r"(?<!\d)(?P<day>[0-3]?\d)[\s./-]{0,3}(?P<month>[A-Z]{3,9}(?:/[A-Z]{3,9})?|[01]?\d)[\s./-]{0,3}"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+
+# Labels, matched on folded text (upper case, no accents). OCR misspells "Surname".
+LABEL_SURNAME = r"\b(?:SURNAME|SUMAME|SURMAME|SURNAMC|SURNOME|NOM)\b"
+LABEL_GIVEN = r"\b(?:GIVEN\s*NAMES?|PRENOMS?|PRENOM\(S\))\b"
+LABEL_BIRTH = r"\b(?:DATE\s*OF\s*BIRTH|DATE\s*DE\s*NAISS\w*)"
+LABEL_EXPIRY = (r"\b(?:DATE\s*OF\s*EXPIRY|DATE\s*D.?EXPIRATION|EXPIRY\s*DATE|VALID\s*UNTIL"
+                r"|VALABLE\s*JUSQU\W*AU|FIN\s*DE\s*VALIDIT\w*)")
+LABEL_DOCUMENT_NUMBER = r"\b(?:PASSPORT\s*N[O0]|PASSEPORT\s*N[O0]|DOCUMENT\s*N[O0]|N[O0]\s*DU\s*PASSEPORT)"
+LABEL_SEX = r"\b(?:SEX|SEXE)\b"
+LABEL_NATIONALITY_CODE = r"\b(?:CODE|NAT)\b"
+
+
+# --- a page as positioned words ------------------------------------------------------------------
+
+@dataclass
+class Span:
+    """Consecutive words of one OCR line, with the page they are on."""
+
+    page: int
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return union_boxes([w.bbox for w in self.words])
+
+    @property
+    def height(self) -> float:
+        return sorted(w.bbox[3] - w.bbox[1] for w in self.words)[len(self.words) // 2]
+
+    def box(self) -> FieldBox:
+        return FieldBox(page=self.page, bbox=self.bbox)
+
+
+def fold(text: str) -> str:
+    return strip_accents(text).upper()
+
+
+def transliterate(text: str) -> str:
+    """ICAO comparison form: capitals without accents, only letters (D'SOUZA -> DSOUZA)."""
+    return re.sub(r"[^A-Z]", "", fold(text).replace("ß", "SS"))
+
+
+def page_spans(pages: list[Page]) -> list[Span]:
+    """OCR lines cut at wide horizontal gaps: side-by-side columns or card faces that
+    tesseract put on one line become separate spans."""
+    spans: list[Span] = []
+    for page in pages:
+        for line in page.lines:
+            current: list[Word] = []
+            for word in line.words:
+                if current:
+                    gap = word.bbox[0] - current[-1].bbox[2]
+                    height = max(current[-1].bbox[3] - current[-1].bbox[1], word.bbox[3] - word.bbox[1])
+                    if gap > 2.5 * height:
+                        spans.append(Span(page.number, current))
+                        current = []
+                current.append(word)
+            if current:
+                spans.append(Span(page.number, current))
+    return spans
+
+
+def find_labels(spans: list[Span], pattern: str) -> list[Span]:
+    """The words of every occurrence of a label."""
+    found = []
+    for span in spans:
+        starts, text = [], ""
+        for word in span.words:
+            starts.append(len(text))
+            text += fold(word.text) + " "
+        for m in re.finditer(pattern, text):
+            words = [w for w, s in zip(span.words, starts) if s < m.end() and s + len(fold(w.text)) > m.start()]
+            if words:
+                found.append(Span(span.page, words))
+    return found
+
+
+def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = lambda t: True) -> Span | None:
+    """The value printed right after a label on its line, or else under it.
+
+    Under means: on the nearest span below, from the word left-aligned with the label
+    (data pages and cards print values left-aligned under their labels) through the
+    words that follow it closely. `accept` tells a value from, say, the next label."""
+    host = next((s for s in spans if s.page == label.page and label.words[0] in s.words), None)
+    if host is not None and label.words[-1] in host.words:
+        after = host.words[host.words.index(label.words[-1]) + 1:]
+        after = [w for w in after if not re.fullmatch(r"[/:|.\-]", w.text)]
+        if after and accept(" ".join(w.text for w in after)):
+            return Span(label.page, after)
+    x0, _, x1, y1 = label.bbox
+    h = label.height
+    below = []
+    for span in spans:
+        if span.page != label.page or span is host:
+            continue
+        words = [w for w in span.words
+                 if y1 - 0.3 * h <= w.bbox[1] <= y1 + 4.0 * h and abs(w.bbox[0] - x0) <= max(2.0 * h, 0.15 * (x1 - x0))]
+        if words:
+            start = span.words.index(words[0])
+            run = [span.words[start]]
+            for word in span.words[start + 1:]:
+                if word.bbox[0] - run[-1].bbox[2] > 2.0 * (word.bbox[3] - word.bbox[1]):
+                    break
+                run.append(word)
+            below.append(Span(span.page, run))
+    for candidate in sorted(below, key=lambda s: s.bbox[1]):
+        if accept(candidate.text):
+            return candidate
+    return None
+
+
+def is_capitalised_value(text: str) -> bool:
+    """Printed values are in capitals; labels ('Given Names') are not."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters) and "<" not in text
+
+
+# --- visual values ------------------------------------------------------------------------------
+
+def parse_visual_dates(text: str) -> list[dt.date]:
+    """'25 APR 2004', '25 AVR/APR 2004', '25/04/2004', '25 04 2004', '25.04.2004'."""
+    found = []
+    for m in _VISUAL_DATE.finditer(fold(text)):
+        month_token = m.group("month")
+        if month_token.isdigit():
+            month = int(month_token)
+        else:
+            month = next((_MONTHS[p] for p in month_token.split("/") if p in _MONTHS), 0)
+        try:
+            found.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
+        except ValueError:
+            continue
+    return found
+
+
+def all_dates(spans: list[Span]) -> list[tuple[dt.date, Span]]:
+    return [(d, s) for s in spans for d in parse_visual_dates(s.text)]
+
+
+def labeled_date(spans: list[Span], label_pattern: str) -> tuple[dt.date, Span] | None:
+    for label in find_labels(spans, label_pattern):
+        value = value_near(spans, label, lambda t: bool(parse_visual_dates(t)))
+        if value is not None:
+            return parse_visual_dates(value.text)[0], value
+    return None
+
+
+def find_name_span(spans: list[Span], mrz_name: str) -> Span | None:
+    """Consecutive words whose transliteration is the MRZ name: the name as printed."""
+    target = transliterate(mrz_name)
+    if len(target) < 2:
+        return None
+    for span in spans:
+        if "<" in span.text:
+            continue
+        for i in range(len(span.words)):
+            acc = ""
+            for j in range(i, len(span.words)):
+                acc += transliterate(span.words[j].text)
+                if acc == target:
+                    return Span(span.page, span.words[i:j + 1])
+                if not target.startswith(acc):
+                    break
+    return None
+
+
+def _clean_name(text: str) -> str:
+    """Keep letters, spaces, hyphens and apostrophes; OCR quotes become apostrophes."""
+    text = text.replace("’", "'").replace("`", "'").replace("‘", "'")
+    text = re.sub(r"[^\w' \-]|\d|_", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" -'")
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+@dataclass
+class IdentityLayout:
+    """What differs between identity documents: which fields, which labels."""
+
+    fields: tuple[str, ...]
+    document_number_label: str | None = LABEL_DOCUMENT_NUMBER
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Result:
+    extraction: Extraction = field(default_factory=Extraction)
+
+    def put(self, name: str, value, confidence: float, spans: list[Span] | None = None) -> None:
+        if value is None or value == "":
+            return
+        self.extraction.fields[name] = value
+        self.extraction.field_confidence[name] = round(confidence, 3)
+        if spans:
+            self.extraction.field_boxes[name] = [s.box() for s in spans if s is not None]
+
+
+def mrz_sources(pages: list[Page], mrz_lines: list[str] | None) -> list[list[str]]:
+    """Every reading of the MRZ at hand: the dedicated reader's, the page's extra text,
+    and the page's own OCR lines, whole and cut at wide gaps (a card's verso OCR'd on
+    the same lines as its recto)."""
+    sources: list[list[str]] = [mrz_lines] if mrz_lines else []
+    for page in pages:
+        if page.extra_text.get("mrz"):
+            sources.append(page.extra_text["mrz"].splitlines())
+        sources.append([line.text for line in page.lines])
+        sources.append([span.text for span in page_spans([page])])
+    return sources
+
+
+def best_mrz(sources: list[list[str]]) -> mrz.MrzRecord | None:
+    """The reading with the most check digits holding."""
+    records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None]
+    return max(records, key=lambda r: r.checks_held) if records else None
+
+
+def checked_fields(sources: list[list[str]]) -> dict[str, str]:
+    """A checked field is trustworthy whichever reading it comes from: take each from
+    the best reading where its own check digit holds. A lone check digit holds for one
+    misreading in ten, so readings the composite digit confirms come first."""
+    merged: dict[str, str] = {}
+    records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None]
+    for r in sorted(records, key=lambda r: (r.composite_valid, r.checks_held), reverse=True):
+        if r.document_number_valid:
+            merged.setdefault("document_number", r.document_number)
+        if r.birth_date_valid:
+            merged.setdefault("birth", r.birth_yymmdd)
+        if r.expiry_date_valid:
+            merged.setdefault("expiry", r.expiry_yymmdd)
+    return merged
+
+
+def _hint_year(spans: list[Span], yymmdd: str) -> int | None:
+    """The four-digit year the visual zone prints for an MRZ date (same day, month, yy)."""
+    for date, _ in all_dates(spans):
+        if date.strftime("%y%m%d") == yymmdd:
+            return date.year
+    return None
+
+
+def _mrz_name_plausible(name: str) -> bool:
+    """No digits, and none of the debris misread fillers leave ('KK', long K/E/L runs)."""
+    return bool(name) and not re.search(r"[0-9]|KK|[KELCX]{5,}", name.replace(" ", ""))
+
+
+def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz_name: str | None) -> None:
+    if mrz_name:
+        printed = find_name_span(spans, mrz_name)
+        if printed is not None:
+            result.put(name, _clean_name(printed.text), CONF_VISUAL_CONFIRMED, [printed])
+            return
+    visual = None
+    for label in find_labels(spans, label_pattern):
+        visual = value_near(spans, label, lambda t: is_capitalised_value(t) and not re.search(label_pattern, fold(t)))
+        if visual is not None:
+            break
+    if visual is not None:
+        text = _clean_name(visual.text)
+        if not mrz_name:
+            result.put(name, text, CONF_VISUAL, [visual])
+            return
+        printed, machine = transliterate(text), transliterate(mrz_name)
+        # OCR noise on either side, or MRZ debris (a misread filler glued to the name):
+        # the printed name wins (DOMAIN.md), the MRZ only vouching for the label's value.
+        if (difflib.SequenceMatcher(None, printed, machine).ratio() >= 0.8 or (len(printed) >= 2 and printed in machine)
+                or not _mrz_name_plausible(mrz_name)):
+            result.put(name, text, CONF_VISUAL, [visual])
+            return
+    if mrz_name and _mrz_name_plausible(mrz_name):
+        result.put(name, mrz_name, CONF_MRZ_UNCHECKED)
+
+
+def _checked_date(result: _Result, spans: list[Span], name: str, kind: mrz.DateKind,
+                  yymmdd: str | None, label_pattern: str, has_mrz: bool) -> None:
+    visual = labeled_date(spans, label_pattern)
+    if yymmdd:
+        iso = mrz.mrz_date_to_iso(yymmdd, kind, _hint_year(spans, yymmdd))
+        if iso:
+            boxes = [visual[1]] if visual and visual[0].isoformat() == iso else None
+            result.put(name, iso, CONF_MRZ_CHECKED, boxes)
+            return
+    if has_mrz:
+        result.extraction.mrz_failed.append(name)
+    if visual is not None:
+        result.put(name, visual[0].isoformat(), CONF_VISUAL, [visual[1]])
+
+
+def _document_number(result: _Result, spans: list[Span], layout: IdentityLayout,
+                     record: mrz.MrzRecord | None, checked_number: str | None) -> None:
+    if checked_number:
+        printed = next((s for s in spans for w in s.words if _alnum(w.text) == checked_number), None)
+        boxes = [Span(printed.page, [w for w in printed.words if _alnum(w.text) == checked_number])] if printed else None
+        result.put("document_number", checked_number, CONF_MRZ_CHECKED, boxes)
+        return
+    candidates = _number_candidates(spans, layout)
+    if record is not None:
+        result.extraction.mrz_failed.append("document_number")
+        for text, span, _ in candidates:
+            agreed = mrz.reconcile_document_number(record.document_number, record.document_number_check, text)
+            if agreed:
+                result.put("document_number", agreed, CONF_VISUAL_CONFIRMED, [span])
+                return
+        for text, span, _ in candidates:
+            if difflib.SequenceMatcher(None, text, record.document_number).ratio() >= 0.75:
+                result.put("document_number", text, CONF_VISUAL, [span])
+                return
+    labeled = [c for c in candidates if c[2]]
+    if labeled:
+        text, span, _ = labeled[0]
+        result.put("document_number", text, CONF_VISUAL, [span])
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def _number_candidates(spans: list[Span], layout: IdentityLayout) -> list[tuple[str, Span, bool]]:
+    """Tokens that look like a document number (6-10 letters and digits, 4+ digits);
+    those under the document-number label first."""
+    labeled: list[tuple[str, Span, bool]] = []
+    if layout.document_number_label:
+        for label in find_labels(spans, layout.document_number_label):
+            value = value_near(spans, label, lambda t: any(_is_number_like(w) for w in t.split()))
+            if value is not None:
+                for w in value.words:
+                    if _is_number_like(w.text):
+                        labeled.append((_alnum(w.text), Span(value.page, [w]), True))
+    loose = [(_alnum(w.text), Span(s.page, [w]), False) for s in spans for w in s.words
+             if _is_number_like(w.text) and "<" not in w.text]
+    return labeled + loose
+
+
+def _is_number_like(text: str) -> bool:
+    token = _alnum(text)
+    return 6 <= len(token) <= 10 and sum(c.isdigit() for c in token) >= 4 and len(token) == len(text.strip(" .,:;"))
+
+
+def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: IdentityLayout) -> tuple[Extraction, list[Span], mrz.MrzRecord | None]:
+    """The fields common to passports and residence permits (see the module doc)."""
+    spans = page_spans(pages)
+    sources = mrz_sources(pages, mrz_lines)
+    record = best_mrz(sources)
+    checked = checked_fields(sources)
+    result = _Result()
+    _document_number(result, spans, layout, record, checked.get("document_number"))
+    _name(result, spans, "surname", LABEL_SURNAME, record.surname if record else None)
+    _name(result, spans, "given_names", LABEL_GIVEN, record.given_names if record else None)
+    _checked_date(result, spans, "date_of_birth", "birth", checked.get("birth"), LABEL_BIRTH, record is not None)
+    _checked_date(result, spans, "expiry_date", "expiry", checked.get("expiry"), LABEL_EXPIRY, record is not None)
+    if record is not None:
+        if re.fullmatch(r"[A-Z]{3}|D<<", record.nationality):
+            result.put("nationality", record.nationality.replace("<", ""), _code_confidence(record))
+        if re.fullmatch(r"[A-Z]{3}|D<<", record.issuing_state):
+            result.put("issuing_state", record.issuing_state.replace("<", ""), _code_confidence(record))
+        result.put("sex", record.sex, _code_confidence(record))
+    else:
+        _visual_codes(result, spans)
+    extraction = result.extraction
+    # Keep only this document's fields, in the order DOMAIN.md lists them.
+    extraction.fields = {k: extraction.fields.get(k) for k in layout.fields}
+    extraction.field_confidence = {k: extraction.field_confidence.get(k, 0.0) for k in layout.fields}
+    extraction.field_boxes = {k: v for k, v in extraction.field_boxes.items() if k in layout.fields}
+    extraction.mrz_failed = [f for f in dict.fromkeys(extraction.mrz_failed) if f in layout.fields]
+    return extraction, spans, record
+
+
+def _code_confidence(record: mrz.MrzRecord) -> float:
+    return CONF_MRZ_CHECKED if record.composite_valid else CONF_MRZ_UNCHECKED
+
+
+def _visual_codes(result: _Result, spans: list[Span]) -> None:
+    """Without an MRZ: the three-letter code under "Code"/"Nat." and the sex letter."""
+    for label in find_labels(spans, LABEL_NATIONALITY_CODE):
+        value = value_near(spans, label, lambda t: bool(re.fullmatch(r"[A-Z]{3}", t.split()[0])))
+        token = value.words[0].text.upper() if value else ""
+        if re.fullmatch(r"[A-Z]{3}", token):
+            result.put("nationality", token, CONF_VISUAL, [Span(value.page, value.words[:1])])
+            result.put("issuing_state", token, CONF_VISUAL * 0.8, [Span(value.page, value.words[:1])])
+            break
+    for label in find_labels(spans, LABEL_SEX):
+        value = value_near(spans, label, lambda t: t.split()[0].upper() in ("M", "F", "X"))
+        token = value.words[0].text.upper() if value else ""
+        if token in ("M", "F", "X"):
+            result.put("sex", token, CONF_VISUAL, [Span(value.page, value.words[:1])])
+            break

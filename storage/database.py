@@ -1,0 +1,117 @@
+"""The PostgreSQL connection pool and the migrations runner.
+
+`Database.open(settings)` is the one way in: it uses DOSSIERS_DATABASE_URL when set,
+else starts (or reuses) the embedded server in settings.home / "postgres", then applies
+the migrations not yet recorded. Migrations are the files storage/migrations/NNNN_*.sql,
+applied in name order, each recorded in `schema_migrations` with its checksum.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import TracebackType
+
+import psycopg
+from psycopg import sql
+from psycopg_pool import ConnectionPool
+
+from storage.embedded_postgres import EmbeddedPostgres
+from storage.settings import Settings
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+EMBEDDED_DATABASE = "dossiers"
+# Advisory lock keys (first int4 of the two-key form): one namespace per purpose.
+MIGRATIONS_LOCK = (0x646F, 1)
+DOSSIER_RUN_LOCK_NAMESPACE = 0x646F + 1
+
+# A worker holding a dossier whose machine vanishes must not keep it forever: TCP
+# keepalives make the server notice a dead peer within about a minute.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+
+
+class MigrationError(RuntimeError):
+    pass
+
+
+class Database:
+    def __init__(self, conninfo: str, *, max_connections: int = 4) -> None:
+        self.conninfo = conninfo
+        self.pool = ConnectionPool(conninfo, min_size=1, max_size=max_connections, open=True,
+                                   name="dossiers")
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Database":
+        conninfo = settings.database_url or embedded_database(settings.home)
+        db = cls(conninfo)
+        try:
+            db.migrate()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def connection(self):  # -> context manager of psycopg.Connection; commits on success
+        return self.pool.connection()
+
+    def dedicated_connection(self) -> psycopg.Connection:
+        """A connection outside the pool, autocommit, for session-level advisory locks:
+        closing it (or the process dying) releases them."""
+        return psycopg.connect(self.conninfo, autocommit=True, **KEEPALIVES)
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        return apply_migrations(self, MIGRATIONS_DIR)
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def apply_migrations(db: Database, directory: Path) -> list[str]:
+    applied: list[str] = []
+    with db.connection() as conn, conn.transaction():
+        # Two commands starting at once: the second waits, then finds everything recorded.
+        conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATIONS_LOCK)
+        conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+                            name       text PRIMARY KEY,
+                            checksum   text NOT NULL,
+                            applied_at timestamptz NOT NULL DEFAULT now())""")
+        recorded = dict(conn.execute("SELECT name, checksum FROM schema_migrations").fetchall())
+        for path in sorted(directory.glob("*.sql")):
+            text = path.read_text()
+            checksum = hashlib.sha256(text.encode()).hexdigest()
+            if path.name in recorded:
+                if recorded[path.name] != checksum:
+                    raise MigrationError(f"migration {path.name} was changed after it was applied; "
+                                         "add a new migration instead")
+                continue
+            conn.execute(text)
+            conn.execute("INSERT INTO schema_migrations (name, checksum) VALUES (%s, %s)",
+                         (path.name, checksum))
+            applied.append(path.name)
+    return applied
+
+
+def embedded_database(home: Path) -> str:
+    """Start (or reuse) the embedded server and make sure our database exists in it."""
+    server = EmbeddedPostgres(home / "postgres")
+    server.start()
+    create_database(server.conninfo("postgres"), EMBEDDED_DATABASE)
+    return server.conninfo(EMBEDDED_DATABASE)
+
+
+def create_database(admin_conninfo: str, name: str) -> None:
+    with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if exists:
+            return
+        try:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        except psycopg.errors.DuplicateDatabase:
+            pass  # another command created it meanwhile

@@ -1,0 +1,338 @@
+"""The records repository: dossiers, their files, processing runs, what each run produced,
+and the audit log (issue 3).
+
+A dossier is its reference. Each processing is a run; `begin_run` locks the dossier for
+the run with a session-level advisory lock on a dedicated connection, so two workers
+(threads, processes or machines) never process one dossier at once, and a worker that
+dies (even SIGKILL) releases it with its connection. A run still 'running' whose lock is
+free belonged to a dead worker: it is marked 'abandoned'.
+
+The current result of a dossier is its latest *finished* run, completed or failed: a
+failed run is what the administrators must see (DOMAIN.md, Status: `failed` goes to
+their list to rerun), so `fail()` sets status 'failed' and points current_run_id at a
+failed result document (schema-valid, `error` set). Older runs, with their pieces,
+fields and flags, stay as history.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from models.errors import DossierError
+from models.records import DossierInfo, DossierResult
+from models.domain import Status
+from storage.database import DOSSIER_RUN_LOCK_NAMESPACE, Database
+
+PIPELINE_ACTOR = "pipeline"
+ABANDONED_ERROR = "the worker processing this run stopped before finishing it"
+
+
+class DossierBusy(DossierError):
+    """Another worker is processing this dossier right now."""
+
+    exit_code = 3
+
+
+class RunLost(DossierError):
+    """This run was taken over (marked abandoned) while it was being processed."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class DossierSummary:
+    reference: str
+    procedure: str | None
+    status: str | None  # None while its first run has not finished
+    submitted_at: dt.date | None
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    id: int
+    outcome: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    pipeline_version: str
+    error: str | None
+    timings_ms: dict[str, float] | None
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    at: dt.datetime
+    actor: str
+    action: str
+    details: dict[str, Any]
+
+
+class Records:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def first_received(self, name: str, today: dt.date) -> dt.date:
+        """The date input `name` was first received, recording `today` if it is new."""
+        with self.db.connection() as conn:
+            conn.execute("INSERT INTO received_names (name, first_received_at) VALUES (%s, %s) "
+                         "ON CONFLICT (name) DO NOTHING", (name, today))
+            row = conn.execute("SELECT first_received_at FROM received_names WHERE name = %s",
+                               (name,)).fetchone()
+        return row[0]
+
+    def begin_run(self, reference: str, *, name: str, pipeline_version: str,
+                  actor: str = PIPELINE_ACTOR, today: dt.date | None = None) -> "RunHandle":
+        """Register the dossier if new, lock it and open a run. Raise DossierBusy if
+        another worker holds it. `today` dates a new dossier without a recorded
+        first reception (defaults to the current date)."""
+        dossier_id = self._register(reference, name, actor, today or dt.date.today())
+        lock = self.db.dedicated_connection()
+        try:
+            held = lock.execute("SELECT pg_try_advisory_lock(%s, %s)",
+                                (DOSSIER_RUN_LOCK_NAMESPACE, dossier_id)).fetchone()[0]
+            if not held:
+                raise DossierBusy(f"le dossier {reference} est déjà en cours de traitement "
+                                  "par un autre processus ; réessayez quand il aura fini")
+            with self.db.connection() as conn:
+                # We hold the lock, so any run still 'running' lost its worker.
+                stale = [r[0] for r in conn.execute(
+                    "SELECT id FROM runs WHERE dossier_id = %s AND outcome = 'running'", (dossier_id,))]
+                _abandon(conn, stale, actor)
+                run_id = conn.execute(
+                    "INSERT INTO runs (dossier_id, pipeline_version) VALUES (%s, %s) RETURNING id",
+                    (dossier_id, pipeline_version)).fetchone()[0]
+                _audit(conn, dossier_id, run_id, actor, "run_started", {"pipeline_version": pipeline_version})
+        except BaseException:
+            lock.close()
+            raise
+        return RunHandle(self.db, lock, reference=reference, dossier_id=dossier_id, run_id=run_id, actor=actor)
+
+    def list_dossiers(self, status: str | None = None) -> list[DossierSummary]:
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT reference, procedure, status, submitted_at, updated_at FROM dossiers "
+                "WHERE %(status)s::text IS NULL OR status = %(status)s ORDER BY reference",
+                {"status": status}).fetchall()
+        return [DossierSummary(*row) for row in rows]
+
+    def current_result(self, reference: str) -> dict[str, Any] | None:
+        with self.db.connection() as conn:
+            row = conn.execute(
+                "SELECT r.result FROM dossiers d JOIN runs r ON r.id = d.current_run_id "
+                "WHERE d.reference = %s", (reference,)).fetchone()
+        return row[0] if row else None
+
+    def runs(self, reference: str) -> list[RunSummary]:
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT r.id, r.outcome, r.started_at, r.finished_at, r.pipeline_version, r.error, "
+                "r.timings_ms FROM runs r JOIN dossiers d ON d.id = r.dossier_id "
+                "WHERE d.reference = %s ORDER BY r.id", (reference,)).fetchall()
+        return [RunSummary(*row) for row in rows]
+
+    def history(self, reference: str) -> list[AuditEvent]:
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT a.at, a.actor, a.action, a.details FROM audit_events a "
+                "JOIN dossiers d ON d.id = a.dossier_id WHERE d.reference = %s ORDER BY a.id",
+                (reference,)).fetchall()
+        return [AuditEvent(*row) for row in rows]
+
+    def failed_references(self) -> list[str]:
+        """Dossiers for the administrators to rerun: status failed, or whose latest run
+        was abandoned by a dead worker."""
+        self.reap_abandoned_runs()
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                "SELECT d.reference FROM dossiers d WHERE d.status = 'failed' OR "
+                "(SELECT r.outcome FROM runs r WHERE r.dossier_id = d.id ORDER BY r.id DESC LIMIT 1)"
+                " = 'abandoned' ORDER BY d.reference").fetchall()
+        return [row[0] for row in rows]
+
+    def reap_abandoned_runs(self, actor: str = PIPELINE_ACTOR) -> int:
+        """Mark 'abandoned' every running run whose dossier lock nobody holds."""
+        with self.db.connection() as conn:
+            dead = [row[0] for row in conn.execute(
+                """SELECT r.id FROM runs r WHERE r.outcome = 'running' AND NOT EXISTS (
+                       SELECT 1 FROM pg_locks l
+                       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                         AND l.classid = %s AND l.objid = r.dossier_id)
+                   FOR UPDATE SKIP LOCKED""", (DOSSIER_RUN_LOCK_NAMESPACE,))]
+            _abandon(conn, dead, actor)
+        return len(dead)
+
+    def _register(self, reference: str, name: str, actor: str, today: dt.date) -> int:
+        with self.db.connection() as conn:
+            row = conn.execute(
+                """INSERT INTO dossiers (reference, name, first_received_at)
+                   VALUES (%(reference)s, %(name)s, COALESCE(
+                       (SELECT first_received_at FROM received_names WHERE name = %(name)s), %(today)s))
+                   ON CONFLICT (reference) DO NOTHING RETURNING id, first_received_at""",
+                {"reference": reference, "name": name, "today": today}).fetchone()
+            if row is not None:
+                _audit(conn, row[0], None, actor, "dossier_registered",
+                       {"name": name, "first_received_at": row[1].isoformat()})
+                return row[0]
+            return conn.execute("SELECT id FROM dossiers WHERE reference = %s", (reference,)).fetchone()[0]
+
+
+class RunHandle:
+    """One run of one dossier, holding the dossier's lock until `complete` or `fail`.
+    As a context manager, a run left unfinished by an exception is recorded as failed."""
+
+    def __init__(self, db: Database, lock: psycopg.Connection, *, reference: str, dossier_id: int,
+                 run_id: int, actor: str) -> None:
+        self.db = db
+        self._lock = lock
+        self.reference = reference
+        self.dossier_id = dossier_id
+        self.run_id = run_id
+        self.actor = actor
+
+    @property
+    def finished(self) -> bool:
+        return self._lock.closed
+
+    def add_file(self, source: str, sha256: str, size: int, media_type: str, object_key: str,
+                 role: str) -> bool:
+        """Record a file of the dossier; False if this (source, sha256) was already kept."""
+        self._check_open()
+        with self.db.connection() as conn:
+            row = conn.execute(
+                """INSERT INTO files (dossier_id, first_run_id, source, sha256, size, media_type, object_key, role)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+                   ON CONFLICT (dossier_id, source, sha256) DO NOTHING RETURNING id""",
+                (self.dossier_id, self.run_id, source, sha256, size, media_type, object_key, role)).fetchone()
+        return row is not None
+
+    def complete(self, result: DossierResult) -> None:
+        """Store the result, its pieces, fields and flags, and make it current: one transaction."""
+        self._check_open()
+        if result.dossier.reference != self.reference:
+            raise ValueError(f"result of {result.dossier.reference} given to a run of {self.reference}")
+        try:
+            with self.db.connection() as conn, conn.transaction():
+                self._finish_run(conn, "completed", result)
+                self._store_pieces(conn, result)
+                self._store_flags(conn, result)
+                self._make_current(conn, result, "run_completed", {"flags": len(result.flags)})
+        finally:
+            self._release()
+
+    def fail(self, error: str, result: DossierResult | None = None) -> None:
+        """Record that processing broke. `result` is the failed result document when the
+        pipeline has one; otherwise one is made from what the dossier already records."""
+        self._check_open()
+        try:
+            with self.db.connection() as conn, conn.transaction():
+                document = result or self._failed_document(conn, error)
+                if document.error is None:
+                    document = document.model_copy(update={"error": error})
+                document = document.model_copy(update={"status": Status.failed})
+                self._finish_run(conn, "failed", document)
+                self._make_current(conn, document, "run_failed", {"error": error})
+        finally:
+            self._release()
+
+    def close(self) -> None:
+        """Release the lock without recording an end: the run is left to be abandoned."""
+        self._release()
+
+    def __enter__(self) -> "RunHandle":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self.finished:
+            return
+        if error is not None and isinstance(error, Exception):
+            self.fail(f"{type(error).__name__}: {error}")
+        elif error is None:
+            self.fail("the run ended without a result")
+        else:
+            self._release()  # KeyboardInterrupt and the like: left to be abandoned
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self.finished:
+            raise RunLost(f"run {self.run_id} of {self.reference} is already finished")
+
+    def _release(self) -> None:
+        self._lock.close()  # closing the session releases its advisory lock
+
+    def _finish_run(self, conn: psycopg.Connection, outcome: str, document: DossierResult) -> None:
+        finished = conn.execute(
+            """UPDATE runs SET outcome = %s, finished_at = now(), error = %s, timings_ms = %s, result = %s
+               WHERE id = %s AND outcome = 'running' RETURNING id""",
+            (outcome, document.error, Jsonb(document.timings_ms), Jsonb(document.to_json_dict()),
+             self.run_id)).fetchone()
+        if finished is None:
+            raise RunLost(f"run {self.run_id} of {self.reference} was marked abandoned meanwhile "
+                          "(its lock was lost); its result is not recorded")
+
+    def _store_pieces(self, conn: psycopg.Connection, result: DossierResult) -> None:
+        for index, piece in enumerate(result.pieces):
+            piece_row = conn.execute(
+                """INSERT INTO pieces (run_id, piece_index, piece_id, source, pages, type, confidence, text_source)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                (self.run_id, index, piece.id, piece.source, piece.pages, piece.type.value,
+                 piece.confidence, piece.text_source)).fetchone()[0]
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO fields (piece_row_id, name, value, confidence) VALUES (%s, %s, %s, %s)",
+                    [(piece_row, name, Jsonb(value), piece.field_confidence.get(name))
+                     for name, value in piece.fields.items()])
+
+    def _store_flags(self, conn: psycopg.Connection, result: DossierResult) -> None:
+        with conn.cursor() as cur:
+            cur.executemany(
+                """INSERT INTO flags (run_id, position, code, severity, piece_index, field, piece_type,
+                                      source, page, message)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                [(self.run_id, position, flag.code.value, flag.severity.value, flag.piece, flag.field,
+                  flag.piece_type, flag.source, flag.page, flag.message)
+                 for position, flag in enumerate(result.flags)])
+
+    def _make_current(self, conn: psycopg.Connection, document: DossierResult, action: str,
+                      details: dict[str, Any]) -> None:
+        previous = conn.execute("SELECT status FROM dossiers WHERE id = %s FOR UPDATE",
+                                (self.dossier_id,)).fetchone()[0]
+        info = document.dossier
+        conn.execute(
+            """UPDATE dossiers SET status = %s, procedure = %s, procedure_source = %s, submitted_at = %s,
+                                   current_run_id = %s, updated_at = now()
+               WHERE id = %s""",
+            (document.status.value, info.procedure, info.procedure_source, info.submitted_at,
+             self.run_id, self.dossier_id))
+        _audit(conn, self.dossier_id, self.run_id, self.actor, action,
+               {**details, "status": document.status.value, "previous_status": previous})
+
+    def _failed_document(self, conn: psycopg.Connection, error: str) -> DossierResult:
+        procedure, source, submitted_at, received = conn.execute(
+            "SELECT procedure, procedure_source, submitted_at, first_received_at FROM dossiers WHERE id = %s",
+            (self.dossier_id,)).fetchone()
+        info = DossierInfo(reference=self.reference, procedure=procedure or "unknown",
+                           procedure_source=source or "inferred", submitted_at=submitted_at or received)
+        return DossierResult(dossier=info, status=Status.failed, error=error)
+
+
+def _audit(conn: psycopg.Connection, dossier_id: int, run_id: int | None, actor: str, action: str,
+           details: dict[str, Any]) -> None:
+    conn.execute("INSERT INTO audit_events (dossier_id, run_id, actor, action, details) "
+                 "VALUES (%s, %s, %s, %s, %s)", (dossier_id, run_id, actor, action, Jsonb(details)))
+
+
+def _abandon(conn: psycopg.Connection, run_ids: list[int], actor: str) -> None:
+    for run_id in run_ids:
+        dossier_id = conn.execute(
+            "UPDATE runs SET outcome = 'abandoned', finished_at = now(), error = %s "
+            "WHERE id = %s AND outcome = 'running' RETURNING dossier_id", (ABANDONED_ERROR, run_id)).fetchone()
+        if dossier_id is not None:
+            _audit(conn, dossier_id[0], run_id, actor, "run_abandoned", {"error": ABANDONED_ERROR})
