@@ -83,7 +83,27 @@ def find_text_bars(gray: np.ndarray) -> list[TextBar]:
             angle += 90
         if rw >= 0.2 * w and rw >= 10 * rh and 6 <= rh <= 0.08 * h:
             bars.append(TextBar((cx, cy), rw, rh, angle))
-    return sorted(bars, key=lambda b: b.center[1])
+    return _merge_split_bars(sorted(bars, key=lambda b: b.center[1]))
+
+
+def _merge_split_bars(bars: list[TextBar]) -> list[TextBar]:
+    """Rejoin pieces of one line that a wider letter gap or a glare spot cut apart:
+    bars on the same row whose ends nearly touch."""
+    merged: list[TextBar] = []
+    for bar in sorted(bars, key=lambda b: b.left):
+        for i, other in enumerate(merged):
+            same_row = abs(bar.center[1] - other.center[1]) <= 0.5 * max(bar.height, other.height)
+            gap = bar.left - other.right
+            if same_row and -other.height <= gap <= 3 * max(bar.height, other.height):
+                left, right = other.left, max(other.right, bar.right)
+                weight = other.width / (other.width + bar.width)
+                merged[i] = TextBar(((left + right) / 2, weight * other.center[1] + (1 - weight) * bar.center[1]),
+                                    right - left, max(other.height, bar.height),
+                                    weight * other.angle + (1 - weight) * bar.angle)
+                break
+        else:
+            merged.append(bar)
+    return sorted(merged, key=lambda b: b.center[1])
 
 
 def group_bars(bars: list[TextBar]) -> list[list[TextBar]]:

@@ -10,18 +10,23 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 import psycopg
 from psycopg import sql
-from psycopg_pool import ConnectionPool
+from psycopg.conninfo import make_conninfo
+from psycopg_pool import ConnectionPool, PoolTimeout
 
+from models.errors import ProcessingError
 from storage.embedded_postgres import EmbeddedPostgres
 from storage.settings import Settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 EMBEDDED_DATABASE = "dossiers"
+CONNECT_TIMEOUT_S = 15
 # Advisory lock keys (first int4 of the two-key form): one namespace per purpose.
 MIGRATIONS_LOCK = (0x646F, 1)
+CREATE_DATABASE_LOCK = (0x646F, 2)
 DOSSIER_RUN_LOCK_NAMESPACE = 0x646F + 1
 
 # A worker holding a dossier whose machine vanishes must not keep it forever: TCP
@@ -40,10 +45,14 @@ class Database:
                                    name="dossiers")
 
     @classmethod
-    def open(cls, settings: Settings) -> "Database":
+    def open(cls, settings: Settings) -> Database:
         conninfo = settings.database_url or embedded_database(settings.home)
         db = cls(conninfo)
         try:
+            try:
+                db.pool.wait(timeout=CONNECT_TIMEOUT_S)
+            except PoolTimeout as error:
+                raise ProcessingError(f"PostgreSQL injoignable (DOSSIERS_DATABASE_URL) : {error}") from error
             db.migrate()
         except BaseException:
             db.close()
@@ -56,7 +65,7 @@ class Database:
     def dedicated_connection(self) -> psycopg.Connection:
         """A connection outside the pool, autocommit, for session-level advisory locks:
         closing it (or the process dying) releases them."""
-        return psycopg.connect(self.conninfo, autocommit=True, **KEEPALIVES)
+        return psycopg.connect(make_conninfo(self.conninfo, **KEEPALIVES), autocommit=True)
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""
@@ -65,7 +74,7 @@ class Database:
     def close(self) -> None:
         self.pool.close()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -98,20 +107,24 @@ def apply_migrations(db: Database, directory: Path) -> list[str]:
     return applied
 
 
+def embedded_server(home: Path) -> EmbeddedPostgres:
+    """The private server of DOSSIERS_HOME (`dossiers stop` calls its stop())."""
+    return EmbeddedPostgres(home / "postgres")
+
+
 def embedded_database(home: Path) -> str:
     """Start (or reuse) the embedded server and make sure our database exists in it."""
-    server = EmbeddedPostgres(home / "postgres")
+    server = embedded_server(home)
     server.start()
     create_database(server.conninfo("postgres"), EMBEDDED_DATABASE)
     return server.conninfo(EMBEDDED_DATABASE)
 
 
 def create_database(admin_conninfo: str, name: str) -> None:
+    """Create database `name` unless it exists. Two commands at once would both see it
+    missing (and one fail with a unique violation): a lock makes the second wait."""
     with psycopg.connect(admin_conninfo, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if exists:
-            return
-        try:
+        conn.execute("SELECT pg_advisory_lock(%s, %s)", CREATE_DATABASE_LOCK)
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        except psycopg.errors.DuplicateDatabase:
-            pass  # another command created it meanwhile
+        # the lock goes with the session

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
+from typing import Any
 
 
 def _wheel_binaries() -> Path:
@@ -58,8 +58,10 @@ class ServerUser:
 
 
 class EmbeddedPostgres:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
         self.root = root.absolute()
+        # durable=False skips fsync (initdb and server): for throwaway test servers only.
+        self.durable = durable
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.lock_path = self.root / "server.lock"
@@ -83,6 +85,8 @@ class EmbeddedPostgres:
             if not self.is_running():
                 return False
             self._pg_ctl("stop", "-w", "-m", "fast")
+            if self.socket_dir != self.data:
+                self.socket_dir.rmdir()  # the fallback dir in /tmp: leave nothing behind
             return True
 
     def is_running(self) -> bool:
@@ -124,7 +128,7 @@ class EmbeddedPostgres:
             # Same user the wheel's own launcher creates: one such user per machine.
             # Not checked: another command may have created it in between.
             made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                                   SERVER_USER_WHEN_ROOT], capture_output=True, text=True)
+                                   SERVER_USER_WHEN_ROOT], check=False, capture_output=True, text=True)
             try:
                 entry = pwd.getpwnam(SERVER_USER_WHEN_ROOT)
             except KeyError:
@@ -154,7 +158,8 @@ class EmbeddedPostgres:
         self.data.mkdir(mode=0o700, exist_ok=True)
         self._give_to_server_user(self.data)
         self._run([str(BIN / "initdb"), "-D", str(self.data), "-U", SUPERUSER,
-                   "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions"])
+                   "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions",
+                   *([] if self.durable else ["--no-sync"])])
 
     def _start_server(self) -> None:
         socket_dir = self.socket_dir
@@ -165,6 +170,8 @@ class EmbeddedPostgres:
             self.log.touch()
             self._give_to_server_user(self.log)
         options = f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}' -p {PORT}"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         result = self._pg_ctl("start", "-w", "-t", str(START_TIMEOUT_S), "-l", str(self.log),
                               "-o", options, check=False)
         if result.returncode != 0:
@@ -176,11 +183,11 @@ class EmbeddedPostgres:
 
     def _run(self, argv: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
         user = self._server_user()
-        as_user = {} if user is None else {"user": user.uid, "group": user.gid, "extra_groups": []}
+        as_user: dict[str, Any] = {} if user is None else {"user": user.uid, "group": user.gid, "extra_groups": []}
         # Output goes to files, not pipes: the server started by pg_ctl inherits them
         # and would keep a pipe open (and us waiting) for as long as it runs.
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-            result = subprocess.run(argv, stdout=out, stderr=err, text=True, cwd=self.root,
+            result = subprocess.run(argv, check=False, stdout=out, stderr=err, text=True, cwd=self.root,
                                     stdin=subprocess.DEVNULL, **as_user)
             out.seek(0)
             err.seek(0)

@@ -54,7 +54,12 @@ class LocalObjectStore:
         source = self._data_path(key)
         if not source.is_file():
             raise ObjectNotFound(key)
-        write_atomically(dest, file_chunks(source))
+        try:
+            write_atomically(dest, file_chunks(source))
+        except FileNotFoundError:
+            if source.exists():
+                raise
+            raise ObjectNotFound(key) from None  # deleted while we copied
 
     def stat(self, key: str) -> StoredObject | None:
         source = self._data_path(key)
@@ -91,7 +96,8 @@ class LocalObjectStore:
         self, key: str, chunks: Iterable[bytes], media_type: str, metadata: dict[str, str] | None
     ) -> StoredObject:
         target = self._data_path(key)
-        sidecar = {"media_type": media_type, "metadata": check_metadata(metadata)}
+        metadata = check_metadata(metadata)
+        sidecar = {"media_type": media_type, "metadata": metadata}
         try:
             # Sidecar first: the data file appearing is what makes the object exist.
             sidecar_bytes = json.dumps(sidecar, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -100,7 +106,7 @@ class LocalObjectStore:
         except (NotADirectoryError, IsADirectoryError, FileExistsError) as error:
             # S3 allows both "a" and "a/b"; a directory cannot. Content-addressed keys never do this.
             raise InvalidObjectKey(f"key {key!r} clashes with another key on the local store: {error}") from None
-        return StoredObject(key=key, size=size, media_type=media_type, metadata=sidecar["metadata"])
+        return StoredObject(key=key, size=size, media_type=media_type, metadata=metadata)
 
     def _read_sidecar(self, key: str) -> dict:
         try:

@@ -139,7 +139,7 @@ def check_metadata(metadata: dict[str, str] | None) -> dict[str, str]:
         if not isinstance(name, str) or not _METADATA_NAME.fullmatch(name):
             raise ValueError(f"metadata name must match [a-z0-9][a-z0-9-]*, got {name!r}")
         if not isinstance(value, str):
-            raise ValueError(f"metadata value of {name!r} must be a string, got {type(value).__name__}")
+            raise TypeError(f"metadata value of {name!r} must be a string, got {type(value).__name__}")
     return metadata
 
 
@@ -211,6 +211,7 @@ def store_original(
     existing = store.stat(key)
     if existing is not None:
         return existing, False
+    # Two workers racing here both write the same bytes under the same key: harmless.
     # The media type travels as the object's own (Content-Type on S3), the name as
     # metadata; the S3 store URL-encodes metadata values, names have accents and spaces.
     stored = store.put_file(key, path, media_type=media_type, metadata={ORIGINAL_NAME: original_name})

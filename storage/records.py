@@ -18,14 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import psycopg
 from psycopg.types.json import Jsonb
 
+from models.domain import Status
 from models.errors import DossierError
 from models.records import DossierInfo, DossierResult
-from models.domain import Status
 from storage.database import DOSSIER_RUN_LOCK_NAMESPACE, Database
 
 PIPELINE_ACTOR = "pipeline"
@@ -81,20 +81,19 @@ class Records:
         with self.db.connection() as conn:
             conn.execute("INSERT INTO received_names (name, first_received_at) VALUES (%s, %s) "
                          "ON CONFLICT (name) DO NOTHING", (name, today))
-            row = conn.execute("SELECT first_received_at FROM received_names WHERE name = %s",
-                               (name,)).fetchone()
-        return row[0]
+            return _one(conn.execute("SELECT first_received_at FROM received_names WHERE name = %s",
+                                     (name,)))[0]
 
     def begin_run(self, reference: str, *, name: str, pipeline_version: str,
-                  actor: str = PIPELINE_ACTOR, today: dt.date | None = None) -> "RunHandle":
+                  actor: str = PIPELINE_ACTOR, today: dt.date | None = None) -> RunHandle:
         """Register the dossier if new, lock it and open a run. Raise DossierBusy if
         another worker holds it. `today` dates a new dossier without a recorded
         first reception (defaults to the current date)."""
         dossier_id = self._register(reference, name, actor, today or dt.date.today())
         lock = self.db.dedicated_connection()
         try:
-            held = lock.execute("SELECT pg_try_advisory_lock(%s, %s)",
-                                (DOSSIER_RUN_LOCK_NAMESPACE, dossier_id)).fetchone()[0]
+            held = _one(lock.execute("SELECT pg_try_advisory_lock(%s, %s)",
+                                (DOSSIER_RUN_LOCK_NAMESPACE, dossier_id)))[0]
             if not held:
                 raise DossierBusy(f"le dossier {reference} est déjà en cours de traitement "
                                   "par un autre processus ; réessayez quand il aura fini")
@@ -103,9 +102,9 @@ class Records:
                 stale = [r[0] for r in conn.execute(
                     "SELECT id FROM runs WHERE dossier_id = %s AND outcome = 'running'", (dossier_id,))]
                 _abandon(conn, stale, actor)
-                run_id = conn.execute(
+                run_id = _one(conn.execute(
                     "INSERT INTO runs (dossier_id, pipeline_version) VALUES (%s, %s) RETURNING id",
-                    (dossier_id, pipeline_version)).fetchone()[0]
+                    (dossier_id, pipeline_version)))[0]
                 _audit(conn, dossier_id, run_id, actor, "run_started", {"pipeline_version": pipeline_version})
         except BaseException:
             lock.close()
@@ -179,7 +178,7 @@ class Records:
                 _audit(conn, row[0], None, actor, "dossier_registered",
                        {"name": name, "first_received_at": row[1].isoformat()})
                 return row[0]
-            return conn.execute("SELECT id FROM dossiers WHERE reference = %s", (reference,)).fetchone()[0]
+            return _one(conn.execute("SELECT id FROM dossiers WHERE reference = %s", (reference,)))[0]
 
 
 class RunHandle:
@@ -244,7 +243,7 @@ class RunHandle:
         """Release the lock without recording an end: the run is left to be abandoned."""
         self._release()
 
-    def __enter__(self) -> "RunHandle":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -265,7 +264,16 @@ class RunHandle:
             raise RunLost(f"run {self.run_id} of {self.reference} is already finished")
 
     def _release(self) -> None:
-        self._lock.close()  # closing the session releases its advisory lock
+        if self._lock.closed:
+            return
+        try:
+            # Unlock explicitly: the server ends a closed session (and frees its locks)
+            # a moment after the client has gone, and the next run may already be asking.
+            self._lock.execute("SELECT pg_advisory_unlock(%s, %s)", (DOSSIER_RUN_LOCK_NAMESPACE, self.dossier_id))
+        except psycopg.Error:
+            pass  # connection already broken: the server frees the lock with the session
+        finally:
+            self._lock.close()
 
     def _finish_run(self, conn: psycopg.Connection, outcome: str, document: DossierResult) -> None:
         finished = conn.execute(
@@ -279,11 +287,11 @@ class RunHandle:
 
     def _store_pieces(self, conn: psycopg.Connection, result: DossierResult) -> None:
         for index, piece in enumerate(result.pieces):
-            piece_row = conn.execute(
+            piece_row = _one(conn.execute(
                 """INSERT INTO pieces (run_id, piece_index, piece_id, source, pages, type, confidence, text_source)
                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id""",
                 (self.run_id, index, piece.id, piece.source, piece.pages, piece.type.value,
-                 piece.confidence, piece.text_source)).fetchone()[0]
+                 piece.confidence, piece.text_source)))[0]
             with conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO fields (piece_row_id, name, value, confidence) VALUES (%s, %s, %s, %s)",
@@ -302,8 +310,8 @@ class RunHandle:
 
     def _make_current(self, conn: psycopg.Connection, document: DossierResult, action: str,
                       details: dict[str, Any]) -> None:
-        previous = conn.execute("SELECT status FROM dossiers WHERE id = %s FOR UPDATE",
-                                (self.dossier_id,)).fetchone()[0]
+        previous = _one(conn.execute("SELECT status FROM dossiers WHERE id = %s FOR UPDATE",
+                                (self.dossier_id,)))[0]
         info = document.dossier
         conn.execute(
             """UPDATE dossiers SET status = %s, procedure = %s, procedure_source = %s, submitted_at = %s,
@@ -315,12 +323,20 @@ class RunHandle:
                {**details, "status": document.status.value, "previous_status": previous})
 
     def _failed_document(self, conn: psycopg.Connection, error: str) -> DossierResult:
-        procedure, source, submitted_at, received = conn.execute(
+        procedure, source, submitted_at, received = _one(conn.execute(
             "SELECT procedure, procedure_source, submitted_at, first_received_at FROM dossiers WHERE id = %s",
-            (self.dossier_id,)).fetchone()
+            (self.dossier_id,)))
         info = DossierInfo(reference=self.reference, procedure=procedure or "unknown",
                            procedure_source=source or "inferred", submitted_at=submitted_at or received)
         return DossierResult(dossier=info, status=Status.failed, error=error)
+
+
+def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
+    """The row a statement always returns (INSERT ... RETURNING, a lookup by a known key)."""
+    row = cursor.fetchone()
+    if row is None:
+        raise LookupError("the statement returned no row")
+    return row
 
 
 def _audit(conn: psycopg.Connection, dossier_id: int, run_id: int | None, actor: str, action: str,

@@ -14,12 +14,14 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 import certifi
 import urllib3
 from minio import Minio
 from minio.error import InvalidResponseError, S3Error, ServerError
+from minio.helpers import DictType, check_bucket_name
 from minio.sse import SseS3
 
 from storage.objects import (
@@ -63,6 +65,13 @@ class S3ObjectStore:
                 f"DOSSIERS_S3_ENDPOINT must be host:port without scheme or path, got {endpoint!r} "
                 "(use DOSSIERS_S3_SECURE=1 for https)"
             )
+        try:
+            check_bucket_name(bucket, strict=True)
+        except ValueError:
+            raise ObjectStoreError(
+                f"DOSSIERS_S3_BUCKET must be a valid S3 bucket name (3-63 lowercase letters, digits, "
+                f"'-' or '.'), got {bucket!r}"
+            ) from None
         self.endpoint = endpoint
         self.bucket = bucket
         self._sse = SseS3() if sse else None
@@ -76,7 +85,7 @@ class S3ObjectStore:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings, **client_options: float) -> "S3ObjectStore":
+    def from_settings(cls, settings: Settings, **client_options: Any) -> S3ObjectStore:
         """`client_options`: connect_timeout, read_timeout, retries (tests shorten them)."""
         assert settings.s3_endpoint, "from_settings needs DOSSIERS_S3_ENDPOINT"
         return cls(
@@ -213,7 +222,7 @@ def _http_client(connect_timeout: float, read_timeout: float, retries: int) -> u
     )
 
 
-def _to_headers(metadata: dict[str, str]) -> dict[str, str]:
+def _to_headers(metadata: dict[str, str]) -> DictType:
     return {_USER_METADATA + name: quote(value, safe=_HEADER_SAFE) for name, value in metadata.items()}
 
 

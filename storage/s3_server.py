@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 # moto accepts any credentials; these only have to be non-empty for request signing.
 ACCESS_KEY = "testing-access-key"
@@ -57,13 +58,14 @@ class MotoS3Server:
             "DOSSIERS_S3_SSE": "1" if sse else "0",
         }
 
-    def start(self) -> "MotoS3Server":
+    def start(self) -> Self:
         # The port is free when we look and taken when moto binds: another process can
         # slip in between, so a server that exits at once gets another port.
         log = ""
         for _attempt in range(3):
             self.port = free_port()
-            self._log = tempfile.NamedTemporaryFile(prefix="moto-s3-", suffix=".log")
+            # Open for the server's lifetime; stop() closes (and so deletes) it.
+            self._log = tempfile.NamedTemporaryFile(prefix="moto-s3-", suffix=".log")  # noqa: SIM115
             self._process = subprocess.Popen(
                 [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
                 stdin=subprocess.DEVNULL,
@@ -118,7 +120,7 @@ class MotoS3Server:
                 time.sleep(0.1)
         return False
 
-    def __enter__(self) -> "MotoS3Server":
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(

@@ -12,7 +12,6 @@ from storage.objects import ObjectStore
 from storage.s3_server import MotoS3Server
 from storage.settings import Settings
 
-
 # --- object store (issue 3) -------------------------------------------------------
 
 
@@ -38,3 +37,62 @@ def object_store(request: pytest.FixtureRequest, tmp_path: Path) -> ObjectStore:
     from storage.s3_objects import S3ObjectStore
 
     return S3ObjectStore.from_settings(request.getfixturevalue("s3_settings"))
+
+
+# --- records in PostgreSQL (issue 3) ----------------------------------------------
+
+import os
+import time
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+
+from storage.database import Database
+from storage.embedded_postgres import EmbeddedPostgres
+from storage.records import Records
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real PostgreSQL server for the session: DOSSIERS_TEST_DATABASE_URL if set (a role
+    that may CREATE DATABASE), else the embedded server started in a tmp dir, one per
+    test process (xdist worker), stopped at the end."""
+    configured = os.environ.get("DOSSIERS_TEST_DATABASE_URL")
+    if configured:
+        yield configured
+        return
+    server = EmbeddedPostgres(tmp_path_factory.mktemp("embedded") / "postgres", durable=False)
+    started = time.monotonic()
+    server.start()
+    print(f"embedded PostgreSQL started in {time.monotonic() - started:.1f} s")
+    try:
+        yield server.conninfo("postgres")
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def database_url(postgres_admin_url: str) -> Iterator[str]:
+    """A fresh, empty database for this test alone (tests stay independent under xdist)."""
+    name = f"test_{uuid.uuid4().hex[:20]}"
+    with psycopg.connect(postgres_admin_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield make_conninfo(postgres_admin_url, dbname=name)
+    finally:
+        with psycopg.connect(postgres_admin_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    """The pool on this test's database, migrated."""
+    with Database(database_url) as db:
+        db.migrate()
+        yield db
+
+
+@pytest.fixture
+def records(database: Database) -> Records:
+    return Records(database)

@@ -200,3 +200,11 @@ def test_glyph_reader_reads_a_td3_and_a_td1_exactly():
     card = td1("21SH09483", "040425", "260421", "NDIAYE<<KHADY", "SEN")
     for lines in (passport, card):
         assert read_mrz(_ocrb_page(lines)) == lines
+
+
+def test_a_line_cut_in_two_bars_is_rejoined():
+    from extractors.mrz_reader import TextBar, _merge_split_bars
+
+    pieces = [TextBar((460, 650), 590, 19, 0.3), TextBar((895, 650), 241, 18, 0.0), TextBar((605, 698), 830, 20, 0.3)]
+    merged = _merge_split_bars(pieces)
+    assert len(merged) == 2 and round(merged[0].left) == 165 and round(merged[0].right) == 1016

@@ -73,7 +73,7 @@ def test_metadata_with_accents_spaces_and_percent(object_store: ObjectStore) -> 
     metadata = {ORIGINAL_NAME: ACCENTED_NAME, "note": "  espaces  et % littéral %41 ", "empty": ""}
     stored = object_store.put_bytes("k/é à", b"x", metadata=metadata)
     assert stored.metadata == metadata
-    assert object_store.stat("k/é à").metadata == metadata
+    assert object_store.stat("k/é à") == stored
 
 
 def test_metadata_names_are_restricted(object_store: ObjectStore) -> None:
@@ -206,7 +206,7 @@ def test_local_store_keeps_bytes_and_sidecar_apart(tmp_path: Path) -> None:
     store = LocalObjectStore(tmp_path / "objects")
     store.put_bytes("k", b"x", metadata={"name": "é"})
     store.put_bytes("k.json", b"y")  # cannot collide with k's sidecar
-    assert store.stat("k").metadata == {"name": "é"}
+    assert store.stat("k") == StoredObject("k", 1, "application/octet-stream", {"name": "é"})
     assert list(store.list_keys()) == ["k", "k.json"]
     assert list((tmp_path / "objects" / "tmp").iterdir()) == []
 
@@ -243,13 +243,15 @@ def test_silent_endpoint_times_out(tmp_path: Path) -> None:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
         endpoint = f"127.0.0.1:{silent.getsockname()[1]}"
-        store = S3ObjectStore(endpoint, bucket="b", access_key="a", secret_key="s", read_timeout=0.5, retries=0)
+        store = S3ObjectStore(endpoint, bucket="dossiers", access_key="a", secret_key="s", read_timeout=0.5, retries=0)
         started = time.monotonic()
         with pytest.raises(ObjectStoreUnavailable):
             store.get_bytes("k")
         assert time.monotonic() - started < 3
 
 
-def test_endpoint_with_scheme_is_a_clear_error() -> None:
+def test_bad_configuration_is_a_clear_error() -> None:
     with pytest.raises(ProcessingError, match="without scheme"):
-        S3ObjectStore("http://127.0.0.1:9000", bucket="b")
+        S3ObjectStore("http://127.0.0.1:9000", bucket="dossiers")
+    with pytest.raises(ProcessingError, match="DOSSIERS_S3_BUCKET"):
+        S3ObjectStore("127.0.0.1:9000", bucket="Mes_Dossiers")
