@@ -7,12 +7,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from models import DossierError, DossierResult, Status
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+
+log = logging.getLogger("dossiers")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossiers", description="Traitement des dossiers d'autorisation de travail")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(required=True)
-    process = sub.add_parser("process", help="lire, classer, extraire et contrôler des dossiers")
+
+    process = sub.add_parser("process", help="lire, classer, extraire, contrôler et conserver des dossiers")
     process.add_argument("paths", nargs="+", type=Path, metavar="PATH",
                          help="dossier : répertoire, archive .zip ou PDF unique")
     process.add_argument("--out-dir", type=Path, help="écrit DIR/<nom>.json pour chaque dossier")
@@ -40,6 +44,19 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("--workers", type=int, default=0, help="processus de lecture (défaut : un par cœur)")
     process.add_argument("--summary", action="store_true", help="une ligne de synthèse par dossier sur stdout")
     process.set_defaults(func=_process)
+
+    listing = sub.add_parser("list", help="les dossiers conservés et leur état")
+    listing.add_argument("--status", choices=[s.value for s in Status])
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=_list)
+
+    show = sub.add_parser("show", help="le résultat courant d'un dossier, ses traitements et son historique")
+    show.add_argument("reference")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=_show)
+
+    stop = sub.add_parser("stop", help="arrêter le serveur PostgreSQL embarqué")
+    stop.set_defaults(func=_stop)
     return parser
 
 
@@ -47,28 +64,35 @@ def _process(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from pipeline.page_pool import PagePool
-    from pipeline.process import process_dossier
+    from pipeline.recorded import Services, process_and_record
+    from storage.records import DossierBusy
     from storage.settings import Settings
-    from storage.received_dates import ReceivedDates
 
-    settings = Settings.from_env()
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         print(f"dossiers: introuvable : {', '.join(map(str, missing))}", file=sys.stderr)
         return EXIT_USAGE
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
-    ledger = ReceivedDates(settings.home)
+    settings = Settings.from_env()
     today = dt.date.today()  # the one place the wall clock enters: the date of reception
-    failed = 0
+    unfinished = 0
     show_bar = len(args.paths) > 1 and sys.stderr.isatty()
-    with PagePool(args.workers or settings.workers) as pool:
-        for path in tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar, file=sys.stderr):
-            received = args.as_of or ledger.first_received(path.resolve().as_posix(), today)
-            result = process_dossier(path, received_at=received, pool=pool)
-            failed += result.status == Status.failed
-            _emit(result, path, args)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    services = Services.open(settings)
+    try:
+        with PagePool(args.workers or settings.workers) as pool:
+            for path in tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar, file=sys.stderr):
+                try:
+                    result = process_and_record(path, services, today=today, as_of=args.as_of, pool=pool)
+                except DossierBusy as exc:
+                    print(f"dossiers: {exc}", file=sys.stderr)
+                    unfinished += 1
+                    continue
+                unfinished += result.status == Status.failed
+                _emit(result, path, args)
+    finally:
+        services.close()
+    return EXIT_SOME_FAILED if unfinished else EXIT_OK
 
 
 def _emit(result: DossierResult, path: Path, args: argparse.Namespace) -> None:
@@ -89,6 +113,73 @@ def summary_line(result: DossierResult) -> str:
     codes = sorted({f.code.value for f in result.flags})
     return (f"{result.dossier.reference:<32} {result.dossier.procedure:<22} {result.status.value:<17} "
             f"{', '.join(codes) or '-'}")
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _records() as records:
+        rows = records.list_dossiers(args.status)
+    if args.json:
+        print(json.dumps([_jsonable(vars(r)) for r in rows], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for r in rows:
+        print(f"{r.reference:<32} {r.procedure or '-':<22} {r.status or 'en cours':<17} "
+              f"{r.submitted_at or '-'!s:<11} {r.updated_at:%Y-%m-%d %H:%M}")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _records() as records:
+        document = records.current_result(args.reference)
+        if document is None:
+            print(f"dossiers: aucun dossier de référence {args.reference!r}", file=sys.stderr)
+            return EXIT_SOME_FAILED
+        document = dict(document)
+        document["runs"] = [_jsonable(vars(r)) for r in records.runs(args.reference)]
+        document["history"] = [_jsonable(vars(e)) for e in records.history(args.reference)]
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    info = document["dossier"]
+    print(f"{info['reference']} — {info['procedure']} ({info['procedure_source']}), déposé le {info['submitted_at']}")
+    print(f"statut : {document['status']}" + (f" — {document['error']}" if document.get("error") else ""))
+    for i, piece in enumerate(document["pieces"]):
+        print(f"  [{i}] {piece['type']:<22} {piece['source']} p.{','.join(map(str, piece['pages']))}")
+    for flag in document["flags"]:
+        print(f"  ! {flag['severity']:<8} {flag['code']:<28} {flag['message']}")
+    print(f"traitements : {len(document['runs'])} ; événements : {len(document['history'])}")
+    return EXIT_OK
+
+
+def _stop(args: argparse.Namespace) -> int:
+    from storage.database import embedded_server
+    from storage.settings import Settings
+
+    settings = Settings.from_env()
+    if settings.database_url:
+        print("dossiers: DOSSIERS_DATABASE_URL est défini : pas de serveur embarqué à arrêter", file=sys.stderr)
+        return EXIT_OK
+    stopped = embedded_server(settings.home).stop()
+    print("serveur PostgreSQL embarqué arrêté" if stopped else "aucun serveur embarqué en marche")
+    return EXIT_OK
+
+
+class _records:
+    """The records of the configured database, opened for one command."""
+
+    def __enter__(self) -> Any:
+        from storage.database import Database
+        from storage.records import Records
+        from storage.settings import Settings
+
+        self.db = Database.open(Settings.from_env())
+        return Records(self.db)
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in row.items()}
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ class Intake:
     problems: list[UnreadableFileError] = field(default_factory=list)
     manifest: Manifest | None = None
     manifest_error: str | None = None
+    root: Path | None = None  # the folder the files were collected from (a zip's unpacked copy)
 
 
 def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
@@ -66,6 +67,7 @@ def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
 
 
 def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
+    intake.root = root
     manifest_path = root / MANIFEST_NAME
     if manifest_path.is_file():
         intake.manifest, intake.manifest_error = parse_manifest(manifest_path.read_bytes())

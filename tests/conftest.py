@@ -96,3 +96,16 @@ def database(database_url: str) -> Iterator[Database]:
 @pytest.fixture
 def records(database: Database) -> Records:
     return Records(database)
+
+
+# --- the command line on storage -------------------------------------------------------
+
+
+@pytest.fixture
+def cli_env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Environment for running `dossiers` against a fresh database and a private home
+    (objects in a local directory); also applied to this process."""
+    env = {"DOSSIERS_HOME": str(tmp_path / "home"), "DOSSIERS_DATABASE_URL": database_url}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return {**os.environ, **env}

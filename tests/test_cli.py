@@ -20,9 +20,9 @@ def validate(document: dict) -> None:
     jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text()))
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env=env)
 
 
 @pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="no shared/ beside the project")
@@ -30,7 +30,7 @@ def test_vendored_schema_matches_the_contract() -> None:
     assert json.loads(SCHEMA_PATH.read_text()) == json.loads(SHARED_SCHEMA.read_text())
 
 
-def test_batch_writes_one_valid_json_per_input(tmp_path: Path) -> None:
+def test_batch_writes_one_valid_json_per_input(tmp_path: Path, cli_env: dict[str, str]) -> None:
     folder = tmp_path / "DOSSIER-A"
     folder.mkdir()
     (folder / "dossier.json").write_text(json.dumps(
@@ -41,7 +41,7 @@ def test_batch_writes_one_valid_json_per_input(tmp_path: Path) -> None:
     empty = tmp_path / "EMPTY-C.pdf"
     empty.write_bytes(b"")
     out = tmp_path / "out"
-    proc = run_cli("process", str(folder), str(merged), str(empty), "--out-dir", str(out), "--as-of", "2026-03-01")
+    proc = run_cli(cli_env, "process", str(folder), str(merged), str(empty), "--out-dir", str(out), "--as-of", "2026-03-01")
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == ["DOSSIER-A.json", "EMPTY-C.json", "MERGED-B.json"]
@@ -59,16 +59,16 @@ def test_batch_writes_one_valid_json_per_input(tmp_path: Path) -> None:
     assert [f["source"] for f in c["flags"] if f["code"] == "unreadable_file"] == ["EMPTY-C.pdf"]
 
 
-def test_single_path_prints_json(tmp_path: Path) -> None:
+def test_single_path_prints_json(tmp_path: Path, cli_env: dict[str, str]) -> None:
     pdf = text_pdf(tmp_path / "X.pdf", [["Extrait Kbis", "à jour au 3 mars 2026", "SIREN 732 829 320"]])
-    proc = run_cli("process", str(pdf), "--as-of", "2026-03-05")
+    proc = run_cli(cli_env, "process", str(pdf), "--as-of", "2026-03-05")
     assert proc.returncode == 0, proc.stderr
     document = json.loads(proc.stdout)
     validate(document)
     assert document["pieces"][0]["type"] == "company_registration"
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run_cli("process", str(tmp_path / "nope"))
+def test_missing_path_is_a_usage_error(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    proc = run_cli(cli_env, "process", str(tmp_path / "nope"))
     assert proc.returncode == 2
     assert "introuvable" in proc.stderr

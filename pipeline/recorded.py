@@ -1,0 +1,112 @@
+"""Processing a dossier with everything kept: originals in the object store, the run
+and its result in the records. The CLI and the Airflow tasks both go through here,
+so a dossier gives the same result and the same records both ways."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.filetype import sniff
+from extractors.limits import Limits
+from models import DossierResult, Status
+from pipeline import PIPELINE_VERSION
+from pipeline.intake import MANIFEST_NAME, Intake, take_in
+from pipeline.page_pool import PagePool
+from pipeline.process import describe, failed_result, process_intake, reference_of, reference_of_intake
+from storage.database import Database
+from storage.objects import ObjectStore, open_object_store, store_original
+from storage.records import Records, RunHandle
+from storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Stored alongside the dossier's pieces; more would be a folder that is no dossier.
+MAX_STORED_FILES = 1000
+
+
+@dataclass
+class Services:
+    """The object store and the records, opened once per process."""
+
+    store: ObjectStore
+    records: Records
+    db: Database
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Services":
+        db = Database.open(settings)
+        return cls(store=open_object_store(settings), records=Records(db), db=db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def process_and_record(path: Path, services: Services, *, today: dt.date, as_of: dt.date | None = None,
+                       pool: PagePool | None = None, limits: Limits | None = None,
+                       actor: str = "pipeline") -> DossierResult:
+    """Take the dossier in, keep its originals, process it and record the run.
+    `today` is the date of reception for a dossier seen for the first time;
+    `as_of` forces the reception date (tests, reruns). DossierBusy propagates."""
+    limits = limits or Limits.from_env()
+    with tempfile.TemporaryDirectory(prefix="dossiers-work-") as workdir:
+        try:
+            intake = take_in(path, Path(workdir), limits)
+        except Exception as exc:  # noqa: BLE001 - still record that it broke
+            intake = Intake(name=reference_of(path), shape="folder")
+            broken = describe(exc)
+        else:
+            broken = None
+        received = as_of or services.records.first_received(intake.name, today)
+        reference = reference_of_intake(intake)
+        with services.records.begin_run(reference, name=intake.name, pipeline_version=PIPELINE_VERSION,
+                                        actor=actor, today=received) as run:
+            if broken is None:
+                try:
+                    keep_originals(path, intake, services.store, run, limits)
+                except Exception as exc:  # noqa: BLE001 - an object store down fails the run, not the batch
+                    broken = describe(exc)
+            result = (failed_result(reference, received, broken) if broken
+                      else process_intake(intake, received_at=received, pool=pool, limits=limits))
+            if result.status == Status.failed:
+                run.fail(result.error or "échec du traitement", result)
+            else:
+                run.complete(result)
+        return result
+
+
+def keep_originals(path: Path, intake: Intake, store: ObjectStore, run: RunHandle, limits: Limits) -> int:
+    """Store every file received, as received: a zip itself and each of its members,
+    a folder's files (dossier.json included), a merged PDF. Same bytes, one object."""
+    created = 0
+    for source, file_path, role in _received_files(path, intake, limits):
+        media_type = sniff(file_path).value
+        stored, new = store_original(store, file_path, original_name=source, media_type=media_type)
+        created += new
+        run.add_file(source, stored.key.rsplit("/", 1)[-1], stored.size, media_type, stored.key, role)
+    return created
+
+
+def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[str, Path, str]]:
+    def role_of(source: str, default: str) -> str:
+        return "manifest" if source == MANIFEST_NAME else default
+
+    if intake.shape == "folder":
+        files = []
+        for file_path in sorted(path.rglob("*")):
+            if file_path.is_symlink() or not file_path.is_file():
+                continue
+            if file_path.stat().st_size > limits.max_file_bytes or len(files) >= MAX_STORED_FILES:
+                continue  # flagged by intake or reading; too big to keep
+            source = file_path.relative_to(path).as_posix()
+            files.append((source, file_path, role_of(source, "original")))
+        return files
+    files = [(path.name, path, "original")]
+    if intake.shape == "zip":
+        files += [(f.source, f.path, "member") for f in intake.files]
+        manifest = intake.root / MANIFEST_NAME if intake.root else None
+        if manifest is not None and manifest.is_file():
+            files.append((MANIFEST_NAME, manifest, "manifest"))
+    return files
