@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=_show)
 
+    rerun = sub.add_parser("rerun", help="retraiter des dossiers conservés, depuis leurs fichiers d'origine")
+    rerun.add_argument("references", nargs="*", metavar="REF")
+    rerun.add_argument("--failed", action="store_true", help="tous les dossiers en échec")
+    rerun.add_argument("--workers", type=int, default=0)
+    rerun.set_defaults(func=_rerun)
+
     stop = sub.add_parser("stop", help="arrêter le serveur PostgreSQL embarqué")
     stop.set_defaults(func=_stop)
     return parser
@@ -90,6 +96,34 @@ def _process(args: argparse.Namespace) -> int:
                     continue
                 unfinished += result.status == Status.failed
                 _emit(result, path, args)
+    finally:
+        services.close()
+    return EXIT_SOME_FAILED if unfinished else EXIT_OK
+
+
+def _rerun(args: argparse.Namespace) -> int:
+    from pipeline.page_pool import PagePool
+    from pipeline.recorded import Services, rerun
+    from storage.settings import Settings
+
+    if not args.references and not args.failed:
+        print("dossiers: indiquez des références ou --failed", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings.from_env()
+    services = Services.open(settings)
+    unfinished = 0
+    try:
+        references = list(args.references) + (services.records.failed_references() if args.failed else [])
+        with PagePool(args.workers or settings.workers) as pool:
+            for reference in dict.fromkeys(references):
+                try:
+                    result = rerun(reference, services, today=dt.date.today(), pool=pool, actor="admin")
+                except DossierError as exc:
+                    print(f"dossiers: {reference}: {exc}", file=sys.stderr)
+                    unfinished += 1
+                    continue
+                unfinished += result.status == Status.failed
+                print(summary_line(result))
     finally:
         services.close()
     return EXIT_SOME_FAILED if unfinished else EXIT_OK

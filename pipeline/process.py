@@ -33,7 +33,9 @@ from models import (
     UnreadableFileError,
 )
 from pipeline.intake import Intake, take_in
+from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
+from storage.objects import sha256_of_file
 from validators import UNKNOWN_PROCEDURE, CheckContext, decide_status, infer_procedure, run_checks
 from validators.procedure import procedure_undetermined_flag
 
@@ -70,14 +72,14 @@ def process_dossier(path: Path, *, received_at: dt.date, pool: PagePool | None =
 
 
 def process_intake(intake: Intake, *, received_at: dt.date, pool: PagePool | None = None,
-                   limits: Limits | None = None) -> DossierResult:
+                   limits: Limits | None = None, cache: PageCache | None = None) -> DossierResult:
     """The steps after intake, for callers that took the dossier in themselves (to
     store its originals first). Never raises: a failure is a `failed` result."""
     limits = limits or Limits.from_env()
     own_pool = pool is None
     pool = pool or PagePool(workers=1)
     try:
-        return _run_steps(intake, received_at, pool, limits)
+        return _run_steps(intake, received_at, pool, limits, cache)
     except Exception as exc:  # noqa: BLE001 - the boundary where a bug becomes a failed result
         log.error("processing failed: %s", exc.__class__.__name__)
         log.debug("%s", traceback.format_exc())
@@ -87,14 +89,15 @@ def process_intake(intake: Intake, *, received_at: dt.date, pool: PagePool | Non
             pool.close()
 
 
-def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Limits) -> DossierResult:
+def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Limits,
+               cache: PageCache | None) -> DossierResult:
     timer = _Timer()
     run = DossierRun(intake=intake, received_at=received_at)
     run.flags += [_unreadable_flag(p) for p in intake.problems]
     if intake.manifest_error:
         run.flags.append(Flag.make(FlagCode.invalid_manifest, intake.manifest_error))
     with timer("read"):
-        read_pages(run, pool, limits)
+        read_pages(run, pool, limits, cache)
     with timer("classify"):
         make_pieces(run)
     with timer("extract"):
@@ -105,15 +108,32 @@ def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Lim
     return result
 
 
-def read_pages(run: DossierRun, pool: PagePool, limits: Limits) -> None:
+def read_pages(run: DossierRun, pool: PagePool, limits: Limits, cache: PageCache | None = None) -> None:
+    """Every page of every file, from the cache when this reader has read those bytes before."""
     jobs: list[PageJob] = []
+    hashes: dict[str, str] = {}
     for incoming in run.intake.files:
         try:
             jobs += plan_file(incoming.path, incoming.source, limits)
         except UnreadableFileError as exc:
             run.flags.append(_unreadable_flag(exc))
+            continue
+        if cache is not None:
+            hashes[incoming.source] = sha256_of_file(incoming.path)
+    outcomes: dict[int, Page | UnreadableFileError] = {}
+    if cache is not None:
+        for i, job in enumerate(jobs):
+            page = cache.get(hashes[job.source], job.index + 1, job.source)
+            if page is not None:
+                outcomes[i] = page
+    to_read = [i for i in range(len(jobs)) if i not in outcomes]
+    for i, outcome in zip(to_read, pool.read(jobs[i] for i in to_read)):
+        outcomes[i] = outcome
+        if cache is not None and isinstance(outcome, Page):
+            cache.put(hashes[jobs[i].source], outcome)
     broken: set[str] = set()
-    for job, outcome in zip(jobs, pool.read(jobs)):
+    for i, job in enumerate(jobs):
+        outcome = outcomes[i]
         if isinstance(outcome, UnreadableFileError):
             if job.source not in broken:
                 broken.add(job.source)

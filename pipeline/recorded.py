@@ -11,9 +11,10 @@ from pathlib import Path
 
 from extractors.filetype import sniff
 from extractors.limits import Limits
-from models import DossierResult, Status
+from models import DossierError, DossierResult, Status
 from pipeline import PIPELINE_VERSION
 from pipeline.intake import MANIFEST_NAME, Intake, take_in
+from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
 from pipeline.process import describe, failed_result, process_intake, reference_of, reference_of_intake
 from storage.database import Database
@@ -62,14 +63,15 @@ def process_and_record(path: Path, services: Services, *, today: dt.date, as_of:
         received = as_of or services.records.first_received(intake.name, today)
         reference = reference_of_intake(intake)
         with services.records.begin_run(reference, name=intake.name, pipeline_version=PIPELINE_VERSION,
-                                        actor=actor, today=received) as run:
+                                        actor=actor, today=received, shape=intake.shape) as run:
             if broken is None:
                 try:
                     keep_originals(path, intake, services.store, run, limits)
                 except Exception as exc:  # noqa: BLE001 - an object store down fails the run, not the batch
                     broken = describe(exc)
             result = (failed_result(reference, received, broken) if broken
-                      else process_intake(intake, received_at=received, pool=pool, limits=limits))
+                      else process_intake(intake, received_at=received, pool=pool, limits=limits,
+                                          cache=PageCache(services.store)))
             if result.status == Status.failed:
                 run.fail(result.error or "échec du traitement", result)
             else:
@@ -110,3 +112,31 @@ def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[st
         if manifest is not None and manifest.is_file():
             files.append((MANIFEST_NAME, manifest, "manifest"))
     return files
+
+
+def materialize(reference: str, services: Services, workdir: Path) -> Path:
+    """Rebuild a dossier's input from the object store exactly as it was last received:
+    the zip or merged PDF itself, or the folder with its files at their paths."""
+    received = services.records.received_set(reference)
+    if received is None or not received.files:
+        raise DossierError(f"aucun fichier conservé pour le dossier {reference!r} : rien à retraiter")
+    if received.shape in ("zip", "merged"):
+        original = next(f for f in received.files if f.role == "original")
+        target = workdir / Path(original.source).name
+        services.store.download(original.object_key, target)
+        return target
+    folder = workdir / received.name
+    for file in received.files:
+        if file.role in ("original", "manifest"):
+            target = folder / file.source
+            target.parent.mkdir(parents=True, exist_ok=True)
+            services.store.download(file.object_key, target)
+    return folder
+
+
+def rerun(reference: str, services: Services, *, today: dt.date, pool: PagePool | None = None,
+          actor: str = "pipeline") -> DossierResult:
+    """Process a kept dossier again from its stored originals (administrators' rerun)."""
+    with tempfile.TemporaryDirectory(prefix="dossiers-rerun-") as workdir:
+        path = materialize(reference, services, Path(workdir))
+        return process_and_record(path, services, today=today, pool=pool, actor=actor)

