@@ -19,7 +19,7 @@ from pipeline.page_pool import PagePool
 from pipeline.process import describe, failed_result, process_intake, reference_of, reference_of_intake
 from storage.database import Database
 from storage.objects import ObjectStore, open_object_store, store_original
-from storage.records import Records, RunHandle
+from storage.records import ReceivedFile, ReceivedSet, Records, RunHandle
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -79,16 +79,19 @@ def process_and_record(path: Path, services: Services, *, today: dt.date, as_of:
         return result
 
 
-def keep_originals(path: Path, intake: Intake, store: ObjectStore, run: RunHandle, limits: Limits) -> int:
+def keep_originals(path: Path, intake: Intake, store: ObjectStore, run: RunHandle | None,
+                   limits: Limits) -> list[ReceivedFile]:
     """Store every file received, as received: a zip itself and each of its members,
-    a folder's files (dossier.json included), a merged PDF. Same bytes, one object."""
-    created = 0
+    a folder's files (dossier.json included), a merged PDF. Same bytes, one object.
+    Recorded in `run` when there is one."""
+    kept = []
     for source, file_path, role in _received_files(path, intake, limits):
         media_type = sniff(file_path).value
-        stored, new = store_original(store, file_path, original_name=source, media_type=media_type)
-        created += new
-        run.add_file(source, stored.key.rsplit("/", 1)[-1], stored.size, media_type, stored.key, role)
-    return created
+        stored, _ = store_original(store, file_path, original_name=source, media_type=media_type)
+        if run is not None:
+            run.add_file(source, stored.key.rsplit("/", 1)[-1], stored.size, media_type, stored.key, role)
+        kept.append(ReceivedFile(source=source, object_key=stored.key, role=role, media_type=media_type))
+    return kept
 
 
 def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[str, Path, str]]:
@@ -115,22 +118,26 @@ def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[st
 
 
 def materialize(reference: str, services: Services, workdir: Path) -> Path:
-    """Rebuild a dossier's input from the object store exactly as it was last received:
-    the zip or merged PDF itself, or the folder with its files at their paths."""
+    """Rebuild a dossier's input from the object store exactly as it was last received."""
     received = services.records.received_set(reference)
     if received is None or not received.files:
         raise DossierError(f"aucun fichier conservé pour le dossier {reference!r} : rien à retraiter")
+    return materialize_files(received, services.store, workdir)
+
+
+def materialize_files(received: ReceivedSet, store: ObjectStore, workdir: Path) -> Path:
+    """The zip or merged PDF itself, or the folder with its files at their paths."""
     if received.shape in ("zip", "merged"):
         original = next(f for f in received.files if f.role == "original")
         target = workdir / Path(original.source).name
-        services.store.download(original.object_key, target)
+        store.download(original.object_key, target)
         return target
     folder = workdir / received.name
     for file in received.files:
         if file.role in ("original", "manifest"):
             target = folder / file.source
             target.parent.mkdir(parents=True, exist_ok=True)
-            services.store.download(file.object_key, target)
+            store.download(file.object_key, target)
     return folder
 
 

@@ -7,6 +7,7 @@ PACKAGES=(
   python3 python3-venv python3-pip            # the project's virtual environment
   tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd tesseract-ocr-eng  # OCR, French + orientation + MRZ
   fonts-dejavu-core fonts-ocr-b fonts-liberation # fonts for the synthetic dossier generator
+  docker-compose                               # validates docker/docker-compose.yml in the tests
 
 )
 

@@ -185,8 +185,10 @@ class EmbeddedPostgres:
         # Output goes to files, not pipes: the server started by pg_ctl inherits them
         # and would keep a pipe open (and us waiting) for as long as it runs.
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+            # A session of its own: the server outlives the command that started it, so a
+            # Ctrl-C or a signal to that command's process group must not reach it.
             result = subprocess.run(argv, check=False, stdout=out, stderr=err, text=True, cwd=self.root,
-                                    stdin=subprocess.DEVNULL, **as_user)
+                                    stdin=subprocess.DEVNULL, start_new_session=True, **as_user)
             out.seek(0)
             err.seek(0)
             completed = subprocess.CompletedProcess(argv, result.returncode, out.read(), err.read())

@@ -9,6 +9,8 @@ that a dead endpoint fails a dossier in seconds, not minutes.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import io
 import os
 from collections.abc import Iterator, Mapping
@@ -173,6 +175,15 @@ class S3ObjectStore:
             self._ensure_bucket()
             for found in self._client.list_objects(self.bucket, prefix=prefix or None, recursive=True):
                 yield found.object_name
+
+    def list_modified(self, prefix: str = "") -> Iterator[tuple[str, dt.datetime]]:
+        """(key, last modified) of the keys under `prefix`: the inbox uses it to wait
+        until a folder upload has been quiet for a while."""
+        check_prefix(prefix)
+        with self._errors_of("list", prefix):
+            self._ensure_bucket()
+            for found in self._client.list_objects(self.bucket, prefix=prefix or None, recursive=True):
+                yield found.object_name, found.last_modified
 
     def _ensure_bucket(self) -> None:
         if self._bucket_ready:

@@ -22,6 +22,8 @@ class Settings:
     s3_bucket: str  # DOSSIERS_S3_BUCKET
     s3_secure: bool  # DOSSIERS_S3_SECURE: https to the endpoint
     s3_sse: bool  # DOSSIERS_S3_SSE: ask the object store to encrypt objects at rest (SSE-S3)
+    inbox_prefix: str  # DOSSIERS_INBOX_PREFIX: where senders drop dossiers in the bucket
+    inbox_quiet_seconds: float  # DOSSIERS_INBOX_QUIET_SECONDS: a folder unchanged this long is complete
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -36,4 +38,6 @@ class Settings:
             s3_bucket=env.get("DOSSIERS_S3_BUCKET", "dossiers"),
             s3_secure=_flag(env.get("DOSSIERS_S3_SECURE")),
             s3_sse=_flag(env.get("DOSSIERS_S3_SSE")),
+            inbox_prefix=env.get("DOSSIERS_INBOX_PREFIX", "inbox/"),
+            inbox_quiet_seconds=float(env.get("DOSSIERS_INBOX_QUIET_SECONDS", "120")),
         )

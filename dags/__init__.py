@@ -1,0 +1,1 @@
+"""Airflow DAGs: thin wiring of pipeline.tasks."""

@@ -1,0 +1,71 @@
+"""What the dossier DAGs share: retries with backoff for transient errors only, a
+failure callback that records the dossier's run as failed, the schedule from the
+environment. Light imports only: this is read whenever a DAG file is parsed."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+from airflow.sdk import ExceptionRetryPolicy, RetryAction, RetryRule
+
+log = logging.getLogger(__name__)
+
+START_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+# Transient trouble (database, object store, a dossier busy elsewhere) retries with
+# backoff; any other error of ours is not cured by waiting and fails at once.
+# Bad input never gets here: the pipeline turns it into flags.
+RETRY_POLICY = ExceptionRetryPolicy(rules=[
+    RetryRule(exception=["storage.objects.ObjectStoreUnavailable", "storage.records.DossierBusy",
+                         "psycopg.OperationalError", "builtins.ConnectionError", "builtins.TimeoutError"],
+              action=RetryAction.RETRY, reason="service momentanément indisponible"),
+    RetryRule(exception="models.errors.DossierError", action=RetryAction.FAIL,
+              reason="erreur non transitoire : réessayer n'y changerait rien"),
+])
+
+
+def mark_failed(context) -> None:
+    """A task failed for good: record the dossier's run as failed, with its error, so
+    administrators find it in their list and rerun it."""
+    from pipeline import tasks
+
+    reference = _reference_of(context)
+    if reference is None:
+        return
+    error = context.get("exception")
+    try:
+        tasks.record_failure(reference, f"{context['task'].task_id}: {type(error).__name__}: {error}")
+    except Exception:  # noqa: BLE001 - the store may be what is down; the task log has it
+        log.exception("could not record the failure")
+
+
+def _reference_of(context) -> str | None:
+    kwargs = getattr(context["task"], "op_kwargs", None) or {}
+    if "staged" in kwargs and isinstance(kwargs["staged"], dict):
+        return kwargs["staged"].get("reference")
+    if "reference" in kwargs:
+        return kwargs["reference"]
+    if "entry" in kwargs:
+        return str(kwargs["entry"]).rsplit(".", 1)[0]
+    return None
+
+
+DEFAULT_ARGS = {
+    "owner": "dossiers",
+    "retries": int(os.environ.get("DOSSIERS_DAG_RETRIES", "3")),
+    "retry_delay": dt.timedelta(seconds=float(os.environ.get("DOSSIERS_DAG_RETRY_DELAY_SECONDS", "30"))),
+    "retry_exponential_backoff": 2.0,
+    "max_retry_delay": dt.timedelta(minutes=10),
+    "retry_policy": RETRY_POLICY,
+    "on_failure_callback": mark_failed,
+}
+
+
+def schedule_from_env(variable: str, default: str) -> str | None:
+    value = os.environ.get(variable, default).strip()
+    return None if value.lower() in ("", "none", "off") else value
+
+
+def task_parallelism() -> int:
+    return int(os.environ.get("DOSSIERS_DAG_PARALLELISM", "2"))

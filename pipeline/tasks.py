@@ -1,0 +1,162 @@
+"""The pipeline cut into the steps Airflow schedules. Plain functions: identifiers in,
+identifiers out (no documents travel between steps: they live in the object store),
+no clock read (the DAG passes its own dates), idempotent (a retried step redoes the
+same work on the same keys).
+
+  find_ready(now)            -> inbox entries whose upload is complete
+  stage(entry, today)        -> originals kept, a staged receipt, the pages to read
+  read_page(page)            -> one page read into the page cache
+  finish(staged, today)      -> the dossier processed from cache and recorded
+  rerun_targets(refs, failed)-> references to process again; rerun(reference, today)
+
+`finish` calls `process_and_record`, the very function behind `dossiers process`,
+on the same bytes: a dossier gives the same result from the CLI and from Airflow.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from extractors.limits import Limits
+from extractors.reading import plan_file, read_page as read_one_page
+from models import UnreadableFileError
+from pipeline.intake import take_in
+from pipeline.page_cache import PageCache
+from pipeline.process import reference_of_intake
+from pipeline.recorded import Services, keep_originals, materialize_files, process_and_record, rerun as rerun_dossier
+from storage.inbox import open_inbox
+from storage.objects import ObjectNotFound, originals_key, sha256_of_file
+from storage.records import ReceivedFile, ReceivedSet
+from storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STAGING_PREFIX = "staging/"
+
+
+def _services() -> Services:
+    return Services.open(Settings.from_env())
+
+
+def find_ready(now: dt.datetime) -> list[str]:
+    services = _services()
+    try:
+        return open_inbox(Settings.from_env(), services.store).ready_entries(now)
+    finally:
+        services.close()
+
+
+def stage(entry: str) -> dict[str, Any]:
+    """Keep the entry's originals, write a receipt of what was received, and list the
+    pages to read. The inbox entry is removed once everything is safely kept."""
+    settings = Settings.from_env()
+    services = _services()
+    limits = Limits.from_env()
+    try:
+        inbox = open_inbox(settings, services.store)
+        with tempfile.TemporaryDirectory(prefix="dossiers-stage-") as workdir:
+            path = inbox.fetch(entry, Path(workdir) / "in")
+            intake = take_in(path, Path(workdir) / "work", limits)
+            kept = keep_originals(path, intake, services.store, None, limits)
+            receipt = ReceivedSet(name=intake.name, shape=intake.shape, files=kept)
+            key = f"{STAGING_PREFIX}{entry}.json"
+            services.store.put_bytes(key, json.dumps(asdict(receipt)).encode(),
+                                     media_type="application/json", metadata={})
+            pages = _pages_of(intake, limits)
+        inbox.remove(entry)
+        return {"reference": reference_of_intake(intake), "receipt": key, "pages": pages}
+    finally:
+        services.close()
+
+
+def _pages_of(intake: Any, limits: Limits) -> list[dict[str, Any]]:
+    pages = []
+    for incoming in intake.files:
+        try:
+            jobs = plan_file(incoming.path, incoming.source, limits)
+        except UnreadableFileError:
+            continue  # flagged when the dossier is processed; nothing to read
+        sha = sha256_of_file(incoming.path)
+        pages += [{"sha256": sha, "number": job.index + 1, "source": incoming.source} for job in jobs]
+    return pages
+
+
+def read_page(page: dict[str, Any]) -> str | None:
+    """Read one page into the cache (a no-op when it is there). Bad input is no error
+    to retry: it returns None and the dossier step flags the file."""
+    services = _services()
+    limits = Limits.from_env()
+    try:
+        cache = PageCache(services.store)
+        if cache.get(page["sha256"], page["number"], page["source"]) is not None:
+            return cache.key(page["sha256"], page["number"])
+        with tempfile.TemporaryDirectory(prefix="dossiers-page-") as workdir:
+            local = Path(workdir) / "original"
+            services.store.download(originals_key(page["sha256"]), local)
+            try:
+                jobs = plan_file(local, page["source"], limits)
+                read = read_one_page(jobs[page["number"] - 1])
+            except UnreadableFileError as exc:
+                log.info("page not readable: %s", exc.__class__.__name__)
+                return None
+        return cache.put(page["sha256"], read)
+    finally:
+        services.close()
+
+
+def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """Process the staged dossier (its pages come from the cache) and record the run."""
+    services = _services()
+    try:
+        try:
+            raw = services.store.get_bytes(staged["receipt"])
+        except ObjectNotFound:
+            # A retry after a finish that succeeded but lost its answer: the run is recorded.
+            document = services.records.current_result(staged["reference"]) or {}
+            return {"reference": staged["reference"], "status": document.get("status")}
+        data = json.loads(raw)
+        receipt = ReceivedSet(name=data["name"], shape=data["shape"],
+                              files=[ReceivedFile(**f) for f in data["files"]])
+        with tempfile.TemporaryDirectory(prefix="dossiers-finish-") as workdir:
+            path = materialize_files(receipt, services.store, Path(workdir))
+            result = process_and_record(path, services, today=today)
+        services.store.delete(staged["receipt"])
+        return {"reference": result.dossier.reference, "status": result.status.value}
+    finally:
+        services.close()
+
+
+def rerun_targets(references: list[str], failed: bool) -> list[str]:
+    services = _services()
+    try:
+        found = list(references) + (services.records.failed_references() if failed else [])
+        return list(dict.fromkeys(found))
+    finally:
+        services.close()
+
+
+def rerun(reference: str, today: dt.date) -> dict[str, Any]:
+    services = _services()
+    try:
+        result = rerun_dossier(reference, services, today=today, actor="admin")
+        return {"reference": result.dossier.reference, "status": result.status.value}
+    finally:
+        services.close()
+
+
+def record_failure(reference: str, error: str) -> None:
+    """A step failed for good: the dossier's run is recorded as failed, with its error,
+    so administrators see it in their list and rerun it."""
+    from pipeline import PIPELINE_VERSION
+
+    services = _services()
+    try:
+        with services.records.begin_run(reference, name=reference, pipeline_version=PIPELINE_VERSION) as run:
+            run.fail(error)
+    finally:
+        services.close()
