@@ -7,7 +7,7 @@ SAMPLES := samples
 OUT := out
 JOBS ?= 2
 
-.PHONY: setup run test test-fast eval samples bench lock clean
+.PHONY: setup run test test-fast eval samples bench lock clean airflow
 
 setup: $(STAMP)
 
@@ -46,3 +46,7 @@ lock:
 
 clean:
 	rm -rf $(OUT) $(SAMPLES) .pytest_cache
+
+# A local Airflow (api-server, scheduler, dag-processor) on the embedded defaults.
+airflow: setup
+	$(PY) -m pipeline.airflow_local

@@ -67,5 +67,11 @@ def schedule_from_env(variable: str, default: str) -> str | None:
     return None if value.lower() in ("", "none", "off") else value
 
 
+def run_moment(dag_run) -> dt.datetime:
+    """The run's own time (end of its data interval, or when a manual run was asked
+    for), never the clock: a task retried tomorrow sees the same date."""
+    return dag_run.data_interval_end or dag_run.logical_date or dag_run.run_after
+
+
 def task_parallelism() -> int:
     return int(os.environ.get("DOSSIERS_DAG_PARALLELISM", "2"))

@@ -10,7 +10,7 @@ identifiers (inbox names, object keys, references), never documents.
 from __future__ import annotations
 
 from airflow.sdk import dag, task
-from dags.common import DEFAULT_ARGS, START_DATE, schedule_from_env, task_parallelism
+from dags.common import DEFAULT_ARGS, START_DATE, run_moment, schedule_from_env, task_parallelism
 
 
 @dag(
@@ -25,11 +25,11 @@ from dags.common import DEFAULT_ARGS, START_DATE, schedule_from_env, task_parall
 )
 def dossier_intake():
     @task
-    def find_ready(data_interval_end=None, logical_date=None, run_after=None) -> list[str]:
+    def find_ready(dag_run=None) -> list[str]:
         from pipeline import tasks
 
         # The run's own date, never the clock: a rerun of this DAG run sees the same inbox cut.
-        return tasks.find_ready(data_interval_end or logical_date or run_after)
+        return tasks.find_ready(run_moment(dag_run))
 
     @task(max_active_tis_per_dagrun=task_parallelism())
     def stage(entry: str) -> dict:
@@ -49,10 +49,10 @@ def dossier_intake():
 
     # Runs even if some page tasks failed for good: it reads what the cache lacks itself.
     @task(trigger_rule="all_done", max_active_tis_per_dagrun=task_parallelism())
-    def finish(staged: dict, data_interval_end=None, logical_date=None, run_after=None) -> dict:
+    def finish(staged: dict, dag_run=None) -> dict:
         from pipeline import tasks
 
-        return tasks.finish(staged, (data_interval_end or logical_date or run_after).date())
+        return tasks.finish(staged, run_moment(dag_run).date())
 
     staged = stage.expand(entry=find_ready())
     pages = read_page.expand(page=pages_to_read(staged))

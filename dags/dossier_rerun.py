@@ -4,7 +4,7 @@ every dossier whose processing failed. Same as `dossiers rerun REF...|--failed`.
 from __future__ import annotations
 
 from airflow.sdk import Param, dag, task
-from dags.common import DEFAULT_ARGS, START_DATE, task_parallelism
+from dags.common import DEFAULT_ARGS, START_DATE, run_moment, task_parallelism
 
 
 @dag(
@@ -29,10 +29,10 @@ def dossier_rerun():
         return tasks.rerun_targets(list(params["references"]), bool(params["failed"]))
 
     @task(max_active_tis_per_dagrun=task_parallelism())
-    def rerun(reference: str, logical_date=None, run_after=None) -> dict:
+    def rerun(reference: str, dag_run=None) -> dict:
         from pipeline import tasks
 
-        return tasks.rerun(reference, (logical_date or run_after).date())
+        return tasks.rerun(reference, run_moment(dag_run).date())
 
     rerun.expand(reference=targets())
 

@@ -97,7 +97,7 @@ class S3ObjectStore:
             secret_key=settings.s3_secret_key,
             secure=settings.s3_secure,
             sse=settings.s3_sse,
-            **client_options,
+            **({"read_timeout": settings.s3_timeout} | client_options),
         )
 
     def __repr__(self) -> str:

@@ -11,6 +11,7 @@ Needs `moto[server]` (a test dependency, not a runtime one).
 from __future__ import annotations
 
 import socket
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,16 @@ class MotoS3Server:
             self._log.close()
             self._log = None
         self.port = None
+
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): connections hang as on a store that is down,
+        and its state survives for `resume`."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self._process is not None
+        self._process.send_signal(signal.SIGCONT)
 
     def reset(self) -> None:
         """Forget every bucket and object (moto's own reset endpoint): test isolation."""

@@ -22,6 +22,7 @@ class Settings:
     s3_bucket: str  # DOSSIERS_S3_BUCKET
     s3_secure: bool  # DOSSIERS_S3_SECURE: https to the endpoint
     s3_sse: bool  # DOSSIERS_S3_SSE: ask the object store to encrypt objects at rest (SSE-S3)
+    s3_timeout: float  # DOSSIERS_S3_TIMEOUT: seconds to wait for an answer before retrying
     inbox_prefix: str  # DOSSIERS_INBOX_PREFIX: where senders drop dossiers in the bucket
     inbox_quiet_seconds: float  # DOSSIERS_INBOX_QUIET_SECONDS: a folder unchanged this long is complete
 
@@ -38,6 +39,7 @@ class Settings:
             s3_bucket=env.get("DOSSIERS_S3_BUCKET", "dossiers"),
             s3_secure=_flag(env.get("DOSSIERS_S3_SECURE")),
             s3_sse=_flag(env.get("DOSSIERS_S3_SSE")),
+            s3_timeout=float(env.get("DOSSIERS_S3_TIMEOUT", "30")),
             inbox_prefix=env.get("DOSSIERS_INBOX_PREFIX", "inbox/"),
             inbox_quiet_seconds=float(env.get("DOSSIERS_INBOX_QUIET_SECONDS", "120")),
         )
