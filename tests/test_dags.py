@@ -72,7 +72,7 @@ print(heavy)
 
 
 def run_dag(env: dict[str, str], dag_id: str, conf: dict | None = None) -> dict:
-    argv = [sys.executable, str(PROJECT / "tests" / "airflow_dag_test.py"), dag_id]
+    argv = [sys.executable, str(PROJECT / "tests" / "dag_runner.py"), dag_id]
     if conf is not None:
         argv.append(json.dumps(conf))
     proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600, cwd=PROJECT)

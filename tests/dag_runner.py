@@ -1,6 +1,6 @@
 """Run one DAG with `dag.test()` in this process's Airflow environment (the test
 sets AIRFLOW_HOME, the metadata database and the DOSSIERS_* variables beforehand).
-Usage: python tests/airflow_dag_test.py DAG_ID [JSON_CONF]; prints the run state."""
+Usage: python tests/dag_runner.py DAG_ID [JSON_CONF]; prints the run state."""
 from __future__ import annotations
 
 import json
