@@ -50,3 +50,7 @@ clean:
 # A local Airflow (api-server, scheduler, dag-processor) on the embedded defaults.
 airflow: setup
 	$(PY) -m pipeline.airflow_local
+
+# Throughput against bare tesseract, rerun speed-up, born-digital rate, peak memory.
+bench: setup
+	$(PY) benchmarks/pipeline_bench.py

@@ -27,28 +27,19 @@ RETRY_POLICY = ExceptionRetryPolicy(rules=[
 
 def mark_failed(context) -> None:
     """A task failed for good: record the dossier's run as failed, with its error, so
-    administrators find it in their list and rerun it."""
+    administrators find it in their list and rerun it. The task's arguments name the
+    dossier sealed (pipeline.opaque): the log says only which task failed."""
     from pipeline import tasks
 
-    reference = _reference_of(context)
-    if reference is None:
-        return
+    kwargs = getattr(context["task"], "op_kwargs", None) or {}
     error = context.get("exception")
     try:
+        reference = tasks.reference_of_task(kwargs)
+        if reference is None:
+            return
         tasks.record_failure(reference, f"{context['task'].task_id}: {type(error).__name__}: {error}")
-    except Exception:  # noqa: BLE001 - the store may be what is down; the task log has it
-        log.exception("could not record the failure")
-
-
-def _reference_of(context) -> str | None:
-    kwargs = getattr(context["task"], "op_kwargs", None) or {}
-    if "staged" in kwargs and isinstance(kwargs["staged"], dict):
-        return kwargs["staged"].get("reference")
-    if "reference" in kwargs:
-        return kwargs["reference"]
-    if "entry" in kwargs:
-        return str(kwargs["entry"]).rsplit(".", 1)[0]
-    return None
+    except Exception as exc:  # noqa: BLE001 - the store may be what is down; the task log has it
+        log.error("could not record the failure: %s", type(exc).__name__)
 
 
 DEFAULT_ARGS = {

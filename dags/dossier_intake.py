@@ -5,7 +5,8 @@ routed to the agents' queue.
 
 Wiring only: the steps are pipeline.tasks' plain functions, imported inside the tasks
 so that parsing this file touches no database, network or heavy library. XCom carries
-identifiers (inbox names, object keys, references), never documents.
+identifiers, never documents, and no personal data: inbox names and references
+travel sealed, dossiers are named by their opaque id (pipeline.opaque).
 """
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ def dossier_intake():
         return tasks.find_ready(run_moment(dag_run))
 
     @task(max_active_tis_per_dagrun=task_parallelism())
-    def stage(entry: str) -> dict:
+    def stage(sealed_entry: str) -> dict:
         from pipeline import tasks
 
-        return tasks.stage(entry)
+        return tasks.stage(sealed_entry)
 
     @task
     def pages_to_read(staged: list[dict]) -> list[dict]:
@@ -54,7 +55,7 @@ def dossier_intake():
 
         return tasks.finish(staged, run_moment(dag_run).date())
 
-    staged = stage.expand(entry=find_ready())
+    staged = stage.expand(sealed_entry=find_ready())
     pages = read_page.expand(page=pages_to_read(staged))
     pages >> finish.expand(staged=staged)
 

@@ -29,12 +29,12 @@ def dossier_rerun():
         return tasks.rerun_targets(list(params["references"]), bool(params["failed"]))
 
     @task(max_active_tis_per_dagrun=task_parallelism())
-    def rerun(reference: str, dag_run=None) -> dict:
+    def rerun(sealed_reference: str, dag_run=None) -> dict:
         from pipeline import tasks
 
-        return tasks.rerun(reference, run_moment(dag_run).date())
+        return tasks.rerun(sealed_reference, run_moment(dag_run).date())
 
-    rerun.expand(reference=targets())
+    rerun.expand(sealed_reference=targets())
 
 
 dossier_rerun()

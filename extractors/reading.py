@@ -100,13 +100,14 @@ def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
         best = _ocr(cleanup.remove_rules(upright), tmp, job)
         rotation = 0
-        if not _good_enough(best) or _sideways(best, upright.shape[1] / upright.shape[0]):
-            turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
-            if turn and conf >= 1.0:
+        sideways = _sideways(best, upright.shape[1] / upright.shape[0])
+        if sideways or not _good_enough(best):
+            # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
+            candidates = [] if sideways else [(0, upright, best)]
+            for turn in _turns_to_try(upright, tmp, job, sideways):
                 turned = cleanup.rotate_quadrant(upright, turn)
-                attempt = _ocr(cleanup.remove_rules(turned), tmp, job)
-                if attempt.quality > best.quality:
-                    upright, best, rotation = turned, attempt, turn
+                candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
+            rotation, upright, best = max(candidates, key=lambda c: c[2].quality)
         if not _good_enough(best):
             enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
             attempt = _ocr(enhanced, tmp, job, psm=11)
@@ -158,6 +159,16 @@ def _good_enough(result: OcrResult) -> bool:
 
 
 _IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
+
+
+def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -> list[int]:
+    """Quarter turns worth an OCR pass: tesseract's orientation detection when it is
+    sure; otherwise both quarter turns for a sideways page, or a half turn for a page
+    that read poorly (upside down)."""
+    turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
+    if turn and conf >= 1.0:
+        return [turn]
+    return [90, 270] if sideways else [180]
 
 
 def _sideways(result: OcrResult, aspect: float) -> bool:

@@ -14,6 +14,7 @@ from models import DossierError, DossierResult, Status
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+PASSWORD_ENV = "DOSSIERS_USER_PASSWORD"  # `dossiers users add` in scripts
 
 log = logging.getLogger("dossiers")
 
@@ -60,6 +61,20 @@ def _parser() -> argparse.ArgumentParser:
     rerun.add_argument("--failed", action="store_true", help="tous les dossiers en échec")
     rerun.add_argument("--workers", type=int, default=0)
     rerun.set_defaults(func=_rerun)
+
+    serve = sub.add_parser("serve", help="l'application web d'instruction (agents, administrateurs)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=_serve)
+
+    users = sub.add_parser("users", help="les comptes de l'application web")
+    users_sub = users.add_subparsers(required=True)
+    add_user = users_sub.add_parser("add", help="créer un compte, ou changer son rôle et son mot de passe")
+    add_user.add_argument("name", metavar="NAME")
+    add_user.add_argument("--role", required=True, choices=["agent", "admin"])
+    add_user.add_argument("--password-stdin", action="store_true",
+                          help=f"lire le mot de passe sur l'entrée standard (sinon ${PASSWORD_ENV}, sinon demandé)")
+    add_user.set_defaults(func=_add_user)
 
     stop = sub.add_parser("stop", help="arrêter le serveur PostgreSQL embarqué")
     stop.set_defaults(func=_stop)
@@ -182,6 +197,57 @@ def _show(args: argparse.Namespace) -> int:
         print(f"  ! {flag['severity']:<8} {flag['code']:<28} {flag['message']}")
     print(f"traitements : {len(document['runs'])} ; événements : {len(document['history'])}")
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pipeline.recorded import Services
+    from storage.settings import Settings
+    from web.app import create_app
+    from web.rerun import AirflowConfig
+
+    services = Services.open(Settings.from_env())
+    try:
+        uvicorn.run(create_app(services, AirflowConfig.from_env()), host=args.host, port=args.port)
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    from storage.users import InvalidAccount, Users
+
+    password = _new_password(args)
+    if password is None:
+        return EXIT_USAGE
+    with _records() as records:
+        try:
+            user = Users(records.db).add(args.name, args.role, password)
+        except InvalidAccount as exc:
+            print(f"dossiers: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    print(f"compte {user.name} ({user.role.value}) enregistré")
+    return EXIT_OK
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """From stdin (--password-stdin), $DOSSIERS_USER_PASSWORD (scripts), or asked twice."""
+    import getpass
+    import os
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if not sys.stdin.isatty():
+        print(f"dossiers: pas de terminal : utilisez --password-stdin ou ${PASSWORD_ENV}", file=sys.stderr)
+        return None
+    password = getpass.getpass("Mot de passe : ")
+    if getpass.getpass("Confirmez le mot de passe : ") != password:
+        print("dossiers: les mots de passe ne correspondent pas", file=sys.stderr)
+        return None
+    return password
 
 
 def _stop(args: argparse.Namespace) -> int:

@@ -48,10 +48,10 @@ class Intake:
 def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
     """Read the shape of one input. `workdir` is a private folder for unpacked zips."""
     if path.is_dir():
-        intake = Intake(name=path.name, shape="folder")
+        intake = Intake(name=display_name(path.name), shape="folder")
         _collect_folder(path, intake, limits)
         return intake
-    name = path.stem if path.suffix else path.name
+    name = display_name(path.stem if path.suffix else path.name)
     kind = sniff(path) if path.is_file() and path.stat().st_size else FileKind.unknown
     if kind == FileKind.zip:
         intake = Intake(name=name, shape="zip")
@@ -62,8 +62,15 @@ def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
         return intake
     # Anything else is a single merged scan; if it is no PDF, reading will say so.
     intake = Intake(name=name, shape="merged")
-    intake.files.append(IncomingFile(source=path.name, path=path))
+    intake.files.append(IncomingFile(source=display_name(path.name), path=path))
     return intake
+
+
+def display_name(name: str) -> str:
+    """A file name as text that can be stored and shown. Linux names are bytes: those
+    that are not UTF-8 reach Python as lone surrogates, which neither JSON nor
+    PostgreSQL accept; each undecodable byte becomes U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
@@ -73,14 +80,12 @@ def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
         intake.manifest, intake.manifest_error = parse_manifest(manifest_path.read_bytes())
     root_resolved = root.resolve()
     for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
+        rel = display_name(path.relative_to(root).as_posix())
         if rel == MANIFEST_NAME or any(part.startswith(".") for part in PurePosixPath(rel).parts):
             continue
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(root_resolved):
-                intake.problems.append(UnsafePath(rel, "lien symbolique vers l'extérieur du dossier"))
-                continue
+        if path.is_symlink() and not _points_inside(path, root_resolved):
+            intake.problems.append(UnsafePath(rel, "lien symbolique vers l'extérieur du dossier ou sans cible"))
+            continue
         if not path.is_file():
             continue
         if not stat.S_ISREG(path.stat().st_mode):
@@ -91,13 +96,25 @@ def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
         intake.files.append(IncomingFile(source=rel, path=path))
 
 
+def _points_inside(link: Path, root_resolved: Path) -> bool:
+    """A symbolic link is followed only to an existing file or folder inside the dossier:
+    never outside it, never round a loop."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop (RuntimeError before Python 3.13)
+        return False
+    return target.is_relative_to(root_resolved)
+
+
 def _unpack_zip(path: Path, target: Path, intake: Intake, limits: Limits) -> None:
     packed = path.stat().st_size
     budget = min(limits.max_zip_unpacked_bytes, limits.max_zip_ratio * max(packed, 1))
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        intake.problems.append(CorruptFile(path.name, f"archive zip illisible : {exc}"))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # ValueError: a member name flagged UTF-8 that is not (zipfile cannot list the archive).
+        intake.problems.append(CorruptFile(display_name(path.name),
+                                           f"archive zip illisible : {exc}"))
         return
     written = 0
     with archive:

@@ -13,7 +13,7 @@ from extractors.filetype import sniff
 from extractors.limits import Limits
 from models import DossierError, DossierResult, Status
 from pipeline import PIPELINE_VERSION
-from pipeline.intake import MANIFEST_NAME, Intake, take_in
+from pipeline.intake import MANIFEST_NAME, Intake, display_name, take_in
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
 from pipeline.process import describe, failed_result, process_intake, reference_of, reference_of_intake
@@ -105,7 +105,7 @@ def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[st
                 continue
             if file_path.stat().st_size > limits.max_file_bytes or len(files) >= MAX_STORED_FILES:
                 continue  # flagged by intake or reading; too big to keep
-            source = file_path.relative_to(path).as_posix()
+            source = display_name(file_path.relative_to(path).as_posix())
             files.append((source, file_path, role_of(source, "original")))
         return files
     files = [(path.name, path, "original")]

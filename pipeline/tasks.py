@@ -3,11 +3,16 @@ identifiers out (no documents travel between steps: they live in the object stor
 no clock read (the DAG passes its own dates), idempotent (a retried step redoes the
 same work on the same keys).
 
-  find_ready(now)            -> inbox entries whose upload is complete
-  stage(entry, today)        -> originals kept, a staged receipt, the pages to read
+  find_ready(now)            -> inbox entries whose upload is complete (sealed)
+  stage(entry)               -> originals kept, a staged receipt, the pages to read
   read_page(page)            -> one page read into the page cache
   finish(staged, today)      -> the dossier processed from cache and recorded
-  rerun_targets(refs, failed)-> references to process again; rerun(reference, today)
+  rerun_targets(refs, failed)-> references to process again (sealed); rerun(reference, today)
+
+Airflow shows every task's arguments and return value (XCom) in its logs and UI, and
+inbox names and references are made from file names, which hold people's names: they
+cross between tasks `seal`ed (encrypted), and what is returned names a dossier only by
+its `opaque_id` (pipeline.opaque).
 
 `finish` calls `process_and_record`, the very function behind `dossiers process`,
 on the same bytes: a dossier gives the same result from the CLI and from Airflow.
@@ -26,6 +31,7 @@ from extractors.limits import Limits
 from extractors.reading import plan_file, read_page as read_one_page
 from models import UnreadableFileError
 from pipeline.intake import take_in
+from pipeline.opaque import opaque_id, seal, unseal
 from pipeline.page_cache import PageCache
 from pipeline.process import reference_of_intake
 from pipeline.recorded import Services, keep_originals, materialize_files, process_and_record, rerun as rerun_dossier
@@ -46,14 +52,15 @@ def _services() -> Services:
 def find_ready(now: dt.datetime) -> list[str]:
     services = _services()
     try:
-        return open_inbox(Settings.from_env(), services.store).ready_entries(now)
+        return [seal(entry) for entry in open_inbox(Settings.from_env(), services.store).ready_entries(now)]
     finally:
         services.close()
 
 
-def stage(entry: str) -> dict[str, Any]:
+def stage(sealed_entry: str) -> dict[str, Any]:
     """Keep the entry's originals, write a receipt of what was received, and list the
     pages to read. The inbox entry is removed once everything is safely kept."""
+    entry = unseal(sealed_entry)
     settings = Settings.from_env()
     services = _services()
     limits = Limits.from_env()
@@ -64,12 +71,13 @@ def stage(entry: str) -> dict[str, Any]:
             intake = take_in(path, Path(workdir) / "work", limits)
             kept = keep_originals(path, intake, services.store, None, limits)
             receipt = ReceivedSet(name=intake.name, shape=intake.shape, files=kept)
-            key = f"{STAGING_PREFIX}{entry}.json"
+            reference = reference_of_intake(intake)
+            key = f"{STAGING_PREFIX}{opaque_id(entry)}.json"
             services.store.put_bytes(key, json.dumps(asdict(receipt)).encode(),
                                      media_type="application/json", metadata={})
             pages = _pages_of(intake, limits)
         inbox.remove(entry)
-        return {"reference": reference_of_intake(intake), "receipt": key, "pages": pages}
+        return {"dossier": opaque_id(reference), "reference": seal(reference), "receipt": key, "pages": pages}
     finally:
         services.close()
 
@@ -82,24 +90,26 @@ def _pages_of(intake: Any, limits: Limits) -> list[dict[str, Any]]:
         except UnreadableFileError:
             continue  # flagged when the dossier is processed; nothing to read
         sha = sha256_of_file(incoming.path)
-        pages += [{"sha256": sha, "number": job.index + 1, "source": incoming.source} for job in jobs]
+        pages += [{"sha256": sha, "number": job.index + 1} for job in jobs]
     return pages
 
 
 def read_page(page: dict[str, Any]) -> str | None:
     """Read one page into the cache (a no-op when it is there). Bad input is no error
-    to retry: it returns None and the dossier step flags the file."""
+    to retry: it returns None and the dossier step flags the file. The page's file is
+    named by its hash: the cache gives the page its file name when the dossier is read."""
+    source = f"{page['sha256'][:12]}#{page['number']}"
     services = _services()
     limits = Limits.from_env()
     try:
         cache = PageCache(services.store)
-        if cache.get(page["sha256"], page["number"], page["source"]) is not None:
+        if cache.get(page["sha256"], page["number"], source) is not None:
             return cache.key(page["sha256"], page["number"])
         with tempfile.TemporaryDirectory(prefix="dossiers-page-") as workdir:
             local = Path(workdir) / "original"
             services.store.download(originals_key(page["sha256"]), local)
             try:
-                jobs = plan_file(local, page["source"], limits)
+                jobs = plan_file(local, source, limits)
                 read = read_one_page(jobs[page["number"] - 1])
             except UnreadableFileError as exc:
                 log.info("page not readable: %s", exc.__class__.__name__)
@@ -117,8 +127,8 @@ def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
             raw = services.store.get_bytes(staged["receipt"])
         except ObjectNotFound:
             # A retry after a finish that succeeded but lost its answer: the run is recorded.
-            document = services.records.current_result(staged["reference"]) or {}
-            return {"reference": staged["reference"], "status": document.get("status")}
+            document = services.records.current_result(unseal(staged["reference"])) or {}
+            return {"dossier": staged["dossier"], "status": document.get("status")}
         data = json.loads(raw)
         receipt = ReceivedSet(name=data["name"], shape=data["shape"],
                               files=[ReceivedFile(**f) for f in data["files"]])
@@ -126,7 +136,7 @@ def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
             path = materialize_files(receipt, services.store, Path(workdir))
             result = process_and_record(path, services, today=today)
         services.store.delete(staged["receipt"])
-        return {"reference": result.dossier.reference, "status": result.status.value}
+        return {"dossier": opaque_id(result.dossier.reference), "status": result.status.value}
     finally:
         services.close()
 
@@ -135,18 +145,30 @@ def rerun_targets(references: list[str], failed: bool) -> list[str]:
     services = _services()
     try:
         found = list(references) + (services.records.failed_references() if failed else [])
-        return list(dict.fromkeys(found))
+        return [seal(reference) for reference in dict.fromkeys(found)]
     finally:
         services.close()
 
 
-def rerun(reference: str, today: dt.date) -> dict[str, Any]:
+def rerun(sealed_reference: str, today: dt.date) -> dict[str, Any]:
     services = _services()
     try:
-        result = rerun_dossier(reference, services, today=today, actor="admin")
-        return {"reference": result.dossier.reference, "status": result.status.value}
+        result = rerun_dossier(unseal(sealed_reference), services, today=today, actor="admin")
+        return {"dossier": opaque_id(result.dossier.reference), "status": result.status.value}
     finally:
         services.close()
+
+
+def reference_of_task(kwargs: dict[str, Any]) -> str | None:
+    """The dossier a failed task was about, from its (sealed) arguments."""
+    staged = kwargs.get("staged")
+    if isinstance(staged, dict) and "reference" in staged:
+        return unseal(staged["reference"])
+    if "sealed_reference" in kwargs:
+        return unseal(kwargs["sealed_reference"])
+    if "sealed_entry" in kwargs:
+        return unseal(kwargs["sealed_entry"]).rsplit(".", 1)[0]
+    return None
 
 
 def record_failure(reference: str, error: str) -> None:

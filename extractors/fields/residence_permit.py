@@ -67,6 +67,9 @@ def _as_printed(words) -> str:
 
 
 def permit_category(spans: list[Span]) -> tuple[str, Span, float] | None:
+    # The back of the card shares rows with the front: its MRZ words are no category.
+    spans = [Span(s.page, [w for w in s.words if "<" not in w.text]) for s in spans]
+    spans = [s for s in spans if s.words]
     for label in find_labels(spans, LABEL_REMARKS):
         value = value_near(spans, label, lambda t: is_capitalised_value(t) and not _NOT_A_CATEGORY.search(fold(t))
                            and not re.search(LABEL_REMARKS, fold(t)))

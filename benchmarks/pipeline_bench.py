@@ -1,0 +1,142 @@
+"""`make bench`: the pipeline's throughput against bare tesseract, on a generated batch.
+
+Prints a table and one summary line. Measured in the same run:
+- baseline: every page without a text layer, as its file provides it (images as they
+  are; PDF pages rendered at 300 dpi beforehand, not timed), through
+  `tesseract PAGE - -l fra` with its defaults, one process per core, OMP_THREAD_LIMIT=1;
+- `dossiers process` end to end on the same batch (fresh DOSSIERS_HOME: storage,
+  orientation, MRZ, classification, extraction, checks included);
+- born-digital pages per minute on a batch without scans;
+- a rerun of the unchanged batch (reading skipped: the page cache);
+- peak memory of the largest process (the CLI or a page reader).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from extractors.filetype import FileKind, sniff
+from pipeline.intake import take_in
+from extractors.limits import Limits
+
+CORES = os.cpu_count() or 1
+
+
+def generate(out: Path, count: int, seed: int, scan_ratio: float) -> Path:
+    subprocess.run([sys.executable, "-m", "synth", "generate", "--out", str(out), "--count", str(count),
+                    "--seed", str(seed), "--scan-ratio", str(scan_ratio)], check=True, stdout=subprocess.DEVNULL)
+    return out / "dossiers"
+
+
+def scanned_pages(batch: Path, work: Path) -> tuple[list[Path], int]:
+    """Page images for the baseline (rendered beforehand) and the count of all pages."""
+    images, total = [], 0
+    for i, dossier in enumerate(sorted(batch.iterdir())):
+        intake = take_in(dossier, work / f"unzip{i}", Limits())
+        for f in intake.files:
+            kind = sniff(f.path) if f.path.stat().st_size else FileKind.unknown
+            if kind.is_image:
+                images.append(f.path)
+                total += 1
+            elif kind == FileKind.pdf:
+                try:
+                    pdf = pdfium.PdfDocument(str(f.path))
+                except pdfium.PdfiumError:
+                    continue
+                for n in range(len(pdf)):
+                    total += 1
+                    page = pdf[n]
+                    if len(page.get_textpage().get_text_range().strip()) >= 40:
+                        continue  # text layer: no OCR in the pipeline either
+                    target = work / f"page-{len(images)}.png"
+                    page.render(scale=300 / 72).to_pil().save(target)
+                    images.append(target)
+                pdf.close()
+    return images, total
+
+
+def bare_tesseract(images: list[Path]) -> float:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+    def one(path: Path) -> None:
+        subprocess.run(["tesseract", str(path), "-", "-l", "fra"], env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(CORES) as pool:
+        list(pool.map(one, images))
+    return time.perf_counter() - start
+
+
+def run_cli(batch: Path, home: Path, out: Path) -> float:
+    env = {**os.environ, "DOSSIERS_HOME": str(home)}
+    env.pop("DOSSIERS_DATABASE_URL", None)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline.cli", "process", *map(str, sorted(batch.iterdir())),
+                    "--out-dir", str(out), "--as-of", "2026-06-01"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=9001)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dossiers-bench-"))
+    try:
+        batch = generate(work / "mixed", args.count, args.seed, scan_ratio=0.8)
+        digital = generate(work / "digital", args.count, args.seed + 1, scan_ratio=0.0)
+        images, pages = scanned_pages(batch, work / "pages")
+        _, digital_pages = scanned_pages(digital, work / "pages-digital")
+        # Warm the embedded server up once so that its first start is not charged to a run.
+        home = work / "home"
+        subprocess.run([sys.executable, "-c", "from storage.database import Database;"
+                        "from storage.settings import Settings; Database.open(Settings.from_env()).close()"],
+                       env={**os.environ, "DOSSIERS_HOME": str(home)}, check=True)
+
+        baseline = bare_tesseract(images)
+        first = run_cli(batch, home, work / "out1")
+        rerun = run_cli(batch, home, work / "out2")
+        born = run_cli(digital, work / "home-digital", work / "out3")
+        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "stop"], env={**os.environ, "DOSSIERS_HOME": str(home)},
+                       stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "stop"],
+                       env={**os.environ, "DOSSIERS_HOME": str(work / "home-digital")}, stdout=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    tesseract_ppm = len(images) / baseline * 60
+    ratio = baseline / first
+    rows = [
+        ("pages in the mixed batch", f"{pages}"),
+        ("  of which without a text layer", f"{len(images)}"),
+        ("bare tesseract, scanned pages", f"{baseline:7.1f} s  {tesseract_ppm:7.1f} pages/min"),
+        ("dossiers process, whole batch", f"{first:7.1f} s  {pages / first * 60:7.1f} pages/min"),
+        ("  scanned-page rate vs bare tesseract", f"{ratio:7.2f}  (target ≥ 0.85)"),
+        ("rerun of the unchanged batch", f"{rerun:7.1f} s  {first / rerun:7.1f}× faster (target ≥ 10×)"),
+        ("born-digital batch", f"{born:7.1f} s  {digital_pages / born * 60:7.0f} pages/min (target ≥ 1000)"),
+        ("peak memory of one process", f"{peak_mib:7.0f} MiB (target ≤ 1024)"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+    print(f"bench: tesseract_ppm={tesseract_ppm:.1f} pipeline_ppm={pages / first * 60:.1f} ratio={ratio:.2f} "
+          f"rerun_speedup={first / rerun:.1f} born_digital_ppm={digital_pages / born * 60:.0f} "
+          f"peak_mib={peak_mib:.0f} cores={CORES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""What agents see and do (issue 5): the queues, and the review of a dossier's current
+result — field corrections, piece-type changes, decisions.
+
+Every action applies to the dossier's current run, in one transaction that locks the
+dossier row: it updates the run's result document (so `dossiers show`, the exports and
+the UI read one truth), the rows of that run (fields.corrected_*, pieces.type), and
+adds an audit event. The pipeline's values are never lost: a corrected field keeps its
+original in `corrections` and in fields.value; a retyped piece keeps `original_type`.
+A form rendered for an older run is refused (StaleReview) rather than applied to a new one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from models.domain import PieceType, Status
+from storage.database import Database
+from storage.records import _audit
+
+QUEUE_PAGE_SIZE = 50
+NUMERIC_FIELDS = frozenset({"weekly_hours", "gross_monthly_salary", "gross_salary", "monthly_gratification"})
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+class Decision(StrEnum):
+    approved = "approved"
+    rejected = "rejected"
+    sent_back = "sent_back"
+
+
+# The status a decision gives the dossier (DOMAIN.md, Status): a send-back holds it as incomplete.
+STATUS_AFTER = {Decision.approved: Status.approved, Decision.rejected: Status.rejected,
+                Decision.sent_back: Status.incomplete}
+
+
+class ReviewError(ValueError):
+    """An action that cannot be applied; its message is for the agent (French)."""
+
+
+class StaleReview(ReviewError):
+    """The dossier changed (rerun, decided) since the page was shown."""
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    procedure: str | None = None
+    warnings: bool | None = None  # True: with warnings only; False: without; None: all
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    reference: str
+    procedure: str | None
+    submitted_at: dt.date | None
+    warnings: int
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    """An incomplete or failed dossier with what holds it: blocking flags' messages, or the error."""
+    reference: str
+    procedure: str | None
+    submitted_at: dt.date | None
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    total: int
+    page: int
+    pages: int
+    procedures: list[str]
+
+
+@dataclass(frozen=True)
+class DossierView:
+    reference: str
+    status: str | None
+    run_id: int | None
+    document: dict[str, Any] | None
+
+    @property
+    def reviewable(self) -> bool:
+        return self.status == Status.ready_for_review.value and self.document is not None
+
+
+class Reviews:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- queues -------------------------------------------------------------------------
+
+    def queue(self, wanted: QueueFilter) -> QueuePage:
+        """Ready-for-review dossiers, oldest submission first, one page of them."""
+        where = """d.status = 'ready_for_review'
+                   AND (%(procedure)s::text IS NULL OR d.procedure = %(procedure)s)
+                   AND (%(warnings)s::boolean IS NULL OR %(warnings)s = EXISTS (
+                        SELECT 1 FROM flags f WHERE f.run_id = d.current_run_id AND f.severity = 'warning'))"""
+        params = {"procedure": wanted.procedure, "warnings": wanted.warnings}
+        with self.db.connection() as conn:
+            total = conn.execute(f"SELECT count(*) FROM dossiers d WHERE {where}", params).fetchone()[0]
+            pages = max(1, -(-total // QUEUE_PAGE_SIZE))
+            page = min(max(1, wanted.page), pages)
+            rows = conn.execute(
+                f"""SELECT d.reference, d.procedure, d.submitted_at,
+                           (SELECT count(*) FROM flags f
+                            WHERE f.run_id = d.current_run_id AND f.severity = 'warning')
+                    FROM dossiers d WHERE {where}
+                    ORDER BY d.submitted_at NULLS LAST, d.id LIMIT %(limit)s OFFSET %(offset)s""",
+                {**params, "limit": QUEUE_PAGE_SIZE, "offset": (page - 1) * QUEUE_PAGE_SIZE}).fetchall()
+            procedures = [r[0] for r in conn.execute(
+                "SELECT DISTINCT procedure FROM dossiers WHERE status = 'ready_for_review' "
+                "AND procedure IS NOT NULL ORDER BY procedure")]
+        return QueuePage([QueueRow(*r) for r in rows], total, page, pages, procedures)
+
+    def incomplete(self, limit: int = QUEUE_PAGE_SIZE) -> list[HeldRow]:
+        """Dossiers held back as incomplete, oldest first, with their blocking flags' messages
+        (and the agent's message when one sent it back)."""
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                """SELECT d.reference, d.procedure, d.submitted_at,
+                          coalesce(array(SELECT f.message FROM flags f WHERE f.run_id = d.current_run_id
+                                         AND f.severity = 'blocking' ORDER BY f.position), '{}')
+                          || coalesce(array(SELECT 'Renvoyé par ' || r.result->'review'->>'by' || ' : '
+                                                   || (r.result->'review'->>'message')
+                                            FROM runs r WHERE r.id = d.current_run_id
+                                            AND r.result->'review'->>'message' IS NOT NULL), '{}')
+                   FROM dossiers d WHERE d.status = 'incomplete'
+                   ORDER BY d.submitted_at NULLS LAST, d.id LIMIT %s""", (limit,)).fetchall()
+        return [HeldRow(*r) for r in rows]
+
+    def failed(self, limit: int = QUEUE_PAGE_SIZE) -> list[HeldRow]:
+        """Dossiers whose processing broke, most recent first, with the error."""
+        with self.db.connection() as conn:
+            rows = conn.execute(
+                """SELECT d.reference, d.procedure, d.submitted_at, array[coalesce(r.error, '?')]
+                   FROM dossiers d LEFT JOIN runs r ON r.id = d.current_run_id
+                   WHERE d.status = 'failed' ORDER BY d.updated_at DESC, d.id LIMIT %s""", (limit,)).fetchall()
+        return [HeldRow(*r) for r in rows]
+
+    # -- one dossier --------------------------------------------------------------------
+
+    def dossier(self, reference: str) -> DossierView | None:
+        with self.db.connection() as conn:
+            row = conn.execute(
+                """SELECT d.reference, d.status, d.current_run_id, r.result FROM dossiers d
+                   LEFT JOIN runs r ON r.id = d.current_run_id WHERE d.reference = %s""",
+                (reference,)).fetchone()
+        return DossierView(*row) if row else None
+
+    def correct_field(self, reference: str, run_id: int, piece_index: int, field: str, raw: str,
+                      actor: str) -> None:
+        """Set a field to the agent's value; the pipeline's value stays in `corrections`.
+        Giving the original value back removes the correction."""
+        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+            piece = _piece(document, piece_index)
+            if field not in piece["fields"]:
+                raise ReviewError(f"la pièce n'a pas de champ « {field} »")
+            value = parse_value(field, raw)
+            corrections = piece.setdefault("corrections", {})
+            previous = piece["fields"][field]
+            original = corrections[field]["original"] if field in corrections else previous
+            piece["fields"][field] = value
+            at = _now()
+            if value == original:
+                corrections.pop(field, None)
+                stored: tuple[Any, ...] = (None, None, None)
+            else:
+                corrections[field] = {"original": original, "by": actor, "at": at}
+                stored = (Jsonb(value), actor, at)
+            conn.execute(
+                """UPDATE fields SET corrected_value = %s, corrected_by = %s, corrected_at = %s
+                   WHERE name = %s AND piece_row_id =
+                         (SELECT id FROM pieces WHERE run_id = %s AND piece_index = %s)""",
+                (*stored, field, run_id, piece_index))
+            self._save(conn, dossier_id, run_id, document)
+            _audit(conn, dossier_id, run_id, actor, "field_corrected",
+                   {"piece": piece_index, "field": field, "original": original, "previous": previous,
+                    "value": value})
+
+    def change_piece_type(self, reference: str, run_id: int, piece_index: int, new_type: str,
+                          actor: str) -> None:
+        """Retype a piece. Its fields stay as read; the checks are not run again."""
+        try:
+            new_type = PieceType(new_type).value
+        except ValueError:
+            raise ReviewError(f"type de pièce inconnu : {new_type!r}") from None
+        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+            piece = _piece(document, piece_index)
+            previous = piece["type"]
+            if previous == new_type:
+                return
+            at = _now()
+            original = piece.get("type_correction", {}).get("original", previous)
+            piece["type"] = new_type
+            piece["type_correction"] = {"original": original, "by": actor, "at": at}
+            conn.execute(
+                """UPDATE pieces SET type = %s, original_type = coalesce(original_type, type),
+                          type_changed_by = %s, type_changed_at = %s
+                   WHERE run_id = %s AND piece_index = %s""", (new_type, actor, at, run_id, piece_index))
+            self._save(conn, dossier_id, run_id, document)
+            _audit(conn, dossier_id, run_id, actor, "piece_type_changed",
+                   {"piece": piece_index, "previous": previous, "type": new_type})
+
+    def decide(self, reference: str, run_id: int, decision: Decision | str, message: str | None,
+               actor: str) -> Status:
+        """Approve, reject (a reason is required) or send back (a message is required)."""
+        try:
+            decision = Decision(decision)
+        except ValueError:
+            raise ReviewError(f"décision inconnue : {decision!r}") from None
+        message = (message or "").strip() or None
+        if decision != Decision.approved and message is None:
+            raise ReviewError("indiquez le motif du rejet" if decision == Decision.rejected
+                              else "indiquez le message pour l'employeur")
+        status = STATUS_AFTER[decision]
+        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+            at = _now()
+            document["review"] = {"decision": decision.value, "by": actor, "at": at, "message": message}
+            document["status"] = status.value
+            self._save(conn, dossier_id, run_id, document, status)
+            conn.execute("INSERT INTO reviews (dossier_id, run_id, decision, decided_by, decided_at, message) "
+                         "VALUES (%s, %s, %s, %s, %s, %s)", (dossier_id, run_id, decision.value, actor, at, message))
+            _audit(conn, dossier_id, run_id, actor, "review_decided",
+                   {"decision": decision.value, "message": message, "status": status.value,
+                    "previous_status": Status.ready_for_review.value})
+        return status
+
+    def record_rerun_request(self, reference: str, actor: str, details: dict[str, Any]) -> None:
+        """An administrator asked for a rerun (the rerun itself records its own run)."""
+        with self.db.connection() as conn:
+            row = conn.execute("SELECT id FROM dossiers WHERE reference = %s", (reference,)).fetchone()
+            if row is None:
+                raise ReviewError(f"aucun dossier de référence {reference!r}")
+            _audit(conn, row[0], None, actor, "rerun_requested", details)
+
+    # -- internals ----------------------------------------------------------------------
+
+    @contextmanager
+    def _reviewable(self, reference: str, run_id: int) -> Iterator[tuple[psycopg.Connection, int, dict[str, Any]]]:
+        """A transaction holding the dossier's row, open only if `run_id` is still its current
+        run and the dossier awaits review. Yields (connection, dossier id, result document)."""
+        with self.db.connection() as conn, conn.transaction():
+            row = conn.execute(
+                """SELECT d.id, d.status, d.current_run_id, r.result FROM dossiers d
+                   LEFT JOIN runs r ON r.id = d.current_run_id WHERE d.reference = %s FOR UPDATE OF d""",
+                (reference,)).fetchone()
+            if row is None:
+                raise ReviewError(f"aucun dossier de référence {reference!r}")
+            dossier_id, status, current_run, document = row
+            if current_run != run_id or status != Status.ready_for_review.value:
+                raise StaleReview("le dossier a changé depuis l'affichage de la page (nouveau traitement "
+                                  "ou décision déjà prise) : rechargez-la")
+            yield conn, dossier_id, document
+
+    @staticmethod
+    def _save(conn: psycopg.Connection, dossier_id: int, run_id: int, document: dict[str, Any],
+              status: Status | None = None) -> None:
+        conn.execute("UPDATE runs SET result = %s WHERE id = %s", (Jsonb(document), run_id))
+        conn.execute("UPDATE dossiers SET updated_at = now(), status = coalesce(%s, status) WHERE id = %s",
+                     (status.value if status else None, dossier_id))
+
+
+def parse_value(field: str, raw: str) -> str | float | int | None:
+    """The agent's text as a field value: empty means unread (null); amounts and hours are
+    numbers, written with a comma or a dot."""
+    text = raw.strip()
+    if not text:
+        return None
+    if field in NUMERIC_FIELDS:
+        compact = text.replace("\u00a0", "").replace(" ", "").replace("€", "")
+        if not _NUMBER.fullmatch(compact):
+            raise ReviewError(f"« {raw} » n'est pas un nombre")
+        number = float(compact.replace(",", "."))
+        return int(number) if number.is_integer() and "," not in compact and "." not in compact else number
+    return text
+
+
+def _piece(document: dict[str, Any], index: int) -> dict[str, Any]:
+    pieces = document.get("pieces", [])
+    if not 0 <= index < len(pieces):
+        raise ReviewError(f"pas de pièce n° {index}")
+    return pieces[index]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

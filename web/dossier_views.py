@@ -1,0 +1,147 @@
+"""One dossier: its pieces' page images beside their fields, flags, history; the agent's
+corrections and decision."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from models.domain import PieceType
+from storage.reviews import DossierView, ReviewError, StaleReview
+from web.page_images import PageNotFound
+from web.queue_views import reviews_of
+from web.rendering import render
+from web.security import SignedIn, check_csrf
+
+router = APIRouter(prefix="/dossiers")
+
+LOW_CONFIDENCE = 0.8  # under this, a field is marked for the agent to check
+PIECE_TYPES = [t.value for t in PieceType]
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    name: str
+    value: Any
+    confidence: float | None
+    boxes_json: str  # field_boxes of this field, for the page's script
+    correction: dict[str, Any] | None
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
+
+    @property
+    def shown(self) -> str:
+        return "" if self.value is None else str(self.value)
+
+
+@dataclass(frozen=True)
+class PieceBlock:
+    index: int
+    piece: dict[str, Any]
+    fields: list[FieldRow]
+    flags: list[dict[str, Any]]
+
+
+def piece_blocks(document: dict[str, Any]) -> list[PieceBlock]:
+    blocks = []
+    for index, piece in enumerate(document.get("pieces", [])):
+        confidence = piece.get("field_confidence") or {}
+        boxes = piece.get("field_boxes") or {}
+        corrections = piece.get("corrections") or {}
+        fields = [FieldRow(name, value, confidence.get(name), json.dumps(boxes.get(name, [])),
+                           corrections.get(name)) for name, value in piece.get("fields", {}).items()]
+        flags = [f for f in document.get("flags", []) if f.get("piece") == index]
+        blocks.append(PieceBlock(index, piece, fields, flags))
+    return blocks
+
+
+def _page(request: Request, view: DossierView, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    document = view.document or {}
+    return render(request, "dossier.html", {
+        "view": view, "document": document, "blocks": piece_blocks(document),
+        "dossier_flags": [f for f in document.get("flags", []) if f.get("piece") is None],
+        "history": request.app.state.services.records.history(view.reference),
+        "piece_types": PIECE_TYPES, "error": error, "quote": quote,
+    }, status_code)
+
+
+def _view_or_404(request: Request, reference: str) -> DossierView | HTMLResponse:
+    view = reviews_of(request).dossier(reference)
+    if view is None:
+        return render(request, "error.html", {"title": "Dossier introuvable",
+                                              "message": f"Aucun dossier de référence « {reference} »."}, 404)
+    return view
+
+
+@router.get("/{reference}", response_class=HTMLResponse)
+def dossier(request: Request, reference: str, session: SignedIn) -> HTMLResponse:
+    view = _view_or_404(request, reference)
+    return view if isinstance(view, HTMLResponse) else _page(request, view)
+
+
+@router.get("/{reference}/pieces/{index}/pages/{page}.png")
+def page_image(request: Request, reference: str, index: int, page: int, session: SignedIn) -> Response:
+    view = reviews_of(request).dossier(reference)
+    pieces = (view.document or {}).get("pieces", []) if view else []
+    if not 0 <= index < len(pieces) or page not in pieces[index]["pages"]:
+        return Response(status_code=404)
+    try:
+        png = request.app.state.page_images.png(reference, pieces[index]["source"], page)
+    except PageNotFound:
+        return Response(status_code=404)
+    # Private: the browser may keep it for the session, no shared cache may.
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+def _act(request: Request, reference: str, action) -> HTMLResponse | RedirectResponse:  # type: ignore[no-untyped-def]
+    """Apply a review action; on refusal, the page again with the reason."""
+    try:
+        redirect = action()
+    except ReviewError as error:
+        view = _view_or_404(request, reference)
+        if isinstance(view, HTMLResponse):
+            return view
+        return _page(request, view, str(error), 409 if isinstance(error, StaleReview) else 400)
+    return RedirectResponse(redirect, status_code=303)
+
+
+@router.post("/{reference}/fields")
+def correct_field(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
+                  piece: Annotated[int, Form()], field: Annotated[str, Form()],
+                  value: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "") -> Response:
+    check_csrf(session, csrf_token)
+
+    def apply() -> str:
+        reviews_of(request).correct_field(reference, run_id, piece, field, value, session.user.name)
+        return f"/dossiers/{quote(reference)}#champ-{piece}-{field}"
+    return _act(request, reference, apply)
+
+
+@router.post("/{reference}/piece-type")
+def change_piece_type(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
+                      piece: Annotated[int, Form()], type: Annotated[str, Form()],
+                      csrf_token: Annotated[str, Form()] = "") -> Response:
+    check_csrf(session, csrf_token)
+
+    def apply() -> str:
+        reviews_of(request).change_piece_type(reference, run_id, piece, type, session.user.name)
+        return f"/dossiers/{quote(reference)}#piece-{piece}"
+    return _act(request, reference, apply)
+
+
+@router.post("/{reference}/decision")
+def decide(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
+           decision: Annotated[str, Form()], message: Annotated[str, Form()] = "",
+           csrf_token: Annotated[str, Form()] = "") -> Response:
+    check_csrf(session, csrf_token)
+
+    def apply() -> str:
+        reviews_of(request).decide(reference, run_id, decision, message, session.user.name)
+        return f"/?notice={decision}"
+    return _act(request, reference, apply)

@@ -1,0 +1,44 @@
+"""French wording of the codes the records use, for the interface (codes stay as they are
+in the data; unknown codes show as themselves)."""
+from __future__ import annotations
+
+PIECE_TYPES = {
+    "passport": "Passeport", "residence_permit": "Titre de séjour", "employment_contract": "Contrat de travail",
+    "internship_agreement": "Convention de stage", "company_registration": "Extrait Kbis / SIRENE",
+    "payslip": "Bulletin de salaire", "diploma": "Diplôme", "cv": "CV", "other": "Autre document",
+}
+PROCEDURES = {
+    "introduction_salarie": "Introduction d'un salarié", "changement_statut": "Changement de statut",
+    "renouvellement": "Renouvellement", "stage": "Stage", "unknown": "Indéterminée",
+}
+STATUSES = {
+    "ready_for_review": "À instruire", "incomplete": "Incomplet", "failed": "En échec",
+    "approved": "Approuvé", "rejected": "Rejeté", None: "En cours de traitement",
+}
+DECISIONS = {"approved": "Approuvé", "rejected": "Rejeté", "sent_back": "Renvoyé comme incomplet"}
+SEVERITIES = {"blocking": "Bloquant", "warning": "Avertissement"}
+FIELDS = {
+    "document_number": "Numéro du document", "surname": "Nom", "given_names": "Prénoms",
+    "nationality": "Nationalité", "date_of_birth": "Date de naissance", "sex": "Sexe",
+    "expiry_date": "Date d'expiration", "issuing_state": "État émetteur", "permit_category": "Catégorie du titre",
+    "employer_name": "Employeur", "employer_siret": "SIRET de l'employeur", "employee_surname": "Nom du salarié",
+    "employee_given_names": "Prénoms du salarié", "job_title": "Emploi", "contract_type": "Type de contrat",
+    "start_date": "Date de début", "end_date": "Date de fin", "weekly_hours": "Heures par semaine",
+    "gross_monthly_salary": "Salaire mensuel brut (€)", "institution_name": "Établissement",
+    "host_name": "Organisme d'accueil", "host_siret": "SIRET de l'organisme", "intern_surname": "Nom du stagiaire",
+    "intern_given_names": "Prénoms du stagiaire", "monthly_gratification": "Gratification mensuelle (€)",
+    "company_name": "Raison sociale", "siren": "SIREN", "extract_date": "Date de l'extrait",
+    "period": "Période", "gross_salary": "Salaire brut (€)", "holder_surname": "Nom du titulaire",
+    "holder_given_names": "Prénoms du titulaire", "title": "Intitulé",
+}
+ACTIONS = {
+    "dossier_registered": "Dossier enregistré", "run_started": "Traitement commencé",
+    "run_completed": "Traitement terminé", "run_failed": "Traitement en échec",
+    "run_abandoned": "Traitement abandonné", "field_corrected": "Champ corrigé",
+    "piece_type_changed": "Type de pièce modifié", "review_decided": "Décision",
+    "rerun_requested": "Retraitement demandé",
+}
+
+
+def label(table: dict, code: object) -> str:
+    return table.get(code, str(code) if code is not None else "—")

@@ -1,0 +1,22 @@
+"""The Jinja2 templates and the one way pages are rendered (with the session, for the
+navigation and the forms' CSRF token)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from web import labels
+from web.security import CSRF_FIELD
+
+WEB_DIR = Path(__file__).parent
+templates = Jinja2Templates(directory=WEB_DIR / "templates")
+templates.env.globals.update(labels=labels, label=labels.label, csrf_field=CSRF_FIELD)
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    session = getattr(request.state, "session", None)
+    return templates.TemplateResponse(request, template, {"session": session, **context}, status_code=status_code)
