@@ -41,6 +41,7 @@ def generate(out: Path, count: int, seed: int, scan_ratio: float) -> Path:
 def scanned_pages(batch: Path, work: Path) -> tuple[list[Path], int]:
     """Page images for the baseline (rendered beforehand) and the count of all pages."""
     images, total = [], 0
+    work.mkdir(parents=True, exist_ok=True)
     for i, dossier in enumerate(sorted(batch.iterdir())):
         intake = take_in(dossier, work / f"unzip{i}", Limits())
         for f in intake.files:

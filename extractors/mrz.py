@@ -42,7 +42,7 @@ DateKind = Literal["birth", "expiry"]
 
 def char_value(char: str) -> int:
     """ICAO value of one MRZ character: digits as is, A=10..Z=35, '<'=0."""
-    if char.isdigit():
+    if "0" <= char <= "9":  # not isdigit(): '¹' or '٣' are digits to Python, not in an MRZ
         return int(char)
     if "A" <= char <= "Z":
         return ord(char) - ord("A") + 10

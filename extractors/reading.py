@@ -80,20 +80,19 @@ def read_page(job: PageJob) -> Page:
         page = read_text_layer(path, job.source, job.index)
         if page is not None:
             return page
-        gray, dpi = render_page(path, job.source, job.index, job.limits)
+        gray, _ = render_page(path, job.source, job.index, job.limits)
     else:
-        gray, dpi = load_frame(path, job.source, job.index, job.limits)
-    return ocr_image(gray, dpi, job)
+        gray, _ = load_frame(path, job.source, job.index, job.limits)
+    return ocr_image(gray, job)
 
 
-def ocr_image(gray: np.ndarray, dpi: int, job: PageJob) -> Page:
+def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     """Clean up and OCR one page image, trying harder only when the first pass is poor."""
     sharp = cleanup.sharpness(gray)
     if cleanup.is_noisy(gray):
         gray = cleanup.denoise(gray)
-    # Small text (phone photos, low-dpi scans, ID cards) reads far better enlarged.
-    if dpi and dpi < 250 and max(gray.shape) < 3000:
-        gray = cleanup.upscale(gray, 1.5)
+    # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
+    # benchmark and on synthetic batches) in less than half the time.
     skew = cleanup.estimate_skew(gray)
     upright = cleanup.deskew(gray, skew)
 

@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
                           help=f"lire le mot de passe sur l'entrée standard (sinon ${PASSWORD_ENV}, sinon demandé)")
     add_user.set_defaults(func=_add_user)
 
+    purge = sub.add_parser("purge", help="supprimer les dossiers au-delà de la durée de conservation")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS",
+                       help="dossiers sans mise à jour (traitement, revue) depuis DAYS jours")
+    purge.add_argument("--dry-run", action="store_true", help="compter sans rien supprimer")
+    purge.set_defaults(func=_purge)
+
     stop = sub.add_parser("stop", help="arrêter le serveur PostgreSQL embarqué")
     stop.set_defaults(func=_stop)
     return parser
@@ -248,6 +254,27 @@ def _new_password(args: argparse.Namespace) -> str | None:
         print("dossiers: les mots de passe ne correspondent pas", file=sys.stderr)
         return None
     return password
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from pipeline.purge import purge_older_than
+    from pipeline.recorded import Services
+    from storage.settings import Settings
+
+    if args.older_than < 0:
+        print("dossiers: --older-than attend un nombre de jours positif", file=sys.stderr)
+        return EXIT_USAGE
+    services = Services.open(Settings.from_env())
+    try:
+        report = purge_older_than(services, args.older_than, now=dt.datetime.now(dt.timezone.utc),
+                                  dry_run=args.dry_run)
+    finally:
+        services.close()
+    # Counts and opaque ids only: references are personal data.
+    verb = "à purger" if args.dry_run else "purgés"
+    print(f"dossiers {verb} : {len(report.purged)} ; lignes : {report.rows} ; objets : {report.objects}"
+          + (f" ; en cours de traitement, laissés : {len(report.busy)}" if report.busy else ""))
+    return EXIT_SOME_FAILED if report.busy else EXIT_OK
 
 
 def _stop(args: argparse.Namespace) -> int:

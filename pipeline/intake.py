@@ -173,7 +173,7 @@ def parse_manifest(raw: bytes) -> tuple[Manifest | None, str | None]:
     if not isinstance(data, dict):
         return None, "dossier.json doit contenir un objet JSON"
     procedure = data.get("procedure")
-    if procedure is not None and procedure not in known_procedures():
+    if procedure is not None and (not isinstance(procedure, str) or procedure not in known_procedures()):
         return None, f"procédure inconnue dans dossier.json : {procedure!r}"
     submitted = data.get("submitted_at")
     try:

@@ -59,12 +59,12 @@ def _fernet() -> Fernet:
 
 @lru_cache(maxsize=1)
 def _secret() -> bytes:
-    configured = os.environ.get(KEY_VARIABLE)
-    if configured:
-        return configured.encode()
-    from storage.settings import Settings  # the home folder only; nothing is opened
+    from storage.settings import Settings  # reads the environment only; nothing is opened
 
-    return _key_file(Settings.from_env().home / KEY_FILE)
+    settings = Settings.from_env()
+    if settings.log_key:
+        return settings.log_key.encode()
+    return _key_file(settings.home / KEY_FILE)
 
 
 def _key_file(path: Path) -> bytes:

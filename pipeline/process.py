@@ -33,6 +33,7 @@ from models import (
     UnreadableFileError,
 )
 from pipeline.intake import Intake, take_in
+from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
 from storage.objects import sha256_of_file
@@ -81,7 +82,9 @@ def process_intake(intake: Intake, *, received_at: dt.date, pool: PagePool | Non
     try:
         return _run_steps(intake, received_at, pool, limits, cache)
     except Exception as exc:  # noqa: BLE001 - the boundary where a bug becomes a failed result
-        log.error("processing failed: %s", exc.__class__.__name__)
+        # Named by its opaque id: a reference is often a file name, which holds a person's name.
+        log.error("dossier %s: processing failed: %s", opaque_id(reference_of_intake(intake)),
+                  exc.__class__.__name__)
         log.debug("%s", traceback.format_exc())
         return failed_result(reference_of_intake(intake), received_at, describe(exc))
     finally:

@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from models.domain import Status
@@ -197,6 +198,12 @@ class Records:
                    ORDER BY f.source""", (dossier[0],)).fetchall()
         return ReceivedSet(name=dossier[1], shape=dossier[2],
                            files=[ReceivedFile(*row) for row in rows])
+
+    def object_in_use(self, object_key: str) -> bool:
+        """Whether any dossier's file is stored under this key."""
+        with self.db.connection() as conn:
+            return conn.execute("SELECT EXISTS (SELECT 1 FROM files WHERE object_key = %s)",
+                                (object_key,)).fetchone()[0]
 
     def _register(self, reference: str, name: str, actor: str, today: dt.date, shape: str | None = None) -> int:
         if shape is not None:
@@ -392,3 +399,104 @@ def _abandon(conn: psycopg.Connection, run_ids: list[int], actor: str) -> None:
             "WHERE id = %s AND outcome = 'running' RETURNING dossier_id", (ABANDONED_ERROR, run_id)).fetchone()
         if dossier_id is not None:
             _audit(conn, dossier_id[0], run_id, actor, "run_abandoned", {"error": ABANDONED_ERROR})
+
+
+# --- purge (issue 6) ---------------------------------------------------------------------
+
+# Our tables, children first: the order the rows of a purged dossier are deleted in.
+# `dossiers.current_run_id` points back at runs: it is cleared before runs go.
+_PURGE_ORDER = (
+    ("fields", "piece_row_id IN (SELECT p.id FROM pieces p JOIN runs r ON r.id = p.run_id WHERE r.dossier_id = %s)"),
+    ("pieces", "run_id IN (SELECT id FROM runs WHERE dossier_id = %s)"),
+    ("flags", "run_id IN (SELECT id FROM runs WHERE dossier_id = %s)"),
+    ("run_files", "run_id IN (SELECT id FROM runs WHERE dossier_id = %s)"),
+    ("files", "dossier_id = %s"),
+    ("audit_events", "dossier_id = %s"),
+    ("runs", "dossier_id = %s"),
+    ("dossiers", "id = %s"),
+)
+
+
+@dataclass(frozen=True)
+class PurgeCandidate:
+    dossier_id: int
+    reference: str
+    name: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PurgedRows:
+    """What a purge removed from the records, and the objects it may now delete."""
+
+    counts: dict[str, int]  # table -> rows deleted
+    unshared_keys: list[str]  # originals no other dossier's files use
+    file_names: list[str]  # sources of the originals (to find staging leftovers)
+
+
+def purge_candidates(records: Records, updated_before: dt.datetime) -> list[PurgeCandidate]:
+    """Dossiers past retention: nothing happened to them (no run, no review) since."""
+    with records.db.connection() as conn:
+        rows = conn.execute("SELECT id, reference, name, updated_at FROM dossiers WHERE updated_at < %s "
+                            "ORDER BY id", (updated_before,)).fetchall()
+    return [PurgeCandidate(*row) for row in rows]
+
+
+def purge_rows(records: Records, candidate: PurgeCandidate, audit: dict[str, Any],
+               actor: str = PIPELINE_ACTOR) -> PurgedRows:
+    """Delete every row of one dossier in one transaction, while holding its run lock
+    (DossierBusy if a worker has it), and record `audit` plus the counts as an event of
+    no dossier. Rows of other modules' tables that point at ours (reviews) go first."""
+    lock = records.db.dedicated_connection()
+    try:
+        held = _one(lock.execute("SELECT pg_try_advisory_lock(%s, %s)",
+                                 (DOSSIER_RUN_LOCK_NAMESPACE, candidate.dossier_id)))[0]
+        if not held:
+            raise DossierBusy("un dossier à purger est en cours de traitement ; réessayez plus tard")
+        with records.db.connection() as conn, conn.transaction():
+            keys_and_names = conn.execute(
+                """SELECT f.object_key, f.source, f.role, EXISTS (
+                       SELECT 1 FROM files o WHERE o.sha256 = f.sha256 AND o.dossier_id <> f.dossier_id)
+                   FROM files f WHERE f.dossier_id = %s""", (candidate.dossier_id,)).fetchall()
+            counts = {table: 0 for table, _ in _PURGE_ORDER}
+            conn.execute("UPDATE dossiers SET current_run_id = NULL WHERE id = %s", (candidate.dossier_id,))
+            for table, where in _PURGE_ORDER:
+                for child, deleted in _delete_foreign_references(conn, table, where, candidate.dossier_id).items():
+                    counts[child] = counts.get(child, 0) + deleted
+                counts[table] += conn.execute(f"DELETE FROM {table} WHERE {where}",
+                                              (candidate.dossier_id,)).rowcount
+            # The first-reception date is kept by input name, and names are personal data.
+            conn.execute("DELETE FROM received_names WHERE name = %s AND NOT EXISTS "
+                         "(SELECT 1 FROM dossiers WHERE name = %s)", (candidate.name, candidate.name))
+            unshared = sorted({key for key, _, _, shared in keys_and_names if not shared})
+            conn.execute("INSERT INTO audit_events (dossier_id, run_id, actor, action, details) "
+                         "VALUES (NULL, NULL, %s, 'dossier_purged', %s)",
+                         (actor, Jsonb({**audit, "rows": counts, "objects": len(unshared)})))
+    finally:
+        lock.close()  # the session's advisory lock goes with it
+    return PurgedRows(counts=counts, unshared_keys=unshared,
+                      file_names=sorted({source for _, source, role, _ in keys_and_names if role == "original"}))
+
+
+def _delete_foreign_references(conn: psycopg.Connection, table: str, where: str, dossier_id: int) -> dict[str, int]:
+    """Delete the rows of tables this module does not own (the review app's) that hold a
+    foreign key to the rows of `table` about to go; absent tables simply are not found."""
+    ours = {name for name, _ in _PURGE_ORDER} | {"received_names"}
+    references = conn.execute(
+        """SELECT c.conrelid::regclass::text, a.attname, r.attname
+           FROM pg_constraint c
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+           JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
+           WHERE c.contype = 'f' AND c.confrelid = %s::regclass AND cardinality(c.conkey) = 1""",
+        (table,)).fetchall()
+    counts: dict[str, int] = {}
+    for child, column, parent_column in references:
+        if child in ours:
+            continue
+        deleted = conn.execute(
+            sql.SQL("DELETE FROM {child} WHERE {column} IN (SELECT {parent_column} FROM {table} WHERE ")
+            .format(child=sql.Identifier(child), column=sql.Identifier(column),
+                    parent_column=sql.Identifier(parent_column), table=sql.Identifier(table))
+            + sql.SQL(where + ")"), (dossier_id,)).rowcount
+        counts[child] = counts.get(child, 0) + deleted
+    return counts

@@ -131,7 +131,7 @@ class Reviews:
                 """SELECT d.reference, d.procedure, d.submitted_at,
                           coalesce(array(SELECT f.message FROM flags f WHERE f.run_id = d.current_run_id
                                          AND f.severity = 'blocking' ORDER BY f.position), '{}')
-                          || coalesce(array(SELECT 'Renvoyé par ' || r.result->'review'->>'by' || ' : '
+                          || coalesce(array(SELECT 'Renvoyé par ' || (r.result->'review'->>'by') || ' : '
                                                    || (r.result->'review'->>'message')
                                             FROM runs r WHERE r.id = d.current_run_id
                                             AND r.result->'review'->>'message' IS NOT NULL), '{}')

@@ -23,6 +23,10 @@ class Settings:
     s3_secure: bool  # DOSSIERS_S3_SECURE: https to the endpoint
     s3_sse: bool  # DOSSIERS_S3_SSE: ask the object store to encrypt objects at rest (SSE-S3)
     s3_timeout: float  # DOSSIERS_S3_TIMEOUT: seconds to wait for an answer before retrying
+    log_key: str | None  # DOSSIERS_LOG_KEY: names dossiers opaquely in logs; shared by every worker
+    airflow_url: str | None  # DOSSIERS_AIRFLOW_URL: the review UI's Rerun goes through Airflow's REST API
+    airflow_user: str | None  # DOSSIERS_AIRFLOW_USER
+    airflow_password: str | None  # DOSSIERS_AIRFLOW_PASSWORD
     inbox_prefix: str  # DOSSIERS_INBOX_PREFIX: where senders drop dossiers in the bucket
     inbox_quiet_seconds: float  # DOSSIERS_INBOX_QUIET_SECONDS: a folder unchanged this long is complete
 
@@ -40,6 +44,10 @@ class Settings:
             s3_secure=_flag(env.get("DOSSIERS_S3_SECURE")),
             s3_sse=_flag(env.get("DOSSIERS_S3_SSE")),
             s3_timeout=float(env.get("DOSSIERS_S3_TIMEOUT", "30")),
+            log_key=env.get("DOSSIERS_LOG_KEY") or None,
+            airflow_url=(env.get("DOSSIERS_AIRFLOW_URL") or "").rstrip("/") or None,
+            airflow_user=env.get("DOSSIERS_AIRFLOW_USER") or None,
+            airflow_password=env.get("DOSSIERS_AIRFLOW_PASSWORD") or None,
             inbox_prefix=env.get("DOSSIERS_INBOX_PREFIX", "inbox/"),
             inbox_quiet_seconds=float(env.get("DOSSIERS_INBOX_QUIET_SECONDS", "120")),
         )

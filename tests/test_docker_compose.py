@@ -278,6 +278,8 @@ def test_airflow_commands_are_real_subcommands(services, airflow_cli):
     seen = set()
     for name, service in _project_services(services).items():
         invocations = _airflow_invocations(service)
+        if re.search(r"\bdossiers\s+serve\b", " ".join(map(str, service.get("command") or []))):
+            continue  # the review UI runs the project's own command
         assert invocations, f"{name} runs no airflow command"
         for argv in invocations:
             group = argv[1]

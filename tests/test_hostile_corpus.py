@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.builders import encrypted_pdf, huge_png, save_image, text_image, text_pdf
+from tests.builders import encrypted_pdf, huge_png, text_image, text_pdf
 
 PROJECT = Path(__file__).parents[1]
 MEMORY_BOUND = 1 << 30  # DOMAIN: peak memory per worker ≤ 1 GiB
@@ -269,7 +269,7 @@ KINDS: list[Kind] = [
     Kind("corrupt_jpeg", folder_with({"broken.jpg": corrupt_jpeg}), {"broken.jpg": UNREADABLE}),
     Kind("one_pixel_image", folder_with({"dot.png": tiny_png}), {"dot.png": READ}),
     Kind("not_pdf_nor_image", folder_with({
-        "notes.txt": "ceci n'est pas un PDF\n".encode(),
+        "notes.txt": b"ceci n'est pas un PDF\n",
         "page.html": b"<html><script>alert(1)</script><body>%PDF</body></html>",
         "program": elf_binary(),
         "anim.gif": lambda r: image_bytes(Image.new("L", (50, 50), 128), "GIF"),

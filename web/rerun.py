@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from storage.settings import Settings
+
 from models.errors import DossierError
 from pipeline.airflow_local import trigger
 from pipeline.recorded import Services, rerun
@@ -28,9 +30,10 @@ class AirflowConfig:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "AirflowConfig | None":
-        env = dict(os.environ if env is None else env)
-        url, user, password = (env.get(f"DOSSIERS_AIRFLOW_{name}") for name in ("URL", "USER", "PASSWORD"))
-        return cls(url.rstrip("/"), user, password) if url and user and password else None
+        settings = Settings.from_env(env)
+        if settings.airflow_url and settings.airflow_user and settings.airflow_password:
+            return cls(settings.airflow_url, settings.airflow_user, settings.airflow_password)
+        return None
 
 
 def trigger_airflow_rerun(config: AirflowConfig, reference: str) -> str:

@@ -1,0 +1,359 @@
+"""The review web application (issue 5): every route against the real database."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import jsonschema
+import pytest
+from fastapi.testclient import TestClient
+
+from models.domain import FlagCode, PieceType, Status
+from models.records import DossierInfo, DossierResult, Flag, PieceResult
+from pipeline.recorded import Services
+from storage.records import Records
+from storage.users import MAX_FAILURES_PER_USER, Users
+from web.rerun import AirflowConfig
+from tests.test_web_fixtures import (ADMIN, AGENT, accounts, client, csrf_of, log_in, make_client,  # noqa: F401
+                                     process, services, synth_dossiers)
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "dossier-result.schema.json").read_text())
+REF = "2026-TEST-000001"
+
+# (method, path): every route of the app but login and the static files.
+ROUTES = [
+    ("GET", "/"), ("GET", f"/dossiers/{REF}"), ("GET", f"/dossiers/{REF}/pieces/0/pages/1.png"),
+    ("POST", f"/dossiers/{REF}/fields"), ("POST", f"/dossiers/{REF}/piece-type"),
+    ("POST", f"/dossiers/{REF}/decision"), ("POST", "/logout"),
+    ("GET", "/admin/failed"), ("POST", f"/admin/dossiers/{REF}/rerun"),
+]
+ADMIN_ROUTES = [("GET", "/admin/failed"), ("POST", f"/admin/dossiers/{REF}/rerun")]
+
+
+def validate(document: dict) -> None:
+    jsonschema.validate(document, SCHEMA)
+
+
+def recorded(records: Records, reference: str, *, submitted: dt.date, procedure: str = "stage",
+             flags: list[Flag] = (), status: Status = Status.ready_for_review) -> None:
+    """A finished run with this result, recorded as the pipeline would."""
+    piece = PieceResult(id="p1", source="convention.pdf", pages=[1], type=PieceType.internship_agreement,
+                        confidence=0.9, fields={"host_name": "ACME"}, field_confidence={"host_name": 0.95})
+    result = DossierResult(dossier=DossierInfo(reference=reference, procedure=procedure, procedure_source="manifest",
+                                               submitted_at=submitted), status=status, pieces=[piece], flags=list(flags))
+    with records.begin_run(reference, name=reference, pipeline_version="test") as run:
+        run.complete(result)
+
+
+def warning() -> Flag:
+    return Flag.make(FlagCode.registration_too_old, "L'extrait Kbis date de plus de 3 mois.", piece=0)
+
+
+def blocking() -> Flag:
+    return Flag.make(FlagCode.missing_piece, "Pièce manquante : passeport.", piece_type="passport")
+
+
+# -- access ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+def test_every_route_refuses_an_anonymous_user(client: TestClient, method: str, path: str) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+
+
+@pytest.mark.parametrize(("method", "path"), ADMIN_ROUTES)
+def test_agents_are_refused_admin_routes(client: TestClient, method: str, path: str) -> None:
+    csrf = log_in(client, *AGENT)
+    response = client.request(method, path, data={"csrf_token": csrf} if method == "POST" else None)
+    assert response.status_code == 403
+    assert "réservée aux administrateurs" in response.text
+
+
+def test_a_form_without_the_session_csrf_token_is_refused(client: TestClient, records: Records) -> None:
+    recorded(records, REF, submitted=dt.date(2026, 5, 1))
+    log_in(client, *AGENT)
+    run_id = records.runs(REF)[-1].id
+    for token in ("", "forged"):
+        response = client.post(f"/dossiers/{REF}/decision", data={"run_id": run_id, "decision": "approved",
+                                                                   "csrf_token": token})
+        assert response.status_code == 403
+    assert records.list_dossiers()[0].status == "ready_for_review"
+
+
+def test_login_needs_its_form_token(client: TestClient) -> None:
+    response = client.post("/login", data={"username": AGENT[0], "password": AGENT[1], "csrf_token": "x"})
+    assert response.status_code == 403
+
+
+def test_the_session_cookie_is_http_only_samesite_and_secure(client: TestClient) -> None:
+    form = client.get("/login")
+    response = client.post("/login", data={"username": AGENT[0], "password": AGENT[1],
+                                           "csrf_token": csrf_of(form.text)})
+    cookie = response.headers["set-cookie"].lower()
+    assert "dossiers_session=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+    assert "secure" in cookie
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+def test_logout_ends_the_session(client: TestClient) -> None:
+    csrf = log_in(client, *AGENT)
+    assert client.post("/logout", data={"csrf_token": csrf}).status_code == 303
+    assert client.get("/").status_code == 303
+
+
+def test_wrong_passwords_are_refused_then_rate_limited(client: TestClient) -> None:
+    for _ in range(MAX_FAILURES_PER_USER):
+        form = client.get("/login")
+        response = client.post("/login", data={"username": AGENT[0], "password": "faux",
+                                               "csrf_token": csrf_of(form.text)})
+        assert response.status_code == 401
+        assert "incorrect" in response.text
+    form = client.get("/login")
+    response = client.post("/login", data={"username": AGENT[0], "password": AGENT[1],
+                                           "csrf_token": csrf_of(form.text)})
+    assert response.status_code == 429  # even the right password, for a while
+    log_in(client, *ADMIN)  # another account from the same address still may
+
+
+def test_login_attempts_are_limited_per_address(accounts: Users) -> None:
+    for number in range(20):
+        assert accounts.authenticate(f"inconnu{number}", "x", "203.0.113.9") is None
+    with pytest.raises(Exception, match="trop de tentatives"):
+        accounts.authenticate(AGENT[0], AGENT[1], "203.0.113.9")
+    assert accounts.authenticate(AGENT[0], AGENT[1], "203.0.113.10") is not None
+
+
+def test_login_redirects_only_to_a_path_of_the_site(client: TestClient) -> None:
+    form = client.get("/login?next=//evil.example/x")
+    response = client.post("/login", data={"username": AGENT[0], "password": AGENT[1],
+                                           "csrf_token": csrf_of(form.text), "next": "//evil.example/x"})
+    assert response.headers["location"] == "/"
+
+
+# -- queue ----------------------------------------------------------------------------------
+
+
+def test_queue_oldest_first_with_filters_and_the_incomplete_list(client: TestClient, records: Records) -> None:
+    recorded(records, "R-NEW", submitted=dt.date(2026, 5, 20), flags=[warning()])
+    recorded(records, "R-OLD", submitted=dt.date(2026, 4, 2), procedure="introduction_salarie")
+    recorded(records, "R-MID", submitted=dt.date(2026, 5, 1))
+    recorded(records, "R-HELD", submitted=dt.date(2026, 3, 1), flags=[blocking()], status=Status.incomplete)
+    log_in(client, *AGENT)
+    page = client.get("/").text
+    ready, held = page.split("Dossiers incomplets")
+    assert ready.index("R-OLD") < ready.index("R-MID") < ready.index("R-NEW")
+    assert "R-HELD" not in ready and "Pièce manquante : passeport." in held
+    assert "Dossiers en échec" not in page  # agents do not see the failed list
+    stage_only = client.get("/?procedure=stage").text.split("Dossiers incomplets")[0]
+    assert "R-MID" in stage_only and "R-OLD" not in stage_only
+    warned = client.get("/?avertissements=oui").text.split("Dossiers incomplets")[0]
+    assert "R-NEW" in warned and "R-MID" not in warned
+    clean = client.get("/?avertissements=non").text.split("Dossiers incomplets")[0]
+    assert "R-MID" in clean and "R-NEW" not in clean
+
+
+# -- review -----------------------------------------------------------------------------------
+
+
+def test_review_a_processed_dossier_correct_retype_approve(client: TestClient, services: Services,
+                                                           synth_dossiers: list[Path]) -> None:
+    reference = process(services, synth_dossiers[0])
+    records = services.records
+    csrf = log_in(client, *AGENT)
+    assert reference in client.get("/").text
+    page = client.get(f"/dossiers/{reference}")
+    assert page.status_code == 200 and "Approuver" in page.text and "data-boxes" in page.text
+    document = records.current_result(reference)
+    run_id = records.runs(reference)[-1].id
+
+    image = client.get(f"/dossiers/{reference}/pieces/0/pages/{document['pieces'][0]['pages'][0]}.png")
+    assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+    assert any(key.startswith("derived/") and "/preview/" in key for key in services.store.list_keys("derived/"))
+    assert client.get(f"/dossiers/{reference}/pieces/0/pages/999.png").status_code == 404
+
+    index, piece = next((i, p) for i, p in enumerate(document["pieces"]) if p["fields"])
+    field = next(iter(piece["fields"]))
+    original = piece["fields"][field]
+    response = client.post(f"/dossiers/{reference}/fields", data={
+        "csrf_token": csrf, "run_id": run_id, "piece": index, "field": field, "value": "CORRIGÉ"})
+    assert response.status_code == 303
+    corrected = records.current_result(reference)
+    assert corrected["pieces"][index]["fields"][field] == "CORRIGÉ"
+    correction = corrected["pieces"][index]["corrections"][field]
+    assert correction["original"] == original and correction["by"] == AGENT[0]
+    validate(corrected)
+    assert "CORRIGÉ" in client.get(f"/dossiers/{reference}").text
+
+    response = client.post(f"/dossiers/{reference}/piece-type", data={
+        "csrf_token": csrf, "run_id": run_id, "piece": index, "type": "other"})
+    assert response.status_code == 303
+    assert records.current_result(reference)["pieces"][index]["type"] == "other"
+
+    response = client.post(f"/dossiers/{reference}/decision", data={
+        "csrf_token": csrf, "run_id": run_id, "decision": "approved"})
+    assert response.status_code == 303 and response.headers["location"] == "/?notice=approved"
+    final = records.current_result(reference)
+    assert final["status"] == "approved"
+    assert final["review"]["decision"] == "approved" and final["review"]["by"] == AGENT[0]
+    validate(final)
+    actions = [event.action for event in records.history(reference)]
+    assert {"field_corrected", "piece_type_changed", "review_decided"} <= set(actions)
+    history = client.get(f"/dossiers/{reference}").text
+    assert "Champ corrigé" in history and "Décision" in history
+    # Decided: no more changes, and it has left the queue.
+    again = client.post(f"/dossiers/{reference}/decision", data={
+        "csrf_token": csrf, "run_id": run_id, "decision": "rejected", "message": "non"})
+    assert again.status_code == 409
+    assert reference not in client.get("/").text.split("Dossiers incomplets")[0]
+
+
+def test_reject_needs_a_reason_and_send_back_holds_the_dossier(client: TestClient, records: Records) -> None:
+    recorded(records, "R-A", submitted=dt.date(2026, 5, 1))
+    recorded(records, "R-B", submitted=dt.date(2026, 5, 2))
+    csrf = log_in(client, *AGENT)
+    run_a, run_b = records.runs("R-A")[-1].id, records.runs("R-B")[-1].id
+    refused = client.post("/dossiers/R-A/decision", data={"csrf_token": csrf, "run_id": run_a, "decision": "rejected"})
+    assert refused.status_code == 400 and "motif" in refused.text
+    client.post("/dossiers/R-A/decision", data={"csrf_token": csrf, "run_id": run_a, "decision": "rejected",
+                                                "message": "Salaire incohérent"})
+    rejected = records.current_result("R-A")
+    assert rejected["status"] == "rejected" and rejected["review"]["message"] == "Salaire incohérent"
+    client.post("/dossiers/R-B/decision", data={"csrf_token": csrf, "run_id": run_b, "decision": "sent_back",
+                                                "message": "Joindre le passeport"})
+    sent_back = records.current_result("R-B")
+    assert sent_back["status"] == "incomplete" and sent_back["review"]["decision"] == "sent_back"
+    validate(rejected), validate(sent_back)
+    held = client.get("/").text.split("Dossiers incomplets")[1]
+    assert "R-B" in held and "Joindre le passeport" in held
+
+
+def test_a_form_shown_for_an_older_run_is_refused(client: TestClient, records: Records) -> None:
+    recorded(records, REF, submitted=dt.date(2026, 5, 1))
+    old_run = records.runs(REF)[-1].id
+    recorded(records, REF, submitted=dt.date(2026, 5, 1))  # processed again meanwhile
+    csrf = log_in(client, *AGENT)
+    response = client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": old_run, "piece": 0,
+                                                            "field": "host_name", "value": "X"})
+    assert response.status_code == 409 and "rechargez" in response.text
+    assert records.current_result(REF)["pieces"][0]["fields"]["host_name"] == "ACME"
+
+
+def test_a_numeric_field_takes_a_french_number_and_reverting_drops_the_correction(
+        client: TestClient, records: Records) -> None:
+    recorded(records, REF, submitted=dt.date(2026, 5, 1))
+    run_id = records.runs(REF)[-1].id
+    csrf = log_in(client, *AGENT)
+    client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 0,
+                                                 "field": "host_name", "value": "Globex"})
+    client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 0,
+                                                 "field": "host_name", "value": "ACME"})
+    piece = records.current_result(REF)["pieces"][0]
+    assert piece["fields"]["host_name"] == "ACME" and "host_name" not in piece.get("corrections", {})
+    from storage.reviews import parse_value
+    assert parse_value("gross_monthly_salary", "1 823,03 €") == 1823.03
+
+
+def test_unknown_dossier_is_a_404(client: TestClient) -> None:
+    log_in(client, *AGENT)
+    assert client.get("/dossiers/NOPE").status_code == 404
+    assert client.get("/dossiers/NOPE/pieces/0/pages/1.png").status_code == 404
+
+
+# -- administrators ---------------------------------------------------------------------------
+
+
+def fail_latest(records: Records, reference: str, error: str) -> None:
+    with records.begin_run(reference, name=reference, pipeline_version="test") as run:
+        run.fail(error)
+
+
+def test_admin_sees_failed_dossiers_and_reruns_them_in_process(client: TestClient, services: Services,
+                                                               synth_dossiers: list[Path]) -> None:
+    reference = process(services, synth_dossiers[1])
+    fail_latest(services.records, reference, "OCR indisponible")
+    csrf = log_in(client, *ADMIN)
+    queue = client.get("/").text
+    assert "Dossiers en échec" in queue and "OCR indisponible" in queue
+    assert "OCR indisponible" in client.get("/admin/failed").text
+    response = client.post(f"/admin/dossiers/{reference}/rerun", data={"csrf_token": csrf})
+    assert response.status_code == 303  # the rerun ran as a background task of that response
+    assert services.records.list_dossiers()[0].status in ("ready_for_review", "incomplete")
+    actions = [(e.actor, e.action) for e in services.records.history(reference)]
+    assert (ADMIN[0], "rerun_requested") in actions and (ADMIN[0], "run_completed") in actions
+
+
+class FakeAirflow(BaseHTTPRequestHandler):
+    """Airflow's two REST endpoints the rerun button uses, recording what it was sent."""
+
+    calls: list[tuple[str, dict, str | None]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeAirflow.calls.append((self.path, body, self.headers.get("Authorization")))
+        answer = ({"access_token": "jeton"} if self.path == "/auth/token"
+                  else {"dag_run_id": "manual__1", "state": "queued"})
+        data = json.dumps(answer).encode()
+        self.send_response(201 if self.path == "/auth/token" else 200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_rerun_goes_through_airflow_when_it_is_configured(services: Services, accounts: Users,
+                                                          records: Records) -> None:
+    recorded(records, REF, submitted=dt.date(2026, 5, 1))
+    fail_latest(records, REF, "base injoignable")
+    server = HTTPServer(("127.0.0.1", 0), FakeAirflow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    FakeAirflow.calls = []
+    try:
+        airflow = AirflowConfig(f"http://127.0.0.1:{server.server_port}", "admin", "secret")
+        with make_client(services, airflow) as client:
+            csrf = log_in(client, *ADMIN)
+            response = client.post(f"/admin/dossiers/{REF}/rerun", data={"csrf_token": csrf})
+    finally:
+        server.shutdown()
+    assert response.status_code == 303
+    (token_path, credentials, _), (run_path, conf, auth) = FakeAirflow.calls
+    assert token_path == "/auth/token" and credentials == {"username": "admin", "password": "secret"}
+    assert run_path == "/api/v2/dags/dossier_rerun/dagRuns" and auth == "Bearer jeton"
+    assert conf == {"logical_date": None, "conf": {"references": [REF], "failed": False}}
+    event = records.history(REF)[-1]
+    assert event.action == "rerun_requested" and event.details["dag_run_id"] == "manual__1"
+
+
+def test_airflow_settings_come_from_the_environment() -> None:
+    assert AirflowConfig.from_env({}) is None
+    config = AirflowConfig.from_env({"DOSSIERS_AIRFLOW_URL": "http://af:8080/", "DOSSIERS_AIRFLOW_USER": "u",
+                                     "DOSSIERS_AIRFLOW_PASSWORD": "p"})
+    assert config == AirflowConfig("http://af:8080", "u", "p")
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_users_add_reads_the_password_from_stdin_and_refuses_without_one(
+        cli_env: dict[str, str], database, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+    import io
+
+    from pipeline.cli import main
+
+    monkeypatch.delenv("DOSSIERS_USER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("un-mot-de-passe\n"))
+    assert main(["users", "add", "zoe", "--role", "admin", "--password-stdin"]) == 0
+    user = Users(database).authenticate("zoe", "un-mot-de-passe", "127.0.0.1")
+    assert user is not None and user.is_admin
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal, no variable: refused
+    assert main(["users", "add", "zoe", "--role", "agent"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("court\n"))
+    assert main(["users", "add", "zoe", "--role", "agent", "--password-stdin"]) == 2
+    assert "trop court" in capsys.readouterr().err
