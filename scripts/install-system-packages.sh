@@ -8,7 +8,7 @@ PACKAGES=(
   tesseract-ocr tesseract-ocr-fra tesseract-ocr-osd tesseract-ocr-eng  # OCR, French + orientation + MRZ
   fonts-dejavu-core fonts-ocr-b fonts-liberation # fonts for the synthetic dossier generator
   docker-compose                               # validates docker/docker-compose.yml in the tests
-  chromium                                     # the review pages' browser tests (Playwright drives it)
+  chromium libatomic1                          # the review pages' browser tests (Playwright's driver needs libatomic)
 
 )
 
