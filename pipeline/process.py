@@ -28,7 +28,6 @@ from models import (
     FlagCode,
     Page,
     PieceResult,
-    PieceType,
     Status,
     UnreadableFileError,
 )

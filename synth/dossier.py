@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import random
 import tempfile
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from synth.facts import DossierFacts
 from synth.pieces import BuiltPiece, build, build_other, build_payslip
-from synth.rendering import RenderedFile, damage, merge_pdfs, render_built
+from synth.rendering import damage, merge_pdfs, render_built
 from synth.scenario import PROCEDURES, Plan, applicable_violations, inject, make_facts
 from synth.truth import TruthPiece, expected_flags, infer_procedure, status_of, strip_accents
 

@@ -71,6 +71,19 @@ print(heavy)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
+def airflow_with_inbox(tmp_path: Path, cli_env: dict[str, str], dossier: Path) -> tuple[dict[str, str], Path]:
+    """A migrated Airflow environment on the test's database, with `dossier` in its inbox."""
+    env = airflow_env(tmp_path, DOSSIERS_INTAKE_SCHEDULE="none", DOSSIERS_INBOX_QUIET_SECONDS="0",
+                      DOSSIERS_HOME=cli_env["DOSSIERS_HOME"], DOSSIERS_DATABASE_URL=cli_env["DOSSIERS_DATABASE_URL"])
+    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, capture_output=True,
+                             text=True, timeout=300)
+    assert migrate.returncode == 0, migrate.stderr[-3000:]
+    inbox = Path(cli_env["DOSSIERS_HOME"]) / "inbox"
+    inbox.mkdir(parents=True)
+    shutil.copytree(dossier, inbox / dossier.name)
+    return env, inbox
+
+
 def run_dag(env: dict[str, str], dag_id: str, conf: dict | None = None) -> dict:
     argv = [sys.executable, str(PROJECT / "tests" / "dag_runner.py"), dag_id]
     if conf is not None:
@@ -87,14 +100,7 @@ def without_timings(document: dict) -> dict:
 @pytest.mark.slow
 def test_intake_dag_gives_the_cli_result(tmp_path: Path, cli_env: dict[str, str], database_url: str) -> None:
     dossier = generate_dossier(seed=7, shape="folder", out_dir=tmp_path / "gen", manifest=True)
-    env = airflow_env(tmp_path, DOSSIERS_INTAKE_SCHEDULE="none", DOSSIERS_INBOX_QUIET_SECONDS="0",
-                      DOSSIERS_HOME=cli_env["DOSSIERS_HOME"], DOSSIERS_DATABASE_URL=cli_env["DOSSIERS_DATABASE_URL"])
-    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, capture_output=True,
-                             text=True, timeout=300)
-    assert migrate.returncode == 0, migrate.stderr[-3000:]
-    inbox = Path(cli_env["DOSSIERS_HOME"]) / "inbox"
-    inbox.mkdir(parents=True)
-    shutil.copytree(dossier.path, inbox / dossier.path.name)
+    env, inbox = airflow_with_inbox(tmp_path, cli_env, dossier.path)
 
     run = run_dag(env, "dossier_intake")
     assert run["state"] == "success", run

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -16,7 +15,7 @@ import pytest
 
 from pipeline.opaque import opaque_id, seal, unseal
 from synth import generate_dossier
-from tests.test_dags import airflow_env
+from tests.test_dags import airflow_with_inbox
 
 PROJECT = Path(__file__).parents[1]
 NAME_FIELDS = ("surname", "given_names", "employee_surname", "employee_given_names", "holder_surname",
@@ -77,14 +76,7 @@ def test_command_line_logs_no_personal_data(tmp_path: Path, cli_env: dict[str, s
 def test_airflow_task_logs_and_xcom_hold_no_personal_data(tmp_path: Path, cli_env: dict[str, str]) -> None:
     dossier = generate_dossier(seed=13, shape="folder", out_dir=tmp_path / "gen", manifest=False, scan_ratio=0.0)
     secrets = secrets_of(dossier.truth)
-    env = airflow_env(tmp_path, DOSSIERS_INTAKE_SCHEDULE="none", DOSSIERS_INBOX_QUIET_SECONDS="0",
-                      DOSSIERS_HOME=cli_env["DOSSIERS_HOME"], DOSSIERS_DATABASE_URL=cli_env["DOSSIERS_DATABASE_URL"])
-    migrate = subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, capture_output=True,
-                             text=True, timeout=300)
-    assert migrate.returncode == 0, migrate.stderr[-3000:]
-    inbox = Path(cli_env["DOSSIERS_HOME"]) / "inbox"
-    inbox.mkdir(parents=True)
-    shutil.copytree(dossier.path, inbox / dossier.path.name)
+    env, _ = airflow_with_inbox(tmp_path, cli_env, dossier.path)
 
     argv = [sys.executable, str(PROJECT / "tests" / "dag_runner.py"), "dossier_intake"]
     proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=900, cwd=PROJECT)

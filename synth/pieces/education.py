@@ -7,7 +7,7 @@ import random
 from synth.facts import DossierFacts
 from synth.fmt import date_fr, date_slash, euros, hours_fr, siret_spaced
 from synth.fonts import FontKey
-from synth.layout import A4, Box, Flow, Rule, Sheet, Text
+from synth.layout import A4, Box, Flow, Sheet, Text
 from synth.pieces.base import BuiltPiece, body_font, bold
 
 

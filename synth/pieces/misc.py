@@ -25,7 +25,7 @@ def _cover_letter(facts: DossierFacts, rng: random.Random):
     flow.text(company.name, 11, bold(font))
     flow.text(company.address)
     flow.space(10)
-    flow.text(f"À l'attention de la plateforme de main-d'œuvre étrangère", align="right")
+    flow.text("À l'attention de la plateforme de main-d'œuvre étrangère", align="right")
     flow.text(f"{company.city}, le {date_long(facts.reference_date)}", align="right")
     flow.space(8)
     flow.text(f"Objet : demande d'autorisation de travail – {person.civility_long} {person.given_names} {person.surname}", 10.5, bold(font))
