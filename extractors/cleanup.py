@@ -85,16 +85,17 @@ def _downscale(gray: np.ndarray, target: int) -> np.ndarray:
 
 def remove_rules(gray: np.ndarray) -> np.ndarray:
     """Erase the ruling lines of tables and frames: tesseract reads them as |, [ or
-    stray letters glued to the words beside them."""
+    stray letters glued to the words beside them. (At full size: on a reduced copy,
+    the letters of a line merge into bars that look like rules.)"""
     # Rules are often printed light grey: a local threshold catches them where Otsu does not.
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 10)
     h, w = gray.shape[:2]
     # Kernels longer than the tallest letters: large bold titles and names keep their stems.
     horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(60, w // 20), 1)))
     vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(60, h // 12))))
-    rules = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((3, 3), np.uint8))
+    rules = cv2.bitwise_or(horizontal, vertical)
     if not rules.any():
         return gray
     cleaned = gray.copy()
-    cleaned[rules > 0] = 255
+    cleaned[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 255
     return cleaned

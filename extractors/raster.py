@@ -6,7 +6,9 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import cv2
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
 from extractors.limits import Limits
@@ -89,9 +91,14 @@ def render_dpi(page: pdfium.PdfPage, source: str, limits: Limits) -> int:
 
 
 def render_page(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
+    """The page as a grey image: the scan itself when the page is one full-page image
+    (no resampling, so OCR works on the pixels the scanner made), else rendered."""
     pdf = open_pdf(path, source)
     try:
         page = pdf[index]
+        native = _full_page_scan(page, source, limits)
+        if native is not None:
+            return native
         dpi = render_dpi(page, source, limits)
         bitmap = page.render(scale=dpi / 72, grayscale=True)
         array = bitmap.to_numpy().copy()
@@ -102,6 +109,33 @@ def render_page(path: Path, source: str, index: int, limits: Limits) -> tuple[np
     if array.ndim == 3:
         array = array[:, :, 0]
     return array, dpi
+
+
+def _full_page_scan(page: pdfium.PdfPage, source: str, limits: Limits) -> tuple[np.ndarray, int] | None:
+    """The embedded image of a scanned page, upright and unscaled, or None when the page
+    is anything else (text, several images, a rotated or partial placement)."""
+    if page.get_rotation() != 0:
+        return None
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    if len(images) != 1:
+        return None
+    image = images[0]
+    m = image.get_matrix()
+    width_pt, height_pt = page.get_size()
+    left, bottom, right, top = image.get_bounds()
+    axis_aligned = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
+    covers = (right - left) >= 0.95 * width_pt and (top - bottom) >= 0.95 * height_pt
+    if not (axis_aligned and covers):
+        return None
+    px_w, px_h = image.get_px_size()
+    _check_pixels((px_w, px_h), source, limits)
+    try:
+        array = image.get_bitmap(render=False).to_numpy()
+    except pdfium.PdfiumError:
+        return None  # an image filter pdfium does not decode alone: render the page instead
+    if array.ndim == 3:
+        array = cv2.cvtColor(array[:, :, :3], cv2.COLOR_BGR2GRAY)
+    return np.ascontiguousarray(array), int(round(px_w / (width_pt / 72)))
 
 
 def _tail(path: Path, size: int) -> bytes:

@@ -157,9 +157,6 @@ def _good_enough(result: OcrResult) -> bool:
     return result.word_count >= GOOD_ENOUGH_WORDS and result.mean_confidence >= GOOD_ENOUGH_CONFIDENCE
 
 
-_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
-
-
 def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -> list[int]:
     """Quarter turns worth an OCR pass: tesseract's orientation detection when it is
     sure; otherwise both quarter turns for a sideways page, or a half turn for a page
@@ -181,12 +178,17 @@ def _sideways(result: OcrResult, aspect: float) -> bool:
     return tall > len(long_words) / 2
 
 
+_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
+# A card photographed on a table may give OCR only a few words: worth a look for an MRZ.
+FEW_WORDS = 40
+
+
 def _read_mrz(gray: np.ndarray, result: OcrResult) -> dict[str, str]:
-    """Identity documents carry a machine-readable zone. The dedicated reader runs on
-    pages that look like one (identity words, filler characters, or the little text
-    of a card photo), so a page of running text pays nothing."""
+    """Identity documents carry a machine-readable zone. The dedicated reader runs only
+    on pages that look like one (identity words, filler characters, or the little text
+    of a card photo): on a page of running text it would cost a tenth of a second for nothing."""
     text = "\n".join(line.text for line in result.lines)
-    if result.word_count > 150 and not _IDENTITY_HINT.search(text):
+    if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
         return {}
     lines = read_mrz(gray)
     return {"mrz": "\n".join(lines)} if lines else {}

@@ -88,9 +88,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _process(args: argparse.Namespace) -> int:
+    from collections import deque
+
     from tqdm import tqdm
 
+    from extractors.limits import Limits
+    from pipeline.page_cache import PageCache
     from pipeline.page_pool import PagePool
+    from pipeline.read_ahead import ReadAhead
     from pipeline.recorded import Services, process_and_record
     from storage.records import DossierBusy
     from storage.settings import Settings
@@ -108,7 +113,14 @@ def _process(args: argparse.Namespace) -> int:
     services = Services.open(settings)
     try:
         with PagePool(args.workers or settings.workers) as pool:
-            for path in tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar, file=sys.stderr):
+            ahead = ReadAhead(pool, PageCache(services.store), Limits.from_env())
+            # Two dossiers in flight: the readers work on the next while this one is recorded.
+            pending = deque(ahead.submit(p) for p in args.paths[:2])
+            for i, path in enumerate(tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar,
+                                          file=sys.stderr)):
+                ahead.finish(pending.popleft())
+                if i + 2 < len(args.paths):
+                    pending.append(ahead.submit(args.paths[i + 2]))
                 try:
                     result = process_and_record(path, services, today=today, as_of=args.as_of, pool=pool)
                 except DossierBusy as exc:
@@ -117,6 +129,8 @@ def _process(args: argparse.Namespace) -> int:
                     continue
                 unfinished += result.status == Status.failed
                 _emit(result, path, args)
+            for rest in pending:
+                ahead.finish(rest)
     finally:
         services.close()
     return EXIT_SOME_FAILED if unfinished else EXIT_OK

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Iterable
 
 from extractors.reading import PageJob, read_page
@@ -32,9 +32,20 @@ class PagePool:
         jobs = list(jobs)
         if self.workers <= 1 or len(jobs) <= 1:
             return [read_or_error(job) for job in jobs]
+        return list(self._pool().map(read_or_error, jobs))
+
+    def submit(self, job: PageJob) -> Future:
+        """Read a page in the background (in this process when there is one worker)."""
+        if self.workers <= 1:
+            done: Future = Future()
+            done.set_result(read_or_error(job))
+            return done
+        return self._pool().submit(read_or_error, job)
+
+    def _pool(self) -> Executor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers, initializer=_init_worker)
-        return list(self._executor.map(read_or_error, jobs))
+        return self._executor
 
     def close(self) -> None:
         if self._executor is not None:
