@@ -6,6 +6,7 @@ them one process per core.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 import time
@@ -42,11 +43,11 @@ class PageJob:
     source: str  # path inside the dossier
     kind: FileKind
     index: int  # 0-based page or frame
-    deadline: float  # time.time() after which the file's reading is abandoned
     limits: Limits
+    deadline: float = float("inf")  # set when reading starts: time.time() past which it is abandoned
 
 
-def plan_file(path: Path, source: str, limits: Limits, started: float | None = None) -> list[PageJob]:
+def plan_file(path: Path, source: str, limits: Limits) -> list[PageJob]:
     """Check a file and list its pages. Raises an UnreadableFileError subclass."""
     size = path.stat().st_size
     if size == 0:
@@ -70,11 +71,12 @@ def plan_file(path: Path, source: str, limits: Limits, started: float | None = N
         pages = count_frames(path, source, limits)
     else:
         raise UnsupportedFormat(source)
-    deadline = (started or time.time()) + limits.read_seconds
-    return [PageJob(str(path), source, kind, i, deadline, limits) for i in range(pages)]
+    return [PageJob(str(path), source, kind, i, limits) for i in range(pages)]
 
 
 def read_page(job: PageJob) -> Page:
+    # The time limit runs from when reading starts, not from when the page was queued.
+    job = dataclasses.replace(job, deadline=time.time() + job.limits.read_seconds)
     path = Path(job.path)
     if job.kind == FileKind.pdf:
         page = read_text_layer(path, job.source, job.index)
