@@ -290,7 +290,7 @@ def company_name_span(index: TextIndex, span: Span) -> Span | None:
     m = re.search(COMPANY_NAME_END, folded)
     raw = text[: m.start()] if m else text
     name = strip_legal_form(raw)
-    if not re.search(r"[A-Za-zÀ-ÿ]{2}", name) or len(name) > 80:
+    if not re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]{2}", name) or len(name) > 80:
         return None
     offset = span.start + text.find(name)
     return Span(name, offset, offset + len(name), span.certainty)
@@ -299,8 +299,9 @@ def company_name_span(index: TextIndex, span: Span) -> Span | None:
 # ---------------------------------------------------------------- person names
 
 CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m)\b\.?"
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+# Latin Extended (Ā-ɏ, Ḁ-ỿ) mixes both cases; names such as ĐẶNG or LÊ need it.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}'’\-]*|(?:d|l|n|o|mc)['’][{_UPPER}][{_UPPER}{_LOWER}'’\-]*")
 _PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin", "ter", "y"}
 # Capitalised words that follow a civility but are not names.
@@ -328,7 +329,7 @@ def split_name(index: TextIndex, start: int, end: int, certainty: float = 1.0) -
     ('DIALLO Amadou', 'Ana GONÇALVES'); the capital block is the surname."""
     tokens = [(m.group(0), start + m.start(), start + m.end())
               for m in re.finditer(r"[^\s,;:/|()]+", index.text[start:end])]
-    tokens = [t for t in tokens if re.search(r"[A-Za-zÀ-ÿ]", t[0])]
+    tokens = [t for t in tokens if re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]", t[0])]
     if not tokens:
         return None
     upper = [is_upper_name(t[0]) for t in tokens]
