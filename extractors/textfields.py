@@ -303,6 +303,7 @@ CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m)\b\.?"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}'’\-]*|(?:d|l|n|o|mc)['’][{_UPPER}][{_UPPER}{_LOWER}'’\-]*")
+_ARTICLES = {"le", "la", "les"}
 _PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin", "ter", "y"}
 # Capitalised words that follow a civility but are not names.
 _NOT_NAMES = {"le", "la", "les", "directeur", "directrice", "president", "presidente", "gerant", "gerante",
@@ -369,7 +370,10 @@ def name_tokens_end(text: str, pos: int, max_tokens: int = 6) -> int:
         bare = token.rstrip(",;.:)")
         if not bare:
             break
-        if _NAME_TOKEN.fullmatch(bare) and fold(bare) not in _NOT_NAMES:
+        # An article after a civility is no name ("Madame la Directrice"), but a surname
+        # in capitals may spell like one (LÊ, LE GALL).
+        article = fold(bare) in _NOT_NAMES and not (is_upper_name(bare) and fold(bare) in _ARTICLES)
+        if _NAME_TOKEN.fullmatch(bare) and not article:
             end = pos + m.start() + len(bare)
             count += 1
             if bare != token or count >= max_tokens:
