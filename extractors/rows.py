@@ -22,22 +22,26 @@ ALIGNMENT = 0.55
 
 def rows_from_words(words: list[Word]) -> list[Line]:
     rows: list[list[Word]] = []
+    heights: list[float] = []  # a row's typical word height: its first real word's
     for word in sorted(words, key=lambda w: (w.bbox[0], w.bbox[1])):
         best, best_offset = None, None
-        for row in rows:
+        for i, row in enumerate(rows):
             last = row[-1]
             if last.bbox[2] > word.bbox[0] + 0.5 * _height(word):  # overlaps horizontally: another row
                 continue
             offset = abs(_middle(last) - _middle(word))
-            if offset <= ALIGNMENT * max(_height(last), _height(word)) and _similar_height(last, word):
+            if offset <= ALIGNMENT * max(heights[i], _height(word)) and _fits(heights[i], word):
                 if best_offset is None or offset < best_offset:
-                    best, best_offset = row, offset
+                    best, best_offset = i, offset
         if best is None:
             rows.append([word])
+            heights.append(_height(word))
         else:
-            best.append(word)
-    rows.sort(key=lambda row: min(w.bbox[1] for w in row))
-    return [Line(words=row) for row in rows]
+            rows[best].append(word)
+            if not _is_letters(rows[best][0]) and _is_letters(word):
+                heights[best] = _height(word)
+    order = sorted(range(len(rows)), key=lambda i: min(w.bbox[1] for w in rows[i]))
+    return [Line(words=rows[i]) for i in order]
 
 
 def _middle(word: Word) -> float:
@@ -48,5 +52,12 @@ def _height(word: Word) -> float:
     return max(word.bbox[3] - word.bbox[1], 1e-6)
 
 
-def _similar_height(a: Word, b: Word) -> bool:
-    return max(_height(a), _height(b)) < 2.5 * min(_height(a), _height(b))
+def _is_letters(word: Word) -> bool:
+    return sum(c.isalnum() for c in word.text) >= 2
+
+
+def _fits(row_height: float, word: Word) -> bool:
+    """Words of one row are about as tall; punctuation (':', '-') is small anywhere."""
+    if not _is_letters(word):
+        return True
+    return max(row_height, _height(word)) < 2.5 * min(row_height, _height(word))
