@@ -59,6 +59,7 @@ class LocalInbox:
     def fetch(self, entry: str, workdir: Path) -> Path:
         source = self.root / _entry_name(entry)
         target = workdir / source.name
+        workdir.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, target, symlinks=True, ignore=shutil.ignore_patterns(READY_MARKER))
         else:
@@ -101,6 +102,7 @@ class S3Inbox:
     def fetch(self, entry: str, workdir: Path) -> Path:
         entry = _entry_name(entry)
         keys = list(self.store.list_keys(f"{self.prefix}{entry}"))
+        workdir.mkdir(parents=True, exist_ok=True)
         if keys == [f"{self.prefix}{entry}"]:
             target = workdir / entry
             self.store.download(keys[0], target)
