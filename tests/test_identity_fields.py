@@ -1,7 +1,14 @@
 """Passport and residence-permit fields from synthetic OCR pages (no OCR run here)."""
+from functools import partial
+
 from extractors import mrz
 from extractors.fields import passport, residence_permit
 from models import Line, Page, Word
+from tests import mrz_builders
+
+# These tests build a male passport holder and a female permit holder by default.
+td3 = partial(mrz_builders.td3, sex="M")
+td1 = partial(mrz_builders.td1, sex="F")
 
 CHAR_W, LINE_H = 0.012, 0.02
 
@@ -29,21 +36,6 @@ def page(*lines: Line, extra_mrz: str | None = None) -> Page:
                 extra_text={"mrz": extra_mrz} if extra_mrz else {})
 
 
-def td3(number: str, birth: str, expiry: str, names: str, state: str, sex: str = "M") -> list[str]:
-    c = mrz.check_digit
-    number = number.ljust(9, "<")
-    data = number + str(c(number)) + state + birth + str(c(birth)) + sex + expiry + str(c(expiry)) + "<" * 15
-    composite = data[0:10] + data[13:20] + data[21:43]
-    return [("P<" + state + names).ljust(44, "<"), data + str(c(composite))]
-
-
-def td1(number: str, birth: str, expiry: str, names: str, nationality: str) -> list[str]:
-    c = mrz.check_digit
-    number = number.ljust(9, "<")
-    line1 = "IRFRA" + number + str(c(number)) + "<" * 15
-    line2 = birth + str(c(birth)) + "F" + expiry + str(c(expiry)) + nationality + "<" * 11
-    composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
-    return [line1, line2 + str(c(composite)), names.ljust(30, "<")]
 
 
 def passport_page_labels_above(mrz_lines: list[str]) -> Page:
@@ -122,7 +114,7 @@ def test_century_from_the_visual_zone():
 
 
 def test_accented_printed_name_kept_when_mrz_transliterates():
-    lines = td3("NE565600", "051116", "280809", "GARCIA<LOPEZ<<VALENTINA", "COL", "F")
+    lines = td3("NE565600", "051116", "280809", "GARCIA<LOPEZ<<VALENTINA", "COL", sex="F")
     p = page(line("Surname", 0.3, 0.2), line("GARCÍA LÓPEZ", 0.3, 0.23),
              line("Given Names", 0.3, 0.28), line("VALENTINA", 0.3, 0.31))
     ex = passport.extract([p], lines)
@@ -131,7 +123,7 @@ def test_accented_printed_name_kept_when_mrz_transliterates():
 
 
 def test_mrz_name_when_the_visual_zone_is_unreadable():
-    lines = td3("NE565600", "051116", "280809", "GARCIA<LOPEZ<<VALENTINA", "COL", "F")
+    lines = td3("NE565600", "051116", "280809", "GARCIA<LOPEZ<<VALENTINA", "COL", sex="F")
     ex = passport.extract([page(line("~~ :: ..", 0.3, 0.2))], lines)
     assert ex.fields["surname"] == "GARCIA LOPEZ"
     assert ex.fields["given_names"] == "VALENTINA"

@@ -12,22 +12,7 @@ TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F120
 TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
 
 
-def td3(number: str, birth: str, expiry: str, names: str = "ERIKSSON<<ANNA", state: str = "UTO") -> list[str]:
-    """A valid TD3 MRZ built with our check digit (itself tested on the specimen)."""
-    c = mrz.check_digit
-    number = number.ljust(9, "<")
-    data = number + str(c(number)) + state + birth + str(c(birth)) + "F" + expiry + str(c(expiry)) + "<" * 15
-    composite = data[0:10] + data[13:20] + data[21:43]
-    return [("P<" + state + names).ljust(44, "<"), data + str(c(composite))]
-
-
-def td1(number: str, birth: str, expiry: str, names: str, nationality: str) -> list[str]:
-    c = mrz.check_digit
-    number = number.ljust(9, "<")
-    line1 = "IRFRA" + number + str(c(number)) + "<" * 15
-    line2 = birth + str(c(birth)) + "M" + expiry + str(c(expiry)) + nationality + "<" * 11
-    composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
-    return [line1, line2 + str(c(composite)), names.ljust(30, "<")]
+from tests.mrz_builders import td1, td3
 
 
 def test_check_digits_of_the_specimen():
