@@ -1,7 +1,6 @@
 """Passport and residence-permit fields from synthetic OCR pages (no OCR run here)."""
 from functools import partial
 
-from extractors import mrz
 from extractors.fields import passport, residence_permit
 from models import Line, Page, Word
 from tests import mrz_builders
