@@ -4,7 +4,6 @@ then an agent logs in, opens the oldest dossier, selects a field and sees its bo
 corrects it and approves. Screenshots go to tests/artifacts/; axe-core checks each page."""
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
