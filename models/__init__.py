@@ -2,7 +2,9 @@
 from models.document import Line, Page, Word
 from models.domain import (
     FIELDS,
+    IDENTITY_DOCUMENTS,
     PROCEDURES_KNOWN,
+    SCHEMA_VERSION,
     FlagCode,
     PieceType,
     Severity,
@@ -22,19 +24,22 @@ from models.errors import (
     ReadTimeout,
 )
 from models.records import (
+    CheckedAgainst,
     DossierInfo,
     DossierResult,
     Extraction,
     FieldBox,
     Flag,
+    LabourMarketTest,
     Manifest,
     PieceResult,
 )
 
 __all__ = [
-    "Word", "Line", "Page", "FIELDS", "PROCEDURES_KNOWN", "FlagCode", "PieceType",
+    "Word", "Line", "Page", "FIELDS", "IDENTITY_DOCUMENTS", "PROCEDURES_KNOWN", "SCHEMA_VERSION", "FlagCode", "PieceType",
     "Severity", "SEVERITY", "Status", "DossierError", "EncryptedFile", "EmptyFile",
     "FileLimitExceeded", "CorruptFile", "UnreadableFileError", "UnsafePath",
     "UnsupportedFormat", "ProcessingError", "ReadTimeout", "DossierInfo",
     "DossierResult", "Extraction", "FieldBox", "Flag", "Manifest", "PieceResult",
+    "LabourMarketTest", "CheckedAgainst",
 ]

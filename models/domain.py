@@ -6,21 +6,28 @@ from enum import Enum
 
 class PieceType(str, Enum):
     passport = "passport"
+    id_card = "id_card"
     residence_permit = "residence_permit"
     employment_contract = "employment_contract"
     internship_agreement = "internship_agreement"
     company_registration = "company_registration"
+    urssaf_certificate = "urssaf_certificate"
+    job_offer = "job_offer"
+    applications_statement = "applications_statement"
     payslip = "payslip"
     diploma = "diploma"
     cv = "cv"
     other = "other"
 
 
+IDENTITY_DOCUMENT_FIELDS = (
+    "document_number", "surname", "given_names", "nationality",
+    "date_of_birth", "sex", "expiry_date", "issuing_state",
+)
+
 FIELDS: dict[PieceType, tuple[str, ...]] = {
-    PieceType.passport: (
-        "document_number", "surname", "given_names", "nationality",
-        "date_of_birth", "sex", "expiry_date", "issuing_state",
-    ),
+    PieceType.passport: IDENTITY_DOCUMENT_FIELDS,
+    PieceType.id_card: IDENTITY_DOCUMENT_FIELDS,
     PieceType.residence_permit: (
         "document_number", "surname", "given_names", "nationality",
         "date_of_birth", "expiry_date", "permit_category",
@@ -37,14 +44,22 @@ FIELDS: dict[PieceType, tuple[str, ...]] = {
     ),
     PieceType.company_registration: ("company_name", "siren", "extract_date"),
     PieceType.payslip: ("employer_siret", "employee_surname", "period", "gross_salary"),
-    PieceType.diploma: ("holder_surname", "holder_given_names", "title"),
+    PieceType.diploma: ("holder_surname", "holder_given_names", "title", "award_date"),
+    PieceType.urssaf_certificate: ("company_name", "siren", "issue_date", "security_code"),
+    PieceType.job_offer: ("offer_reference", "job_title", "rome_code", "published_from", "published_to"),
+    PieceType.applications_statement: ("applications_received", "signed_on"),
     PieceType.cv: (),
     PieceType.other: (),
 }
 
 # Fields that may legitimately be null without a missing_field flag, whatever the
-# piece says (a CDI's end_date is the validators' business: it depends on contract_type).
+# piece says (a CDI's end_date is the validators' business: it depends on contract_type;
+# a diploma that prints only a year says so through PieceResult.absent_fields).
 OPTIONAL_FIELDS: dict[PieceType, frozenset[str]] = {}
+
+# An identity document is a passport or an identity card (DOMAIN.md v2); a missing one
+# is reported as a passport.
+IDENTITY_DOCUMENTS = (PieceType.passport, PieceType.id_card)
 
 PROCEDURES_KNOWN = ("introduction_salarie", "changement_statut", "renouvellement", "stage")
 
@@ -67,6 +82,13 @@ class FlagCode(str, Enum):
     salary_below_minimum = "salary_below_minimum"
     internship_too_long = "internship_too_long"
     gratification_below_minimum = "gratification_below_minimum"
+    certificate_outdated = "certificate_outdated"
+    certificate_not_employer = "certificate_not_employer"
+    offer_publication_insufficient = "offer_publication_insufficient"
+    convention_sent_late = "convention_sent_late"
+    renewal_outside_window = "renewal_outside_window"
+    exemption_to_confirm = "exemption_to_confirm"
+    check_inconclusive = "check_inconclusive"
 
 
 class Severity(str, Enum):
@@ -92,7 +114,16 @@ SEVERITY: dict[FlagCode, Severity] = {
     FlagCode.salary_below_minimum: Severity.blocking,
     FlagCode.internship_too_long: Severity.blocking,
     FlagCode.gratification_below_minimum: Severity.blocking,
+    FlagCode.certificate_outdated: Severity.blocking,
+    FlagCode.certificate_not_employer: Severity.blocking,
+    FlagCode.offer_publication_insufficient: Severity.blocking,
+    FlagCode.convention_sent_late: Severity.warning,
+    FlagCode.renewal_outside_window: Severity.warning,
+    FlagCode.exemption_to_confirm: Severity.warning,
+    FlagCode.check_inconclusive: Severity.warning,
 }
+
+SCHEMA_VERSION = "2"
 
 
 class Status(str, Enum):

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from models.document import BBox
-from models.domain import FlagCode, PieceType, Severity, SEVERITY, Status
+from models.domain import SCHEMA_VERSION, FlagCode, PieceType, Severity, SEVERITY, Status
 
 FieldValue = str | float | int | None
 
@@ -17,6 +17,9 @@ class Manifest(BaseModel):
     reference: str | None = None
     procedure: str | None = None
     submitted_at: dt.date | None = None
+    # v2: decide the shortage-list exemption; None when absent or malformed
+    job_rome_code: str | None = None
+    work_postcode: str | None = None
 
 
 class FieldBox(BaseModel):
@@ -31,6 +34,9 @@ class Extraction(BaseModel):
     field_confidence: dict[str, float] = Field(default_factory=dict)
     field_boxes: dict[str, list[FieldBox]] = Field(default_factory=dict)
     mrz_failed: list[str] = Field(default_factory=list)  # fields whose MRZ check digit failed
+    # Fields the document legitimately lacks (a diploma printing only a year has no award_date):
+    # null without a missing_field flag.
+    absent_fields: list[str] = Field(default_factory=list)
 
 
 class PieceResult(BaseModel):
@@ -43,6 +49,8 @@ class PieceResult(BaseModel):
     field_confidence: dict[str, float] = Field(default_factory=dict)
     field_boxes: dict[str, list[FieldBox]] = Field(default_factory=dict)
     text_source: Literal["text_layer", "ocr", "mixed"] = "text_layer"
+    mrz_failed: list[str] = Field(default_factory=list)  # fields whose MRZ check digit failed
+    absent_fields: list[str] = Field(default_factory=list)  # see Extraction.absent_fields
 
 
 class Flag(BaseModel):
@@ -53,6 +61,7 @@ class Flag(BaseModel):
     piece_type: str | None = None
     source: str | None = None
     page: int | None = None
+    check: str | None = None  # check_inconclusive: the code of the check left undecided
     message: str
 
     @classmethod
@@ -67,14 +76,34 @@ class DossierInfo(BaseModel):
     submitted_at: dt.date
 
 
+class LabourMarketTest(BaseModel):
+    """How the labour-market test came out, and why, for the agent (DOMAIN.md v2)."""
+
+    outcome: Literal["applies", "exempt:shortage", "exempt:graduate", "not_applicable"]
+    reasoning: str  # French sentences: which exemption, list row, threshold, publication window
+    certain: bool = True  # False when the outcome rests on a doubtful value
+
+
+class CheckedAgainst(BaseModel):
+    """The reference data a dossier was checked against, so a decision can be explained later."""
+
+    shortage_list_valid_from: dt.date | None = None  # the list rows in force for the region
+    region_code: str | None = None
+    legal_amounts: dict[str, str] = Field(default_factory=dict)  # name@date -> value, as used
+    rules: list[str] = Field(default_factory=list)  # the rule names run
+
+
 class DossierResult(BaseModel):
-    schema_version: Literal["1"] = "1"
+    # "1" is only ever read back (results stored before v2); the pipeline writes "2".
+    schema_version: Literal["1", "2"] = SCHEMA_VERSION  # type: ignore[assignment]
     dossier: DossierInfo
     status: Status
     pieces: list[PieceResult] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     error: str | None = None
+    labour_market_test: LabourMarketTest | None = None
+    checked_against: CheckedAgainst | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=False)

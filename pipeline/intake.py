@@ -6,8 +6,9 @@ UnreadableFileError values, never raised: one bad file never stops its dossier.
 """
 from __future__ import annotations
 
-import json
 import datetime as dt
+import json
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from models import (
 )
 
 MANIFEST_NAME = "dossier.json"
+# System entries that are no part of a dossier (DOMAIN.md), besides names starting with ".".
+SYSTEM_NAMES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
 
 
 @dataclass
@@ -81,7 +84,7 @@ def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
     root_resolved = root.resolve()
     for path in sorted(root.rglob("*")):
         rel = display_name(path.relative_to(root).as_posix())
-        if rel == MANIFEST_NAME or any(part.startswith(".") for part in PurePosixPath(rel).parts):
+        if rel == MANIFEST_NAME or is_hidden_or_system(rel):
             continue
         if path.is_symlink() and not _points_inside(path, root_resolved):
             intake.problems.append(UnsafePath(rel, "lien symbolique vers l'extérieur du dossier ou sans cible"))
@@ -94,6 +97,11 @@ def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
             intake.problems.append(FileLimitExceeded(rel, f"plus de {limits.max_files} fichiers dans le dossier"))
             continue
         intake.files.append(IncomingFile(source=rel, path=path))
+
+
+def is_hidden_or_system(rel: str) -> bool:
+    """Finder, Explorer and AppleDouble leftovers: `.DS_Store`, `__MACOSX/._x.pdf`, `Thumbs.db`."""
+    return any(part.startswith(".") or part.lower() in SYSTEM_NAMES for part in PurePosixPath(rel).parts)
 
 
 def _points_inside(link: Path, root_resolved: Path) -> bool:
@@ -125,6 +133,8 @@ def _unpack_zip(path: Path, target: Path, intake: Intake, limits: Limits) -> Non
             if not _safe_member(name):
                 intake.problems.append(UnsafePath(name))
                 continue
+            if is_hidden_or_system(name):
+                continue  # never unpacked: it counts for no limit either
             if info.flag_bits & 0x1:
                 intake.problems.append(EncryptedFile(name))
                 continue
@@ -164,26 +174,54 @@ def _safe_member(name: str) -> bool:
     return not (len(parts[0]) >= 2 and parts[0][1] == ":")  # C:foo on Windows-made zips
 
 
+ROME_CODE = re.compile(r"[A-Z][0-9]{4}")
+POSTCODE = re.compile(r"[0-9]{5}")
+# Optional manifest fields (v2): a malformed one is ignored with an invalid_manifest flag.
+OPTIONAL_MANIFEST_FIELDS = {
+    "job_rome_code": (ROME_CODE, "code ROME (une lettre majuscule et quatre chiffres, ex. K1302)"),
+    "work_postcode": (POSTCODE, "code postal du lieu de travail (cinq chiffres, ex. 69003)"),
+}
+
+
 def parse_manifest(raw: bytes) -> tuple[Manifest | None, str | None]:
-    """A usable manifest, or None with the reason it is not usable."""
+    """The manifest and what is wrong with it. (None, reason) when it is unusable
+    (DOMAIN.md: an object with a non-empty string reference, a known procedure and an
+    ISO submitted_at when given); (manifest, reason) when only optional fields are
+    malformed: those are ignored, the rest counts."""
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         return None, f"dossier.json n'est pas un JSON valide ({exc.__class__.__name__})"
     if not isinstance(data, dict):
         return None, "dossier.json doit contenir un objet JSON"
+    reference = data.get("reference")
+    if not isinstance(reference, str) or not reference.strip():
+        return None, "référence absente ou invalide dans dossier.json"
     procedure = data.get("procedure")
-    if procedure is not None and (not isinstance(procedure, str) or procedure not in known_procedures()):
-        return None, f"procédure inconnue dans dossier.json : {procedure!r}"
+    if not isinstance(procedure, str) or procedure not in known_procedures():
+        return None, f"procédure absente ou inconnue dans dossier.json : {_shown(procedure)}"
     submitted = data.get("submitted_at")
     try:
         submitted_at = dt.date.fromisoformat(submitted) if submitted is not None else None
     except (TypeError, ValueError):
-        return None, f"date de dépôt invalide dans dossier.json : {submitted!r}"
-    reference = data.get("reference")
-    if reference is not None and (not isinstance(reference, str) or not reference.strip()):
-        return None, "référence invalide dans dossier.json"
-    return Manifest(reference=reference, procedure=procedure, submitted_at=submitted_at), None
+        return None, f"date de dépôt invalide dans dossier.json : {_shown(submitted)}"
+    optional: dict[str, str | None] = {}
+    problems = []
+    for name, (pattern, wanted) in OPTIONAL_MANIFEST_FIELDS.items():
+        value = data.get(name)
+        if value is None or (isinstance(value, str) and pattern.fullmatch(value)):
+            optional[name] = value
+        else:
+            optional[name] = None
+            problems.append(f"{name} {_shown(value)} ignoré : {wanted} attendu")
+    manifest = Manifest(reference=reference, procedure=procedure, submitted_at=submitted_at, **optional)
+    return manifest, ("dossier.json : " + " ; ".join(problems) + ".") if problems else None
+
+
+def _shown(value: object) -> str:
+    """A manifest value quoted for a message, never long enough to flood it."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def known_procedures() -> set[str]:

@@ -171,6 +171,8 @@ def extract_pieces(run: DossierRun) -> None:
         piece.fields = extraction.fields
         piece.field_confidence = extraction.field_confidence
         piece.field_boxes = extraction.field_boxes
+        piece.mrz_failed = extraction.mrz_failed
+        piece.absent_fields = extraction.absent_fields
         run.flags += _reading_flags(index, piece, pages, extraction.mrz_failed)
 
 
