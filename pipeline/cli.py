@@ -213,9 +213,12 @@ def _show(args: argparse.Namespace) -> int:
     print(f"statut : {document['status']}" + (f" — {document['error']}" if document.get("error") else ""))
     for i, piece in enumerate(document["pieces"]):
         print(f"  [{i}] {piece['type']:<22} {piece['source']} p.{','.join(map(str, piece['pages']))}")
+    if document.get("labour_market_test"):
+        print(f"situation de l'emploi : {document['labour_market_test']['reasoning']}")
     for flag in document["flags"]:
         print(f"  ! {flag['severity']:<8} {flag['code']:<28} {flag['message']}")
-    print(f"traitements : {len(document['runs'])} ; événements : {len(document['history'])}")
+    versions = ", ".join(f"#{run['id']} v{run.get('schema_version') or '?'}" for run in document["runs"])
+    print(f"traitements : {len(document['runs'])} ({versions}) ; événements : {len(document['history'])}")
     return EXIT_OK
 
 

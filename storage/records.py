@@ -63,6 +63,7 @@ class RunSummary:
     pipeline_version: str
     error: str | None
     timings_ms: dict[str, float] | None
+    schema_version: str | None = None  # the contract its result follows ("1" before 2025 rules)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class Records:
         with self.db.connection() as conn:
             rows = conn.execute(
                 "SELECT r.id, r.outcome, r.started_at, r.finished_at, r.pipeline_version, r.error, "
-                "r.timings_ms FROM runs r JOIN dossiers d ON d.id = r.dossier_id "
+                "r.timings_ms, r.schema_version FROM runs r JOIN dossiers d ON d.id = r.dossier_id "
                 "WHERE d.reference = %s ORDER BY r.id", (reference,)).fetchall()
         return [RunSummary(*row) for row in rows]
 
@@ -324,9 +325,12 @@ class RunHandle:
 
     def _finish_run(self, conn: psycopg.Connection, outcome: str, document: DossierResult) -> None:
         finished = conn.execute(
-            """UPDATE runs SET outcome = %s, finished_at = now(), error = %s, timings_ms = %s, result = %s
+            """UPDATE runs SET outcome = %s, finished_at = now(), error = %s, timings_ms = %s, result = %s,
+                              schema_version = %s, labour_market_test = %s
                WHERE id = %s AND outcome = 'running' RETURNING id""",
             (outcome, document.error, Jsonb(document.timings_ms), Jsonb(document.to_json_dict()),
+             document.schema_version,
+             document.labour_market_test.outcome if document.labour_market_test else None,
              self.run_id)).fetchone()
         if finished is None:
             raise RunLost(f"run {self.run_id} of {self.reference} was marked abandoned meanwhile "
@@ -349,10 +353,10 @@ class RunHandle:
         with conn.cursor() as cur:
             cur.executemany(
                 """INSERT INTO flags (run_id, position, code, severity, piece_index, field, piece_type,
-                                      source, page, message)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                                      source, page, message, check_code)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
                 [(self.run_id, position, flag.code.value, flag.severity.value, flag.piece, flag.field,
-                  flag.piece_type, flag.source, flag.page, flag.message)
+                  flag.piece_type, flag.source, flag.page, flag.message, flag.check)
                  for position, flag in enumerate(result.flags)])
 
     def _make_current(self, conn: psycopg.Connection, document: DossierResult, action: str,

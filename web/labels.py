@@ -3,9 +3,17 @@ in the data; unknown codes show as themselves)."""
 from __future__ import annotations
 
 PIECE_TYPES = {
-    "passport": "Passeport", "residence_permit": "Titre de séjour", "employment_contract": "Contrat de travail",
+    "passport": "Passeport", "id_card": "Carte d'identité", "residence_permit": "Titre de séjour", "employment_contract": "Contrat de travail",
     "internship_agreement": "Convention de stage", "company_registration": "Extrait Kbis / SIRENE",
-    "payslip": "Bulletin de salaire", "diploma": "Diplôme", "cv": "CV", "other": "Autre document",
+    "urssaf_certificate": "Attestation de vigilance URSSAF / MSA", "job_offer": "Offre d'emploi publiée",
+    "applications_statement": "Bilan des candidatures", "payslip": "Bulletin de salaire",
+    "diploma": "Diplôme", "cv": "CV", "other": "Autre document",
+}
+LABOUR_MARKET_OUTCOMES = {
+    "applies": "Opposabilité de la situation de l'emploi : applicable",
+    "exempt:shortage": "Dispensé : métier en tension dans la région",
+    "exempt:graduate": "Dispensé : diplômé récent ou carte « recherche d'emploi », salaire ≥ 1,5 SMIC",
+    "not_applicable": "Sans objet pour cette procédure",
 }
 PROCEDURES = {
     "introduction_salarie": "Introduction d'un salarié", "changement_statut": "Changement de statut",
@@ -29,7 +37,11 @@ FIELDS = {
     "intern_given_names": "Prénoms du stagiaire", "monthly_gratification": "Gratification mensuelle (€)",
     "company_name": "Raison sociale", "siren": "SIREN", "extract_date": "Date de l'extrait",
     "period": "Période", "gross_salary": "Salaire brut (€)", "holder_surname": "Nom du titulaire",
-    "holder_given_names": "Prénoms du titulaire", "title": "Intitulé",
+    "holder_given_names": "Prénoms du titulaire", "title": "Intitulé", "award_date": "Date d'obtention",
+    "issue_date": "Date de délivrance", "security_code": "Code de sécurité",
+    "offer_reference": "Numéro de l'offre", "rome_code": "Code ROME", "published_from": "Publiée du",
+    "published_to": "Publiée jusqu'au", "applications_received": "Candidatures reçues",
+    "signed_on": "Signée le",
 }
 ACTIONS = {
     "dossier_registered": "Dossier enregistré", "run_started": "Traitement commencé",
