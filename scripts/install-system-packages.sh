@@ -9,6 +9,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-ocr-b fonts-liberation # fonts for the synthetic dossier generator
   docker-compose                               # validates docker/docker-compose.yml in the tests
   chromium libatomic1                          # the review pages' browser tests (Playwright's driver needs libatomic)
+  redis-server                                 # Celery broker of `make airflow-celery` and `make scale-demo`
 
 )
 
