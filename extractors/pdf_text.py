@@ -4,17 +4,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from extractors.rows import rows_from_words
-from models import Page, Word
+from models import CorruptFile, FileLimitExceeded, Page, Word
 
 # Below this many characters a page is treated as a scan: stamps and page numbers
 # alone do not make a text layer.
 MIN_TEXT_LAYER_CHARS = 40
+# pdfplumber keeps every character as a Python object (about 5 KB each): a page of a
+# million tiny characters would need gigabytes. A dense A4 page of 6-point print holds
+# about 20,000; past this many, the page is over the memory limit of a reader and is
+# refused at once (pdfium counts them in well under a second), before the worker's
+# address-space cap (pipeline/page_pool.py) would stop pdfplumber the slow way.
+MAX_TEXT_LAYER_CHARS = 50_000
 
 
 def read_text_layer(path: Path, source: str, index: int) -> Page | None:
     """The page's text layer as a Page, or None when it has (almost) none."""
+    _check_char_count(path, source, index)
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[index]
         width, height = float(page.width), float(page.height)
@@ -30,6 +38,26 @@ def read_text_layer(path: Path, source: str, index: int) -> Page | None:
         lines=rows_from_words(_words(words, width, height)),
         mean_confidence=1.0,
     )
+
+
+def _check_char_count(path: Path, source: str, index: int) -> None:
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile(source, str(exc)) from exc
+    try:
+        page = pdf[index]
+        textpage = page.get_textpage()
+        count = textpage.count_chars()
+        textpage.close()
+        page.close()
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile(source, str(exc)) from exc
+    finally:
+        pdf.close()
+    if count > MAX_TEXT_LAYER_CHARS:
+        raise FileLimitExceeded(source, f"page {index + 1} : {count} caractères de texte, au-delà de "
+                                        f"{MAX_TEXT_LAYER_CHARS} (limite de mémoire de lecture)")
 
 
 def _words(words: list[dict], width: float, height: float) -> list[Word]:

@@ -24,6 +24,7 @@ from models import (
     Manifest,
     UnreadableFileError,
     UnsafePath,
+    UnsupportedFormat,
 )
 
 MANIFEST_NAME = "dossier.json"
@@ -55,7 +56,12 @@ def take_in(path: Path, workdir: Path, limits: Limits) -> Intake:
         _collect_folder(path, intake, limits)
         return intake
     name = display_name(path.stem if path.suffix else path.name)
-    kind = sniff(path) if path.is_file() and path.stat().st_size else FileKind.unknown
+    if not _regular_file(path):
+        # A FIFO, a device or a socket: opening it could block forever, and it holds no pieces.
+        intake = Intake(name=name, shape="merged")
+        intake.problems.append(UnsupportedFormat(display_name(path.name), "ni fichier ordinaire ni dossier"))
+        return intake
+    kind = sniff(path) if path.stat().st_size else FileKind.unknown
     if kind == FileKind.zip:
         intake = Intake(name=name, shape="zip")
         target = workdir / "unzipped"
@@ -79,9 +85,13 @@ def display_name(name: str) -> str:
 def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
     intake.root = root
     manifest_path = root / MANIFEST_NAME
-    if manifest_path.is_file():
-        intake.manifest, intake.manifest_error = parse_manifest(manifest_path.read_bytes())
     root_resolved = root.resolve()
+    if manifest_path.is_symlink() and not _points_inside(manifest_path, root_resolved):
+        # Never read a file outside the dossier, the manifest least of all: it names the dossier.
+        intake.manifest_error = ("dossier.json est un lien symbolique vers l'extérieur du dossier : ignoré ; "
+                                 "envoyez le fichier lui-même")
+    elif manifest_path.is_file() and _regular_file(manifest_path):
+        intake.manifest, intake.manifest_error = parse_manifest(manifest_path.read_bytes())
     for path in sorted(root.rglob("*")):
         rel = display_name(path.relative_to(root).as_posix())
         if rel == MANIFEST_NAME or is_hidden_or_system(rel):
@@ -102,6 +112,13 @@ def _collect_folder(root: Path, intake: Intake, limits: Limits) -> None:
 def is_hidden_or_system(rel: str) -> bool:
     """Finder, Explorer and AppleDouble leftovers: `.DS_Store`, `__MACOSX/._x.pdf`, `Thumbs.db`."""
     return any(part.startswith(".") or part.lower() in SYSTEM_NAMES for part in PurePosixPath(rel).parts)
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _points_inside(link: Path, root_resolved: Path) -> bool:
@@ -142,14 +159,23 @@ def _unpack_zip(path: Path, target: Path, intake: Intake, limits: Limits) -> Non
                 intake.problems.append(FileLimitExceeded(name, "archive zip qui se décompresse au-delà des limites"))
                 continue
             dest = target / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                # `a` is a file of the archive and `a/b.pdf` wants it as a folder.
+                intake.problems.append(CorruptFile(name, "chemin en conflit avec un autre fichier de l'archive"))
+                continue
             try:
                 written += _copy_capped(archive, info, dest, budget - written)
             except FileLimitExceeded:
                 dest.unlink(missing_ok=True)
                 intake.problems.append(FileLimitExceeded(name, "archive zip qui se décompresse au-delà des limites"))
+            except IsADirectoryError:
+                # `a/b.pdf` came first and made `a` a folder: the file `a` cannot be written.
+                intake.problems.append(CorruptFile(name, "chemin en conflit avec un autre fichier de l'archive"))
             except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-                dest.unlink(missing_ok=True)
+                if not dest.is_dir():
+                    dest.unlink(missing_ok=True)
                 intake.problems.append(CorruptFile(name, str(exc)))
 
 
@@ -197,6 +223,8 @@ def parse_manifest(raw: bytes) -> tuple[Manifest | None, str | None]:
     reference = data.get("reference")
     if not isinstance(reference, str) or not reference.strip():
         return None, "référence absente ou invalide dans dossier.json"
+    if problem := reference_problem(reference):
+        return None, f"référence {_shown(reference)} refusée dans dossier.json : {problem}"
     procedure = data.get("procedure")
     if not isinstance(procedure, str) or procedure not in known_procedures():
         return None, f"procédure absente ou inconnue dans dossier.json : {_shown(procedure)}"
@@ -216,6 +244,22 @@ def parse_manifest(raw: bytes) -> tuple[Manifest | None, str | None]:
             problems.append(f"{name} {_shown(value)} ignoré : {wanted} attendu")
     manifest = Manifest(reference=reference, procedure=procedure, submitted_at=submitted_at, **optional)
     return manifest, ("dossier.json : " + " ; ".join(problems) + ".") if problems else None
+
+
+MAX_REFERENCE_CHARS = 100
+
+
+def reference_problem(reference: str) -> str | None:
+    """What makes a declared reference unusable, or None. A reference names the dossier
+    in the records, in URLs and in file names: printable characters only, no path
+    separator, at most MAX_REFERENCE_CHARS characters."""
+    if len(reference) > MAX_REFERENCE_CHARS:
+        return f"plus de {MAX_REFERENCE_CHARS} caractères"
+    if not reference.isprintable():
+        return "caractère de contrôle ou non imprimable"
+    if "/" in reference or "\\" in reference or reference.strip() in (".", ".."):
+        return "séparateur de chemin (« / », « \\ ») ou chemin relatif"
+    return None
 
 
 def _shown(value: object) -> str:
