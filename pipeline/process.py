@@ -36,8 +36,7 @@ from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
 from storage.objects import sha256_of_file
-from validators import UNKNOWN_PROCEDURE, CheckContext, decide_status, infer_procedure, run_checks
-from validators.procedure import procedure_undetermined_flag
+from validators import UNKNOWN_PROCEDURE, CheckContext, assess, infer_procedure
 
 log = logging.getLogger(__name__)
 
@@ -185,16 +184,19 @@ def check_dossier(run: DossierRun) -> DossierResult:
         procedure_source = "inferred"
     submitted_at = (manifest.submitted_at if manifest else None) or run.received_at
     reference = reference_of_intake(run.intake)
-    flags = list(run.flags)
-    if procedure == UNKNOWN_PROCEDURE:
-        flags.append(procedure_undetermined_flag(procedure))
-    flags += run_checks(CheckContext(procedure=procedure, submitted_at=submitted_at, pieces=run.pieces))
+    # the manifest's job and work place decide the shortage exemption (None when absent or malformed)
+    ctx = CheckContext(procedure=procedure, submitted_at=submitted_at, pieces=run.pieces,
+                       job_rome_code=manifest.job_rome_code if manifest else None,
+                       work_postcode=manifest.work_postcode if manifest else None)
+    assessment = assess(ctx, prior_flags=run.flags)
     return DossierResult(
         dossier=DossierInfo(reference=reference, procedure=procedure,
                             procedure_source=procedure_source, submitted_at=submitted_at),
-        status=decide_status(flags),
+        status=assessment.status,
         pieces=run.pieces,
-        flags=flags,
+        flags=assessment.flags,
+        labour_market_test=assessment.labour_market_test,
+        checked_against=assessment.checked_against,
     )
 
 

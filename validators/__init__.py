@@ -4,15 +4,24 @@ Only sees records from `models/`; never imports extractors, storage, pipeline or
 Typical use by the pipeline:
 
     procedure = manifest_procedure or infer_procedure(types) or UNKNOWN_PROCEDURE
-    flags = [procedure_undetermined_flag()] if procedure == UNKNOWN_PROCEDURE else []
-    flags += run_checks(CheckContext(procedure, submitted_at, pieces))
-    status = decide_status(reading_flags + flags)
+    ctx = CheckContext(procedure, submitted_at, pieces,
+                       job_rome_code=manifest.job_rome_code, work_postcode=manifest.work_postcode)
+    assessment = assess(ctx, prior_flags=reading_flags)
+    # assessment.flags, .status, .labour_market_test, .checked_against
+
+The administrator's tables (validators/data/, each overridable by an environment variable
+and re-read when it changes): procedures.json, legal_amounts.json, shortage-occupations.csv,
+regions.csv.
 """
+from validators.assessment import Assessment, assess
+from validators.certainty import CONFIDENCE_THRESHOLD, CORRECTED_CONFIDENCE, is_certain
 from validators.checks import RULES, decide_status, run_checks
 from validators.context import CheckContext
 from validators.data_files import DataFileError
+from validators.labour_market import LabourMarketDecision, labour_market_decision
 from validators.legal_amounts import (
     INTERN_HOURLY_MINIMUM,
+    LEGAL_AMOUNTS_FILE_ENV,
     SMIC_MONTHLY_35H,
     LegalAmounts,
     amount_in_force,
@@ -25,10 +34,20 @@ from validators.procedure_table import (
     Requirement,
     load_procedures,
 )
+from validators.shortage import (
+    REGIONS_FILE_ENV,
+    SHORTAGE_FILE_ENV,
+    departement_of,
+    load_regions,
+    load_shortage_list,
+)
 
 __all__ = [
+    "Assessment", "assess", "CONFIDENCE_THRESHOLD", "CORRECTED_CONFIDENCE", "is_certain",
     "RULES", "run_checks", "decide_status", "CheckContext", "DataFileError",
-    "INTERN_HOURLY_MINIMUM", "SMIC_MONTHLY_35H", "LegalAmounts", "amount_in_force",
-    "load_legal_amounts", "UNKNOWN_PROCEDURE", "infer_procedure", "procedure_undetermined_flag", "PROCEDURES_FILE_ENV",
-    "ProcedureTable", "Requirement", "load_procedures",
+    "LabourMarketDecision", "labour_market_decision",
+    "INTERN_HOURLY_MINIMUM", "LEGAL_AMOUNTS_FILE_ENV", "SMIC_MONTHLY_35H", "LegalAmounts", "amount_in_force",
+    "load_legal_amounts", "UNKNOWN_PROCEDURE", "infer_procedure", "procedure_undetermined_flag",
+    "PROCEDURES_FILE_ENV", "ProcedureTable", "Requirement", "load_procedures",
+    "REGIONS_FILE_ENV", "SHORTAGE_FILE_ENV", "departement_of", "load_regions", "load_shortage_list",
 ]

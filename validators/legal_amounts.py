@@ -1,17 +1,18 @@
-"""Dated legal amounts (validators/data/legal_amounts.json): the value in force on a date."""
+"""Dated legal amounts (validators/data/legal_amounts.json, or $DOSSIERS_LEGAL_AMOUNTS_FILE):
+the value in force on a date. Re-read when the file changes."""
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from validators.data_files import DataFileError, read_table
+from validators.data_files import DataFileError, load_table, read_table
 
 LEGAL_AMOUNTS_FILE = "legal_amounts.json"
+LEGAL_AMOUNTS_FILE_ENV = "DOSSIERS_LEGAL_AMOUNTS_FILE"
 SMIC_MONTHLY_35H = "smic_gross_monthly_35h"
 INTERN_HOURLY_MINIMUM = "intern_gratification_hourly_minimum"
 
@@ -35,6 +36,10 @@ class LegalAmounts:
     def in_force(self, name: str, on: dt.date) -> Decimal:
         """The value of `name` on date `on`. AmountNotInForce when the table starts later;
         DataFileError when the table lacks the amount (the checks need it: fix the file)."""
+        return self.row_in_force(name, on).value
+
+    def row_in_force(self, name: str, on: dt.date) -> DatedValue:
+        """The entry of `name` in force on `on` (its value and the date it came into force)."""
         values = self.by_name.get(name)
         if values is None:
             raise DataFileError(
@@ -46,14 +51,12 @@ class LegalAmounts:
                 f"Aucune valeur de {name!r} en vigueur le {on.isoformat()} "
                 f"(la première date du {values[0].valid_from.isoformat()})."
             )
-        return values[position - 1].value
+        return values[position - 1]
 
 
 def load_legal_amounts(path: Path | None = None) -> LegalAmounts:
-    """The table at `path`, or the packaged one (read once)."""
-    if path is None:
-        return _packaged_amounts()
-    return _parse(*read_table(LEGAL_AMOUNTS_FILE, path))
+    """The table at `path`, else at $DOSSIERS_LEGAL_AMOUNTS_FILE, else the packaged one."""
+    return load_table(LEGAL_AMOUNTS_FILE, LEGAL_AMOUNTS_FILE_ENV, _parse_file, path)
 
 
 def amount_in_force(name: str, on: dt.date, amounts: LegalAmounts | None = None) -> Decimal:
@@ -61,9 +64,8 @@ def amount_in_force(name: str, on: dt.date, amounts: LegalAmounts | None = None)
     return (amounts or load_legal_amounts()).in_force(name, on)
 
 
-@lru_cache(maxsize=1)
-def _packaged_amounts() -> LegalAmounts:
-    return _parse(*read_table(LEGAL_AMOUNTS_FILE))
+def _parse_file(path: Path) -> LegalAmounts:
+    return _parse(*read_table(path))
 
 
 def _parse(content: dict[str, Any], origin: str) -> LegalAmounts:

@@ -9,8 +9,10 @@ SPECIAL_LETTERS = str.maketrans({
     "ß": "SS", "ẞ": "SS", "Æ": "AE", "æ": "AE", "Œ": "OE", "œ": "OE", "Ø": "O", "ø": "O",
     "Ł": "L", "ł": "L", "Đ": "D", "đ": "D", "Ð": "D", "ð": "D", "Þ": "TH", "þ": "TH", "ı": "I",
 })
-# ICAO also allows Ä/Ö/Ü as AE/OE/UE, so "MÜLLER" and "Mueller" are the same name.
-GERMAN_UMLAUTS = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ä": "AE", "ö": "OE", "ü": "UE"})
+# ICAO 9303's digraphs: Ä, Æ -> AE; Ö, Ø -> OE; Ü -> UE (ß -> SS and Þ -> TH are always so),
+# so "MÜLLER" and "Mueller", "SØRENSEN" and "Soerensen" are the same name.
+GERMAN_UMLAUTS = str.maketrans({"Ä": "AE", "Ö": "OE", "Ü": "UE", "ä": "AE", "ö": "OE", "ü": "UE",
+                                "Ø": "OE", "ø": "OE"})
 
 
 def icao_name(name: str) -> str:
@@ -22,7 +24,7 @@ def icao_name(name: str) -> str:
 
 
 def same_name(first: str, second: str) -> bool:
-    """Whether two printed names are the same in ICAO transliteration (either umlaut form)."""
+    """Whether two printed names are the same in ICAO transliteration (either digraph form)."""
     if icao_name(first) == icao_name(second):
         return True
     return icao_name(_expand_umlauts(first)) == icao_name(_expand_umlauts(second))

@@ -5,15 +5,13 @@ file of the same format, which then replaces it entirely (one table, one place).
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from models.domain import PieceType
-from validators.data_files import DataFileError, read_table
+from validators.data_files import DataFileError, load_table, read_table
 
 PROCEDURES_FILE = "procedures.json"
 PROCEDURES_FILE_ENV = "DOSSIERS_PROCEDURES_FILE"
@@ -37,11 +35,27 @@ class Requirement:
         return any(t in present for t in self.alternatives)
 
 
+# The exemptions of the labour-market test the rules know how to examine (DOMAIN.md).
+SHORTAGE_EXEMPTION = "shortage"  # the job is on the shortage list of the work place's region
+GRADUATE_EXEMPTION = "graduate"  # job-seeker card or recent diploma, paid at least 1.5 x SMIC
+EXEMPTIONS = (SHORTAGE_EXEMPTION, GRADUATE_EXEMPTION)
+
+
+@dataclass(frozen=True)
+class LabourMarketTest:
+    """The procedure is subject to the labour-market test: the pieces it requires when
+    it applies, and the exemptions examined before."""
+
+    required: tuple[PieceType, ...]
+    exemptions: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Procedure:
     name: str
     label: str  # in French, for messages
     required: tuple[Requirement, ...]
+    labour_market_test: LabourMarketTest | None = None
 
 
 @dataclass(frozen=True)
@@ -58,20 +72,11 @@ class ProcedureTable:
 def load_procedures(path: Path | None = None) -> ProcedureTable:
     """The table at `path`, else at $DOSSIERS_PROCEDURES_FILE, else the packaged one.
     A file is re-read when it changes, so an edit needs no restart."""
-    if path is None and os.environ.get(PROCEDURES_FILE_ENV):
-        path = Path(os.environ[PROCEDURES_FILE_ENV])
-    if path is None:
-        return _load_cached(None, None)
-    try:
-        modified = path.stat().st_mtime_ns
-    except OSError as exc:
-        raise DataFileError(f"{path} : fichier de procédures introuvable ou illisible ({exc}).") from exc
-    return _load_cached(str(path), modified)
+    return load_table(PROCEDURES_FILE, PROCEDURES_FILE_ENV, _parse_file, path)
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str | None, modified_ns: int | None) -> ProcedureTable:
-    return _parse(*read_table(PROCEDURES_FILE, Path(path) if path else None))
+def _parse_file(path: Path) -> ProcedureTable:
+    return _parse(*read_table(path))
 
 
 def _parse(content: dict[str, Any], origin: str) -> ProcedureTable:
@@ -87,14 +92,30 @@ def _parse_procedure(name: str, spec: Any, origin: str) -> Procedure:
         raise DataFileError(f"{where} : nom invalide (minuscules, chiffres et _, commençant par une lettre ; pas 'unknown').")
     if not isinstance(spec, dict) or not isinstance(spec.get("required"), list):
         raise DataFileError(f"{where} : attendu {{\"label\": \"...\", \"required\": [...]}}.")
-    unknown_keys = set(spec) - {"label", "required"}
+    unknown_keys = set(spec) - {"label", "required", "labour_market_test"}
     if unknown_keys:
-        raise DataFileError(f"{where} : clés inconnues {sorted(unknown_keys)} (seules 'label' et 'required' sont admises).")
+        raise DataFileError(
+            f"{where} : clés inconnues {sorted(unknown_keys)} "
+            "(seules 'label', 'required' et 'labour_market_test' sont admises)."
+        )
     label = spec.get("label", name)
     if not isinstance(label, str) or not label.strip():
         raise DataFileError(f"{where} : 'label' doit être un texte non vide.")
     required = tuple(_parse_requirement(item, where) for item in spec["required"])
-    return Procedure(name=name, label=label, required=required)
+    test = _parse_labour_market_test(spec["labour_market_test"], where) if "labour_market_test" in spec else None
+    return Procedure(name=name, label=label, required=required, labour_market_test=test)
+
+
+def _parse_labour_market_test(spec: Any, where: str) -> LabourMarketTest:
+    expected = (f"{where} : 'labour_market_test' attendu sous la forme "
+                '{"required": [types de pièces], "exemptions": [' + ", ".join(f'"{e}"' for e in EXEMPTIONS) + "]}")
+    if not isinstance(spec, dict) or set(spec) - {"required", "exemptions"} or not isinstance(spec.get("required"), list):
+        raise DataFileError(expected + ".")
+    exemptions = spec.get("exemptions", [])
+    if not isinstance(exemptions, list) or any(e not in EXEMPTIONS for e in exemptions):
+        raise DataFileError(expected + f" ; dispenses reçues : {exemptions!r}.")
+    required = tuple(_piece_type(t, where) for t in spec["required"])
+    return LabourMarketTest(required=required, exemptions=tuple(exemptions))
 
 
 def _parse_requirement(item: Any, where: str) -> Requirement:

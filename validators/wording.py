@@ -10,10 +10,14 @@ from models.records import PieceResult
 # With the article, as used inside a sentence.
 PIECE_LABEL: dict[PieceType, str] = {
     PieceType.passport: "le passeport",
+    PieceType.id_card: "la carte d'identité",
     PieceType.residence_permit: "le titre de séjour",
     PieceType.employment_contract: "le contrat de travail",
     PieceType.internship_agreement: "la convention de stage",
     PieceType.company_registration: "l'extrait d'immatriculation (Kbis ou avis SIRENE)",
+    PieceType.urssaf_certificate: "l'attestation de vigilance URSSAF (ou MSA)",
+    PieceType.job_offer: "l'offre d'emploi publiée",
+    PieceType.applications_statement: "l'attestation de l'employeur sur les candidatures reçues",
     PieceType.payslip: "le bulletin de salaire",
     PieceType.diploma: "le diplôme",
     PieceType.cv: "le CV",
@@ -54,6 +58,15 @@ FIELD_LABEL: dict[str, str] = {
     "holder_surname": "nom du titulaire",
     "holder_given_names": "prénoms du titulaire",
     "title": "intitulé du diplôme",
+    "award_date": "date de délivrance du diplôme",
+    "issue_date": "date de délivrance",
+    "security_code": "code de sécurité",
+    "offer_reference": "numéro de l'offre",
+    "rome_code": "code ROME",
+    "published_from": "début de publication",
+    "published_to": "fin de publication",
+    "applications_received": "nombre de candidatures reçues",
+    "signed_on": "date de signature",
 }
 
 

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.domain import FlagCode, PieceType
-from models.records import Flag
+from models.records import Flag, PieceResult
+from validators.certainty import Value, flag_if_certain
 from validators.company_numbers import is_valid_siren, is_valid_siret
 from validators.context import CheckContext
 from validators.months import add_months
@@ -20,53 +21,61 @@ class CompanyNumber:
     is_valid: Callable[[str], bool]
 
 
-# Which field of which piece carries a SIRET or a SIREN.
+# Which field of which piece carries a SIRET or a SIREN. The URSSAF certificate's SIREN is
+# checked with the certificate's other checks (rules.certificates: one that passes suffices).
 COMPANY_NUMBERS: dict[PieceType, CompanyNumber] = {
     PieceType.employment_contract: CompanyNumber("employer_siret", 14, is_valid_siret),
     PieceType.internship_agreement: CompanyNumber("host_siret", 14, is_valid_siret),
     PieceType.payslip: CompanyNumber("employer_siret", 14, is_valid_siret),
     PieceType.company_registration: CompanyNumber("siren", 9, is_valid_siren),
 }
+CERTIFICATE_SIREN = CompanyNumber("siren", 9, is_valid_siren)
 REGISTRATION_MAX_AGE_MONTHS = 3
 
 
 def invalid_siret(ctx: CheckContext) -> list[Flag]:
+    # imported here: rules.certificates builds on this module's number check
+    from validators.rules.certificates import certificate_flags
+
     flags = []
     for index, piece in enumerate(ctx.pieces):
         expected = COMPANY_NUMBERS.get(piece.type)
-        if expected is None:
-            continue
-        number = company_number_field(piece, expected.field)
-        if number is None or expected.is_valid(number):
-            continue
-        well_formed = number.isdigit() and len(number) == expected.length
-        reason = "clé de contrôle fausse" if well_formed else f"{expected.length} chiffres attendus"
-        flags.append(Flag.make(
-            FlagCode.invalid_siret,
-            f"Numéro invalide sur {piece_label(piece)} : {field_label(expected.field)} {number}, {reason}.",
-            piece=index,
-            field=expected.field,
-        ))
-    return flags
+        if expected is not None:
+            flags += number_flags(index, piece, expected)
+    return flags + certificate_flags(ctx, FlagCode.invalid_siret)
+
+
+def number_flags(index: int, piece: PieceResult, expected: CompanyNumber) -> list[Flag]:
+    """invalid_siret for the number `expected` names on `piece`, if it is read and invalid."""
+    number = company_number_field(piece, expected.field)
+    if number is None or expected.is_valid(number):
+        return []
+    well_formed = number.isdigit() and len(number) == expected.length
+    reason = "clé de contrôle fausse" if well_formed else f"{expected.length} chiffres attendus"
+    return [flag_if_certain(
+        FlagCode.invalid_siret,
+        f"Numéro invalide sur {piece_label(piece)} : {field_label(expected.field)} {number}, {reason}.",
+        [Value(index, piece, expected.field)], piece=index, field=expected.field,
+    )]
 
 
 def employer_mismatch(ctx: CheckContext) -> list[Flag]:
     """The contract's SIRET must belong to a company whose registration extract is in the dossier."""
-    sirens = {siren for _, piece in ctx.pieces_of(PieceType.company_registration)
-              if (siren := company_number_field(piece, "siren")) is not None}
+    sirens = [(siren, Value(i, p, "siren")) for i, p in ctx.pieces_of(PieceType.company_registration)
+              if (siren := company_number_field(p, "siren")) is not None]
     if not sirens:
         return []
     flags = []
     for index, contract in ctx.pieces_of(PieceType.employment_contract):
         siret = company_number_field(contract, "employer_siret")
-        if siret is None or any(siret.startswith(siren) for siren in sirens):
+        if siret is None or any(siret.startswith(siren) for siren, _ in sirens):
             continue
-        flags.append(Flag.make(
+        flags.append(flag_if_certain(
             FlagCode.employer_mismatch,
             f"Le SIRET de l'employeur {siret} sur {piece_label(contract)} ne correspond pas "
-            f"au SIREN de l'extrait d'immatriculation ({', '.join(sorted(sirens))}).",
-            piece=index,
-            field="employer_siret",
+            f"au SIREN de l'extrait d'immatriculation ({', '.join(sorted(s for s, _ in sirens))}).",
+            [Value(index, contract, "employer_siret"), *(value for _, value in sirens)],
+            piece=index, field="employer_siret",
         ))
     return flags
 
@@ -77,12 +86,11 @@ def registration_too_old(ctx: CheckContext) -> list[Flag]:
     for index, registration in ctx.pieces_of(PieceType.company_registration):
         extracted = date_field(registration, "extract_date")
         if extracted is not None and extracted < oldest_accepted:
-            flags.append(Flag.make(
+            flags.append(flag_if_certain(
                 FlagCode.registration_too_old,
                 f"{capitalized(piece_label(registration))} date du {french_date(extracted)}, plus de "
                 f"{REGISTRATION_MAX_AGE_MONTHS} mois avant le dépôt du dossier "
                 f"({french_date(ctx.submitted_at)}) : un extrait récent est attendu.",
-                piece=index,
-                field="extract_date",
+                [Value(index, registration, "extract_date")], piece=index, field="extract_date",
             ))
     return flags

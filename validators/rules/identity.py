@@ -1,16 +1,21 @@
-"""Rules on identity documents: validity dates and the same person on every piece."""
+"""Rules on identity documents: validity dates and the same person on every piece.
+
+They look at the identity document the checks use (passport or identity card with the
+latest expiry: validators.identity_document) and at residence permits.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from models.domain import FlagCode, PieceType
 from models.records import Flag, PieceResult
+from validators.certainty import Value, flag_if_certain
 from validators.context import CheckContext
+from validators.identity_document import IdentityDocument, identity_document
 from validators.names import same_given_names, same_name
 from validators.values import date_field, text_field
-from validators.wording import capitalized, field_label, french_date, piece_label
+from validators.wording import PIECE_LABEL, capitalized, field_label, french_date, piece_label
 
-IDENTITY_DOCUMENTS = (PieceType.passport, PieceType.residence_permit)
 WORK_PERIOD_PIECES = (PieceType.employment_contract, PieceType.internship_agreement)
 
 
@@ -33,81 +38,103 @@ PERSON_FIELDS: dict[PieceType, PersonFields] = {
 
 
 def document_expired(ctx: CheckContext) -> list[Flag]:
+    """The identity document the checks use, and each residence permit, valid on submitted_at."""
+    expiries = []
+    document = identity_document(ctx)
+    if document is not None and (expiry := _expiry_value(document)) is not None:
+        expiries.append(expiry)
+    expiries += [Value(i, p, "expiry_date") for i, p in ctx.pieces_of(PieceType.residence_permit)]
     flags = []
-    for index, piece in ctx.pieces_of(*IDENTITY_DOCUMENTS):
-        expiry = date_field(piece, "expiry_date")
+    for value in expiries:
+        expiry = date_field(value.piece, "expiry_date")
         if expiry is not None and expiry < ctx.submitted_at:
-            flags.append(Flag.make(
+            flags.append(flag_if_certain(
                 FlagCode.document_expired,
-                f"{capitalized(piece_label(piece))} a expiré le {french_date(expiry)}, "
+                f"{capitalized(piece_label(value.piece))} a expiré le {french_date(expiry)}, "
                 f"avant le dépôt du dossier ({french_date(ctx.submitted_at)}).",
-                piece=index,
-                field="expiry_date",
+                [value], piece=value.index, field="expiry_date",
             ))
     return flags
 
 
 def document_expires_early(ctx: CheckContext) -> list[Flag]:
-    """The passport must stay valid until the end of the work or internship (when it has an end)."""
-    periods = [(piece, end) for _, piece in ctx.pieces_of(*WORK_PERIOD_PIECES)
-               if (end := date_field(piece, "end_date")) is not None]
-    if not periods:
+    """The identity document must stay valid until the end of the work or internship (when it has one)."""
+    periods = [Value(i, p, "end_date") for i, p in ctx.pieces_of(*WORK_PERIOD_PIECES)
+               if date_field(p, "end_date") is not None]
+    document = identity_document(ctx)
+    if not periods or document is None or (expiry_value := _expiry_value(document)) is None:
         return []
-    last_piece, last_end = max(periods, key=lambda period: period[1])
-    flags = []
-    for index, passport in ctx.pieces_of(PieceType.passport):
-        expiry = date_field(passport, "expiry_date")
-        if expiry is not None and expiry < last_end:
-            flags.append(Flag.make(
-                FlagCode.document_expires_early,
-                f"Le passeport expire le {french_date(expiry)}, avant la fin prévue par "
-                f"{piece_label(last_piece)} le {french_date(last_end)}.",
-                piece=index,
-                field="expiry_date",
-            ))
-    return flags
+    last = max(periods, key=lambda v: date_field(v.piece, "end_date"))  # type: ignore[arg-type, return-value]
+    last_end = date_field(last.piece, "end_date")
+    expiry = date_field(expiry_value.piece, "expiry_date")
+    assert last_end is not None and expiry is not None
+    if expiry >= last_end:
+        return []
+    return [flag_if_certain(
+        FlagCode.document_expires_early,
+        f"{capitalized(piece_label(expiry_value.piece))} expire le {french_date(expiry)}, avant la fin prévue par "
+        f"{piece_label(last.piece)} le {french_date(last_end)}.",
+        [expiry_value, last], piece=expiry_value.index, field="expiry_date",
+    )]
 
 
 def identity_mismatch(ctx: CheckContext) -> list[Flag]:
-    """Each piece naming the person must agree with the passport; an unread field is no disagreement."""
-    passport = next((piece for _, piece in ctx.pieces_of(PieceType.passport)), None)
-    if passport is None:
+    """Each piece naming the person must agree with the identity document; an unread field is no disagreement."""
+    document = identity_document(ctx)
+    if document is None:
         return []
     flags = []
     for index, piece in enumerate(ctx.pieces):
         person = PERSON_FIELDS.get(piece.type)
         if person is None:
             continue
-        differences = _differences(passport, piece, person)
+        differences = _differences(document, index, piece, person)
         if differences:
             first_field = differences[0][0]
-            details = " ; ".join(detail for _, detail in differences)
-            flags.append(Flag.make(
+            details = " ; ".join(detail for _, detail, _ in differences)
+            compared = [value for _, _, values in differences for value in values]
+            label = PIECE_LABEL[document.values[0].piece.type]
+            flags.append(flag_if_certain(
                 FlagCode.identity_mismatch,
-                f"L'identité sur {piece_label(piece)} ne correspond pas au passeport : {details}.",
-                piece=index,
-                field=first_field,
+                f"L'identité sur {piece_label(piece)} ne correspond pas à {label} : {details}.",
+                compared, piece=index, field=first_field,
             ))
     return flags
 
 
-def _differences(passport: PieceResult, piece: PieceResult, person: PersonFields) -> list[tuple[str, str]]:
-    """(field of `piece`, French description) for each identity element that disagrees.
-    The passport's own field names are the element names (surname, given_names, date_of_birth)."""
+def _expiry_value(document: IdentityDocument) -> Value | None:
+    """The document's piece carrying its (latest) expiry date."""
+    expiry = document.expiry
+    if expiry is None:
+        return None
+    return next(Value(v.index, v.piece, "expiry_date") for v in document.values
+                if date_field(v.piece, "expiry_date") == expiry)
+
+
+def _differences(document: IdentityDocument, index: int, piece: PieceResult,
+                 person: PersonFields) -> list[tuple[str, str, list[Value]]]:
+    """(field of `piece`, French description, values compared) for each identity element
+    that disagrees. The identity document's field names are the element names."""
     differences = []
     for element in ("surname", "given_names"):
         piece_field = getattr(person, element)
-        expected = text_field(passport, element)
+        reference = document.value(element)
         found = text_field(piece, piece_field) if piece_field else None
+        if reference is None or found is None:
+            continue
+        expected = text_field(reference.piece, element)
         agree = same_given_names if element == "given_names" else same_name
-        if expected is not None and found is not None and not agree(expected, found):
-            differences.append((piece_field, f"{field_label(element)} « {found} » au lieu de « {expected} »"))
+        if expected is not None and not agree(expected, found):
+            differences.append((piece_field, f"{field_label(element)} « {found} » au lieu de « {expected} »",
+                                [reference, Value(index, piece, piece_field)]))
     if person.date_of_birth is not None:
-        expected_day = date_field(passport, "date_of_birth")
+        reference = document.value("date_of_birth")
+        expected_day = date_field(reference.piece, "date_of_birth") if reference else None
         found_day = date_field(piece, person.date_of_birth)
-        if expected_day is not None and found_day is not None and expected_day != found_day:
+        if reference is not None and expected_day is not None and found_day is not None and expected_day != found_day:
             differences.append((
                 person.date_of_birth,
                 f"date de naissance {french_date(found_day)} au lieu du {french_date(expected_day)}",
+                [reference, Value(index, piece, person.date_of_birth)],
             ))
     return differences

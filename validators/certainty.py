@@ -1,0 +1,80 @@
+"""Certain values only (DOMAIN.md, "Checks and flags"): a check raises its own flag only
+when every value it compares is certain; otherwise it raises `check_inconclusive`.
+
+A value is certain when its `field_confidence` is at least CONFIDENCE_THRESHOLD and, for
+an MRZ-covered field, its check digit held (the field is not in `piece.mrz_failed`).
+
+Why 0.70: measured on the shared samples (`dossiers process ../shared/eval/samples/dossiers
+--as-of 2026-06-15`, contract v2, 193 read values) and a synthetic batch. Values read from a
+text layer come at 0.90 and more, MRZ fields at 0.95-1.0, and OCR'd amounts and hours (the
+values the pay checks compare) at 0.80-0.87 when right: they must stay certain, or true
+salary and internship flags would turn into warnings. The misreads sat lower: a diploma's
+holder surname read as "Paris" at 0.58 (which raised a false identity_mismatch), MRZ-failed
+dates at 0.60. 0.70 keeps every right amount and date above and that misread below.
+Revisit it when extractors change how they score (the README says how).
+
+A field with no confidence entry is taken as certain: the extractors give one for every value
+they read, so only values set by other means (tests, an agent) lack it. A value an agent
+corrected is certain: the review path sets its confidence to CORRECTED_CONFIDENCE (1.0) and
+removes it from `mrz_failed`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.domain import FlagCode
+from models.records import Flag, PieceResult
+from validators.wording import field_label, piece_label
+
+CONFIDENCE_THRESHOLD = 0.70
+CORRECTED_CONFIDENCE = 1.0
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value a check compares: where it was read (index into ctx.pieces, piece, field)."""
+
+    index: int
+    piece: PieceResult
+    field: str
+
+
+def is_certain(piece: PieceResult, field: str) -> bool:
+    if field in piece.mrz_failed:
+        return False
+    confidence = piece.field_confidence.get(field)
+    return confidence is None or confidence >= CONFIDENCE_THRESHOLD
+
+
+def first_doubtful(values: list[Value]) -> Value | None:
+    return next((v for v in values if not is_certain(v.piece, v.field)), None)
+
+
+def why_doubtful(value: Value) -> str:
+    if value.field in value.piece.mrz_failed:
+        return "sa clé de contrôle MRZ ne correspond pas"
+    confidence = value.piece.field_confidence.get(value.field, 0.0)
+    return f"lu avec une confiance de {confidence:.0%}, sous le seuil de {CONFIDENCE_THRESHOLD:.0%}"
+
+
+def inconclusive(check: FlagCode, doubtful: Value, finding: str, piece_type: str | None = None) -> Flag:
+    """The check_inconclusive flag standing for `check`'s own flag, whose message was `finding`."""
+    return Flag.make(
+        FlagCode.check_inconclusive,
+        f"Contrôle « {check.value} » non tranché : le champ « {field_label(doubtful.field)} » de "
+        f"{piece_label(doubtful.piece)} est incertain ({why_doubtful(doubtful)}). "
+        f"À vérifier sur la pièce ; si la valeur lue est juste : {finding}",
+        piece=doubtful.index,
+        field=doubtful.field,
+        check=check.value,
+        piece_type=piece_type,
+    )
+
+
+def flag_if_certain(code: FlagCode, message: str, compared: list[Value], *, piece: int | None,
+                    field: str | None = None, piece_type: str | None = None) -> Flag:
+    """`code`'s flag when every compared value is certain, else check_inconclusive naming it."""
+    doubtful = first_doubtful(compared)
+    if doubtful is not None:
+        return inconclusive(code, doubtful, message, piece_type)
+    return Flag.make(code, message, piece=piece, field=field, piece_type=piece_type)
