@@ -1,0 +1,107 @@
+"""The top of a dossier page: the facts an agent decides on, gathered from every piece.
+
+- the applicant's identity as each piece gives it, side by side, with what disagrees with
+  the identity document marked (compared as the checks compare: ICAO transliteration);
+- the points to look at, in the order they matter: blocking flags, then checks the
+  pipeline could not decide (`check_inconclusive`), then the other warnings; each links to
+  its piece and field.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from validators.names import same_given_names, same_name
+
+# Where each piece type prints the person (surname, given names, date of birth).
+PERSON_FIELDS: dict[str, tuple[str | None, str | None, str | None]] = {
+    "passport": ("surname", "given_names", "date_of_birth"),
+    "id_card": ("surname", "given_names", "date_of_birth"),
+    "residence_permit": ("surname", "given_names", "date_of_birth"),
+    "employment_contract": ("employee_surname", "employee_given_names", None),
+    "internship_agreement": ("intern_surname", "intern_given_names", None),
+    "payslip": ("employee_surname", None, None),
+    "diploma": ("holder_surname", "holder_given_names", None),
+}
+IDENTITY_TYPES = ("passport", "id_card")
+ELEMENTS = ("surname", "given_names", "date_of_birth")
+ELEMENT_LABELS = {"surname": "Nom", "given_names": "Prénoms", "date_of_birth": "Date de naissance"}
+
+
+@dataclass(frozen=True)
+class IdentityCell:
+    value: str | None
+    differs: bool  # disagrees with the identity document the checks use
+    anchor: str | None  # "champ-<piece>-<field>" of the dossier page
+
+
+@dataclass(frozen=True)
+class IdentityColumn:
+    piece_index: int
+    piece_type: str
+    cells: dict[str, IdentityCell]  # by element
+
+
+@dataclass(frozen=True)
+class Point:
+    flag: dict[str, Any]
+    rank: int  # 0 blocking, 1 undecided check, 2 warning
+    anchor: str | None
+
+
+def identity_columns(document: dict[str, Any]) -> list[IdentityColumn]:
+    """One column per piece naming the person, the identity document first."""
+    pieces = list(enumerate(document.get("pieces") or []))
+    named = [(i, p) for i, p in pieces if p.get("type") in PERSON_FIELDS]
+    named.sort(key=lambda item: (item[1].get("type") not in IDENTITY_TYPES, item[0]))
+    reference = _reference_values(named)
+    columns = []
+    for index, piece in named:
+        fields = piece.get("fields") or {}
+        cells = {}
+        for element, field in zip(ELEMENTS, PERSON_FIELDS[piece["type"]]):
+            if field is None:
+                continue
+            value = fields.get(field)
+            shown = None if value is None else str(value)
+            cells[element] = IdentityCell(shown, _differs(element, reference.get(element), shown),
+                                          f"champ-{index}-{field}")
+        columns.append(IdentityColumn(index, piece["type"], cells))
+    return columns if len(columns) > 1 or any(c.piece_type in IDENTITY_TYPES for c in columns) else []
+
+
+def points_to_verify(document: dict[str, Any]) -> list[Point]:
+    points = []
+    for flag in document.get("flags") or []:
+        if flag.get("code") == "check_inconclusive":
+            rank = 1
+        else:
+            rank = 0 if flag.get("severity") == "blocking" else 2
+        piece = flag.get("piece")
+        if piece is None:
+            anchor = None
+        elif flag.get("field"):
+            anchor = f"champ-{piece}-{flag['field']}"
+        else:
+            anchor = f"piece-{piece}"
+        points.append(Point(flag, rank, anchor))
+    return sorted(points, key=lambda point: point.rank)
+
+
+def _reference_values(named: list[tuple[int, dict[str, Any]]]) -> dict[str, str]:
+    """The identity document's values (latest expiry first, as the checks choose it)."""
+    documents = [p for _, p in named if p.get("type") in IDENTITY_TYPES]
+    if not documents:
+        return {}
+    chosen = max(documents, key=lambda p: str((p.get("fields") or {}).get("expiry_date") or ""))
+    fields = chosen.get("fields") or {}
+    return {element: str(fields[element]) for element in ELEMENTS if fields.get(element) is not None}
+
+
+def _differs(element: str, expected: str | None, found: str | None) -> bool:
+    if expected is None or found is None:
+        return False
+    if element == "date_of_birth":
+        return expected != found
+    agree = same_given_names if element == "given_names" else same_name
+    return not agree(expected, found)
