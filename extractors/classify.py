@@ -1,10 +1,10 @@
-"""Which of the nine piece types a page (or a file's pages) is.
+"""Which of the piece types a page (or a file's pages) is.
 
 Evidence is a weighted table of phrases a document of each type carries; a phrase
 in the top third of the page (where titles sit) counts double. The score table is
 data (extractors/data/classifier.json) so wording seen in new documents can be
-added without touching code. A machine-readable zone decides between the two
-identity documents, because it is exact.
+added without touching code. A machine-readable zone decides between the
+identity documents, because it is exact (its document code: P, I/A/C, IR).
 """
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ def score_page(page: Page) -> PageScores:
     if mrz:
         kind = _mrz_kind(mrz)
         if kind:
+            kind = _identity_kind(kind, scores)
             scores[kind] = scores.get(kind, 0.0) + 20.0
     title = None
     for piece_type, patterns in titles.items():
@@ -109,9 +110,22 @@ def _mrz_like(text: str) -> str:
 
 
 def _mrz_kind(mrz: str) -> PieceType | None:
-    first = mrz.strip().splitlines()[0] if mrz.strip() else ""
-    if re.match(r"^I[R<]FRA", first) or re.match(r"^[A-Z]{2}FRA", first) and len(first) <= 32:
-        return PieceType.residence_permit
+    """The identity document a machine-readable zone's document code names (ICAO 9303:
+    P passport; I, A, C cards, of which IR is a residence permit as France issues it)."""
+    first = mrz.strip().splitlines()[0].strip() if mrz.strip() else ""
     if first.startswith("P") and len(first) >= 30:
         return PieceType.passport
+    if re.match(r"^[IAC]R|^I<FRA", first):
+        return PieceType.residence_permit
+    if re.match(r"^[IAC][A-Z<][A-Z<]{3}", first) and len(first) <= 38:
+        return PieceType.id_card
     return None
+
+
+def _identity_kind(kind: PieceType, scores: dict[PieceType, float]) -> PieceType:
+    """A card's document code does not say whether it is an identity card or another
+    State's residence permit (codes I, A, C are the State's choice): the printed title does."""
+    permit = scores.get(PieceType.residence_permit, 0.0)
+    if kind == PieceType.id_card and permit >= MIN_EVIDENCE and permit > scores.get(PieceType.id_card, 0.0):
+        return PieceType.residence_permit
+    return kind

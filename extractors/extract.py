@@ -8,14 +8,18 @@ from models import FIELDS, Extraction, Page, PieceType
 # Modules under extractors.fields; identity documents also take the MRZ lines.
 _MODULES = {
     PieceType.passport: "passport",
+    PieceType.id_card: "id_card",
     PieceType.residence_permit: "residence_permit",
     PieceType.employment_contract: "employment_contract",
     PieceType.internship_agreement: "internship_agreement",
     PieceType.company_registration: "company_registration",
     PieceType.payslip: "payslip",
     PieceType.diploma: "diploma",
+    PieceType.urssaf_certificate: "urssaf_certificate",
+    PieceType.job_offer: "job_offer",
+    PieceType.applications_statement: "applications_statement",
 }
-_IDENTITY = {PieceType.passport, PieceType.residence_permit}
+_IDENTITY = {PieceType.passport, PieceType.id_card, PieceType.residence_permit}
 
 
 def extract_fields(piece_type: PieceType, pages: list[Page]) -> Extraction:

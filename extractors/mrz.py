@@ -1,8 +1,10 @@
 """ICAO 9303 machine-readable zone: check digits, OCR repair and parsing.
 
 Pure functions over text: no image, no OCR here (see extractors/mrz_reader.py).
-Two layouts are handled: TD3 (passport, 2 lines of 44) and TD1 (ID-size cards
-such as the French titre de sejour, 3 lines of 30).
+Layouts handled: TD3 (passport, 2 lines of 44), TD1 (ID-size cards such as the
+French titre de sejour or most identity cards, 3 lines of 30), TD2 (2 lines of 36,
+some identity cards) and the French identity card issued until 2021, whose 2 lines
+of 36 follow France's own format (`CNI`: 12-character number, no expiry date).
 
 Stock tesseract models misread the OCR-B font in predictable ways: the filler
 '<' comes out as K, E, L, C, '«' or '£', and letters and digits that look
@@ -20,6 +22,7 @@ from typing import Callable, Literal
 
 TD3_LENGTH = 44
 TD1_LENGTH = 30
+TD2_LENGTH = 36
 FILLER = "<"
 
 # What tesseract prints for '<' besides '<' itself.
@@ -38,6 +41,7 @@ _AMBIGUOUS: dict[str, str] = {
 }
 
 DateKind = Literal["birth", "expiry"]
+Layout = Literal["TD1", "TD2", "TD3", "CNI"]
 
 
 def char_value(char: str) -> int:
@@ -74,8 +78,8 @@ def expand_year(yy: int, kind: DateKind, hint_year: int | None = None,
     """Four-digit year of a two-digit MRZ year.
 
     DOMAIN.md: the century is the one the visual zone prints (`hint_year`).
-    Without a usable hint, a birth date lies in the past and an expiry date at
-    most 50 years ahead.
+    Without a usable hint, a birth date lies in the past and an expiry date at most
+    10 years ahead (no identity document is valid longer).
     """
     today = today or dt.date.today()
     if hint_year is not None and 1900 <= hint_year <= 2199:
@@ -84,7 +88,7 @@ def expand_year(yy: int, kind: DateKind, hint_year: int | None = None,
             return candidate
     if kind == "birth":
         return 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    return 2000 + yy if 2000 + yy <= today.year + 50 else 1900 + yy
+    return 2000 + yy if 2000 + yy <= today.year + 10 else 1900 + yy
 
 
 def mrz_date_to_iso(yymmdd: str, kind: DateKind, hint_year: int | None = None,
@@ -103,7 +107,7 @@ def mrz_date_to_iso(yymmdd: str, kind: DateKind, hint_year: int | None = None,
 
 @dataclass(frozen=True)
 class MrzRecord:
-    layout: Literal["TD1", "TD3"]
+    layout: Layout
     lines: tuple[str, ...]  # the repaired lines
     document_code: str
     issuing_state: str
@@ -114,7 +118,7 @@ class MrzRecord:
     nationality: str
     birth_yymmdd: str
     sex: str  # 'M', 'F' or 'X'
-    expiry_yymmdd: str
+    expiry_yymmdd: str  # '' when the layout has none (the old French identity card)
     document_number_valid: bool
     birth_date_valid: bool
     expiry_date_valid: bool
@@ -337,6 +341,50 @@ def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
     )
 
 
+def _parse_td2(line1: str, line2: str) -> MrzRecord:
+    """ICAO TD2: the TD3 fields on 36 characters (names on line 1, data on line 2)."""
+    line1, line2 = fit_length(line1, TD2_LENGTH), fit_length(line2, TD2_LENGTH)
+    birth, birth_ok = repair_digits_with_check(line2[13:19], line2[19])
+    expiry, expiry_ok = repair_digits_with_check(line2[21:27], line2[27])
+    number_check, final = as_digits(line2[9]), as_digits(line2[35])
+    number, number_ok = repair_with_check(line2[0:9], number_check)
+    optional = _filler_if_no_digits(line2[28:35])
+    line2 = (number + number_check + _as_code(line2[10:13]) + birth + as_digits(line2[19]) + line2[20]
+             + expiry + as_digits(line2[27]) + optional + final)
+    surname, given = split_names(line1[5:])
+    line1 = (_document_code(line1[0:2]) + _as_code(line1[2:5]) + _name_field(surname, given)).ljust(TD2_LENGTH, FILLER)[:TD2_LENGTH]
+    return MrzRecord(
+        layout="TD2", lines=(line1, line2), document_code=line1[0:2].rstrip(FILLER),
+        issuing_state=_as_code(line1[2:5]), surname=surname, given_names=given,
+        document_number=number.rstrip(FILLER), document_number_check=number_check,
+        nationality=_as_code(line2[10:13]),
+        birth_yymmdd=birth, sex=_as_sex(line2[20]), expiry_yymmdd=expiry,
+        document_number_valid=number_ok, birth_date_valid=birth_ok, expiry_date_valid=expiry_ok,
+        composite_valid=check_digit_holds(line2[0:10] + line2[13:20] + line2[21:35], final),
+    )
+
+
+def _parse_cni(line1: str, line2: str) -> MrzRecord:
+    """The French identity card of 1988-2021: 'IDFRA' + surname (25) + office (6);
+    number (12) + check, given names (14), birth date + check, sex, composite check over
+    both lines. No expiry date (the card prints it)."""
+    line1, line2 = fit_length(line1, TD2_LENGTH), fit_length(line2, TD2_LENGTH)
+    birth, birth_ok = repair_digits_with_check(line2[27:33], line2[33])
+    number_check = as_digits(line2[12])
+    number, number_ok = repair_with_check(line2[0:12], number_check)
+    surname = line1[5:30].rstrip(FILLER).replace(FILLER, " ").strip()
+    # Given names are separated by '<<', a compound one's parts by '<': both are spaces.
+    given = re.sub(r"<+", " ", line2[13:27]).strip()
+    line2 = number + number_check + line2[13:27] + birth + as_digits(line2[33]) + line2[34] + as_digits(line2[35])
+    return MrzRecord(
+        layout="CNI", lines=(line1, line2), document_code="ID", issuing_state="FRA", surname=surname,
+        given_names=given, document_number=number.rstrip(FILLER),
+        document_number_check=number_check, nationality="FRA", birth_yymmdd=birth, sex=_as_sex(line2[34]),
+        expiry_yymmdd="", document_number_valid=number_ok, birth_date_valid=birth_ok, expiry_date_valid=False,
+        composite_valid=check_digit_holds(line1 + line2[:35], line2[35]),
+    )
+
+
 def _document_code(code: str) -> str:
     """First char is a letter (P, I, A, C, V); the second a letter or '<'."""
     first = as_letters(code[0])
@@ -378,7 +426,7 @@ def _positions(*runs: tuple[str, int]) -> str:
     return [alphabet for alphabet, length in runs for _ in range(length)]
 
 
-def position_alphabets(layout: Literal["TD1", "TD3"]) -> list[list[str]]:
+def position_alphabets(layout: Layout) -> list[list[str]]:
     """For each line and position, the characters ICAO 9303 allows there: a reader
     that knows a date is digits cannot read its '0' as 'O'."""
     if layout == "TD3":
@@ -386,6 +434,17 @@ def position_alphabets(layout: Literal["TD1", "TD3"]) -> list[list[str]]:
             _positions((_LETTERS, 1), (_NAME, 43)),
             _positions((_ALNUM, 9), (_DIGITS, 1), (_NAME, 3), (_DIGITS, 7), (_SEX, 1), (_DIGITS, 7),
                        (_ALNUM, 14), (_DIGITS + FILLER, 1), (_DIGITS, 1)),
+        ]
+    if layout == "TD2":
+        return [
+            _positions((_LETTERS, 1), (_NAME, 35)),
+            _positions((_ALNUM, 9), (_DIGITS, 1), (_NAME, 3), (_DIGITS, 7), (_SEX, 1), (_DIGITS, 7),
+                       (_ALNUM, 7), (_DIGITS, 1)),
+        ]
+    if layout == "CNI":
+        return [
+            _positions((_LETTERS, 1), (_NAME, 29), (_ALNUM, 6)),
+            _positions((_ALNUM, 12), (_DIGITS, 1), (_NAME, 14), (_DIGITS, 7), (_SEX, 1), (_DIGITS, 1)),
         ]
     return [
         _positions((_LETTERS, 1), (_NAME, 4), (_ALNUM, 9), (_DIGITS + FILLER, 1), (_ALNUM, 15)),
@@ -403,7 +462,12 @@ Ranked = list[tuple[str, float]]
 _CHECKED_FIELDS = {
     "TD3": ((1, 0, 9, 9), (1, 13, 19, 19), (1, 21, 27, 27), (1, 28, 42, 42)),
     "TD1": ((0, 5, 14, 14), (1, 0, 6, 6), (1, 8, 14, 14)),
+    "TD2": ((1, 0, 9, 9), (1, 13, 19, 19), (1, 21, 27, 27)),
+    "CNI": ((1, 0, 12, 12), (1, 27, 33, 33)),
 }
+# Where each layout's composite check digit stands (line, position).
+_FINAL_CHECK = {"TD3": (1, TD3_LENGTH - 1), "TD1": (1, TD1_LENGTH - 1), "TD2": (1, TD2_LENGTH - 1),
+                "CNI": (1, TD2_LENGTH - 1)}
 MAX_SUBSTITUTION_LOSS = 0.12  # an alternative further behind its best is not a look-alike
 _MAX_OPTIONS = 3
 
@@ -412,6 +476,11 @@ def _composite_holds(layout: str, lines: list[str]) -> bool:
     if layout == "TD3":
         line = lines[1]
         return check_digit_holds(line[0:10] + line[13:20] + line[21:43], line[43])
+    if layout == "TD2":
+        line = lines[1]
+        return check_digit_holds(line[0:10] + line[13:20] + line[21:35], line[35])
+    if layout == "CNI":
+        return check_digit_holds(lines[0] + lines[1][:35], lines[1][35])
     data = lines[0][5:30] + lines[1][0:7] + lines[1][8:15] + lines[1][18:29]
     return check_digit_holds(data, lines[1][29])
 
@@ -440,7 +509,7 @@ def _field_options(text: str, ranked: list[Ranked]) -> list[tuple[float, str]]:
     return sorted(options)[:_MAX_OPTIONS]
 
 
-def choose_by_checks(layout: Literal["TD1", "TD3"], ranked_lines: list[list[Ranked]]) -> list[str]:
+def choose_by_checks(layout: Layout, ranked_lines: list[list[Ranked]]) -> list[str]:
     """The lines a glyph reader saw, with look-alike alternatives taken where check
     digits call for them.
 
@@ -461,7 +530,7 @@ def choose_by_checks(layout: Literal["TD1", "TD3"], ranked_lines: list[list[Rank
         return ["".join(x) for x in result]
 
     # The composite digit may itself be the misread character.
-    final_line, final_at = (1, TD3_LENGTH - 1) if layout == "TD3" else (1, TD1_LENGTH - 1)
+    final_line, final_at = _FINAL_CHECK[layout]
     finals = [(loss, char) for char, loss in ranked_lines[final_line][final_at] if loss <= MAX_SUBSTITUTION_LOSS]
     combos = sorted(((sum(loss for loss, _ in c) + final_loss, c, final)
                      for c in itertools.product(*per_field) for final_loss, final in finals),
@@ -494,7 +563,7 @@ def _mrz_part(raw: str) -> str:
     return " ".join(tokens[start:]) if start < len(tokens) else raw
 
 
-def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]] | None:
+def select_lines(raw_lines: list[str]) -> tuple[Layout, list[str]] | None:
     """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout.
 
     The data line (TD3 line 2, TD1 line 2) must have about the right length; name and
@@ -514,8 +583,13 @@ def select_lines(raw_lines: list[str]) -> tuple[Literal["TD1", "TD3"], list[str]
             return "TD3", [first, second]
     for start in range(len(lines) - 3, -1, -1):
         first, second, third = lines[start:start + 3]
-        if first[:1] in "IAC" and near(second, TD1_LENGTH, 5) and len(first) >= 15 and len(third) >= 8:
+        if first[:1] in "IAC" and near(second, TD1_LENGTH, 4) and len(first) >= 15 and len(third) >= 8:
             return "TD1", [first, second, third]
+    for start in range(len(lines) - 2, -1, -1):
+        first, second = lines[start:start + 2]
+        if first[:1] in "IAC" and near(second, TD2_LENGTH, 3) and len(first) >= 20:
+            # France's own card format opens with IDFRA; no TD2 card of France exists.
+            return ("CNI" if first.startswith("IDFRA") else "TD2"), [first, second]
     # No document code recognised: fall back on line lengths alone.
     if len(lines) >= 3 and all(near(x, TD1_LENGTH, 4) for x in lines[-3:]):
         return "TD1", lines[-3:]
@@ -552,7 +626,7 @@ def _realigned(lines: list[str], data_indexes: tuple[int, ...], length: int, par
 
 
 def parse_mrz(raw_lines: list[str]) -> MrzRecord | None:
-    """Parse OCR'd MRZ lines (TD3 or TD1), repairing what OCR usually gets wrong.
+    """Parse OCR'd MRZ lines (TD3, TD1, TD2 or the old French card), repairing what OCR usually gets wrong.
 
     None when no MRZ structure can be found. Check results are in the record:
     a field whose check digit fails is still returned, for the caller to judge.
@@ -563,4 +637,8 @@ def parse_mrz(raw_lines: list[str]) -> MrzRecord | None:
     layout, lines = selected
     if layout == "TD3":
         return _realigned(lines, (1,), TD3_LENGTH, lambda ls: _parse_td3(*ls), (1, 10, 13))
+    if layout == "TD2":
+        return _realigned(lines, (1,), TD2_LENGTH, lambda ls: _parse_td2(*ls), (1, 10, 13))
+    if layout == "CNI":
+        return _parse_cni(*lines)
     return _realigned(lines, (0, 1), TD1_LENGTH, lambda ls: _parse_td1(*ls), (1, 15, 18))

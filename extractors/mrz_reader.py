@@ -240,11 +240,21 @@ def _line_extent(ink_mask: np.ndarray, top: int, bottom: int, left: float, right
     return first, last
 
 
-def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> GlyphReading | None:
-    """Read a bar group as OCR-B glyphs: 3 lines are a TD1 card, 2 a TD3 passport."""
+_LENGTHS = {"TD1": mrz.TD1_LENGTH, "TD2": mrz.TD2_LENGTH, "TD3": mrz.TD3_LENGTH, "CNI": mrz.TD2_LENGTH}
+
+
+def layouts_of(group: list[TextBar]) -> tuple[str, ...]:
+    """Layouts a bar group may be, likeliest first: 3 lines are a TD1 card; 2 lines a TD3
+    passport, or a card of 36 characters a line (TD2, or the old French card)."""
+    return ("TD1",) if len(group) == 3 else ("TD3", "TD2", "CNI")
+
+
+def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float, layout: str = "") -> GlyphReading | None:
+    """Read a bar group as OCR-B glyphs of `layout` (by default the likeliest of its line count)."""
     if not ocrb_glyphs.font_available() or len(group) not in (2, 3):
         return None
-    layout, count = ("TD1", mrz.TD1_LENGTH) if len(group) == 3 else ("TD3", mrz.TD3_LENGTH)
+    layout = layout or layouts_of(group)[0]
+    count = _LENGTHS[layout]
     band, bars = _straight_band(gray, group, scale)
     ink = ocrb_glyphs.ink_image(band, 0.8 * GLYPH_LINE_HEIGHT)
     threshold, _ = cv2.threshold(ink.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
@@ -292,6 +302,10 @@ def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]
     return [line.replace(" ", "") for line in text.splitlines() if line.strip()]
 
 
+# Check digits each layout has (the old French card has no expiry date).
+_CHECKS = {"TD1": 4, "TD2": 4, "TD3": 4, "CNI": 3}
+
+
 def _score(lines: list[str]) -> tuple[int, int]:
     """How good a reading is: check digits that hold (-1: no MRZ at all), then fewest
     filler look-alikes glued to the names (a '<' read as K or X)."""
@@ -299,7 +313,7 @@ def _score(lines: list[str]) -> tuple[int, int]:
     if record is None:
         return -1, 0
     checks = record.checks_held
-    names = record.lines[0][5:] if record.layout == "TD3" else record.lines[2]
+    names = record.lines[2] if record.layout == "TD1" else record.lines[0][5:]
     names = names.rstrip("<KELCX")
     debris = len(re.findall(r"(?<=<)[KXCLE]|[KXCLE](?=<)", names)) + (0 if "<<" in names else 2)
     return checks, -debris
@@ -325,14 +339,18 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
     scale = min(scale, 1.0)
     best_lines, best_score = None, (-1, 0)
     for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
-        glyphs = read_glyphs(gray, group, scale)
-        if glyphs is not None:
+        for layout in layouts_of(group):
+            glyphs = read_glyphs(gray, group, scale, layout)
+            if glyphs is None:
+                break
             lines = mrz.choose_by_checks(glyphs.layout, glyphs.ranked_lines())
             score = _score(lines)
             if score > best_score:
                 best_lines, best_score = lines, score
-            if score[0] == 4:
-                break
+            if score[0] >= _CHECKS[layout] - 1:
+                break  # this layout fits: no other is worth reading
+        if best_score[0] == 4:
+            break
         crop = crop_group(gray, group, scale)
         for variant in (crop, _binarized(crop)):
             lines = ocr_mrz_lines(variant)

@@ -180,7 +180,7 @@ def _sideways(result: OcrResult, aspect: float) -> bool:
     return tall > len(long_words) / 2
 
 
-_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|<", re.IGNORECASE)
+_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|identit[ée]|identity|<", re.IGNORECASE)
 # A card photographed on a table may give OCR only a few words: worth a look for an MRZ.
 FEW_WORDS = 40
 

@@ -13,7 +13,7 @@ from extractors.classify import MIN_EVIDENCE, PageScores
 from extractors.textnorm import fold
 from models import Page, PieceType
 
-ONE_PAGE_TYPES = {PieceType.passport, PieceType.residence_permit, PieceType.diploma}
+ONE_PAGE_TYPES = {PieceType.passport, PieceType.id_card, PieceType.residence_permit, PieceType.diploma}
 # A page whose best score is under this is a weak page that may continue the piece before it.
 CONTINUATION_EVIDENCE = 10.0
 _PAGE_OF = re.compile(r"\bpage\s*(\d+)\s*(?:/|sur|of)\s*(\d+)")

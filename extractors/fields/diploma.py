@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.frenchtext import fold
+from extractors.letter_dates import labelled_date
 from extractors.textfields import (
     CIVILITY,
     ExtractionBuilder,
@@ -45,6 +46,20 @@ HOLDER_END = r",|\s(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulair
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|(?:mrs|ms|miss|dr)\b\.?)\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
+# The date the degree was conferred, best first: the jury's deliberation (an attestation
+# de réussite), then the diploma's own delivery ("Délivré à Paris, le …"). Never an
+# attestation's "Fait à …, le", which is only the day the attestation was written.
+_PLACE = r"(?:(?!\bnee?\b|\bne\(e\))[^,\n]){1,40}?"
+AWARD_LABELS = (
+    r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
+    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury\s+(?:du|reuni\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
+    r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
+    r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
+)
+# Only a year: the degree's session or academic year, no day.
+YEAR_ONLY = r"\bsession\s+(?:de\s+)?(?:\w+\s+)?(?:19|20)\d\d|annee\s+(?:universitaire|academique|scolaire)|academic\s+year|promotion\s+(?:19|20)\d\d|\bclass\s+of\s+(?:19|20)\d\d"
+
 
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
@@ -62,19 +77,48 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_surname", person.surname)
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
-    return out.build()
+    award = labelled_date(index, AWARD_LABELS, window=40)
+    out.set("award_date", award)
+    extraction = out.build()
+    if award is None and index.search(YEAR_ONLY):
+        # The piece prints only a year: no award date to read, and none missing.
+        extraction.absent_fields.append("award_date")
+    return extraction
 
 
 def _holder_after_lead(index: TextIndex) -> PersonName | None:
     """'This is to certify that / Wei WANG / born on ...', 'est décerné à Mme Awa DIALLO, née le':
-    the first name-like value after a holder lead."""
-    for value in values_after(index, HOLDER_LEAD, stop=HOLDER_END):
-        start = value.start
-        civility = re.match(_HOLDER_CIVILITY, index.folded[start: value.end])
-        if civility:
-            start += civility.end()
-        if looks_like_name(index.text[start: value.end].strip()):
-            return split_name(index, start, value.end)
+    the first name-like value after a holder lead, on its line or one of the next lines
+    (OCR leaves lines of stray marks between them)."""
+    for m in index.search(HOLDER_LEAD):
+        pos = m.end()
+        for _ in range(3):
+            line_start, line_end = index.line_bounds(pos)
+            start = pos
+            while start < line_end and not index.text[start].isalpha():
+                start += 1
+            if start < line_end:
+                person = _name_in(index, start, line_end)
+                if person:
+                    return person
+                break  # a line of words that is no name: this lead names no holder
+            if line_end >= len(index.text):
+                break
+            pos = line_end + 1
+    return None
+
+
+def _name_in(index: TextIndex, start: int, end: int) -> PersonName | None:
+    stop = re.search(HOLDER_END, index.folded[start:end])
+    end = start + stop.start() if stop else end
+    # "Délivré à Paris, le 15 janvier 2025": a place, not a holder.
+    if re.match(r"\s*,?\s*le\s+(?:\d|1er)", index.folded[end:end + 12]):
+        return None
+    civility = re.match(_HOLDER_CIVILITY, index.folded[start:end])
+    if civility:
+        start += civility.end()
+    if looks_like_name(index.text[start:end].strip()):
+        return split_name(index, start, end)
     return None
 
 

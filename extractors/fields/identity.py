@@ -1,5 +1,5 @@
-"""Identity documents (passport data page, residence permit card): the machinery both
-extractors/fields/passport.py and extractors/fields/residence_permit.py use.
+"""Identity documents (passport data page, identity card, residence permit card): the
+machinery extractors/fields/passport.py, id_card.py and residence_permit.py use.
 
 Two sources are read and reconciled (DOMAIN.md):
 - the MRZ gives codes (nationality, issuing state, sex) and, when their check
@@ -54,8 +54,10 @@ LABEL_SURNAME = r"\b(?:SURNAME|SUMAME|SURMAME|SURNAMC|SURNOME|NOM)\b"
 LABEL_GIVEN = r"\b(?:GIVEN\s*NAMES?|PRENOMS?|PRENOM\(S\))\b"
 LABEL_BIRTH = r"\b(?:DATE\s*OF\s*BIRTH|DATE\s*DE\s*NAISS\w*)"
 LABEL_EXPIRY = (r"\b(?:DATE\s*OF\s*EXPIRY|DATE\s*D.?EXPIRATION|EXPIRY\s*DATE|VALID\s*UNTIL"
-                r"|VALABLE\s*JUSQU\W*AU|FIN\s*DE\s*VALIDIT\w*)")
-LABEL_DOCUMENT_NUMBER = r"\b(?:PASSPORT\s*N[O0]|PASSEPORT\s*N[O0]|DOCUMENT\s*N[O0]|N[O0]\s*DU\s*PASSEPORT)"
+                r"|VALABLE\s*JUSQU\W*AU|FIN\s*DE\s*VALIDIT\w*|VALIDITE|GULTIG\s*BIS|CADUCIDAD|SCADENZA)")
+LABEL_DOCUMENT_NUMBER = (r"\b(?:PASSPORT\s*N[O0]|PASSEPORT\s*N[O0]|DOCUMENT\s*N[O0]|N[O0]\s*DU\s*PASSEPORT"
+                         r"|CARD\s*N[O0]|N[O0°]\s*(?:DE\s*LA\s*CARTE|DU\s*DOCUMENT)|NUMERO\s*(?:DU\s*DOCUMENT|DE\s*(?:LA\s*)?CARTE)"
+                         r"|DOCUMENT\s*NUMBER|CARTE\s*N[O0°])")
 LABEL_SEX = r"\b(?:SEX|SEXE)\b"
 LABEL_NATIONALITY_CODE = r"\b(?:CODE|NAT)\b"
 
@@ -236,6 +238,13 @@ class IdentityLayout:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+# Passports and identity cards share their eight fields (DOMAIN.md).
+IDENTITY_DOCUMENT = IdentityLayout(fields=(
+    "document_number", "surname", "given_names", "nationality",
+    "date_of_birth", "sex", "expiry_date", "issuing_state",
+))
+
+
 @dataclass
 class _Result:
     extraction: Extraction = field(default_factory=Extraction)
@@ -400,7 +409,9 @@ def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: Ide
     _name(result, spans, "surname", LABEL_SURNAME, record.surname if record else None)
     _name(result, spans, "given_names", LABEL_GIVEN, record.given_names if record else None)
     _checked_date(result, spans, "date_of_birth", "birth", checked.get("birth"), LABEL_BIRTH, record is not None)
-    _checked_date(result, spans, "expiry_date", "expiry", checked.get("expiry"), LABEL_EXPIRY, record is not None)
+    # The old French identity card's MRZ has no expiry date: the card's printed one is the date.
+    expiry_in_mrz = record is not None and bool(record.expiry_yymmdd)
+    _checked_date(result, spans, "expiry_date", "expiry", checked.get("expiry"), LABEL_EXPIRY, expiry_in_mrz)
     if record is not None:
         if re.fullmatch(r"[A-Z]{3}|D<<", record.nationality):
             result.put("nationality", record.nationality.replace("<", ""), _code_confidence(record))

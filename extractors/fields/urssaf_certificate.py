@@ -1,0 +1,88 @@
+"""Fields of an attestation de vigilance (Urssaf, CGSS overseas, MSA): the company,
+its SIREN, the date the certificate was delivered and its security code.
+
+Certificates come as forms ("Raison sociale  X", "SIREN  123 456 789",
+"Délivrée le : …") or as letters ("Nous attestons que l'entreprise X (SARL),
+immatriculée sous le numéro SIREN …", dated "Nice, le 7 janvier 2026"). Never the
+contributor account number, an establishment's SIRET taken whole, the date the
+situation is "arrêtée au" nor the reference period.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.fields.company_names import company_after_labels, company_in_clause
+from extractors.frenchtext import find_sirens, find_sirets
+from extractors.letter_dates import labelled_date, signature_date
+from extractors.textfields import ExtractionBuilder, Span, TextIndex
+from models.document import Page
+from models.domain import FIELDS, PieceType
+from models.records import Extraction
+
+FIELD_NAMES = FIELDS[PieceType.urssaf_certificate]
+
+NAME_LABELS = (
+    r"(?:nom\s+ou\s+)?raison\s+sociale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
+    r"entreprise", r"employeur", r"cotisant", r"societe", r"exploitation", r"etablissement",
+)
+# "Nous attestons que l'entreprise X (SARL), immatriculée…", "certifie que la société X est à jour"
+NAME_CLAUSE = (
+    r"(?:attest\w*|certifi\w*)\s+que\s+(?:l['’]entreprise|la\s+societe|l['’]employeur|l['’]exploitation"
+    r"|l['’]etablissement|le\s+cotisant|l['’]association)?\s*"
+)
+SIREN_LABEL = r"\bsiren\b|\bn[°o]\s*siren|numero\s+siren|identifiant\s+siren"
+SIRET_LABEL = r"\bsiret\b"
+ISSUE_LABELS = (
+    r"delivree?\s+le", r"date\s+de\s+delivrance", r"(?:date\s+d['’]|\b)(?:edition|emission)(?:\s+le)?",
+    r"(?:editee?|etablie?|emise?|generee?)\s+le", r"date\s+de\s+l['’]attestation", r"attestation\s+du",
+)
+SECURITY_LABEL = r"code\s+(?:de\s+)?securite|code\s+d['’]authentification|code\s+de\s+(?:verification|controle)"
+# 15 characters, maybe in groups of five.
+SECURITY_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5})(?![A-Za-z0-9])")
+
+
+def extract(pages: list[Page]) -> Extraction:
+    index = TextIndex(pages)
+    out = ExtractionBuilder(index, FIELD_NAMES)
+    out.set("company_name", company_after_labels(index, NAME_LABELS) or company_in_clause(index, NAME_CLAUSE))
+    out.set("siren", _siren(index))
+    out.set("issue_date", labelled_date(index, ISSUE_LABELS) or _letter_date(index))
+    out.set("security_code", _security_code(index))
+    return out.build()
+
+
+def _siren(index: TextIndex) -> Span | None:
+    """The nine digits after a SIREN label; else the first nine of a SIRET."""
+    for label, finder, certainty in ((SIREN_LABEL, find_sirens, 1.0), (SIRET_LABEL, find_sirets, 0.85)):
+        for m in index.search(label):
+            # A number wrapped at a line's end still reads as one ("SIREN 382\n406 817").
+            chunk = index.text[m.end(): m.end() + 40].replace("\n", " ")
+            found = finder(chunk)
+            if found:
+                digits, s, e = found[0]
+                return Span(digits[:9], m.end() + s, m.end() + e, certainty)
+    return None
+
+
+def _letter_date(index: TextIndex) -> Span | None:
+    """A letter's own date ("Nice, le 7 janvier 2026") stands for its delivery date."""
+    span = signature_date(index)
+    if span:
+        span.certainty *= 0.95
+    return span
+
+
+def _security_code(index: TextIndex) -> Span | None:
+    for m in index.search(SECURITY_LABEL):
+        chunk = index.text[m.end(): m.end() + 60]
+        for found in SECURITY_CODE.finditer(chunk):
+            code = found.group(1)
+            # A code mixes letters and digits; a word of the sentence does not.
+            if not (re.search(r"\d", code) and re.search(r"[A-Za-z]", code)):
+                continue
+            value = re.sub(r"[ \-]+", " ", code).upper()
+            return Span(value, m.end() + found.start(1), m.end() + found.end(1))
+    return None
+
+
+__all__ = ["extract"]
