@@ -58,6 +58,21 @@ def test_the_summary_is_at_the_top_of_the_dossier_page(client: TestClient, recor
         run.complete(_document())
     log_in(client, *AGENT)
     page = client.get("/dossiers/R-SUM").text
-    assert page.index("Points à vérifier") < page.index("Identité selon chaque pièce") < page.index('id="piece-0"')
+    assert page.index("Points à vérifier") < page.index("Pièces exigées") < page.index("Identité selon chaque pièce")
+    assert page.index("Identité selon chaque pièce") < page.index('id="piece-0"')
     assert page.index("attestation URSSAF") < page.index("Date de naissance lue avec doute")
     assert 'class="differs"' in page and 'href="#champ-2-date_of_birth"' in page
+
+
+def test_the_checklist_shows_present_missing_and_conditional_pieces() -> None:
+    from web.summary import checklist
+
+    document = _document().to_json_dict()
+    document["labour_market_test"] = {"outcome": "exempt:graduate", "reasoning": "…", "certain": True}
+    items = {item.alternatives: item for item in checklist(document)}
+    assert items[("passport", "id_card")].status == "present" and items[("passport", "id_card")].present_at == 1
+    assert items[("urssaf_certificate",)].status == "missing"
+    assert items[("job_offer",)].status == "present"  # sent anyway
+    assert items[("applications_statement",)].status == "not_required"
+    document["labour_market_test"]["outcome"] = "applies"
+    assert {i.alternatives: i for i in checklist(document)}[("applications_statement",)].status == "missing"

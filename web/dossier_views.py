@@ -15,7 +15,7 @@ from storage.reviews import DossierView, ReviewError, StaleReview
 from web.page_images import PageNotFound
 from web.queue_views import reviews_of
 from web.rendering import render
-from web.summary import ELEMENT_LABELS, identity_columns, points_to_verify
+from web.summary import ELEMENT_LABELS, checklist, identity_columns, points_to_verify
 from web.security import SignedIn, check_csrf
 
 router = APIRouter(prefix="/dossiers")
@@ -67,7 +67,7 @@ def _page(request: Request, view: DossierView, error: str | None = None, status_
     return render(request, "dossier.html", {
         "view": view, "document": document, "blocks": piece_blocks(document),
         "identity": identity_columns(document), "identity_rows": ELEMENT_LABELS,
-        "points": points_to_verify(document),
+        "points": points_to_verify(document), "checklist": checklist(document),
         "dossier_flags": [f for f in document.get("flags", []) if f.get("piece") is None],
         "history": request.app.state.services.records.history(view.reference),
         "piece_types": PIECE_TYPES, "error": error, "quote": quote,

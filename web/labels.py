@@ -9,6 +9,7 @@ PIECE_TYPES = {
     "applications_statement": "Bilan des candidatures", "payslip": "Bulletin de salaire",
     "diploma": "Diplôme", "cv": "CV", "other": "Autre document",
 }
+CHECKLIST = {"present": "Fournie", "missing": "Manquante", "not_required": "Non exigée"}
 LABOUR_MARKET_OUTCOMES = {
     "applies": "Opposabilité de la situation de l'emploi : applicable",
     "exempt:shortage": "Dispensé : métier en tension dans la région",

@@ -4,7 +4,9 @@
   the identity document marked (compared as the checks compare: ICAO transliteration);
 - the points to look at, in the order they matter: blocking flags, then checks the
   pipeline could not decide (`check_inconclusive`), then the other warnings; each links to
-  its piece and field.
+  its piece and field;
+- the procedure's checklist of required pieces: present, missing, or required only when
+  the labour-market test applies, and why it does or not.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from validators.names import same_given_names, same_name
+from validators.procedure_table import load_procedures
 
 # Where each piece type prints the person (surname, given names, date of birth).
 PERSON_FIELDS: dict[str, tuple[str | None, str | None, str | None]] = {
@@ -47,6 +50,42 @@ class Point:
     flag: dict[str, Any]
     rank: int  # 0 blocking, 1 undecided check, 2 warning
     anchor: str | None
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    alternatives: tuple[str, ...]  # piece types, any of which satisfies the requirement
+    present_at: int | None  # index of the first piece that satisfies it
+    condition: str | None  # None: always required; else why it is (or is not) required
+    required: bool  # False: a conditional piece the dossier is exempt from
+
+    @property
+    def status(self) -> str:
+        if self.present_at is not None:
+            return "present"
+        return "missing" if self.required else "not_required"
+
+
+def checklist(document: dict[str, Any]) -> list[ChecklistItem]:
+    """The pieces the dossier's procedure requires, as the checks saw them."""
+    procedure = load_procedures().get((document.get("dossier") or {}).get("procedure") or "")
+    if procedure is None:
+        return []
+    types = [p.get("type") for p in document.get("pieces") or []]
+
+    def first_of(alternatives: tuple[str, ...]) -> int | None:
+        return next((i for i, t in enumerate(types) if t in alternatives), None)
+
+    items = [ChecklistItem(alts, first_of(alts), None, True)
+             for alts in (tuple(t.value for t in r.alternatives) for r in procedure.required)]
+    if procedure.labour_market_test is not None:
+        outcome = (document.get("labour_market_test") or {}).get("outcome")
+        applies = outcome in (None, "applies")
+        why = ("exigée : l'opposabilité de la situation de l'emploi s'applique" if applies
+               else "non exigée : le dossier en est dispensé")
+        items += [ChecklistItem((t.value,), first_of((t.value,)), why, applies)
+                  for t in procedure.labour_market_test.required]
+    return items
 
 
 def identity_columns(document: dict[str, Any]) -> list[IdentityColumn]:
