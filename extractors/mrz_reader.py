@@ -306,6 +306,16 @@ def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]
 _CHECKS = {"TD1": 4, "TD2": 4, "TD3": 4, "CNI": 3}
 
 
+def _code_fits(layout: str, first_line: str) -> bool:
+    """A passport's MRZ opens with P (a misread P is some other letter, never a card's
+    I, A or C), a card's with I, A or C; the old French card's with IDFRA."""
+    if layout == "TD3":
+        return first_line[:1] not in ("I", "A", "C")
+    if layout == "CNI":
+        return first_line.startswith("IDFRA")
+    return first_line[:1] in ("I", "A", "C") and not (layout == "TD2" and first_line.startswith("IDFRA"))
+
+
 def _score(lines: list[str]) -> tuple[int, int]:
     """How good a reading is: check digits that hold (-1: no MRZ at all), then fewest
     filler look-alikes glued to the names (a '<' read as K or X)."""
@@ -344,6 +354,10 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
             if glyphs is None:
                 break
             lines = mrz.choose_by_checks(glyphs.layout, glyphs.ranked_lines())
+            # Check digits alone can be satisfied by a wrong layout's reading (substitutions
+            # make up for it): the document code must also be the layout's.
+            if not _code_fits(layout, lines[0]):
+                continue
             score = _score(lines)
             if score > best_score:
                 best_lines, best_score = lines, score

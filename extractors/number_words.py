@@ -18,11 +18,11 @@ _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 5
 _SCALES = {"cent": 100, "cents": 100, "mille": 1000}
 _JOINERS = {"et"}
 WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | _JOINERS
-# A run of number words, joined by spaces or hyphens ("quatre-vingt-dix", "vingt et un").
-NUMBER_WORDS = re.compile(
-    r"(?<![a-z])(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
-    r"(?:[\s\-]+(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + r"))*(?![a-z])"
-)
+# A run of number words, joined by spaces or hyphens ("quatre-vingt-dix", "vingt et un");
+# it never opens with "et".
+_ANY = "|".join(sorted(WORDS, key=len, reverse=True))
+_OPENING = "|".join(sorted(WORDS - _JOINERS, key=len, reverse=True))
+NUMBER_WORDS = re.compile(r"(?<![a-z])(?:" + _OPENING + r")(?:[\s\-]+(?:" + _ANY + r"))*(?![a-z])")
 
 
 def words_value(phrase: str) -> int | None:

@@ -193,3 +193,15 @@ def test_a_line_cut_in_two_bars_is_rejoined():
     pieces = [TextBar((460, 650), 590, 19, 0.3), TextBar((895, 650), 241, 18, 0.0), TextBar((605, 698), 830, 20, 0.3)]
     merged = _merge_split_bars(pieces)
     assert len(merged) == 2 and round(merged[0].left) == 165 and round(merged[0].right) == 1016
+
+
+@pytest.mark.skipif(not __import__("extractors.ocrb_glyphs", fromlist=["x"]).font_available(), reason="no OCR-B font")
+def test_glyph_reader_reads_identity_cards_of_36_characters():
+    from tests.card_mrz_builders import french_card, td2
+
+    card = td2("X4RTBPFW4", "850331", "310912", "DUMITRU<<ELENA<IOANA", state="ROU", code="ID")
+    old_french = french_card("880692310285", "650203", "MARTIN<DUPUIS", "CLAIRE<<ANNE", sex="F")
+    for lines, layout in ((card, "TD2"), (old_french, "CNI")):
+        read = read_mrz(_ocrb_page(lines))
+        assert read == lines
+        assert mrz.parse_mrz(read).layout == layout
