@@ -3,14 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from models.domain import FIELDS, FlagCode, PieceType, Status
 from models.records import Flag, PieceResult
-from tests.test_validators_support import codes, context, piece
-from validators import RULES, UNKNOWN_PROCEDURE, CheckContext, decide_status, infer_procedure, run_checks
+from tests.test_validators_support import COMPLETE, codes, context, piece
+from validators import (
+    RULES,
+    UNKNOWN_PROCEDURE,
+    CheckContext,
+    decide_status,
+    infer_procedure,
+    labour_market_decision,
+    run_checks,
+)
 from validators.checks import deduplicate
 
 P = PieceType
@@ -20,8 +30,12 @@ NOT_RAISED_BY_CHECKS = {"unreadable_file", "invalid_manifest", "illegible_page",
 
 
 class TestRunChecks:
-    def test_complete_consistent_dossier_has_no_flag(self) -> None:
-        ctx = context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration), piece(P.cv))
+    @pytest.mark.parametrize("procedure", sorted(COMPLETE))
+    def test_complete_consistent_dossier_has_no_flag(self, procedure: str) -> None:
+        # a renewal filed in the second month before its permit expires
+        overrides = {P.residence_permit: {"expiry_date": "2026-04-20"}} if procedure == "renouvellement" else {}
+        pieces = [piece(t, **overrides.get(t, {})) for t in COMPLETE[procedure]]
+        ctx = context(*pieces, procedure=procedure)
         assert run_checks(ctx) == []
 
     def test_flags_come_in_rule_order(self) -> None:
@@ -31,7 +45,7 @@ class TestRunChecks:
             piece(P.passport, expiry_date="2025-01-01"),
         )
         assert codes(run_checks(ctx)) == [
-            FlagCode.missing_piece, FlagCode.missing_piece, FlagCode.document_expired,
+            FlagCode.missing_piece, FlagCode.missing_piece, FlagCode.missing_piece, FlagCode.document_expired,
             FlagCode.document_expires_early, FlagCode.invalid_siret, FlagCode.salary_below_minimum,
             FlagCode.missing_field,
         ]
@@ -51,8 +65,16 @@ class TestRunChecks:
         ]
         assert deduplicate([flag, flag]) == [flag]
 
+    def test_inconclusive_flags_of_two_checks_are_both_kept(self) -> None:
+        first = Flag.make(FlagCode.check_inconclusive, "a", piece=0, field="x", check="salary_below_minimum")
+        second = Flag.make(FlagCode.check_inconclusive, "a", piece=0, field="x", check="missing_piece")
+        assert deduplicate([first, second]) == [first, second]
+
     def test_every_rule_is_run(self) -> None:
-        assert len(RULES) == 11 and len(set(RULES)) == 11
+        assert len(RULES) == 17 and len(set(RULES)) == 17
+        own_codes = {rule.__name__ for rule in RULES}
+        assert own_codes == {code.value for code in FlagCode} - NOT_RAISED_BY_CHECKS - {"check_inconclusive"} | {
+            "missing_field"}
 
     @pytest.mark.parametrize("junk", [None, "", "???", 0, -1, 1e300])
     def test_null_or_junk_fields_never_crash(self, junk: object) -> None:
@@ -79,6 +101,28 @@ class TestDecideStatus:
         assert decide_status(iter([Flag.make(FlagCode.missing_piece, "m", piece_type="passport")])) == Status.incomplete
 
 
+ROME, POSTCODE = re.compile(r"^[A-Z][0-9]{4}$"), re.compile(r"^[0-9]{5}$")
+
+
+def sample_manifest(name: str) -> dict:
+    """The dossier.json of a sample (folder or zip), {} without one."""
+    folder, archive = TRUTH_DIR.parent / "dossiers" / name, TRUTH_DIR.parent / "dossiers" / f"{name}.zip"
+    if (folder / "dossier.json").is_file():
+        return json.loads((folder / "dossier.json").read_text(encoding="utf-8"))
+    if archive.is_file():
+        with zipfile.ZipFile(archive) as zipped:
+            for member in zipped.namelist():
+                if member.rsplit("/", 1)[-1] == "dossier.json":
+                    return json.loads(zipped.read(member))
+    return {}
+
+
+def well_formed(manifest: dict, name: str, pattern: re.Pattern[str]) -> str | None:
+    """As the intake passes them: a malformed optional field is ignored."""
+    value = manifest.get(name)
+    return value if isinstance(value, str) and pattern.match(value) else None
+
+
 def truth_files() -> list[Path]:
     return sorted(TRUTH_DIR.glob("*.json")) if TRUTH_DIR.is_dir() else []
 
@@ -90,14 +134,18 @@ def test_checks_on_true_fields_give_the_true_flags(truth_file: Path) -> None:
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     pieces = [PieceResult(id=str(i), source=p["source"], pages=p["pages"], type=p["type"], confidence=1.0,
                           fields=p["fields"]) for i, p in enumerate(truth["pieces"])]
+    manifest = sample_manifest(truth_file.stem)
     if truth["procedure_source"] == "manifest":
         procedure = truth["procedure"]
     else:
         procedure = infer_procedure(p.type for p in pieces) or UNKNOWN_PROCEDURE
         assert procedure == truth["procedure"]
-    # no manifest: the date is the run's; truth does not score date-dependent flags then
-    submitted_at = dt.date.fromisoformat(truth["submitted_at"]) if truth["submitted_at"] else dt.date.today()
-    flags = run_checks(CheckContext(procedure, submitted_at, pieces))
+    submitted_at = dt.date.fromisoformat(truth["submitted_at"])
+    ctx = CheckContext(procedure, submitted_at, pieces, job_rome_code=well_formed(manifest, "job_rome_code", ROME),
+                       work_postcode=well_formed(manifest, "work_postcode", POSTCODE))
+    flags = run_checks(ctx)
+    decision = labour_market_decision(ctx)
+    assert (decision.outcome if decision else None) == truth["labour_market_test"]
 
     def identity(code: str, piece_type: str | None, piece_index: int | None) -> tuple[str, str | None]:
         if code == "missing_piece":

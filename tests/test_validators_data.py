@@ -11,8 +11,10 @@ import pytest
 
 from models.domain import PieceType
 from models.errors import ProcessingError
+import validators
 from validators import (
     INTERN_HOURLY_MINIMUM,
+    LEGAL_AMOUNTS_FILE_ENV,
     PROCEDURES_FILE_ENV,
     SMIC_MONTHLY_35H,
     DataFileError,
@@ -21,6 +23,7 @@ from validators import (
     load_procedures,
 )
 from validators.legal_amounts import AmountNotInForce
+from validators.procedure_table import LabourMarketTest
 
 
 def write_json(tmp_path: Path, content: object, name: str = "table.json") -> Path:
@@ -31,6 +34,12 @@ def write_json(tmp_path: Path, content: object, name: str = "table.json") -> Pat
 
 class TestLegalAmounts:
     @pytest.mark.parametrize(("name", "on", "expected"), [
+        (SMIC_MONTHLY_35H, dt.date(2023, 1, 1), "1709.28"),
+        (SMIC_MONTHLY_35H, dt.date(2023, 4, 30), "1709.28"),
+        (SMIC_MONTHLY_35H, dt.date(2023, 5, 1), "1747.20"),
+        (SMIC_MONTHLY_35H, dt.date(2023, 12, 31), "1747.20"),
+        (SMIC_MONTHLY_35H, dt.date(2024, 1, 1), "1766.92"),
+        (SMIC_MONTHLY_35H, dt.date(2024, 10, 31), "1766.92"),
         (SMIC_MONTHLY_35H, dt.date(2024, 11, 1), "1801.80"),
         (SMIC_MONTHLY_35H, dt.date(2025, 12, 31), "1801.80"),
         (SMIC_MONTHLY_35H, dt.date(2026, 1, 1), "1823.03"),
@@ -48,8 +57,30 @@ class TestLegalAmounts:
         assert str(amount_in_force(SMIC_MONTHLY_35H, dt.date(2025, 1, 1))) == "1801.80"
 
     def test_before_the_first_value_is_an_error(self) -> None:
-        with pytest.raises(AmountNotInForce, match="2024-10-31"):
-            amount_in_force(SMIC_MONTHLY_35H, dt.date(2024, 10, 31))
+        with pytest.raises(AmountNotInForce, match="2022-12-31"):
+            amount_in_force(SMIC_MONTHLY_35H, dt.date(2022, 12, 31))
+
+    def test_row_in_force_says_since_when(self) -> None:
+        row = load_legal_amounts().row_in_force(SMIC_MONTHLY_35H, dt.date(2026, 6, 15))
+        assert (row.valid_from, row.value) == (dt.date(2026, 1, 1), Decimal("1823.03"))
+
+    def test_environment_variable_points_to_another_table(self, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+        path = write_json(tmp_path, {SMIC_MONTHLY_35H: [{"from": "2027-01-01", "value": "1850.00"}]})
+        monkeypatch.setenv(LEGAL_AMOUNTS_FILE_ENV, str(path))
+        assert amount_in_force(SMIC_MONTHLY_35H, dt.date(2027, 2, 1)) == Decimal("1850.00")
+
+    def test_january_row_added_by_an_administrator_is_read_without_restart(
+            self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        packaged = json.loads((Path(validators.__file__).parent / "data" / "legal_amounts.json").read_text("utf-8"))
+        path = write_json(tmp_path, packaged)
+        monkeypatch.setenv(LEGAL_AMOUNTS_FILE_ENV, str(path))
+        assert amount_in_force(SMIC_MONTHLY_35H, dt.date(2027, 1, 15)) == Decimal("1823.03")
+        packaged[SMIC_MONTHLY_35H].append({"from": "2027-01-01", "value": 1850.10})
+        write_json(tmp_path, packaged)
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+        assert amount_in_force(SMIC_MONTHLY_35H, dt.date(2027, 1, 15)) == Decimal("1850.10")
+        assert amount_in_force(SMIC_MONTHLY_35H, dt.date(2026, 12, 31)) == Decimal("1823.03")
 
     def test_unknown_amount_is_a_data_error(self) -> None:
         with pytest.raises(DataFileError, match="smic_horaire"):
@@ -99,25 +130,36 @@ class TestProcedureTable:
         table = load_procedures()
         assert set(table.names()) == {"introduction_salarie", "changement_statut", "renouvellement", "stage"}
         required = {name: [r.alternatives for r in table.procedures[name].required] for name in table.names()}
+        identity = (PieceType.passport, PieceType.id_card)
         assert required["introduction_salarie"] == [
-            (PieceType.passport,), (PieceType.employment_contract,), (PieceType.company_registration,),
-            (PieceType.diploma, PieceType.cv),
+            identity, (PieceType.employment_contract,), (PieceType.urssaf_certificate,),
         ]
         assert required["changement_statut"] == [
-            (PieceType.passport,), (PieceType.residence_permit,), (PieceType.employment_contract,),
-            (PieceType.diploma,),
+            identity, (PieceType.residence_permit,), (PieceType.employment_contract,),
+            (PieceType.diploma,), (PieceType.urssaf_certificate,),
         ]
         assert required["renouvellement"] == [
-            (PieceType.passport,), (PieceType.residence_permit,), (PieceType.employment_contract,),
-            (PieceType.payslip,),
+            identity, (PieceType.residence_permit,), (PieceType.employment_contract,),
+            (PieceType.payslip,), (PieceType.urssaf_certificate,),
         ]
-        assert required["stage"] == [(PieceType.passport,), (PieceType.internship_agreement,)]
+        assert required["stage"] == [identity, (PieceType.internship_agreement,)]
+        # a registration extract is required nowhere
+        assert all(PieceType.company_registration not in alternatives
+                   for requirements in required.values() for alternatives in requirements)
 
-    def test_one_of_reports_its_first_alternative(self) -> None:
-        one_of = load_procedures().procedures["introduction_salarie"].required[-1]
-        assert one_of.reported_type == PieceType.diploma
-        assert one_of.is_met_by({PieceType.cv})
-        assert not one_of.is_met_by({PieceType.passport})
+    def test_labour_market_test_is_data(self) -> None:
+        table = load_procedures()
+        tests = {name: table.procedures[name].labour_market_test for name in table.names()}
+        pieces = (PieceType.job_offer, PieceType.applications_statement)
+        assert tests["introduction_salarie"] == LabourMarketTest(pieces, ("shortage",))
+        assert tests["changement_statut"] == LabourMarketTest(pieces, ("shortage", "graduate"))
+        assert tests["renouvellement"] is None and tests["stage"] is None
+
+    def test_identity_reports_a_passport(self) -> None:
+        identity = load_procedures().procedures["stage"].required[0]
+        assert identity.reported_type == PieceType.passport
+        assert identity.is_met_by({PieceType.id_card})
+        assert not identity.is_met_by({PieceType.residence_permit})
 
     def test_environment_variable_points_to_another_table(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path = write_json(tmp_path, {
@@ -158,6 +200,11 @@ class TestProcedureTable:
         ({"stage": {"required": [["cv", "diploma"]]}}, "exigence"),
         ({"stage": {"required": ["passport"], "requis": []}}, "clés inconnues"),
         ({"stage": {"required": ["passport"], "label": ""}}, "label"),
+        ({"stage": {"required": ["passport"], "labour_market_test": True}}, "labour_market_test"),
+        ({"stage": {"required": ["passport"], "labour_market_test": {"required": ["job_offer"],
+                                                                    "exemptions": ["talent"]}}}, "talent"),
+        ({"stage": {"required": ["passport"], "labour_market_test": {"required": ["offre"]}}}, "inconnu 'offre'"),
+        ({"stage": {"required": ["passport"], "labour_market_test": {"pieces": []}}}, "labour_market_test"),
     ])
     def test_malformed_table_says_what_is_wrong(self, tmp_path: Path, content: object, message: str) -> None:
         path = write_json(tmp_path, content)

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from models.domain import FlagCode, PieceType, Severity
-from tests.test_validators_support import context, piece
+from tests.test_validators_support import context, doubtful, piece
 from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
 
 P = PieceType
@@ -137,3 +137,92 @@ class TestIdentityMismatch:
     def test_without_passport_nothing_to_compare(self) -> None:
         ctx = context(piece(P.residence_permit), piece(P.employment_contract, employee_surname="AUTRE"))
         assert identity_mismatch(ctx) == []
+
+
+class TestIdentityDocuments:
+    """Passport or identity card; same number = one document; the latest expiry is used."""
+
+    def test_identity_card_is_checked_like_a_passport(self) -> None:
+        ctx = context(piece(P.id_card, expiry_date="2026-03-01"), piece(P.employment_contract, end_date="2027-01-01"),
+                      piece(P.diploma, holder_surname="PEREIRA"), submitted_at=dt.date(2026, 3, 2))
+        assert [(f.code, f.piece) for f in document_expired(ctx)] == [(FlagCode.document_expired, 0)]
+        assert document_expired(ctx)[0].message.startswith("La carte d'identité")
+        assert [f.piece for f in document_expires_early(ctx)] == [0]
+        (mismatch,) = identity_mismatch(ctx)
+        assert mismatch.piece == 2 and "la carte d'identité" in mismatch.message
+
+    def test_the_document_with_the_latest_expiry_is_used(self) -> None:
+        old = piece(P.passport, document_number="A1111111", expiry_date="2025-06-30", surname="AUTRE")
+        new = piece(P.id_card, document_number="B2222222", expiry_date="2031-01-31")
+        ctx = context(old, new, piece(P.employment_contract), submitted_at=dt.date(2026, 3, 2))
+        assert document_expired(ctx) == []  # the expired old passport is not the one used
+        assert identity_mismatch(ctx) == []  # names compared with the card, not the old passport
+        ctx = context(new, old, piece(P.employment_contract, end_date="2031-06-30"))
+        assert [f.piece for f in document_expires_early(ctx)] == [0]
+
+    def test_latest_expiry_wins_whatever_the_order(self) -> None:
+        first = piece(P.passport, document_number="A1111111", expiry_date="2026-01-01")
+        second = piece(P.passport, document_number="B2222222", expiry_date="2026-02-01")
+        flags = document_expired(context(first, second, submitted_at=dt.date(2026, 3, 2)))
+        assert [f.piece for f in flags] == [1]
+
+    def test_front_and_back_with_the_same_number_are_one_document(self) -> None:
+        # the back carries the MRZ (number, expiry); the front the printed names
+        front = piece(P.id_card, document_number="X 9876543", expiry_date=None, date_of_birth=None)
+        back = piece(P.id_card, document_number="X9876543", surname=None, given_names=None,
+                     expiry_date="2025-12-31")
+        other = piece(P.passport, document_number="P0000001", expiry_date="2025-06-30")
+        ctx = context(front, other, back, piece(P.residence_permit, surname="SILVA"),
+                      submitted_at=dt.date(2026, 3, 2))
+        # the card (latest expiry, on its back) is the document used: its back is flagged expired
+        assert [f.piece for f in document_expired(ctx) if f.piece != 3] == [2]
+        (mismatch,) = identity_mismatch(ctx)
+        assert "« SILVA » au lieu de « D'SOUZA »" in mismatch.message
+
+    def test_residence_permit_is_not_an_identity_document(self) -> None:
+        ctx = context(piece(P.residence_permit), piece(P.employment_contract, employee_surname="AUTRE"))
+        assert identity_mismatch(ctx) == []
+
+
+class TestIcaoDigraphs:
+    @pytest.mark.parametrize(("printed", "other"), [
+        ("MÜLLER", "MUELLER"), ("MÜLLER", "Muller"), ("SØRENSEN", "SOERENSEN"), ("JÄGER", "JAEGER"),
+        ("ÆRØ", "AEROE"), ("GROß", "GROSS"), ("ÞÓRSDÓTTIR", "THORSDOTTIR"), ("SCHRÖDER", "Schroeder"),
+    ])
+    def test_names_match_under_icao_digraphs(self, printed: str, other: str) -> None:
+        ctx = context(piece(P.passport, surname=printed), piece(P.employment_contract, employee_surname=other))
+        assert identity_mismatch(ctx) == []
+
+    def test_a_different_name_still_differs(self) -> None:
+        ctx = context(piece(P.passport, surname="MÜLLER"), piece(P.employment_contract, employee_surname="MILLER"))
+        assert len(identity_mismatch(ctx)) == 1
+
+
+class TestDoubtfulValues:
+    def test_doubtful_expiry_gives_check_inconclusive(self) -> None:
+        passport = doubtful(piece(P.passport, expiry_date="2025-12-14"), "expiry_date")
+        (flag,) = document_expired(context(passport))
+        assert (flag.code, flag.severity, flag.check, flag.piece, flag.field) == (
+            FlagCode.check_inconclusive, Severity.warning, "document_expired", 0, "expiry_date")
+        assert "a expiré le 14/12/2025" in flag.message
+
+    def test_mrz_failed_expiry_gives_check_inconclusive(self) -> None:
+        passport = piece(P.passport, expiry_date="2025-12-14")
+        passport.mrz_failed = ["expiry_date"]
+        (flag,) = document_expired(context(passport))
+        assert flag.code == FlagCode.check_inconclusive and "MRZ" in flag.message
+
+    def test_doubtful_name_on_the_other_piece_points_to_it(self) -> None:
+        diploma = doubtful(piece(P.diploma, holder_surname="Paris"), "holder_surname", confidence=0.576)
+        (flag,) = identity_mismatch(context(piece(P.passport), diploma))
+        assert (flag.code, flag.check, flag.piece, flag.field) == (
+            FlagCode.check_inconclusive, "identity_mismatch", 1, "holder_surname")
+
+    def test_doubtful_value_that_agrees_raises_nothing(self) -> None:
+        passport = doubtful(piece(P.passport), "expiry_date", "surname")
+        assert document_expired(context(passport)) == [] and identity_mismatch(context(passport, piece(P.diploma))) == []
+
+    def test_corrected_value_is_certain(self) -> None:
+        # what the review path sets for a field an agent corrected
+        passport = doubtful(piece(P.passport, expiry_date="2025-12-14"), "expiry_date", confidence=1.0)
+        assert [f.code for f in document_expired(context(passport))] == [FlagCode.document_expired]

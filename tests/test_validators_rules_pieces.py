@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.domain import FIELDS, FlagCode, PieceType, Severity
-from tests.test_validators_support import context, piece
+from tests.test_validators_support import COMPLETE, context, piece
 from validators import PROCEDURES_FILE_ENV, UNKNOWN_PROCEDURE
 from validators.rules.pieces import missing_field, missing_piece
 
@@ -19,35 +19,56 @@ def missing_types(flags: list) -> list[str]:
 
 
 class TestMissingPiece:
-    def test_complete_dossier(self) -> None:
-        ctx = context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration),
-                      piece(P.cv), procedure="introduction_salarie")
-        assert missing_piece(ctx) == []
+    @pytest.mark.parametrize("procedure", sorted(COMPLETE))
+    def test_complete_dossier(self, procedure: str) -> None:
+        assert missing_piece(context(*(piece(t) for t in COMPLETE[procedure]), procedure=procedure)) == []
 
     def test_each_missing_piece_is_named(self) -> None:
         flags = missing_piece(context(piece(P.employment_contract), piece(P.diploma), procedure="changement_statut"))
-        assert missing_types(flags) == ["passport", "residence_permit"]
+        assert missing_types(flags) == ["passport", "residence_permit", "urssaf_certificate",
+                                        "job_offer", "applications_statement"]
         assert all(f.code == FlagCode.missing_piece and f.severity == Severity.blocking and f.piece is None
                    for f in flags)
         assert "titre de séjour" in flags[1].message and "changement de statut" in flags[1].message
 
-    def test_one_of_is_met_by_any_alternative(self) -> None:
-        with_diploma = context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration),
-                               piece(P.diploma))
-        assert missing_piece(with_diploma) == []
+    @pytest.mark.parametrize("identity", [P.passport, P.id_card])
+    def test_identity_is_a_passport_or_an_identity_card(self, identity: PieceType) -> None:
+        assert missing_piece(context(piece(identity), piece(P.internship_agreement), procedure="stage")) == []
 
-    def test_one_of_names_its_first_alternative(self) -> None:
-        flags = missing_piece(context(piece(P.passport), piece(P.employment_contract), piece(P.company_registration)))
-        assert missing_types(flags) == ["diploma"]
-        assert "le diplôme ou le CV" in flags[0].message
+    def test_missing_identity_is_reported_as_passport(self) -> None:
+        flags = missing_piece(context(piece(P.internship_agreement), procedure="stage"))
+        assert missing_types(flags) == ["passport"]
+        assert "le passeport ou la carte d'identité" in flags[0].message
 
-    def test_renouvellement_needs_a_payslip(self) -> None:
+    def test_introduction_needs_no_diploma_cv_or_registration(self) -> None:
+        pieces = [piece(t) for t in COMPLETE["introduction_salarie"]]
+        assert P.diploma not in COMPLETE["introduction_salarie"]
+        assert missing_piece(context(*pieces)) == []
+
+    @pytest.mark.parametrize("procedure", ["introduction_salarie", "changement_statut", "renouvellement"])
+    def test_urssaf_certificate_is_required_from_employers(self, procedure: str) -> None:
+        pieces = [piece(t) for t in COMPLETE[procedure] if t != P.urssaf_certificate]
+        assert missing_types(missing_piece(context(*pieces, procedure=procedure))) == ["urssaf_certificate"]
+
+    def test_stage_needs_no_certificate(self) -> None:
+        assert missing_piece(context(piece(P.passport), piece(P.internship_agreement), procedure="stage")) == []
+
+    def test_renouvellement_needs_a_payslip_and_no_labour_market_pieces(self) -> None:
         ctx = context(piece(P.passport), piece(P.residence_permit), piece(P.employment_contract),
-                      procedure="renouvellement")
+                      piece(P.urssaf_certificate), procedure="renouvellement")
         assert missing_types(missing_piece(ctx)) == ["payslip"]
 
-    def test_stage(self) -> None:
-        assert missing_types(missing_piece(context(piece(P.internship_agreement), procedure="stage"))) == ["passport"]
+    @pytest.mark.parametrize("absent", [P.job_offer, P.applications_statement])
+    def test_labour_market_pieces_when_the_test_applies(self, absent: PieceType) -> None:
+        pieces = [piece(t) for t in COMPLETE["introduction_salarie"] if t != absent]
+        flags = missing_piece(context(*pieces))
+        assert missing_types(flags) == [absent.value]
+        # the agent reads why the test applies in the flag itself
+        assert "Test du marché du travail opposable" in flags[0].message
+
+    def test_no_labour_market_pieces_when_exempt(self) -> None:
+        pieces = [piece(P.passport), piece(P.employment_contract), piece(P.urssaf_certificate)]
+        assert missing_piece(context(*pieces, rome="K1302", postcode="33000")) == []
 
     def test_unknown_procedure_checks_nothing(self) -> None:
         # procedure_undetermined says why; listing every piece of every procedure would be noise
@@ -55,11 +76,14 @@ class TestMissingPiece:
 
     def test_procedure_added_by_an_administrator(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path = tmp_path / "procedures.json"
-        path.write_text(json.dumps({"saisonnier": {"label": "travail saisonnier",
-                                                   "required": ["passport", {"one_of": ["employment_contract", "payslip"]}]}}))
+        path.write_text(json.dumps({"saisonnier": {
+            "label": "travail saisonnier",
+            "required": ["passport", {"one_of": ["employment_contract", "payslip"]}],
+            "labour_market_test": {"required": ["job_offer"], "exemptions": []},
+        }}))
         monkeypatch.setenv(PROCEDURES_FILE_ENV, str(path))
         flags = missing_piece(context(piece(P.payslip), procedure="saisonnier"))
-        assert missing_types(flags) == ["passport"]
+        assert missing_types(flags) == ["passport", "job_offer"]
         assert "travail saisonnier" in flags[0].message
 
 
@@ -92,3 +116,10 @@ class TestMissingField:
         flagged = {(empty[f.piece].type, f.field) for f in missing_field(context(*empty))}
         expected = {(t, name) for t in P for name in FIELDS[t]} - {(P.employment_contract, "end_date")}
         assert flagged == expected
+
+    def test_a_field_the_document_lacks_is_not_flagged(self) -> None:
+        # a diploma printing only a year: the extractor says award_date is absent, not unread
+        diploma = piece(P.diploma, award_date=None)
+        assert [f.field for f in missing_field(context(diploma))] == ["award_date"]
+        diploma.absent_fields = ["award_date"]
+        assert missing_field(context(diploma)) == []

@@ -11,6 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from models.records import FieldValue, PieceResult
 
 CENT = Decimal("0.01")
+# No amount, hours or count on a piece comes near this: a larger number is a misread,
+# and would overflow the cent rounding.
+IMPLAUSIBLE = Decimal(10) ** 12
 # Separators people and extractors leave inside SIRET/SIREN numbers.
 NUMBER_SEPARATORS = re.compile(r"[\s.\-]")
 
@@ -33,7 +36,7 @@ def decimal_field(piece: PieceResult, name: str) -> Decimal | None:
         number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if number.is_finite() and abs(number) < IMPLAUSIBLE else None
 
 
 def text_field(piece: PieceResult, name: str) -> str | None:
