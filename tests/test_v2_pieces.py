@@ -92,6 +92,21 @@ K7M3P-9XQ2T-4LB8W
 Siège : 10 rue Oberkampf 75011 Paris — SIRET 790 123 458 00037
 """
 
+# A letter naming the company only in its address block.
+URSSAF_ADDRESSED = """
+Urssaf Aquitaine
+Direction du recouvrement
+BOULANGERIE FOURNIL D'OR SARL
+14 chemin des Vignes 33000 Bordeaux
+Bordeaux, le 9 avril 2026
+Vos références : compte cotisant n° 727 000 118 345 220 118 — SIREN 533 712 904
+Objet : attestation de vigilance
+Madame, Monsieur,
+Nous certifions que l'entreprise désignée ci-dessus est à jour de ses cotisations,
+au vu de la situation arrêtée au 31/03/2026.
+Code de sécurité : 4RT7Y 2ZX9Q 8MP3L
+"""
+
 
 def test_msa_form_with_siret_only_and_grouped_code() -> None:
     e = read(PieceType.urssaf_certificate, MSA_FORM)
@@ -105,6 +120,12 @@ def test_cgss_letter_dated_in_its_heading_code_below_its_label() -> None:
     e = read(PieceType.urssaf_certificate, CGSS_LETTER)
     assert e.fields == {"company_name": "KARUKERA LOGISTIQUE", "siren": "412345671",
                         "issue_date": "2026-02-03", "security_code": "7QW2E9RT4YU8IP3"}
+
+
+def test_letter_naming_the_company_in_its_address_block() -> None:
+    e = read(PieceType.urssaf_certificate, URSSAF_ADDRESSED)
+    assert e.fields == {"company_name": "BOULANGERIE FOURNIL D'OR", "siren": "533712904",
+                        "issue_date": "2026-04-09", "security_code": "4RT7Y 2ZX9Q 8MP3L"}
 
 
 def test_table_with_values_below_labels() -> None:
@@ -218,8 +239,46 @@ Nombre d'entretiens réalisés
 Fait le 20/03/2026
 """
 
+OBJECT_OF = """
+Objet : votre demande d'autorisation de travail
+La société déclare que son offre n° 188ZTRV a fait l'objet d'une (1) candidature, qui n'a pas été
+retenue faute de l'expérience requise. Deux entretiens téléphoniques ont eu lieu.
+Date : 07/05/2026
+"""
+
+
+def channels_table(header: str, rows: list[str]) -> list[Page]:
+    """A table read as OCR gives it: each column at its own x, one line per row."""
+    columns = (0.06, 0.50, 0.75)
+    lines = []
+    for i, row in enumerate([header] + rows):
+        y = 0.2 + 0.03 * i
+        words = []
+        for x, cell in zip(columns, row.split("|")):
+            for k, token in enumerate(cell.split()):
+                words.append(Word(text=token, bbox=(x + 0.07 * k, y, x + 0.07 * k + 0.06, y + 0.012), confidence=0.94))
+        lines.append(Line(words=words))
+    title = Line(words=[Word(text=t, bbox=(0.3 + 0.1 * k, 0.05, 0.38 + 0.1 * k, 0.06), confidence=0.95)
+                        for k, t in enumerate("BILAN DU RECRUTEMENT".split())])
+    signed = Line(words=[Word(text=t, bbox=(0.06 + 0.1 * k, 0.6, 0.14 + 0.1 * k, 0.61), confidence=0.95)
+                         for k, t in enumerate("Fait à Metz, le 11/06/2026".split())])
+    return [Page(source="bilan.png", number=1, width=1654, height=2339, text_source="ocr",
+                 lines=[title] + lines + [signed])]
+
+
+@pytest.mark.parametrize("header, rows, count", [
+    ("Canal|Candidatures|Entretiens", ["France Travail|6|2", "Site de l'entreprise|4|1", "Total|10|3"], 10),
+    ("Origine|Entretiens|Candidatures", ["Apec|1|5", "Cooptation|2|2", "Total|3|7"], 7),
+])
+def test_total_row_reads_the_applications_column(header: str, rows: list[str], count: int) -> None:
+    pages = channels_table(header, rows)
+    assert classify_pages(pages)[0] == PieceType.applications_statement
+    e = extract_fields(PieceType.applications_statement, pages)
+    assert e.fields == {"applications_received": count, "signed_on": "2026-06-11"}
+
 
 @pytest.mark.parametrize("text, count, signed", [
+    (OBJECT_OF, 1, "2026-05-07"),
     (BREAKDOWN, 12, "2026-04-14"),
     (WORDS_AND_DIGITS, 14, "2026-04-02"),
     (WORDS_ONLY, 21, "2026-05-05"),

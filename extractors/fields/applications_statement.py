@@ -61,21 +61,42 @@ def _count_at(index: TextIndex, pos: int, end: int, certainty: float) -> Span | 
 
 
 def _total_row(index: TextIndex) -> Span | None:
-    """The 'Total' row of a breakdown: its last number on the line (a table's total column)."""
+    """The 'Total' row of a breakdown. When the table also counts interviews, the figure
+    under the applications column (by its header's position); else the row's last number."""
     for m in index.search(r"(?:^|\n)[^\S\n]*(?:nombre\s+)?total\b[^\n]*"):
         line = index.folded[m.start(): m.end()]
         if re.search(NOT_RECEIVED, line):
             continue
-        numbers = list(re.finditer(r"(?<![\d/.,])(\d{1,4})(?![\d/.,]\d)", line))
+        numbers = [Span(int(n.group(1)), m.start() + n.start(1), m.start() + n.end(1))
+                   for n in re.finditer(r"(?<![\d/.,])(\d{1,4})(?![\d/.,]\d)", line)]
+        if len(numbers) == 1:
+            return numbers[0]
         if numbers:
-            last = numbers[-1]
-            return Span(int(last.group(1)), m.start() + last.start(1), m.start() + last.end(1))
+            return _under_header(index, m.start(), numbers)
         # The total's figure on the next line, as OCR splits a table row.
         _, line_end = index.line_bounds(m.end())
         span = _count_at(index, line_end, min(len(index.text), line_end + 12), 0.85)
         if span:
             return span
     return None
+
+
+def _under_header(index: TextIndex, row_start: int, numbers: list[Span]) -> Span:
+    """Among a row's numbers, the one standing under the applications column's header
+    (the nearest line above naming applications); the last one, doubtfully, without it."""
+    headers = [h for h in index.search(r"(?:" + APPLICATIONS + r")\b") if h.start() < row_start]
+    header_words = index.words_in(headers[-1].start(), headers[-1].end()) if headers else []
+    if not header_words:
+        last = numbers[-1]
+        return Span(last.value, last.start, last.end, 0.6)
+    page, word = header_words[0]
+    center = (word.bbox[0] + word.bbox[2]) / 2
+
+    def distance(span: Span) -> float:
+        boxes = index.words_in(span.start, span.end)
+        return min((abs((w.bbox[0] + w.bbox[2]) / 2 - center) for p, w in boxes if p == page), default=1.0)
+
+    return min(numbers, key=distance)
 
 
 def _labelled_count(index: TextIndex) -> Span | None:
@@ -94,26 +115,41 @@ def _labelled_count(index: TextIndex) -> Span | None:
     return None
 
 
+# Wording around a count that says it is the applications received.
+RECEIVED_CONTEXT = r"recu|enregistr|parvenu|obtenu|adresse|postule|fait\s+l['’]objet|totalis|comptabilis|denombr"
+
+
 def _count_in_sentence(index: TextIndex) -> Span | None:
-    """'nous avons reçu 14 candidatures', 'quatorze (14) candidatures ont été reçues'."""
-    for m in index.search(r"(?:(\d{1,4})|([a-z][a-z\-]*(?:[\s\-]+[a-z\-]+){0,4}?))(?:\s*\(\s*\d{1,4}\s*\))?\s+(?:" + APPLICATIONS + r")\b"):
-        sentence = index.folded[m.end(): m.end() + 60]
-        before = index.folded[max(0, m.start() - 40): m.start()]
-        if re.match(r"[^.\n]{0,25}?\b(?:" + NOT_RECEIVED + r")", sentence) or re.search(r"(?:" + NOT_RECEIVED + r")\W*$", before):
+    """'nous avons reçu 14 candidatures', 'quatorze (14) candidatures ont été reçues',
+    'a fait l'objet d'une candidature': a count right before the applications word."""
+    apps = r"\s+(?:" + APPLICATIONS + r")\b"
+    found: list[Span] = []
+    for m in index.search(r"(?<![\d/.,])(\d{1,4})\s*\)?" + apps):
+        found.append(_count_at(index, m.start(1), m.end(1), 0.9) if not index.folded[m.end(1):m.end()].lstrip().startswith(")")
+                     else _words_with_digits(index, m))
+    for value, s, e in find_number_words(index.folded):
+        if re.match(apps, index.folded[e:]):
+            found.append(Span(value, s, e, 0.85))
+    for m in index.search(r"(?<![a-z])(?:une?|d['’]une?)\s+(?:candidature|reponse|candidat)\b(?!s)"):
+        found.append(Span(1, m.start(), m.end(), 0.8))
+    for span in sorted((f for f in found if f is not None), key=lambda f: f.start):
+        after = index.folded[span.end: span.end + 60]
+        before = index.folded[max(0, span.start - 40): span.start]
+        if re.match(r"[^.\n]{0,25}?\b(?:" + NOT_RECEIVED + r")", after) or re.search(r"(?:" + NOT_RECEIVED + r")\W*$", before):
             continue
-        words_start = m.start()
-        # Skip the words before the count ("avons reçu") to the count itself.
-        for value, s, e in find_number_words(index.folded[m.start(): m.end()]):
-            words_start = m.start() + s
-            break
-        else:
-            if not m.group(1):
-                continue
-            words_start = m.start(1)
-        span = _count_at(index, words_start, m.end(), 0.85)
-        if span and re.search(r"recu|enregistr|parvenu|obtenu|adresse|postule", fold(index.text[max(0, m.start() - 60): m.end() + 60])):
+        if re.search(RECEIVED_CONTEXT, index.folded[max(0, span.start - 60): span.end + 60]):
             return span
     return None
+
+
+def _words_with_digits(index: TextIndex, m: re.Match) -> Span | None:
+    """'douze (12)': the digits, sure when the words before them say the same."""
+    digits = int(m.group(1))
+    head = index.folded[max(0, m.start(1) - 40): m.start(1)]
+    words = [v for v, _, e in find_number_words(head) if re.fullmatch(r"\s*\(\s*", head[e:])]
+    start = m.start(1) - 1
+    certainty = 1.0 if words and words[-1] == digits else 0.8
+    return Span(digits, start, m.end(1), certainty)
 
 
 __all__ = ["extract"]

@@ -1,6 +1,7 @@
 """A company's name on a registration extract or a certificate: the value of a label
-("Raison sociale", "Dénomination", "Employeur"), in a form or a table, or the name a
-clause introduces ("atteste que l'entreprise X (SARL) est à jour"); without its legal form."""
+("Raison sociale", "Dénomination", "Employeur"), in a form or a table, the name a
+clause introduces ("atteste que l'entreprise X (SARL) est à jour"), or the addressee
+of a letter (name, street, postcode and city); without its legal form."""
 from __future__ import annotations
 
 import re
@@ -47,4 +48,35 @@ def company_in_clause(index: TextIndex, clause: str, certainty: float = 0.9) -> 
     return None
 
 
-__all__ = ["company_after_labels", "company_in_clause", "OTHER_LABEL"]
+# A postcode and its city opening a line: the end of an address block.
+_POSTCODE_CITY = re.compile(r"^\s*(?:F-)?\d{5}\s+[A-Za-zÀ-ÿ]")
+# Lines of an address between the name and the postcode: a street, a building, a box.
+_STREET = (r"^\s*(?:\d+\s*(?:bis|ter)?\b|rue|avenue|av\.|boulevard|bd\b|chemin|place|route|allee|quai|impasse"
+           r"|cours|lieu-dit|zone|za\b|zi\b|parc|batiment|bat\.|residence|bp\b|cs\b|tsa\b|cedex|immeuble)")
+# The sender's own block (the certifying body) is no addressee.
+SENDER_WORDS = r"urssaf|\bmsa\b|mutualite|caisse|cgss|france\s*travail|pole\s*emploi|apec|service|direction|agence|greffe"
+
+
+def addressee_company(index: TextIndex, certainty: float = 0.8) -> Span | None:
+    """The company a letter is addressed to: the line above its street lines and postcode."""
+    lines = index.text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, line in enumerate(lines):
+        # The street and the postcode on one line, or the postcode opening its own.
+        one_line = re.match(_STREET, fold(line)) and re.search(r"\b\d{5}\s+[A-Za-zÀ-ÿ]", line)
+        if not (one_line or _POSTCODE_CITY.match(line)):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and re.match(_STREET, fold(lines[j])):
+            j -= 1
+        if j < 0 or (j == i - 1 and not one_line) or re.search(SENDER_WORDS, fold(lines[j])):
+            continue  # no street line between: a postcode in running text, or the sender
+        name = company_name_span(index, Span(lines[j], starts[j], starts[j] + len(lines[j]), certainty))
+        if _acceptable(name) and re.search(r"[A-Z]{2}", str(name.value)) and not re.match(OTHER_LABEL, fold(str(name.value))):
+            return name
+    return None
+
+
+__all__ = ["company_after_labels", "company_in_clause", "addressee_company", "OTHER_LABEL"]

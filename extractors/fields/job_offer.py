@@ -24,7 +24,7 @@ FIELD_NAMES = FIELDS[PieceType.job_offer]
 REFERENCE_LABEL = (
     r"(?:offre(?:\s+d['’]emploi)?|annonce)\s+n\s*[°o]\.?(?:\s*\([^)\n]{0,20}\))?"
     r"|n\s*[°o]\.?\s+(?:de\s+l['’]|d['’])?(?:offre|annonce)|numero\s+(?:de\s+l['’]|d['’])(?:offre|annonce)"
-    r"|ref(?:erence)?\.?\s+(?:de\s+l['’]offre|apec|france\s*travail|pole\s*emploi|offre)|identifiant\s+(?:de\s+l['’])?offre"
+    r"|detail\s+de\s+l['’]offre|ref(?:erence)?\.?\s+(?:de\s+l['’]offre|apec|france\s*travail|pole\s*emploi|offre)|identifiant\s+(?:de\s+l['’])?offre"
 )
 # The employer's own references are not the offer's.
 EMPLOYER_REFERENCE = r"(?:societe|interne|entreprise|employeur|recruteur|client|dossier|votre|notre)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.fields.company_names import company_after_labels, company_in_clause
+from extractors.fields.company_names import addressee_company, company_after_labels, company_in_clause
 from extractors.frenchtext import find_sirens, find_sirets
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.textfields import ExtractionBuilder, Span, TextIndex
@@ -44,7 +44,8 @@ SECURITY_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5}
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set("company_name", company_after_labels(index, NAME_LABELS) or company_in_clause(index, NAME_CLAUSE))
+    out.set("company_name", company_after_labels(index, NAME_LABELS) or company_in_clause(index, NAME_CLAUSE)
+            or addressee_company(index))
     out.set("siren", _siren(index))
     out.set("issue_date", labelled_date(index, ISSUE_LABELS) or _letter_date(index))
     out.set("security_code", _security_code(index))
