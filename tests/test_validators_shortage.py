@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,15 @@ class TestListInForce:
         monkeypatch.setenv(REGIONS_FILE_ENV, str(regions))
         assert [r.region_code for r in load_shortage_list().rows] == ["99"]
         assert load_regions().of_postcode("69003")[1].code == "99"  # type: ignore[union-attr]
+
+
+    def test_edited_in_place_is_read_again(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        path = write_list(tmp_path, row("2025-05-23", "84", "T2A60", "K1302"))
+        monkeypatch.setenv(SHORTAGE_FILE_ENV, str(path))
+        assert len(load_shortage_list().rows) == 1
+        write_list(tmp_path, row("2025-05-23", "84", "T2A60", "K1302"), row("2025-05-23", "84", "J0Z60", "J1501"))
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+        assert [r.fap_code for r in load_shortage_list().rows] == ["T2A60", "J0Z60"]
 
 
 class TestMalformedList:

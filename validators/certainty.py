@@ -54,14 +54,18 @@ def why_doubtful(value: Value) -> str:
     if value.field in value.piece.mrz_failed:
         return "sa clé de contrôle MRZ ne correspond pas"
     confidence = value.piece.field_confidence.get(value.field, 0.0)
-    return f"lu avec une confiance de {confidence:.0%}, sous le seuil de {CONFIDENCE_THRESHOLD:.0%}"
+    return f"confiance de lecture de {percent(confidence)}, sous le seuil de {percent(CONFIDENCE_THRESHOLD)}"
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)}\u00a0%"
 
 
 def inconclusive(check: FlagCode, doubtful: Value, finding: str, piece_type: str | None = None) -> Flag:
     """The check_inconclusive flag standing for `check`'s own flag, whose message was `finding`."""
     return Flag.make(
         FlagCode.check_inconclusive,
-        f"Contrôle « {check.value} » non tranché : le champ « {field_label(doubtful.field)} » de "
+        f"Contrôle « {check.value} » non tranché : le champ « {field_label(doubtful.field)} » lu sur "
         f"{piece_label(doubtful.piece)} est incertain ({why_doubtful(doubtful)}). "
         f"À vérifier sur la pièce ; si la valeur lue est juste : {finding}",
         piece=doubtful.index,

@@ -160,8 +160,8 @@ def _procedure_label(procedure: Procedure) -> str:
 def _doubt_sentence(doubt: Value | None) -> str:
     if doubt is None:
         return ""
-    return (f" Décision incertaine : elle repose sur le champ « {field_label(doubt.field)} » de "
-            f"{piece_label(doubt.piece)}, {why_doubtful(doubt)} ; à vérifier sur la pièce.")
+    return (f" Décision incertaine : elle repose sur le champ « {field_label(doubt.field)} » lu sur "
+            f"{piece_label(doubt.piece)} ({why_doubtful(doubt)}) ; à vérifier sur la pièce.")
 
 
 # ---------------------------------------------------------------- exemption 1: shortage
