@@ -19,16 +19,56 @@ PASSWORD_ENV = "DOSSIERS_USER_PASSWORD"  # `dossiers users add` in scripts
 log = logging.getLogger("dossiers")
 
 
+# The project's own loggers: -v shows their debug lines. Every other logger (pdfminer,
+# PIL, botocore, psycopg...) stays at WARNING: their debug output is huge and full of
+# the documents' text.
+PROJECT_LOGGERS = ("dossiers", "pipeline", "extractors", "validators", "storage", "web", "dags", "synth")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(args.verbose)
     try:
         return args.func(args)
     except DossierError as exc:
         print(f"dossiers: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:  # noqa: BLE001 - the one boundary: one line, never a traceback
+        print(f"dossiers: {describe_failure(exc)}", file=sys.stderr)
+        log.debug("%s", exc.__class__.__name__, exc_info=True)
+        return EXIT_SOME_FAILED
+
+
+def configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in PROJECT_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.NOTSET)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for the user: what broke and what to do, without a traceback."""
+    import psycopg
+    from psycopg_pool import PoolTimeout
+
+    from storage.objects import ObjectStoreError
+
+    name = exc.__class__.__name__
+    if isinstance(exc, (psycopg.OperationalError, PoolTimeout)):
+        return (f"base de données injoignable ({name}) : vérifiez DOSSIERS_DATABASE_URL ou le serveur "
+                "embarqué (`dossiers stop` puis relancez), puis relancez la commande")
+    if isinstance(exc, psycopg.Error):
+        return f"la base de données a refusé l'opération ({name}: {_first_line(exc)})"
+    if isinstance(exc, ObjectStoreError):
+        return f"stockage des fichiers indisponible ({name}: {_first_line(exc)}) : vérifiez DOSSIERS_S3_*"
+    if isinstance(exc, OSError):
+        return f"erreur du système de fichiers ({name}: {exc.strerror or exc}) : vérifiez l'espace disque et les droits"
+    return f"erreur inattendue ({name}: {_first_line(exc)}) ; relancez avec -v pour le détail"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else ""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,11 +133,9 @@ def _process(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from extractors.limits import Limits
-    from pipeline.page_cache import PageCache
     from pipeline.page_pool import PagePool
     from pipeline.read_ahead import ReadAhead
-    from pipeline.recorded import Services, process_and_record
-    from storage.records import DossierBusy
+    from pipeline.recorded import BestEffortPageCache, Services, process_and_record
     from storage.settings import Settings
 
     missing = [p for p in args.paths if not p.exists()]
@@ -107,13 +145,14 @@ def _process(args: argparse.Namespace) -> int:
     if args.out_dir:
         args.out_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings.from_env()
+    limits = Limits.from_env()
     today = dt.date.today()  # the one place the wall clock enters: the date of reception
     unfinished = 0
     show_bar = len(args.paths) > 1 and sys.stderr.isatty()
     services = Services.open(settings)
     try:
-        with PagePool(args.workers or settings.workers) as pool:
-            ahead = ReadAhead(pool, PageCache(services.store), Limits.from_env())
+        with PagePool(args.workers or settings.workers, limits) as pool:
+            ahead = ReadAhead(pool, BestEffortPageCache(services.store), limits)
             # Two dossiers in flight: the readers work on the next while this one is recorded.
             pending = deque(ahead.submit(p) for p in args.paths[:2])
             for i, path in enumerate(tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar,
@@ -121,19 +160,76 @@ def _process(args: argparse.Namespace) -> int:
                 ahead.finish(pending.popleft())
                 if i + 2 < len(args.paths):
                     pending.append(ahead.submit(args.paths[i + 2]))
-                try:
-                    result = process_and_record(path, services, today=today, as_of=args.as_of, pool=pool)
-                except DossierBusy as exc:
-                    print(f"dossiers: {exc}", file=sys.stderr)
+                # One dossier never stops the batch: whatever happens to it ends as a
+                # result, or as one line saying it must be processed again.
+                result = _process_one(_named(path, i, len(args.paths)), services,
+                                      lambda path=path: process_and_record(path, services, today=today, as_of=args.as_of,
+                                                                 pool=pool, limits=limits))
+                if result is None:
                     unfinished += 1
                     continue
                 unfinished += result.status == Status.failed
-                _emit(result, path, args)
+                try:
+                    _emit(result, path, args)
+                except OSError as exc:
+                    print(f"dossiers: {_named(path, i, len(args.paths))} : résultat enregistré mais non écrit "
+                          f"dans --out-dir ({describe_failure(exc)})", file=sys.stderr)
+                    unfinished += 1
             for rest in pending:
                 ahead.finish(rest)
     finally:
         services.close()
     return EXIT_SOME_FAILED if unfinished else EXIT_OK
+
+
+# A dossier hit by a fault of the database or the object store is tried again this many
+# times, after these pauses (seconds), reconnecting (and restarting the embedded server) in between.
+TRANSIENT_RETRY_DELAYS = (1.0, 3.0, 9.0)
+
+
+def _process_one(named: str, services: Any, process: Any) -> DossierResult | None:
+    """process(), or None after printing the one line that says why there is no result
+    (another worker holds the dossier, a service stayed down, a bug)."""
+    import time
+
+    from pipeline.recorded import is_transient
+    from storage.records import DossierBusy
+
+    for delay in (*TRANSIENT_RETRY_DELAYS, None):
+        try:
+            return process()
+        except DossierBusy as exc:
+            print(f"dossiers: {exc}", file=sys.stderr)
+            return None
+        except Exception as exc:  # noqa: BLE001 - this dossier only; the batch goes on
+            if not is_transient(exc) or delay is None:
+                print(f"dossiers: {named} : non traité, à relancer : {describe_failure(exc)}", file=sys.stderr)
+                log.debug("dossier %s: %s", named, exc.__class__.__name__, exc_info=True)
+                return None
+            log.warning("%s : service indisponible (%s), nouvel essai dans %.0f s",
+                        named, exc.__class__.__name__, delay)
+            time.sleep(delay)
+            try:
+                services.reconnect()
+            except Exception as again:  # noqa: BLE001 - still down: the next attempt says so
+                log.warning("%s : reconnexion impossible (%s)", named, again.__class__.__name__)
+    return None
+
+
+def _named(path: Path, index: int, total: int) -> str:
+    """A dossier in messages: its position on the command line and its opaque id, never
+    its name (which holds a person's name)."""
+    from pipeline.intake import display_name
+    from pipeline.opaque import opaque_id
+    from pipeline.process import reference_of
+
+    return f"dossier {index + 1}/{total} ({opaque_id(display_name(reference_of(path)))})"
+
+
+def _named_reference(reference: str, index: int, total: int) -> str:
+    from pipeline.opaque import opaque_id
+
+    return f"dossier {index + 1}/{total} ({opaque_id(reference)})"
 
 
 def _rerun(args: argparse.Namespace) -> int:
@@ -150,11 +246,17 @@ def _rerun(args: argparse.Namespace) -> int:
     try:
         references = list(args.references) + (services.records.failed_references() if args.failed else [])
         with PagePool(args.workers or settings.workers) as pool:
-            for reference in dict.fromkeys(references):
+            references = list(dict.fromkeys(references))
+            for i, reference in enumerate(references):
                 try:
-                    result = rerun(reference, services, today=dt.date.today(), pool=pool, actor="admin")
+                    result = _process_one(_named_reference(reference, i, len(references)), services,
+                                          lambda reference=reference: rerun(reference, services, today=dt.date.today(), pool=pool,
+                                                        actor="admin"))
                 except DossierError as exc:
                     print(f"dossiers: {reference}: {exc}", file=sys.stderr)
+                    unfinished += 1
+                    continue
+                if result is None:
                     unfinished += 1
                     continue
                 unfinished += result.status == Status.failed
@@ -168,14 +270,31 @@ def _emit(result: DossierResult, path: Path, args: argparse.Namespace) -> None:
     document = json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1)
     if args.out_dir:
         name = path.name if path.is_dir() or not path.suffix else path.stem
-        target = args.out_dir / f"{name}.json"
-        tmp = target.with_suffix(".json.tmp")
+        target = args.out_dir / out_file_name(name)
+        tmp = target.with_name(target.name + ".tmp")
         tmp.write_text(document, encoding="utf-8")
         tmp.replace(target)
     elif len(args.paths) == 1 and not args.summary:
         print(document)
     if args.summary:
         print(summary_line(result))
+
+
+NAME_MAX_BYTES = 255  # a file name on Linux file systems
+
+
+def out_file_name(name: str) -> str:
+    """`<name>.json`; a name too long for the file system (with room for `.tmp`) is cut
+    and given 8 characters of its hash, so two long names never share a file."""
+    import hashlib
+
+    encoded = name.encode("utf-8", "surrogateescape")
+    room = NAME_MAX_BYTES - len(".json.tmp")
+    if len(encoded) <= room:
+        return f"{name}.json"
+    digest = hashlib.sha256(encoded).hexdigest()[:8]
+    cut = encoded[: room - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{cut}-{digest}.json"
 
 
 def summary_line(result: DossierResult) -> str:

@@ -16,7 +16,6 @@ from pathlib import Path, PurePosixPath
 
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
-from validators import load_procedures
 from models import (
     CorruptFile,
     EncryptedFile,
@@ -26,6 +25,7 @@ from models import (
     UnsafePath,
     UnsupportedFormat,
 )
+from validators import load_procedures
 
 MANIFEST_NAME = "dossier.json"
 # System entries that are no part of a dossier (DOMAIN.md), besides names starting with ".".

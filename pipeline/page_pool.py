@@ -27,8 +27,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from extractors.limits import Limits
 from extractors.reading import PageJob, read_page
@@ -293,7 +294,7 @@ class PagePool:
         for thread in threads:
             thread.join()
 
-    def __enter__(self) -> "PagePool":
+    def __enter__(self) -> PagePool:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Pending:
-    workdir: Path
+    workdir: Path | None  # None when not even a work folder could be made (disk full)
     reads: list[tuple[str, Future]] = field(default_factory=list)  # (content hash, page being read)
 
 
@@ -38,7 +38,11 @@ class ReadAhead:
     def submit(self, path: Path) -> Pending:
         """Start reading the pages of `path` that the cache lacks. Never raises: what
         fails here is met again, and reported, when the dossier is processed."""
-        pending = Pending(Path(tempfile.mkdtemp(prefix="dossiers-ahead-")))
+        try:
+            pending = Pending(Path(tempfile.mkdtemp(prefix="dossiers-ahead-")))
+        except OSError as exc:
+            log.debug("read-ahead skipped a dossier: %s", exc.__class__.__name__)
+            return Pending(None)
         try:
             intake = take_in(path, pending.workdir, self.limits)
             for incoming in intake.files:
@@ -50,19 +54,22 @@ class ReadAhead:
                 for job in jobs:
                     if self.cache.get(sha, job.index + 1, job.source) is None:
                         pending.reads.append((sha, self.pool.submit(job)))
-        except Exception:  # noqa: BLE001 - read-ahead is an optimisation, never a failure
-            log.debug("read-ahead skipped a dossier", exc_info=True)
+        except Exception as exc:  # noqa: BLE001 - read-ahead is an optimisation, never a failure
+            log.debug("read-ahead skipped a dossier: %s", exc.__class__.__name__)
         return pending
 
     def finish(self, pending: Pending) -> None:
-        """Wait for the pages of `pending` and put them in the cache."""
+        """Wait for the pages of `pending` and put them in the cache. Never raises either:
+        a page the cache cannot keep (object store down, disk full) is read again by the
+        dossier step, which reports what is wrong then."""
         try:
             for sha, future in pending.reads:
                 try:
                     page = future.result()
-                except Exception:  # noqa: BLE001 - the dossier step reads it again and reports
-                    continue
-                if isinstance(page, Page):
-                    self.cache.put(sha, page)
+                    if isinstance(page, Page):
+                        self.cache.put(sha, page)
+                except Exception as exc:  # noqa: BLE001 - an optimisation, never a failure
+                    log.debug("read-ahead page not kept: %s", exc.__class__.__name__)
         finally:
-            shutil.rmtree(pending.workdir, ignore_errors=True)
+            if pending.workdir is not None:
+                shutil.rmtree(pending.workdir, ignore_errors=True)

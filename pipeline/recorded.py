@@ -5,20 +5,36 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
+from psycopg_pool import PoolTimeout
+
 from extractors.filetype import sniff
 from extractors.limits import Limits
-from models import DossierError, DossierResult, Status
+from models import DossierError, DossierResult, Page, Status
 from pipeline import PIPELINE_VERSION
 from pipeline.intake import MANIFEST_NAME, Intake, display_name, take_in
+from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
-from pipeline.process import describe, failed_result, process_intake, reference_of, reference_of_intake
+from pipeline.process import (
+    describe,
+    failed_result,
+    process_intake,
+    reference_of,
+    reference_of_intake,
+)
 from storage.database import Database
-from storage.objects import ObjectStore, open_object_store, store_original
+from storage.objects import (
+    ObjectStore,
+    ObjectStoreUnavailable,
+    open_object_store,
+    store_original,
+)
 from storage.records import ReceivedFile, ReceivedSet, Records, RunHandle
 from storage.settings import Settings
 
@@ -26,6 +42,32 @@ log = logging.getLogger(__name__)
 
 # Stored alongside the dossier's pieces; more would be a folder that is no dossier.
 MAX_STORED_FILES = 1000
+
+# Faults of the services, not of the dossier: waiting (and reconnecting) may cure them.
+TRANSIENT_ERRORS = (psycopg.OperationalError, PoolTimeout, ObjectStoreUnavailable, ConnectionError, TimeoutError)
+
+
+def is_transient(error: BaseException) -> bool:
+    return isinstance(error, TRANSIENT_ERRORS)
+
+
+class BestEffortPageCache(PageCache):
+    """The page cache as an optimisation only: a store that fails to give or keep a
+    page costs a second reading, never the dossier."""
+
+    def get(self, sha256: str, number: int, source: str) -> Page | None:
+        try:
+            return super().get(sha256, number, source)
+        except Exception as exc:  # noqa: BLE001 - a missing page is read again
+            log.debug("page cache unavailable: %s", exc.__class__.__name__)
+            return None
+
+    def put(self, sha256: str, page: Page) -> str:
+        try:
+            return super().put(sha256, page)
+        except Exception as exc:  # noqa: BLE001 - the page is simply not kept
+            log.debug("page cache not written: %s", exc.__class__.__name__)
+            return self.key(sha256, page.number)
 
 
 @dataclass
@@ -36,10 +78,24 @@ class Services:
     records: Records
     db: Database
 
+    settings: Settings | None = None
+
     @classmethod
-    def open(cls, settings: Settings) -> "Services":
+    def open(cls, settings: Settings) -> Services:
         db = Database.open(settings)
-        return cls(store=open_object_store(settings), records=Records(db), db=db)
+        return cls(store=open_object_store(settings), records=Records(db), db=db, settings=settings)
+
+    def reconnect(self) -> None:
+        """After a database fault: a fresh pool (the embedded server started again if it
+        died). Raises the ProcessingError of Database.open when it is still down."""
+        if self.settings is None:
+            return
+        try:
+            self.db.pool.close(timeout=2)
+        except Exception as exc:  # noqa: BLE001 - the old pool is gone either way
+            log.debug("old pool not closed cleanly: %s", exc.__class__.__name__)
+        self.db = Database.open(self.settings)
+        self.records = Records(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -62,20 +118,37 @@ def process_and_record(path: Path, services: Services, *, today: dt.date, as_of:
             broken = None
         received = as_of or services.records.first_received(intake.name, today)
         reference = reference_of_intake(intake)
+        unrecorded: Exception | None = None
         with services.records.begin_run(reference, name=intake.name, pipeline_version=PIPELINE_VERSION,
                                         actor=actor, today=received, shape=intake.shape) as run:
             if broken is None:
                 try:
                     keep_originals(path, intake, services.store, run, limits)
-                except Exception as exc:  # noqa: BLE001 - an object store down fails the run, not the batch
+                except Exception as exc:
+                    if is_transient(exc):
+                        raise  # the run is recorded failed on the way out; the caller retries
                     broken = describe(exc)
             result = (failed_result(reference, received, broken) if broken
                       else process_intake(intake, received_at=received, pool=pool, limits=limits,
-                                          cache=PageCache(services.store)))
-            if result.status == Status.failed:
-                run.fail(result.error or "échec du traitement", result)
-            else:
-                run.complete(result)
+                                          cache=BestEffortPageCache(services.store)))
+            try:
+                if result.status == Status.failed:
+                    run.fail(result.error or "échec du traitement", result)
+                else:
+                    run.complete(result)
+            except Exception as exc:  # sorted below
+                if is_transient(exc):
+                    raise
+                unrecorded = exc  # a value the database refuses: the run is released, not ended
+        if unrecorded is not None:
+            # Recorded as failed in a run of its own (which closes the one left open), so
+            # the dossier is in the administrators' list instead of 'running' for ever.
+            error = f"résultat non enregistrable : {describe(unrecorded)[:500]}"
+            log.error("dossier %s: result not recorded: %s", opaque_id(reference), unrecorded.__class__.__name__)
+            result = failed_result(reference, received, error)
+            with services.records.begin_run(reference, name=intake.name, pipeline_version=PIPELINE_VERSION,
+                                            actor=actor, today=received, shape=intake.shape) as again:
+                again.fail(error, result)
         return result
 
 
@@ -108,7 +181,9 @@ def _received_files(path: Path, intake: Intake, limits: Limits) -> list[tuple[st
             source = display_name(file_path.relative_to(path).as_posix())
             files.append((source, file_path, role_of(source, "original")))
         return files
-    files = [(path.name, path, "original")]
+    if not path.is_file() or not stat.S_ISREG(path.stat().st_mode):
+        return []  # a FIFO or a device: flagged by intake, nothing to keep (reading it could block)
+    files = [(display_name(path.name), path, "original")]
     if intake.shape == "zip":
         files += [(f.source, f.path, "member") for f in intake.files]
         manifest = intake.root / MANIFEST_NAME if intake.root else None

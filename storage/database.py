@@ -34,19 +34,25 @@ DOSSIER_RUN_LOCK_NAMESPACE = 0x646F + 1
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
 
-class MigrationError(RuntimeError):
-    pass
+class MigrationError(ProcessingError):
+    """A recorded migration was changed: the message says what to do instead."""
 
 
 class Database:
     def __init__(self, conninfo: str, *, max_connections: int = 4) -> None:
         self.conninfo = conninfo
+        # Checked when taken: after a server restart the idle connections are dead, and
+        # the pool replaces them instead of handing one out to fail.
         self.pool = ConnectionPool(conninfo, min_size=1, max_size=max_connections, open=True,
-                                   name="dossiers")
+                                   name="dossiers", check=ConnectionPool.check_connection)
 
     @classmethod
     def open(cls, settings: Settings) -> Database:
-        conninfo = settings.database_url or embedded_database(settings.home)
+        try:
+            conninfo = settings.database_url or embedded_database(settings.home)
+        except psycopg.OperationalError as error:
+            raise ProcessingError(f"le serveur PostgreSQL embarqué ne répond pas ({error}) ; "
+                                  "`dossiers stop` puis relancez la commande") from error
         db = cls(conninfo)
         try:
             try:

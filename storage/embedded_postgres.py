@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.errors import ProcessingError
+
 
 def _wheel_binaries() -> Path:
     # Located without importing the package: its import has side effects (a lock dir
@@ -46,8 +48,9 @@ SOCKET_PATH_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 60
 
 
-class EmbeddedPostgresError(RuntimeError):
-    pass
+class EmbeddedPostgresError(ProcessingError):
+    """The embedded server cannot be created, started or stopped: the message says why
+    and what to do; the CLI prints it as one line."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,43 @@ class EmbeddedPostgres:
             return True
 
     def is_running(self) -> bool:
-        # pg_ctl status sees through a stale postmaster.pid left by a killed server.
         if not (self.data / "PG_VERSION").exists():
             return False
-        return self._pg_ctl("status", check=False).returncode == 0
+        if self._pg_ctl("status", check=False).returncode != 0:
+            return False
+        # pg_ctl trusts postmaster.pid as long as a process has its pid: a killed server
+        # that nobody reaped (a zombie), or an unrelated process that got the pid since.
+        if self._stale_pid_file():
+            self._remove_stale_pid_file()
+            return False
+        return True
+
+    def _stale_pid_file(self) -> bool:
+        """True when postmaster.pid names no live PostgreSQL server."""
+        try:
+            pid = int((self.data / "postmaster.pid").read_text().split("\n", 1)[0])
+        except (OSError, ValueError):
+            return False  # no pid file: pg_ctl status has said the truth
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            command = Path(f"/proc/{pid}/comm").read_text().strip()
+        except (OSError, IndexError):
+            return True  # gone since pg_ctl looked
+        return state in ("Z", "X") or command not in ("postgres", "postmaster")
+
+    def _remove_stale_pid_file(self) -> None:
+        # Only under the start/stop lock, so no server of ours is starting meanwhile;
+        # the socket's lock file names the same dead pid and would stop the next start.
+        for stale in (self.data / "postmaster.pid", self.socket_dir / f".s.PGSQL.{PORT}.lock",
+                      self.socket_dir / f".s.PGSQL.{PORT}"):
+            try:
+                stale.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise EmbeddedPostgresError(
+                    f"{stale} is left by a server that is no longer running and cannot be removed "
+                    f"({exc}); remove it by hand, then run the command again") from exc
 
     def conninfo(self, dbname: str = "postgres") -> str:
         return f"host={self.socket_dir} port={PORT} user={SUPERUSER} dbname={dbname}"
