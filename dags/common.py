@@ -39,7 +39,15 @@ def mark_failed(context) -> None:
             return
         tasks.record_failure(reference, f"{context['task'].task_id}: {type(error).__name__}: {error}")
     except Exception as exc:  # noqa: BLE001 - the store may be what is down; the task log has it
+        # Not recorded: the inbox entry stays, and the next intake cycle takes the dossier again.
         log.error("could not record the failure: %s", type(exc).__name__)
+        return
+    staged = kwargs.get("staged")
+    if isinstance(staged, dict):
+        try:
+            tasks.forget_entry(staged)  # recorded, originals kept: the failed list has it now
+        except Exception as exc:  # noqa: BLE001 - left in the inbox: taken again next cycle
+            log.error("could not remove the inbox entry: %s", type(exc).__name__)
 
 
 DEFAULT_ARGS = {

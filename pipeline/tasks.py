@@ -5,8 +5,9 @@ same work on the same keys).
 
   find_ready(now)            -> inbox entries whose upload is complete (sealed)
   stage(entry)               -> originals kept, a staged receipt, the pages to read
-  read_page(page)            -> one page read into the page cache
-  finish(staged, today)      -> the dossier processed from cache and recorded
+  read_page(page)            -> one page read into the page cache (in a bounded worker)
+  finish(staged, today)      -> the dossier processed from cache and recorded; only
+                                then is its inbox entry removed
   rerun_targets(refs, failed)-> references to process again (sealed); rerun(reference, today)
 
 Airflow shows every task's arguments and return value (XCom) in its logs and UI, and
@@ -16,6 +17,10 @@ its `opaque_id` (pipeline.opaque).
 
 `finish` calls `process_and_record`, the very function behind `dossiers process`,
 on the same bytes: a dossier gives the same result from the CLI and from Airflow.
+
+The inbox entry stays until the dossier's run is durably recorded (a result, or a
+failure recorded by the DAG's failure callback): a dossier whose failure cannot even
+be recorded is taken again at the next cycle, never lost.
 """
 from __future__ import annotations
 
@@ -28,13 +33,20 @@ from pathlib import Path
 from typing import Any
 
 from extractors.limits import Limits
-from extractors.reading import plan_file, read_page as read_one_page
+from extractors.reading import plan_file
 from models import UnreadableFileError
 from pipeline.intake import take_in
 from pipeline.opaque import opaque_id, seal, unseal
 from pipeline.page_cache import PageCache
+from pipeline.page_pool import PagePool
 from pipeline.process import reference_of_intake
-from pipeline.recorded import Services, keep_originals, materialize_files, process_and_record, rerun as rerun_dossier
+from pipeline.recorded import (
+    Services,
+    keep_originals,
+    materialize_files,
+    process_and_record,
+)
+from pipeline.recorded import rerun as rerun_dossier
 from storage.inbox import open_inbox
 from storage.objects import ObjectNotFound, originals_key, sha256_of_file
 from storage.records import ReceivedFile, ReceivedSet
@@ -59,7 +71,7 @@ def find_ready(now: dt.datetime) -> list[str]:
 
 def stage(sealed_entry: str) -> dict[str, Any]:
     """Keep the entry's originals, write a receipt of what was received, and list the
-    pages to read. The inbox entry is removed once everything is safely kept."""
+    pages to read. The inbox entry stays: `finish` removes it once the run is recorded."""
     entry = unseal(sealed_entry)
     settings = Settings.from_env()
     services = _services()
@@ -76,8 +88,8 @@ def stage(sealed_entry: str) -> dict[str, Any]:
             services.store.put_bytes(key, json.dumps(asdict(receipt)).encode(),
                                      media_type="application/json", metadata={})
             pages = _pages_of(intake, limits)
-        inbox.remove(entry)
-        return {"dossier": opaque_id(reference), "reference": seal(reference), "receipt": key, "pages": pages}
+        return {"dossier": opaque_id(reference), "reference": seal(reference), "receipt": key, "pages": pages,
+                "entry": sealed_entry}
     finally:
         services.close()
 
@@ -110,9 +122,14 @@ def read_page(page: dict[str, Any]) -> str | None:
             services.store.download(originals_key(page["sha256"]), local)
             try:
                 jobs = plan_file(local, source, limits)
-                read = read_one_page(jobs[page["number"] - 1])
             except UnreadableFileError as exc:
                 log.info("page not readable: %s", exc.__class__.__name__)
+                return None
+            # Read in a worker bounded in memory and time, like every page.
+            with PagePool(1, limits) as pool:
+                read = pool.read([jobs[page["number"] - 1]])[0]
+            if isinstance(read, UnreadableFileError):
+                log.info("page not readable: %s", read.__class__.__name__)
                 return None
         return cache.put(page["sha256"], read)
     finally:
@@ -128,6 +145,7 @@ def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
         except ObjectNotFound:
             # A retry after a finish that succeeded but lost its answer: the run is recorded.
             document = services.records.current_result(unseal(staged["reference"])) or {}
+            _remove_from_inbox(staged, services)
             return {"dossier": staged["dossier"], "status": document.get("status")}
         data = json.loads(raw)
         receipt = ReceivedSet(name=data["name"], shape=data["shape"],
@@ -135,8 +153,25 @@ def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="dossiers-finish-") as workdir:
             path = materialize_files(receipt, services.store, Path(workdir))
             result = process_and_record(path, services, today=today)
+        # Recorded (a failed result included): only now may the inbox forget the dossier.
+        _remove_from_inbox(staged, services)
         services.store.delete(staged["receipt"])
         return {"dossier": opaque_id(result.dossier.reference), "status": result.status.value}
+    finally:
+        services.close()
+
+
+def _remove_from_inbox(staged: dict[str, Any], services: Services) -> None:
+    if "entry" in staged:
+        open_inbox(Settings.from_env(), services.store).remove(unseal(staged["entry"]))
+
+
+def forget_entry(staged: dict[str, Any]) -> None:
+    """The dossier's failure is recorded and its originals kept (it was staged): the
+    administrators rerun it from there, so the inbox entry may go."""
+    services = _services()
+    try:
+        _remove_from_inbox(staged, services)
     finally:
         services.close()
 
@@ -179,6 +214,6 @@ def record_failure(reference: str, error: str) -> None:
     services = _services()
     try:
         with services.records.begin_run(reference, name=reference, pipeline_version=PIPELINE_VERSION) as run:
-            run.fail(error)
+            run.fail(error[:2000])
     finally:
         services.close()
