@@ -7,7 +7,7 @@ SAMPLES := samples
 OUT := out
 JOBS ?= 2
 
-.PHONY: setup run test test-fast eval samples bench lock clean airflow
+.PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo
 
 setup: $(STAMP)
 
@@ -50,6 +50,16 @@ clean:
 # A local Airflow (api-server, scheduler, dag-processor) on the embedded defaults.
 airflow: setup
 	$(PY) -m pipeline.airflow_local
+
+# Airflow with the CeleryExecutor: Redis, api-server, scheduler, dag-processor and WORKERS Celery
+# workers, on the embedded PostgreSQL and the test S3 server. Ctrl-C stops them all.
+WORKERS ?= 2
+airflow-celery: setup
+	$(PY) -m pipeline.airflow_celery --workers $(WORKERS)
+
+# 20 dossiers through the Celery setup, one worker SIGKILLed mid-batch, checked from the databases.
+scale-demo: setup
+	$(PY) benchmarks/scale_demo.py --workers $(WORKERS)
 
 # Throughput against bare tesseract, rerun speed-up, born-digital rate, peak memory.
 bench: setup

@@ -357,3 +357,38 @@ def test_minio_encryption_at_rest_is_on(services):
     for name, service in _project_services(services).items():
         assert _environment(service).get("DOSSIERS_S3_SSE") == "1", f"{name} must ask for SSE (DOSSIERS_S3_SSE=1)"
         assert service["depends_on"]["minio-init"]["condition"] == "service_completed_successfully"
+
+
+# --- the same Celery settings as `make airflow-celery` (issue 14) ---------------------------------------
+
+def test_celery_settings_are_those_of_make_airflow_celery(services):
+    """A lost worker's tasks come back the same way in both deployments: acks late, the visibility
+    timeout, prefetch, the heartbeat timeout; and docker/README.md names every one."""
+    from pipeline.airflow_celery import CELERY_SETTINGS
+
+    assert {"AIRFLOW__CELERY__TASK_ACKS_LATE", "AIRFLOW__CELERY_BROKER_TRANSPORT_OPTIONS__VISIBILITY_TIMEOUT",
+            "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"} <= set(CELERY_SETTINGS)
+    for name, service in _project_services(services).items():
+        env = _environment(service)
+        differ = {k: (env.get(k), v) for k, v in CELERY_SETTINGS.items() if env.get(k) != v}
+        assert not differ, f"{name}: (compose, make airflow-celery) differ: {differ}"
+    readme = (DOCKER / "README.md").read_text(encoding="utf-8")
+    for key, value in CELERY_SETTINGS.items():
+        if key.startswith("AIRFLOW__CELERY") or key.startswith("AIRFLOW__SCHEDULER"):
+            assert re.search(rf"`{re.escape(key)}` \| `{re.escape(value)}`", readme), f"docker/README.md: {key}"
+    # the visibility timeout outlasts the longest page read (DOSSIERS_READ_SECONDS)
+    from extractors.limits import Limits
+
+    assert int(CELERY_SETTINGS["AIRFLOW__CELERY_BROKER_TRANSPORT_OPTIONS__VISIBILITY_TIMEOUT"]) > 5 * Limits().read_seconds
+
+
+def test_make_airflow_celery_worker_command_is_real(airflow_cli, tmp_path):
+    from pipeline.airflow_celery import worker_command
+
+    argv = worker_command("worker-1", 1, tmp_path / "w.pid")
+    assert argv[:3] == ["airflow", "celery", "worker"]
+    options = airflow_cli["celery"]["worker"]
+    if options:
+        for arg in argv[3:]:
+            if arg.startswith("-"):
+                assert arg in options, f"airflow celery worker has no {arg}"
