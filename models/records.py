@@ -74,6 +74,10 @@ class DossierInfo(BaseModel):
     procedure: str
     procedure_source: Literal["manifest", "inferred"]
     submitted_at: dt.date
+    # What the manifest declared for the shortage exemption (None: not given or malformed),
+    # kept so that the checks can run again on the result alone (after a correction).
+    job_rome_code: str | None = None
+    work_postcode: str | None = None
 
 
 class LabourMarketTest(BaseModel):

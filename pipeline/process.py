@@ -191,7 +191,8 @@ def check_dossier(run: DossierRun) -> DossierResult:
     assessment = assess(ctx, prior_flags=run.flags)
     return DossierResult(
         dossier=DossierInfo(reference=reference, procedure=procedure,
-                            procedure_source=procedure_source, submitted_at=submitted_at),
+                            procedure_source=procedure_source, submitted_at=submitted_at,
+                            job_rome_code=ctx.job_rome_code, work_postcode=ctx.work_postcode),
         status=assessment.status,
         pieces=run.pieces,
         flags=assessment.flags,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -91,12 +91,29 @@ class DossierView:
 
     @property
     def reviewable(self) -> bool:
+        """An agent may decide: the dossier waits in the queue."""
         return self.status == Status.ready_for_review.value and self.document is not None
+
+    @property
+    def correctable(self) -> bool:
+        """An agent may correct fields and types: in the queue, or held back as incomplete
+        (a misread value may be all that holds it back)."""
+        return self.status in CORRECTABLE and self.document is not None
+
+
+CORRECTABLE = frozenset({Status.ready_for_review.value, Status.incomplete.value})
+# A value an agent typed is certain for the checks (validators.certainty).
+CORRECTED_CONFIDENCE = 1.0
+
+# Runs the checks again on a corrected result document (pipeline.recheck.recheck_document);
+# storage only calls it, so that it stays free of the rules.
+Recheck = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 class Reviews:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, recheck: Recheck | None = None) -> None:
         self.db = db
+        self.recheck = recheck
 
     # -- queues -------------------------------------------------------------------------
 
@@ -162,7 +179,7 @@ class Reviews:
                       actor: str) -> None:
         """Set a field to the agent's value; the pipeline's value stays in `corrections`.
         Giving the original value back removes the correction."""
-        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, document):
             piece = _piece(document, piece_index)
             if field not in piece["fields"]:
                 raise ReviewError(f"la pièce n'a pas de champ « {field} »")
@@ -172,30 +189,36 @@ class Reviews:
             original = corrections[field]["original"] if field in corrections else previous
             piece["fields"][field] = value
             at = _now()
+            confidences = piece.setdefault("field_confidence", {})
             if value == original:
-                corrections.pop(field, None)
+                reverted = corrections.pop(field, None) or {}
+                _restore_reading(piece, field, reverted)
                 stored: tuple[Any, ...] = (None, None, None)
             else:
-                corrections[field] = {"original": original, "by": actor, "at": at}
+                reading = corrections.get(field, {}).get("reading") or {
+                    "confidence": confidences.get(field), "mrz_failed": field in (piece.get("mrz_failed") or [])}
+                corrections[field] = {"original": original, "by": actor, "at": at, "reading": reading}
+                confidences[field] = CORRECTED_CONFIDENCE
+                piece["mrz_failed"] = [name for name in piece.get("mrz_failed") or [] if name != field]
                 stored = (Jsonb(value), actor, at)
             conn.execute(
                 """UPDATE fields SET corrected_value = %s, corrected_by = %s, corrected_at = %s
                    WHERE name = %s AND piece_row_id =
                          (SELECT id FROM pieces WHERE run_id = %s AND piece_index = %s)""",
                 (*stored, field, run_id, piece_index))
-            self._save(conn, dossier_id, run_id, document)
             _audit(conn, dossier_id, run_id, actor, "field_corrected",
                    {"piece": piece_index, "field": field, "original": original, "previous": previous,
                     "value": value})
+            self._recheck_and_save(conn, dossier_id, run_id, document, actor)
 
     def change_piece_type(self, reference: str, run_id: int, piece_index: int, new_type: str,
                           actor: str) -> None:
-        """Retype a piece. Its fields stay as read; the checks are not run again."""
+        """Retype a piece. Its fields stay as read; the checks run again."""
         try:
             new_type = PieceType(new_type).value
         except ValueError:
             raise ReviewError(f"type de pièce inconnu : {new_type!r}") from None
-        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, document):
             piece = _piece(document, piece_index)
             previous = piece["type"]
             if previous == new_type:
@@ -208,9 +231,9 @@ class Reviews:
                 """UPDATE pieces SET type = %s, original_type = coalesce(original_type, type),
                           type_changed_by = %s, type_changed_at = %s
                    WHERE run_id = %s AND piece_index = %s""", (new_type, actor, at, run_id, piece_index))
-            self._save(conn, dossier_id, run_id, document)
             _audit(conn, dossier_id, run_id, actor, "piece_type_changed",
                    {"piece": piece_index, "previous": previous, "type": new_type})
+            self._recheck_and_save(conn, dossier_id, run_id, document, actor)
 
     def decide(self, reference: str, run_id: int, decision: Decision | str, message: str | None,
                actor: str) -> Status:
@@ -246,10 +269,29 @@ class Reviews:
 
     # -- internals ----------------------------------------------------------------------
 
+    def _recheck_and_save(self, conn: psycopg.Connection, dossier_id: int, run_id: int,
+                          document: dict[str, Any], actor: str) -> None:
+        """Save the corrected document, with its checks run again when a recheck is wired;
+        what changed in the flags and status goes to the history."""
+        before = document.get("status")
+        before_flags = _flag_keys(document)
+        if self.recheck is not None:
+            document = self.recheck(document)
+        after = document.get("status")
+        self._save(conn, dossier_id, run_id, document, Status(after) if after != before else None)
+        if self.recheck is not None:
+            after_flags = _flag_keys(document)
+            _audit(conn, dossier_id, run_id, actor, "checks_rerun",
+                   {"status": after, "previous_status": before,
+                    "flags_added": sorted(after_flags - before_flags),
+                    "flags_removed": sorted(before_flags - after_flags)})
+
     @contextmanager
-    def _reviewable(self, reference: str, run_id: int) -> Iterator[tuple[psycopg.Connection, int, dict[str, Any]]]:
+    def _reviewable(self, reference: str, run_id: int, statuses: frozenset[str] = frozenset(
+            {Status.ready_for_review.value})) -> Iterator[tuple[psycopg.Connection, int, dict[str, Any]]]:
         """A transaction holding the dossier's row, open only if `run_id` is still its current
-        run and the dossier awaits review. Yields (connection, dossier id, result document)."""
+        run and the dossier has one of `statuses` (by default: awaits a decision).
+        Yields (connection, dossier id, result document)."""
         with self.db.connection() as conn, conn.transaction():
             row = conn.execute(
                 """SELECT d.id, d.status, d.current_run_id, r.result FROM dossiers d
@@ -258,7 +300,7 @@ class Reviews:
             if row is None:
                 raise ReviewError(f"aucun dossier de référence {reference!r}")
             dossier_id, status, current_run, document = row
-            if current_run != run_id or status != Status.ready_for_review.value:
+            if current_run != run_id or status not in statuses:
                 raise StaleReview("le dossier a changé depuis l'affichage de la page (nouveau traitement "
                                   "ou décision déjà prise) : rechargez-la")
             yield conn, dossier_id, document
@@ -284,6 +326,24 @@ def parse_value(field: str, raw: str) -> str | float | int | None:
         number = float(compact.replace(",", "."))
         return int(number) if number.is_integer() and "," not in compact and "." not in compact else number
     return text
+
+
+def _restore_reading(piece: dict[str, Any], field: str, correction: dict[str, Any]) -> None:
+    """Back to the value as read: its reading confidence and MRZ verdict come back too."""
+    reading = correction.get("reading") or {}
+    if reading.get("confidence") is not None:
+        piece.setdefault("field_confidence", {})[field] = reading["confidence"]
+    if reading.get("mrz_failed") and field not in (piece.get("mrz_failed") or []):
+        piece.setdefault("mrz_failed", []).append(field)
+
+
+def _flag_keys(document: dict[str, Any]) -> set[str]:
+    """A flag as the history names it: code, and the piece (1-based) or piece type it concerns."""
+    keys = set()
+    for flag in document.get("flags") or []:
+        where = f"pièce {flag['piece'] + 1}" if flag.get("piece") is not None else flag.get("piece_type") or "dossier"
+        keys.add(f"{flag['code']} ({where})")
+    return keys
 
 
 def _piece(document: dict[str, Any], index: int) -> dict[str, Any]:

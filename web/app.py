@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from pipeline.recheck import recheck_document
 from pipeline.recorded import Services
 from storage.reviews import Reviews
 from storage.users import Users
@@ -34,7 +35,7 @@ def create_app(services: Services, airflow: AirflowConfig | None = None) -> Fast
     app = FastAPI(title="Dossiers — instruction", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.services = services
     app.state.users = Users(services.db)
-    app.state.reviews = Reviews(services.db)
+    app.state.reviews = Reviews(services.db, recheck=recheck_document)
     app.state.page_images = PageImages(services.store, services.records)
     app.state.airflow = airflow
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")

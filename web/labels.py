@@ -49,7 +49,7 @@ ACTIONS = {
     "run_completed": "Traitement terminé", "run_failed": "Traitement en échec",
     "run_abandoned": "Traitement abandonné", "field_corrected": "Champ corrigé",
     "piece_type_changed": "Type de pièce modifié", "review_decided": "Décision",
-    "rerun_requested": "Retraitement demandé",
+    "rerun_requested": "Retraitement demandé", "checks_rerun": "Contrôles relancés",
 }
 
 
