@@ -1,11 +1,15 @@
-"""python -m synth generate --out DIR --count N --seed S [--shapes folder,zip,merged] [--scan-ratio 0.5]"""
+"""python -m synth generate --out DIR --count N --seed S [--shapes folder,zip,merged] [--scan-ratio 0.5]
+                            [--as-of YYYY-MM-DD] [--families A,B] [--exclude-families C,D]
+python -m synth families     (the layout family names)"""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 
-from synth.dossier import SHAPES, generate_dossier
+from synth.dossier import DEFAULT_AS_OF, SHAPES, generate_dossier
+from synth.families import FamilyFilter, all_families
 from synth.scenario import PROCEDURES
 
 
@@ -20,19 +24,33 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--scan-ratio", type=float, default=0.5, help="share of documents scanned rather than born-digital")
     gen.add_argument("--violation-rate", type=float, default=0.6)
     gen.add_argument("--procedure", choices=PROCEDURES, default=None)
+    gen.add_argument("--as-of", type=dt.date.fromisoformat, default=DEFAULT_AS_OF,
+                     help="the set's reception date (pass the same to `dossiers process --as-of`)")
+    gen.add_argument("--families", default=None,
+                     help="only these layout families (comma-separated `type:layout`, or a whole `type`)")
+    gen.add_argument("--exclude-families", default=None, help="never these layout families")
+    sub.add_parser("families", help="list the layout families")
     args = parser.parse_args(argv)
+    if args.command == "families":
+        print("\n".join(all_families()))
+        return 0
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     unknown = set(shapes) - set(SHAPES)
     if unknown:
         parser.error(f"unknown shape(s) {sorted(unknown)}; choose among {SHAPES}")
+    try:
+        families = FamilyFilter.parse(args.families, args.exclude_families)
+    except ValueError as exc:
+        parser.error(str(exc))
     started = time.monotonic()
     for i in range(args.count):
         seed = args.seed * 100003 + i  # distinct, reproducible seed per dossier
         dossier = generate_dossier(seed, shapes[i % len(shapes)], args.out, procedure=args.procedure,
-                                   scan_ratio=args.scan_ratio, violation_rate=args.violation_rate)
+                                   scan_ratio=args.scan_ratio, violation_rate=args.violation_rate,
+                                   as_of=args.as_of, families=families)
         t = dossier.truth
-        print(f"{dossier.path.name}: {t['procedure']} {t['status']} pieces={len(t['pieces'])} "
-              f"flags={[f['code'] for f in t['flags']]}")
+        print(f"{dossier.path.name}: {t['procedure']} {t['status']} lmt={t['labour_market_test']} "
+              f"pieces={len(t['pieces'])} flags={[f['code'] for f in t['flags']]}")
     print(f"{args.count} dossiers in {time.monotonic() - started:.1f}s -> {args.out}", file=sys.stderr)
     return 0
 

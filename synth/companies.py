@@ -87,9 +87,17 @@ INSTITUTIONS = ("Université de Haute-Bretagne", "Université Claude-Bernard", "
                 "Université Côte d'Opale", "École Nationale des Arts et Métiers Numériques",
                 "Institut Supérieur de Management Atlantique", "Université Paris-Est Marne",
                 "École de Commerce et de Gestion du Sud-Ouest")
-JOBS = ("Développeur informatique", "Ingénieur d'études", "Cuisinier", "Aide-soignante", "Chargé de clientèle",
-        "Analyste de données", "Technicien de maintenance", "Comptable", "Chef de projet marketing",
-        "Boulanger", "Infirmier de bloc opératoire", "Conducteur de travaux", "Serveur", "Ingénieure R&D")
+# job title -> its ROME v3 code (as an employer would declare it)
+JOB_ROME = {"Développeur informatique": "M1805", "Ingénieur d'études": "H1206", "Cuisinier": "G1602",
+            "Aide-soignante": "J1501", "Chargé de clientèle": "C1206", "Analyste de données": "M1403",
+            "Technicien de maintenance": "I1304", "Comptable": "M1203", "Chef de projet marketing": "M1705",
+            "Boulanger": "D1102", "Infirmier de bloc opératoire": "J1503", "Conducteur de travaux": "F1202",
+            "Serveur": "G1803", "Ingénieure R&D": "H1206"}
+JOBS = tuple(JOB_ROME)
+# titles for ROME codes a shortage row may name; other codes fall back to the row's label
+ROME_TITLES = {"K1302": ("Auxiliaire de vie", "Assistant de vie aux familles"),
+               "K1305": ("Aide à domicile", "Intervenante à domicile"),
+               **{rome: (title,) for title, rome in JOB_ROME.items()}}
 DIPLOMA_TITLES_FR = ("Master Ingénierie des systèmes complexes", "Licence professionnelle Métiers de la gestion",
                      "Diplôme d'ingénieur en informatique et réseaux", "Master Management international",
                      "BTS Comptabilité et gestion", "Licence Économie et gestion",

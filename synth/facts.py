@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from synth.companies import Company
+from synth.families import FamilyFilter
 from synth.people import Person
 
 
@@ -65,7 +66,6 @@ class InternshipFacts:
 class RegistrationFacts:
     company: Company
     extract_date: dt.date
-    kind: str  # "kbis" or "sirene"
 
 
 @dataclass
@@ -83,9 +83,48 @@ class PayslipFacts:
 class DiplomaFacts:
     title: str
     institution: str
-    year: int
+    year: int  # the year of the session
     english: bool
     given_names: str
+    award_date: dt.date  # jury's deliberation / "Délivré le" (printed unless the layout prints only a year)
+    dated: bool = False  # the scenario needs the date printed (a recent diploma grounding an exemption)
+
+
+@dataclass
+class CertificateFacts:
+    """URSSAF / CGSS / MSA attestation de vigilance."""
+    company: Company  # the employer, or another company on purpose
+    siren: str  # as printed (may be broken on purpose)
+    issue_date: dt.date
+    situation_date: dt.date  # "situation arrêtée au": a distractor
+    security_code: str  # 15 characters
+    account: str  # contributor account number: a distractor
+
+
+@dataclass
+class OfferFacts:
+    ft_reference: str  # France Travail offer number
+    apec_reference: str
+    employer_reference: str  # "Réf. Société": a distractor
+    job_title: str
+    rome_code: str
+    published_from: dt.date
+    published_to: dt.date
+    created_on: dt.date  # distractor
+    printed_on: dt.date  # distractor
+    printed_reference: str = ""  # set by the offer's builder, quoted by the statement
+
+
+@dataclass
+class StatementFacts:
+    channels: list[tuple[str, int]]  # applications by channel; their sum is the total
+    interviews: int  # distractor
+    signed_on: dt.date
+    signatory: str
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.channels)
 
 
 @dataclass
@@ -98,4 +137,16 @@ class DossierFacts:
     internship: InternshipFacts
     registration: RegistrationFacts
     diploma: DiplomaFacts
+    certificate: CertificateFacts
+    offer: OfferFacts
+    statement: StatementFacts
+    id_card: PassportFacts
     payslips: list[PayslipFacts] = field(default_factory=list)
+    identity_type: str = "passport"  # or "id_card"
+    manifest_rome: object = None  # as written in dossier.json (may be malformed), None = absent
+    manifest_postcode: object = None
+    families: FamilyFilter | None = None
+
+    @property
+    def identity(self) -> PassportFacts:
+        return self.id_card if self.identity_type == "id_card" else self.passport

@@ -44,3 +44,25 @@ def siret_spaced(siret: str) -> str:
 
 def hours_fr(hours: float) -> str:
     return f"{hours:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+_UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+          "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf")
+_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante", 8: "quatre-vingt"}
+
+
+def number_words(n: int) -> str:
+    """French words for 0..199 (feminine 'une' left to the caller)."""
+    if n >= 100:
+        return "cent" if n == 100 else f"cent {number_words(n - 100)}"
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):  # soixante-dix..., quatre-vingt-dix...
+        head, rest = _TENS[tens - 1], 10 + unit
+        joiner = " et " if tens == 7 and unit == 1 else "-"
+        return f"{head}{joiner}{_UNITS[rest]}"
+    head = _TENS[tens]
+    if unit == 0:
+        return head + ("s" if tens == 8 else "")
+    return f"{head}{' et ' if unit == 1 and tens != 8 else '-'}{_UNITS[unit]}"

@@ -158,6 +158,41 @@ class Flow:
                     self.y += step
                 self.sheet.add(Text(self.margin + label_width, self.y, line, size, self.font))
 
+    def table(self, rows: list[tuple[str, ...]], widths: tuple[float, ...], size: float | None = None,
+              head_font: FontKey | None = None, shade: Color | None = (230, 230, 230)) -> None:
+        """Bordered cells, one line per cell; the first row is a header when head_font is given."""
+        size = size or self.size
+        height = self.line_height(size) + 2.4
+        self.y += 1.5  # clear of the text above
+        for i, row in enumerate(rows):
+            self.ensure(height)
+            x = self.margin
+            header = i == 0 and head_font is not None
+            for width, cell in zip(widths, row):
+                self.sheet.add(Box(x, self.y, width, height, fill=shade if header else None, stroke=(70, 70, 70),
+                                   width=0.25))
+                self.sheet.add(Text(x + 1.6, self.y + height - 2.2, cell, size, head_font if header else self.font))
+                x += width
+            self.y += height
+        self.y += 1.5
+
+    def stacked(self, rows: list[tuple[str, str]], label_above: bool, columns: int = 2,
+                label_size: float = 7.5, value_font: FontKey | None = None) -> None:
+        """Label and value on two lines (label above or below its value), in columns."""
+        col_width = self.width / columns
+        value_step, label_step = self.line_height(), self.line_height(label_size)
+        grey = (90, 90, 90)
+        for start in range(0, len(rows), columns):
+            self.ensure(value_step + label_step + 2)
+            top = self.y
+            for i, (label, value) in enumerate(rows[start:start + columns]):
+                x = self.margin + i * col_width
+                label_y = top + label_step if label_above else top + value_step + label_step + 0.4
+                value_y = top + label_step + value_step + 0.4 if label_above else top + value_step
+                self.sheet.add(Text(x, label_y, label, label_size, self.font, grey))
+                self.sheet.add(Text(x, value_y, value, self.size, value_font or self.font))
+            self.y = top + value_step + label_step + 3
+
     def rule(self, width: float = 0.3) -> None:
         self.y += 1.5
         self.sheet.add(Rule(self.margin, self.y, A4[0] - self.margin, self.y, width))

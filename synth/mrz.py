@@ -1,4 +1,4 @@
-"""Machine-readable zones: TD3 (passport, 2 x 44) and TD1 (French card, 3 x 30)."""
+"""Machine-readable zones: TD3 (passport, 2 x 44), TD1 (cards, 3 x 30), TD2 (cards, 2 x 36)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -64,6 +64,27 @@ def td1(doc_number: str, issuing: str, nationality: str, surname: str, given_nam
     line3 = mrz_name(surname, given_names, 30)
     assert len(line1) == 30 and len(line2) == 30 and len(line3) == 30
     return [line1, line2, line3]
+
+
+def td2(doc_number: str, issuing: str, nationality: str, surname: str, given_names: str,
+        birth: dt.date, sex: str, expiry: dt.date, doc_code: str = "ID") -> list[str]:
+    number = _pad(doc_number, 9)
+    line1 = _pad(f"{doc_code}{issuing}{mrz_name(surname, given_names, 31)}", 36)
+    number_part = number + mrz_check_digit(number)
+    birth_part = mrz_date(birth) + mrz_check_digit(mrz_date(birth))
+    expiry_part = mrz_date(expiry) + mrz_check_digit(mrz_date(expiry))
+    optional = "<" * 7
+    composite = mrz_check_digit(number_part + birth_part + expiry_part + optional)
+    line2 = number_part + nationality + birth_part + (sex if sex in "MF" else "<") + expiry_part + optional + composite
+    assert len(line1) == 36 and len(line2) == 36
+    return [line1, line2]
+
+
+def td2_valid(lines: list[str]) -> bool:
+    l2 = lines[1]
+    return (mrz_check_digit(l2[0:9]) == l2[9] and mrz_check_digit(l2[13:19]) == l2[19]
+            and mrz_check_digit(l2[21:27]) == l2[27]
+            and mrz_check_digit(l2[0:10] + l2[13:20] + l2[21:35]) == l2[35])
 
 
 def td3_valid(lines: list[str]) -> bool:

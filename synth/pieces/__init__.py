@@ -7,18 +7,26 @@ from typing import Callable
 from synth.facts import DossierFacts
 from synth.pieces.base import BuiltPiece
 from synth.pieces.education import build_cv, build_diploma, build_internship_agreement
+from synth.pieces.idcards import build_id_card
 from synth.pieces.identity import build_passport, build_residence_permit
 from synth.pieces.misc import build_other
+from synth.pieces.offers import build_job_offer
 from synth.pieces.registry_docs import build_company_registration
+from synth.pieces.statements import build_applications_statement
+from synth.pieces.urssaf import build_urssaf_certificate
 from synth.pieces.work import build_employment_contract, build_payslip
 
 BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
     "passport": build_passport,
+    "id_card": build_id_card,
     "residence_permit": build_residence_permit,
     "employment_contract": build_employment_contract,
     "internship_agreement": build_internship_agreement,
     "company_registration": build_company_registration,
     "payslip": build_payslip,
+    "urssaf_certificate": build_urssaf_certificate,
+    "job_offer": build_job_offer,
+    "applications_statement": build_applications_statement,
     "diploma": build_diploma,
     "cv": build_cv,
     "other": build_other,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from synth.families import choose_family
 from synth.fonts import BODY_FAMILIES, FontKey
 from synth.layout import Box, Ellipse, Sheet
 
@@ -22,6 +23,15 @@ class BuiltPiece:
     @property
     def is_card(self) -> bool:
         return bool(self.cards)
+
+    @property
+    def family(self) -> str:
+        return self.template  # "<piece type>:<layout>", see synth.families
+
+
+def family(facts, rng: random.Random, piece_type: str, among: tuple[str, ...] | None = None) -> str:
+    """The layout of this piece, among those the dossier's family filter allows."""
+    return choose_family(rng, piece_type, facts.families, among)
 
 
 def body_font(rng: random.Random) -> FontKey:

@@ -8,14 +8,18 @@ from synth.facts import DossierFacts
 from synth.fmt import date_fr, date_slash, euros, hours_fr, siret_spaced
 from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Sheet, Text
-from synth.pieces.base import BuiltPiece, body_font, bold
+from synth.people import FRENCH_CITIES
+from synth.pieces.base import BuiltPiece, body_font, bold, family
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
 
 
 def build_internship_agreement(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     person, st = facts.person, facts.internship
     host = st.host
     font = body_font(rng)
-    template = rng.choice(("articles", "form"))
+    template = family(facts, rng, "internship_agreement")
     date_style = rng.choice(("slash", "long"))
     siret = siret_spaced(st.siret) if rng.random() < 0.5 else st.siret
     gratification = ("Aucune gratification n'est versée au stagiaire." if st.gratification == 0 else
@@ -82,7 +86,26 @@ def build_internship_agreement(facts: DossierFacts, rng: random.Random) -> Built
     return BuiltPiece("internship_agreement", f"internship_agreement:{template}", fields, sheets=flow.finish())
 
 
+DATED_DIPLOMAS = ("diplome", "attestation_reussite", "degree_en")
+
+
 def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    """French diploma ("Délivré à ..., le"), attestation de réussite ("Date de délibération du
+    jury" beside a later "Fait à ..., le"), diploma printing only its session year, English degree."""
+    d = facts.diploma
+    layout = family(facts, rng, "diploma", DATED_DIPLOMAS if d.dated else None)
+    if d.english and layout in ("diplome", "diplome_session"):
+        layout = "degree_en" if facts.families is None or facts.families.allows("diploma", "degree_en") else layout
+    if layout == "attestation_reussite":
+        sheet, award = _attestation_reussite(facts, rng)
+    else:
+        sheet, award = _diploma_sheet(facts, rng, layout)
+    fields = {"holder_surname": facts.person.surname, "holder_given_names": d.given_names, "title": d.title,
+              "award_date": award.isoformat() if award else None}
+    return BuiltPiece("diploma", f"diploma:{layout}", fields, sheets=[sheet])
+
+
+def _diploma_sheet(facts: DossierFacts, rng: random.Random, layout: str) -> tuple[Sheet, dt.date | None]:
     person, d = facts.person, facts.diploma
     font = FontKey(rng.choice(("serif", "lserif", "sans")))
     sheet = Sheet(A4[1], A4[0])  # landscape
@@ -90,32 +113,74 @@ def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     sheet.add(Box(10, 10, w - 20, sheet.height - 20, stroke=(120, 90, 40), width=1.2))
     sheet.add(Box(14, 14, w - 28, sheet.height - 28, stroke=(120, 90, 40), width=0.4))
     name = f"{d.given_names} {person.surname}"
-    if d.english:
+    award: dt.date | None = d.award_date
+    if layout == "degree_en":
+        if not d.dated and rng.random() < 0.4:
+            award = None
+        when = (f"Conferred on {d.award_date.day} {MONTHS_EN[d.award_date.month - 1]} {d.award_date.year}" if award
+                else f"Conferred in the year {d.year}")
         lines = [(d.institution.upper(), 16, True), ("", 0, False), ("This is to certify that", 12, False),
                  (name, 20, True), (f"born on {date_slash(person.birth_date)}", 10, False),
                  ("having fulfilled the requirements, has been awarded the degree of", 12, False),
-                 (d.title, 18, True), (f"Conferred in the year {d.year}", 11, False)]
+                 (d.title, 18, True), (when, 11, False)]
     else:
+        period = (f"Session {d.year}" if rng.random() < 0.5 else f"au titre de l'année universitaire {d.year - 1}-{d.year}")
         lines = [("RÉPUBLIQUE FRANÇAISE", 11, True), (d.institution, 15, True), ("", 0, False),
                  ("Vu le code de l'éducation, le diplôme de", 11, False), (d.title, 18, True),
                  ("est décerné à", 11, False), (name, 20, True),
                  (f"né(e) le {date_slash(person.birth_date)} à {person.birth_city.title()}", 10, False),
-                 (f"au titre de l'année universitaire {d.year - 1}-{d.year}", 11, False)]
+                 (period, 11, False)]
+        if layout == "diplome_session":
+            award = None
     y = 38
     for text, size, strong in lines:
         if text:
             sheet.add(Text(w / 2, y, text, size, bold(font) if strong else font, align="center"))
         y += max(size, 8) * 0.3528 * 2.0
-    sheet.add(Text(60, 180, "Le Président / The President", 9, font, align="center"),
-              Text(w - 60, 180, f"Fait le {date_slash(dt.date(d.year, 7, 10))}", 9, font, align="center"))
-    fields = {"holder_surname": person.surname, "holder_given_names": d.given_names, "title": d.title}
-    return BuiltPiece("diploma", "diploma:" + ("degree_en" if d.english else "diplome"), fields, sheets=[sheet])
+    sheet.add(Text(60, 180, "Le Président / The President", 9, font, align="center"))
+    if layout == "diplome":
+        city = rng.choice(FRENCH_CITIES)[0]
+        sheet.add(Text(w - 70, 172, f"Délivré à {city}, le {date_fr(award, rng.choice(('long', 'slash')))}", 9.5,
+                       font, align="center"))
+    return sheet, award
+
+
+def _attestation_reussite(facts: DossierFacts, rng: random.Random) -> tuple[Sheet, dt.date]:
+    person, d = facts.person, facts.diploma
+    font = body_font(rng)
+    flow = Flow(font, 11, top=28)
+    flow.text(d.institution, 13, bold(font))
+    flow.text("Service de la scolarité", 9)
+    flow.space(12)
+    flow.text("ATTESTATION DE RÉUSSITE", 17, bold(font), "center")
+    flow.space(10)
+    flow.text(f"Le directeur de l'établissement atteste que {person.civility_long} {d.given_names} "
+              f"{person.surname}, né(e) le {date_slash(person.birth_date)} à {person.birth_city.title()}, a été "
+              f"déclaré(e) admis(e) au diplôme :")
+    flow.space(3)
+    flow.text(d.title, 13, bold(font), "center")
+    flow.space(4)
+    mention = rng.choice(("Assez bien", "Bien", "Très bien", "Passable"))
+    rows = [("Session", str(d.year)), ("Mention", mention),
+            ("Date de délibération du jury", date_fr(d.award_date, rng.choice(("long", "slash"))))]
+    if rng.random() < 0.5:
+        rows = [rows[2], rows[0], rows[1]]
+    flow.pairs(rows, 65)
+    flow.space(4)
+    flow.text("La présente attestation est délivrée en attendant l'édition du diplôme définitif.", 9.5)
+    flow.space(8)
+    room = (facts.reference_date - d.award_date).days - 1  # made before the dossier was sent
+    made = d.award_date + dt.timedelta(days=rng.randint(min(2, room), max(2, min(90, room))))
+    city = rng.choice(FRENCH_CITIES)[0]
+    flow.text(f"Fait à {city}, le {date_fr(made, rng.choice(('long', 'slash')))}", align="right")
+    flow.text("Pour le directeur et par délégation", 9, align="right")
+    return flow.finish()[0], d.award_date
 
 
 def build_cv(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     person, d = facts.person, facts.diploma
     font = body_font(rng)
-    template = rng.choice(("single", "sidebar"))
+    template = family(facts, rng, "cv")
     flow = Flow(font, 10, margin=20, top=22)
     sheet = flow.sheet
     if template == "sidebar":

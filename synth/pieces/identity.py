@@ -9,26 +9,26 @@ from synth.fonts import FontKey, text_width_mm
 from synth.layout import Box, Rule, Sheet, Text
 from synth.mrz import td1, td3
 from synth.people import date_en
-from synth.pieces.base import BuiltPiece, portrait
+from synth.pieces.base import BuiltPiece, family, portrait
 
 OCRB = FontKey("ocrb")
 PASTELS = ((232, 240, 228), (236, 232, 244), (244, 238, 226), (226, 236, 244), (240, 230, 232))
 INK = (25, 30, 60)
 
 
-def _mrz_size(line: str, width_mm: float) -> float:
+def mrz_size(line: str, width_mm: float) -> float:
     """Point size at which `line` spans `width_mm` in OCR-B."""
     return 10.0 * width_mm / text_width_mm(line, OCRB, 10.0)
 
 
-def _mrz_band(sheet: Sheet, lines: list[str], top: float, margin: float, pitch: float) -> None:
-    size = _mrz_size(lines[0], sheet.width - 2 * margin)
+def mrz_band(sheet: Sheet, lines: list[str], top: float, margin: float, pitch: float) -> None:
+    size = mrz_size(lines[0], sheet.width - 2 * margin)
     sheet.add(Box(0, top, sheet.width, sheet.height - top, fill=(250, 250, 247), stroke=None))
     for i, line in enumerate(lines):
         sheet.add(Text(margin, top + pitch * (i + 1), line, size, OCRB, (20, 20, 20)))
 
 
-def _guilloche(sheet: Sheet, rng: random.Random, color: tuple[int, int, int]) -> None:
+def guilloche(sheet: Sheet, rng: random.Random, color: tuple[int, int, int]) -> None:
     for _ in range(6):
         y = rng.uniform(10, sheet.height - 25)
         sheet.add(Rule(rng.uniform(30, 60), y, sheet.width - rng.uniform(2, 20), y + rng.uniform(-8, 8), 0.15, color))
@@ -39,10 +39,10 @@ def build_passport(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     code = person.country.code
     surname, given = person.surname, person.given_upper
     date = date_en if rng.random() < 0.7 else date_slash
-    template = rng.choice(("icao_bilingual", "icao_numbered"))
+    template = family(facts, rng, "passport")
     bg = rng.choice(PASTELS)
     sheet = Sheet(125.0, 88.0, bg)
-    _guilloche(sheet, rng, tuple(max(c - 18, 0) for c in bg))
+    guilloche(sheet, rng, tuple(max(c - 18, 0) for c in bg))
     sans, sans_bold = FontKey("sans"), FontKey("sans", True)
     label_size, value_size = 5.2, 8.6
     sheet.add(Text(6, 8, person.country.name_fr.upper(), 8, sans_bold, INK))
@@ -85,7 +85,7 @@ def build_passport(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
         field(x, 63, "8. Date of expiry / Expiration", date(pp.expiry_date))
         field(x + 42, 63, "9. Authority / Autorité", pp.authority)
     mrz = td3(pp.number, code, code, surname, given, person.birth_date, person.sex, pp.expiry_date)
-    _mrz_band(sheet, mrz, 68.5, 5.0, 7.0)
+    mrz_band(sheet, mrz, 68.5, 5.0, 7.0)
     fields = {
         "document_number": pp.number, "surname": surname, "given_names": given,
         "nationality": code, "date_of_birth": person.birth_date.isoformat(), "sex": person.sex,
@@ -98,7 +98,7 @@ def build_residence_permit(facts: DossierFacts, rng: random.Random) -> BuiltPiec
     person, permit = facts.person, facts.permit
     surname, given = person.surname, person.given_upper
     date = rng.choice((date_slash, lambda d: d.strftime("%d %m %Y")))
-    template = rng.choice(("fra_card", "fra_card_compact"))
+    template = family(facts, rng, "residence_permit")
     bg = rng.choice(((222, 236, 242), (230, 240, 236), (236, 236, 246)))
     sans, sans_bold = FontKey("sans"), FontKey("sans", True)
     blue = (20, 40, 120)
@@ -140,7 +140,7 @@ def build_residence_permit(facts: DossierFacts, rng: random.Random) -> BuiltPiec
     field(back, 4, 24.5, "MENTIONS / Observations",
           "AUTORISE SON TITULAIRE A TRAVAILLER" if permit.category != "ETUDIANT" else "AUTORISE A TRAVAILLER 964 H/AN", 5)
     mrz = td1(permit.number, "FRA", person.country.code, surname, given, permit.birth_date, person.sex, permit.expiry_date)
-    _mrz_band(back, mrz, 32.0, 4.0, 6.3)
+    mrz_band(back, mrz, 32.0, 4.0, 6.3)
     fields = {
         "document_number": permit.number, "surname": surname, "given_names": given,
         "nationality": person.country.code, "date_of_birth": permit.birth_date.isoformat(),

@@ -8,16 +8,16 @@ from synth.companies import SIRENE_CATEGORIES
 from synth.facts import DossierFacts
 from synth.fmt import date_long, date_slash, number_fr, siren_spaced, siret_spaced
 from synth.layout import Flow
-from synth.pieces.base import BuiltPiece, body_font, bold
+from synth.pieces.base import BuiltPiece, body_font, bold, family
 
 
 def build_company_registration(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     reg = facts.registration
-    if reg.kind == "sirene":
+    template = family(facts, rng, "company_registration")
+    if template == "sirene":
         return _sirene(facts, rng)
     company, extract = reg.company, reg.extract_date
     font = body_font(rng)
-    template = rng.choice(("kbis", "kbis_compact"))
     flow = Flow(font, 10, top=20)
     greffe = f"Greffe du Tribunal de Commerce de {company.city}"
     registered = dt.date(company.registration_year, rng.randint(1, 12), rng.randint(3, 26))

@@ -5,10 +5,18 @@ import datetime as dt
 import random
 
 from synth.facts import DossierFacts, PayslipFacts
-from synth.fmt import MONTHS_FR, date_fr, date_slash, euros, hours_fr, number_fr, siret_spaced
+from synth.fmt import (
+    MONTHS_FR,
+    date_fr,
+    date_slash,
+    euros,
+    hours_fr,
+    number_fr,
+    siret_spaced,
+)
 from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text
-from synth.pieces.base import BuiltPiece, body_font, bold
+from synth.pieces.base import BuiltPiece, body_font, bold, family
 
 
 def _letterhead(company_line: str, address: str, font: FontKey):
@@ -30,7 +38,7 @@ def build_employment_contract(facts: DossierFacts, rng: random.Random) -> BuiltP
     person, c = facts.person, facts.contract
     company = c.employer
     font = body_font(rng)
-    template = rng.choice(("sections", "narrative"))
+    template = family(facts, rng, "employment_contract")
     date_style = rng.choice(("slash", "long"))
     siret_text = siret_spaced(c.siret) if rng.random() < 0.6 else c.siret
     name = f"{c.given_names} {person.surname}" if rng.random() < 0.4 else f"{person.surname} {c.given_names}"
@@ -152,7 +160,7 @@ def build_payslip(facts: DossierFacts, rng: random.Random, slip: PayslipFacts | 
     person, company = facts.person, facts.contract.employer
     slip = slip or facts.payslips[0]
     font = body_font(rng)
-    template = rng.choice(("boxed", "plain"))
+    template = family(facts, rng, "payslip")
     sheet = Sheet()
     p = slip.period_start
     last_day = p.replace(month=p.month % 12 + 1, year=p.year + p.month // 12) - dt.timedelta(days=1)

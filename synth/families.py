@@ -1,0 +1,68 @@
+"""Layout families: every piece is drawn from one family, named `<piece type>:<layout>`
+(e.g. `urssaf_certificate:msa`) and recorded in its truth tags as `family:<name>`, so that
+measurement can tune on some families and score on the others (issue 9, point 5)."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "passport": ("icao_bilingual", "icao_numbered"),
+    "id_card": ("td1_bilingual", "td1_numbered", "td2_single"),
+    "residence_permit": ("fra_card", "fra_card_compact"),
+    "employment_contract": ("sections", "narrative"),
+    "internship_agreement": ("articles", "form"),
+    "company_registration": ("kbis", "kbis_compact", "sirene"),
+    "payslip": ("boxed", "plain"),
+    "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en"),
+    "cv": ("single", "sidebar"),
+    "other": ("cover_letter", "rib", "attestation_hebergement"),
+    "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa"),
+    "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter"),
+    "applications_statement": ("letter", "channels_table", "honour_words", "form"),
+}
+
+
+def all_families() -> list[str]:
+    return [f"{t}:{name}" for t, names in FAMILIES.items() for name in names]
+
+
+@dataclass(frozen=True)
+class FamilyFilter:
+    """Families allowed (None: all) minus families excluded. A name without ':' is a
+    whole piece type."""
+    include: frozenset[str] | None = None
+    exclude: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def parse(cls, include: str | None, exclude: str | None) -> FamilyFilter | None:
+        def names(text: str | None) -> frozenset[str] | None:
+            if not text:
+                return None
+            out = frozenset(n.strip() for n in text.split(",") if n.strip())
+            unknown = {n for n in out if n not in FAMILIES and n not in all_families()}
+            if unknown:
+                raise ValueError(f"unknown famil(ies) {sorted(unknown)}; see `python -m synth families`")
+            return out
+
+        inc, exc = names(include), names(exclude)
+        return cls(inc, exc or frozenset()) if inc or exc else None
+
+    def allows(self, piece_type: str, name: str) -> bool:
+        full = f"{piece_type}:{name}"
+        if full in self.exclude or piece_type in self.exclude:
+            return False
+        if self.include is None:
+            return True
+        # a type not named in --families keeps all its layouts
+        named = {n for n in self.include if n == piece_type or n.startswith(piece_type + ":")}
+        return not named or full in named or piece_type in named
+
+
+def choose_family(rng: random.Random, piece_type: str, allowed: FamilyFilter | None,
+                  among: tuple[str, ...] | None = None) -> str:
+    """One layout name of `piece_type` (one rng draw, whatever the filter)."""
+    options = [n for n in (among or FAMILIES[piece_type]) if allowed is None or allowed.allows(piece_type, n)]
+    if not options:
+        raise ValueError(f"every layout family of {piece_type} is excluded")
+    return rng.choice(options)

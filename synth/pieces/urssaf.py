@@ -1,0 +1,188 @@
+"""Attestation de vigilance: Urssaf letter, Urssaf table (1-2 pages), CGSS form (labels under
+their values), MSA (two pages, "Fait à ..., le"). Distractors on every layout: the contributor
+account number, an establishment's SIRET, the "situation arrêtée au" date."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from synth.facts import DossierFacts
+from synth.fmt import (
+    MONTHS_FR,
+    date_fr,
+    date_long,
+    date_slash,
+    siren_spaced,
+    siret_spaced,
+)
+from synth.identifiers import establishment_siret, grouped
+from synth.layout import A4, Box, Flow, Rule, Sheet, Text
+from synth.pieces.base import BuiltPiece, body_font, bold, family
+
+URSSAF_REGIONS = ("Île-de-France", "Rhône-Alpes", "Pays de la Loire", "Occitanie", "Bretagne", "Nord – Pas-de-Calais",
+                  "Provence-Alpes-Côte d'Azur", "Aquitaine", "Alsace", "Centre-Val de Loire")
+CGSS = (("de la Martinique", "Fort-de-France"), ("de la Guadeloupe", "Pointe-à-Pitre"),
+        ("de La Réunion", "Saint-Denis"), ("de la Guyane", "Cayenne"))
+MSA = (("Beauce Cœur de Loire", "Chartres"), ("Alpes du Nord", "Chambéry"), ("Gironde", "Bordeaux"),
+       ("Midi-Pyrénées Nord", "Albi"), ("Bourgogne", "Dijon"), ("Grand Est", "Reims"))
+LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 243-15 et D. 243-15 du code de la "
+              "sécurité sociale. Elle permet au donneur d'ordre de s'assurer du respect de ses obligations "
+              "(articles L. 8222-1 et D. 8222-5 du code du travail). Son authenticité peut être vérifiée en ligne "
+              "à l'aide du code de sécurité.")
+
+
+def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
+    layout = family(facts, rng, "urssaf_certificate")
+    draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa}[layout]
+    sheets, code_as_printed = draw(facts, rng)
+    cert = facts.certificate
+    fields = {"company_name": cert.company.name, "siren": cert.siren, "issue_date": cert.issue_date.isoformat(),
+              "security_code": code_as_printed}
+    return BuiltPiece("urssaf_certificate", f"urssaf_certificate:{layout}", fields, sheets=sheets)
+
+
+def _code(rng: random.Random, code: str) -> str:
+    return grouped(code) if rng.random() < 0.4 else code
+
+
+def _period(day: dt.date) -> str:
+    return f"{MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def _letter(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
+    cert, company = facts.certificate, facts.certificate.company
+    font = body_font(rng)
+    region = rng.choice(URSSAF_REGIONS)
+    code = _code(rng, cert.security_code)
+    flow = Flow(font, 10, top=20)
+    flow.text(f"Urssaf {region}", 13, bold(font))
+    flow.text("Service entreprises – Recouvrement", 8.5)
+    flow.space(6)
+    for line in (f"{company.name} {company.legal_form}", *company.address.split(", ")):
+        flow.text(line, 10, indent=95)
+    flow.space(6)
+    flow.text(f"{company.city}, le {date_long(cert.issue_date)}", align="right")
+    flow.space(4)
+    flow.pairs([("Vos références", f"Compte cotisant n° {cert.account}"), ("SIREN", siren_spaced(cert.siren)),
+                ("Objet", "Attestation de vigilance")], 38, bold(font))
+    flow.space(4)
+    flow.text("Madame, Monsieur,")
+    flow.space(1.5)
+    flow.text(f"Nous certifions que l'entreprise désignée ci-dessus, dont l'établissement principal est "
+              f"immatriculé sous le SIRET {siret_spaced(establishment_siret(company, rng))}, a souscrit ses "
+              f"déclarations sociales et s'est acquittée des cotisations et contributions dues. Cette attestation "
+              f"est établie au vu de la situation arrêtée au {date_slash(cert.situation_date)}, pour les périodes "
+              f"déclarées jusqu'au mois de {_period(cert.situation_date)}.")
+    flow.space(2)
+    flow.text(f"Code de sécurité : {code}", 10.5, bold(font))
+    flow.space(2)
+    flow.text(LEGAL_TEXT, 8.5)
+    flow.space(8)
+    flow.text(f"Le directeur de l'Urssaf {region}", align="right")
+    return flow.finish(), code
+
+
+def _table(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
+    cert, company = facts.certificate, facts.certificate.company
+    font = body_font(rng)
+    code = _code(rng, cert.security_code)
+    flow = Flow(font, 9.5, top=18)
+    flow.text("urssaf", 20, bold(font), color=(0, 70, 140))
+    flow.text(f"Urssaf {rng.choice(URSSAF_REGIONS)}", 9)
+    flow.space(6)
+    flow.text("ATTESTATION DE VIGILANCE", 15, bold(font), "center")
+    flow.text("Articles L. 243-15 et D. 243-15 du code de la sécurité sociale", 8.5, align="center")
+    flow.space(5)
+    siret = establishment_siret(company, rng)
+    rows = [("Raison sociale", company.name), ("Forme juridique", company.legal_form_long),
+            ("N° SIREN", siren_spaced(cert.siren)), ("SIRET de l'établissement", siret_spaced(siret)),
+            ("N° de compte cotisant", cert.account), ("Situation arrêtée au", date_slash(cert.situation_date)),
+            ("Date de délivrance", date_slash(cert.issue_date)), ("Code de sécurité", code)]
+    if rng.random() < 0.5:  # the order varies between releases of the form
+        rows = rows[:2] + [rows[4], rows[2], rows[3]] + rows[5:]
+    flow.table(rows, (62, 108))
+    flow.space(3)
+    flow.text(f"L'Urssaf atteste que l'entreprise est à jour de ses obligations déclaratives et de paiement au "
+              f"titre de la période allant jusqu'à {_period(cert.situation_date)}.")
+    two_pages = rng.random() < 0.5
+    if two_pages:
+        flow.new_page()
+        flow.text("Liste des établissements", 12, bold(font))
+        flow.space(2)
+        flow.table([("SIRET", "Adresse", "Effectif")] +
+                   [(siret_spaced(establishment_siret(company, rng)), company.address[:48], str(rng.randint(1, 80)))
+                    for _ in range(rng.randint(1, 3))], (45, 105, 20), 8.5, bold(font))
+        flow.space(4)
+    flow.text(LEGAL_TEXT, 8)
+    return flow.finish(), code
+
+
+def _cgss(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
+    cert, company = facts.certificate, facts.certificate.company
+    font = body_font(rng)
+    where, city = rng.choice(CGSS)
+    code = _code(rng, cert.security_code)
+    flow = Flow(font, 10.5, top=22)
+    flow.text(f"CAISSE GÉNÉRALE DE SÉCURITÉ SOCIALE {where.upper()}", 11, bold(font), "center")
+    flow.text("Direction du recouvrement", 9, align="center")
+    flow.rule(0.6)
+    flow.space(3)
+    flow.text("Attestation de vigilance", 16, bold(font), "center")
+    flow.space(5)
+    flow.stacked([("Dénomination", f"{company.name} ({company.legal_form})"),
+                  ("Identifiant SIREN", cert.siren),
+                  ("Numéro de compte employeur", cert.account),
+                  ("Situation des comptes au", date_slash(cert.situation_date)),
+                  ("Délivrée le", date_slash(cert.issue_date)),
+                  ("Établissement (SIRET)", establishment_siret(company, rng))],
+                 label_above=False, value_font=bold(font))
+    flow.space(4)
+    flow.text("La caisse certifie que le cotisant ci-dessus est à jour de ses obligations de déclaration et de "
+              "paiement des cotisations et contributions sociales à la date de la situation indiquée.")
+    flow.space(4)
+    flow.stacked([("Code de sécurité", code)], label_above=False, columns=1, value_font=bold(font))
+    flow.space(6)
+    flow.text(f"{city}, Le Directeur", align="right")
+    flow.space(4)
+    flow.text(LEGAL_TEXT, 8)
+    return flow.finish(), code
+
+
+def _msa(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
+    cert, company = facts.certificate, facts.certificate.company
+    font = body_font(rng)
+    caisse, city = rng.choice(MSA)
+    code = _code(rng, cert.security_code)
+    green = (20, 110, 60)
+
+    def header(sheet: Sheet) -> None:
+        sheet.add(Box(20, 12, 22, 12, fill=green, stroke=None), Text(31, 20.5, "MSA", 12, bold(font), (255, 255, 255), "center"))
+        sheet.add(Text(46, 17, f"MSA {caisse}", 11, bold(font), green), Text(46, 22, "Mutualité Sociale Agricole", 8.5, font))
+        sheet.add(Rule(20, 27, A4[0] - 20, 27, 0.5, green))
+
+    flow = Flow(font, 10, top=36, header=header)
+    flow.text("ATTESTATION DE VIGILANCE", 14, bold(font), "center")
+    flow.text("Employeur de main-d'œuvre agricole", 10, align="center")
+    flow.space(5)
+    flow.pairs([("Raison sociale", company.name), ("Forme", company.legal_form),
+                ("N° d'adhérent MSA", cert.account), ("SIREN", siren_spaced(cert.siren)),
+                ("SIRET de l'exploitation", siret_spaced(establishment_siret(company, rng))),
+                ("Adresse", company.address)], 52, bold(font))
+    flow.space(4)
+    quarter = (cert.situation_date.month - 1) // 3 + 1
+    flow.text(f"La MSA {caisse} atteste que l'employeur désigné ci-dessus a satisfait à ses obligations de "
+              f"déclaration et de paiement des cotisations sociales dues jusqu'au {date_fr(cert.situation_date, 'long')} "
+              f"(période d'emploi du {'1er' if quarter == 1 else str(quarter) + 'e'} trimestre {cert.situation_date.year}).")
+    flow.space(3)
+    flow.text(f"Code d'authentification : {code}", 10.5, bold(font))
+    flow.space(6)
+    flow.text(f"Fait à {city}, le {date_fr(cert.issue_date, rng.choice(('long', 'slash')))}", align="right")
+    flow.text("Pour le directeur général, par délégation", 9, align="right")
+    flow.new_page()
+    flow.text("Informations complémentaires", 12, bold(font))
+    flow.space(2)
+    flow.text(LEGAL_TEXT, 9)
+    flow.space(2)
+    flow.text("Cette attestation ne concerne que les cotisations gérées par la MSA. Elle ne vaut pas attestation de "
+              "régularité fiscale.", 9)
+    return flow.finish(), code
