@@ -71,8 +71,15 @@ class TestAssess:
 class TestCertainty:
     def test_threshold_is_inclusive(self) -> None:
         contract = piece(P.employment_contract)
-        contract.field_confidence = {"weekly_hours": CONFIDENCE_THRESHOLD, "gross_monthly_salary": 0.69}
+        contract.field_confidence = {"weekly_hours": CONFIDENCE_THRESHOLD,
+                                     "gross_monthly_salary": CONFIDENCE_THRESHOLD - 0.01}
         assert is_certain(contract, "weekly_hours") and not is_certain(contract, "gross_monthly_salary")
+
+    def test_visual_values_no_mrz_confirms_are_certain(self) -> None:
+        # the identity extractor's CONF_VISUAL (an identity card without MRZ, a permit category)
+        card = piece(P.id_card)
+        card.field_confidence = {"expiry_date": 0.6}
+        assert is_certain(card, "expiry_date")
 
     def test_no_confidence_entry_is_certain(self) -> None:
         assert is_certain(piece(P.employment_contract), "weekly_hours")

@@ -318,11 +318,12 @@ class TestDoubtfulValuesNeverDecideAnExemption:
         assert labour_market_decision(ctx).certain  # type: ignore[union-attr]
         assert missing_types(ctx) == ["job_offer", "applications_statement"]
 
-    def test_doubtful_salary_under_the_threshold_is_not_a_sure_refusal(self) -> None:
+    def test_no_exemption_as_read_means_the_test_applies(self) -> None:
+        # DOMAIN.md asks for doubt only where an exemption is granted through a doubtful value
         ctx = change(CARD, salary=2500)
         doubtful(ctx.pieces[2], "gross_monthly_salary")
-        assert outcome(ctx) == "applies" and not labour_market_decision(ctx).certain  # type: ignore[union-attr]
-        assert {f.code for f in missing_piece(ctx)} == {FlagCode.check_inconclusive}
+        assert outcome(ctx) == "applies" and labour_market_decision(ctx).certain  # type: ignore[union-attr]
+        assert missing_types(ctx) == ["job_offer", "applications_statement"]
 
     def test_failing_offer_under_an_uncertain_exemption_is_inconclusive(self) -> None:
         offer = piece(P.job_offer, published_from="2026-05-15", published_to="2026-05-24")

@@ -4,14 +4,17 @@ when every value it compares is certain; otherwise it raises `check_inconclusive
 A value is certain when its `field_confidence` is at least CONFIDENCE_THRESHOLD and, for
 an MRZ-covered field, its check digit held (the field is not in `piece.mrz_failed`).
 
-Why 0.70: measured on the shared samples (`dossiers process ../shared/eval/samples/dossiers
---as-of 2026-06-15`, contract v2, 193 read values) and a synthetic batch. Values read from a
-text layer come at 0.90 and more, MRZ fields at 0.95-1.0, and OCR'd amounts and hours (the
-values the pay checks compare) at 0.80-0.87 when right: they must stay certain, or true
-salary and internship flags would turn into warnings. The misreads sat lower: a diploma's
-holder surname read as "Paris" at 0.58 (which raised a false identity_mismatch), MRZ-failed
-dates at 0.60. 0.70 keeps every right amount and date above and that misread below.
-Revisit it when extractors change how they score (the README says how).
+Why 0.60: measured on the shared samples and a synthetic batch of 10 dossiers (`dossiers
+process DIR... --out-dir OUT --as-of 2026-06-15`, 457 read values compared with the truth).
+Right values: text layers at 0.90 and more, MRZ-confirmed fields at 0.95-1.0, OCR'd amounts and
+hours (what the pay checks compare) at 0.80-0.87, and the identity extractor's visual-zone
+values that no MRZ confirms (a card without MRZ, a permit category) at exactly 0.60
+(CONF_VISUAL): they must stay certain, or an identity card without MRZ could never be found
+expired and a permit category never settle the labour-market test. The misread that mattered
+came lower: a diploma's holder surname read as "Paris" at 0.58 (it raised a false
+identity_mismatch). MRZ-failed fields (0.60) are doubtful through `mrz_failed` anyway. The
+other misreads seen (a security code O/0 at 0.74, MRZ letters at 0.97) are compared by no
+check. Revisit the value when extractors change how they score (the README says how).
 
 A field with no confidence entry is taken as certain: the extractors give one for every value
 they read, so only values set by other means (tests, an agent) lack it. A value an agent
@@ -26,7 +29,7 @@ from models.domain import FlagCode
 from models.records import Flag, PieceResult
 from validators.wording import field_label, piece_label
 
-CONFIDENCE_THRESHOLD = 0.70
+CONFIDENCE_THRESHOLD = 0.60
 CORRECTED_CONFIDENCE = 1.0
 
 

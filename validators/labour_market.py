@@ -11,10 +11,12 @@ are in the procedure table (validators/data/procedures.json, "labour_market_test
    was awarded in [submitted_at − 12 months, submitted_at]; and a contract pays at least
    1.5 × the 35-hour monthly SMIC in force at its start (on submitted_at if unread).
 
-A doubtful value never decides alone: every condition is worked out as read *and* whether
-certain values settle it (three-valued logic). When the outcome rests on a doubtful value
-the decision is `certain=False` and names that value; the rules then give check_inconclusive
-instead of missing_piece or offer_publication_insufficient.
+A doubtful value never decides an exemption alone: every condition is worked out as read *and*
+whether certain values settle it (three-valued logic). When an exemption holds only through a
+doubtful value the decision is `certain=False` and names that value; the absent offer and
+statement then give check_inconclusive instead of missing_piece (DOMAIN.md), and a failing
+offer check_inconclusive instead of offer_publication_insufficient. When no exemption holds as
+read, the test applies (DOMAIN.md asks for doubt only on the side of an exemption granted).
 """
 from __future__ import annotations
 
@@ -145,12 +147,11 @@ def _decide(ctx: CheckContext) -> LabourMarketDecision | None:
                                     grounds=graduate.grounds, **common)
     reasons = [f"métier en tension : {shortage.sentence}" if shortage else None,
                f"diplômé ou carte de recherche d'emploi : {graduate.sentence}" if graduate else None]
-    doubt = graduate.verdict.doubt if graduate else None
     reasoning = (f"Test du marché du travail opposable ({_procedure_label(procedure)}) : aucune dispense ne s'applique"
                  + "".join(f" ; {r}" for r in reasons if r) + ". "
                  + f"Pièces exigées : {' et '.join(PIECE_LABEL[t] for t in test.required)}. "
-                 + _publication_sentence(ctx, offers) + _doubt_sentence(doubt))
-    return LabourMarketDecision(APPLIES, reasoning, doubt, grounds=None, **common)
+                 + _publication_sentence(ctx, offers))
+    return LabourMarketDecision(APPLIES, reasoning, None, grounds=None, **common)
 
 
 def _procedure_label(procedure: Procedure) -> str:
