@@ -115,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     add_user.add_argument("--password-stdin", action="store_true",
                           help=f"lire le mot de passe sur l'entrée standard (sinon ${PASSWORD_ENV}, sinon demandé)")
     add_user.set_defaults(func=_add_user)
+    unlock = users_sub.add_parser("unlock", help="lever le ralentissement des connexions d'un compte")
+    unlock.add_argument("name", metavar="NAME")
+    unlock.add_argument("--address", metavar="IP", help="lever aussi le plafond de cette adresse")
+    unlock.set_defaults(func=_unlock_user)
 
     purge = sub.add_parser("purge", help="supprimer les dossiers au-delà de la durée de conservation")
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS",
@@ -370,6 +374,19 @@ def _add_user(args: argparse.Namespace) -> int:
             print(f"dossiers: {exc}", file=sys.stderr)
             return EXIT_USAGE
     print(f"compte {user.name} ({user.role.value}) enregistré")
+    return EXIT_OK
+
+
+def _unlock_user(args: argparse.Namespace) -> int:
+    from storage.users import Users
+
+    with _records() as records:
+        users = Users(records.db)
+        if users.get(args.name) is None:
+            print(f"dossiers: aucun compte {args.name!r} (dossiers users add NAME --role agent)", file=sys.stderr)
+            return EXIT_USAGE
+        forgotten = users.unlock(args.name, args.address)
+    print(f"compte {args.name} débloqué ({forgotten} tentative(s) échouée(s) oubliée(s))")
     return EXIT_OK
 
 

@@ -11,6 +11,19 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def default_home(env: dict[str, str]) -> Path:
+    """DOSSIERS_HOME when unset: never the current directory, so that a command run
+    from another folder finds the same data (and the same embedded server). In a source
+    checkout (this package beside a pyproject.toml, as `make` installs it) it is the
+    checkout's `.dossiers`; otherwise the user's data directory,
+    `$XDG_DATA_HOME/dossiers` (`~/.local/share/dossiers`)."""
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file() and os.access(checkout, os.W_OK):
+        return checkout / ".dossiers"
+    data = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data).absolute() / "dossiers"
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path  # DOSSIERS_HOME: data directory of the embedded defaults
@@ -29,12 +42,15 @@ class Settings:
     airflow_password: str | None  # DOSSIERS_AIRFLOW_PASSWORD
     inbox_prefix: str  # DOSSIERS_INBOX_PREFIX: where senders drop dossiers in the bucket
     inbox_quiet_seconds: float  # DOSSIERS_INBOX_QUIET_SECONDS: a folder unchanged this long is complete
+    # DOSSIERS_TRUSTED_PROXIES: addresses or networks (comma-separated) of the reverse proxies
+    # whose X-Forwarded-For names the client; empty = the peer address is the client.
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
         env = dict(os.environ if env is None else env)
         return cls(
-            home=Path(env.get("DOSSIERS_HOME", ".dossiers")).absolute(),
+            home=Path(env["DOSSIERS_HOME"]).absolute() if env.get("DOSSIERS_HOME") else default_home(env),
             workers=int(env.get("DOSSIERS_WORKERS", "0") or 0) or (os.cpu_count() or 1),
             database_url=env.get("DOSSIERS_DATABASE_URL") or None,
             s3_endpoint=env.get("DOSSIERS_S3_ENDPOINT") or None,
@@ -50,4 +66,5 @@ class Settings:
             airflow_password=env.get("DOSSIERS_AIRFLOW_PASSWORD") or None,
             inbox_prefix=env.get("DOSSIERS_INBOX_PREFIX", "inbox/"),
             inbox_quiet_seconds=float(env.get("DOSSIERS_INBOX_QUIET_SECONDS", "120")),
+            trusted_proxies=tuple(p.strip() for p in env.get("DOSSIERS_TRUSTED_PROXIES", "").split(",") if p.strip()),
         )

@@ -20,10 +20,21 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from storage.database import Database
 
 SESSION_LIFETIME = dt.timedelta(hours=10)  # one working day; then log in again
-# Failed attempts allowed in the window before logins are refused, per account and per address.
-ATTEMPT_WINDOW = dt.timedelta(minutes=15)
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_IP = 20
+# Throttling that slows guessing without locking the rightful user out:
+# - per (account, address): the first FREE_FAILURES wrong passwords cost nothing; each
+#   further one doubles the wait before the next try from that address (2 s, 4 s, 8 s...),
+#   never more than MAX_DELAY. Other addresses are not slowed: a guesser elsewhere does
+#   not lock the owner out of the account. A success from that address starts afresh.
+# - per address, whatever the account: past MAX_FAILURES_PER_IP failures in IP_WINDOW,
+#   that address waits until the oldest of them leaves the window. Behind a reverse proxy
+#   the address is the one it forwards (DOSSIERS_TRUSTED_PROXIES, web/security.py).
+# `dossiers users unlock NAME [--address IP]` lifts both at once.
+FREE_FAILURES = 3
+BASE_DELAY = dt.timedelta(seconds=2)
+MAX_DELAY = dt.timedelta(minutes=5)
+FAILURE_MEMORY = dt.timedelta(hours=1)  # older failures of an (account, address) are forgotten
+IP_WINDOW = dt.timedelta(minutes=15)
+MAX_FAILURES_PER_IP = 50
 MIN_PASSWORD_LENGTH = 8
 USER_NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 
@@ -56,7 +67,23 @@ class Session:
 
 
 class LoginThrottled(Exception):
-    """Too many failed attempts for this account or from this address: wait."""
+    """Too many failed attempts for this account from this address, or from this
+    address: wait `retry_after` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        self.retry_after = max(1, int(retry_after + 0.999))
+        super().__init__(f"trop de tentatives de connexion ; réessayez dans {_duration(self.retry_after)}")
+
+
+def _duration(seconds: int) -> str:
+    return f"{seconds} s" if seconds < 120 else f"{(seconds + 59) // 60} minutes"
+
+
+def failure_delay(failures: int) -> dt.timedelta:
+    """The wait after `failures` consecutive wrong passwords for one account from one address."""
+    if failures < FREE_FAILURES:
+        return dt.timedelta(0)
+    return min(MAX_DELAY, BASE_DELAY * 2 ** min(failures - FREE_FAILURES, 20))
 
 
 class InvalidAccount(ValueError):
@@ -96,28 +123,46 @@ class Users:
 
     def authenticate(self, name: str, password: str, ip: str) -> User | None:
         """The user if the password is right; None if not. Raises LoginThrottled, before
-        checking the password, when this account or address failed too often lately."""
+        checking the password, while this account must wait at this address, or this
+        address has failed too often lately (see FREE_FAILURES above)."""
+        name = name[:64]
         with self.db.connection() as conn:
-            since = conn.execute("SELECT now() - %s::interval", (ATTEMPT_WINDOW,)).fetchone()[0]
-            by_user, by_ip = conn.execute(
-                """SELECT count(*) FILTER (WHERE user_name = %(name)s),
-                          count(*) FILTER (WHERE ip = %(ip)s)
-                   FROM login_attempts
-                   WHERE NOT succeeded AND at > %(since)s AND (user_name = %(name)s OR ip = %(ip)s)""",
-                {"name": name, "ip": ip, "since": since}).fetchone()
-            if by_user >= MAX_FAILURES_PER_USER or by_ip >= MAX_FAILURES_PER_IP:
-                raise LoginThrottled("trop de tentatives de connexion ; réessayez dans quelques minutes")
+            self._check_throttle(conn, name, ip)
             row = conn.execute("SELECT id, name, role, password_hash FROM users WHERE name = %s",
                                (name,)).fetchone()
             user = User(row[0], row[1], Role(row[2])) if row and _verify(row[3], password) else None
             if row is None:
                 _verify(_DUMMY_HASH, password)
             conn.execute("INSERT INTO login_attempts (user_name, ip, succeeded) VALUES (%s, %s, %s)",
-                         (name[:64], ip, user is not None))
+                         (name, ip, user is not None))
             if user is not None and _hasher.check_needs_rehash(row[3]):
                 conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
                              (_hasher.hash(password), user.id))
         return user
+
+    def _check_throttle(self, conn, name: str, ip: str) -> None:  # type: ignore[no-untyped-def]
+        now, failures, last = conn.execute(
+            """SELECT now(), count(*), max(at) FROM login_attempts
+               WHERE user_name = %(name)s AND ip = %(ip)s AND NOT succeeded AND at > now() - %(memory)s
+                 AND at > coalesce((SELECT max(at) FROM login_attempts
+                                    WHERE user_name = %(name)s AND ip = %(ip)s AND succeeded), '-infinity')""",
+            {"name": name, "ip": ip, "memory": FAILURE_MEMORY}).fetchone()
+        if failures and now < last + failure_delay(failures):
+            raise LoginThrottled((last + failure_delay(failures) - now).total_seconds())
+        by_ip = conn.execute(
+            """SELECT at FROM login_attempts WHERE ip = %s AND NOT succeeded AND at > now() - %s::interval
+               ORDER BY at DESC OFFSET %s LIMIT 1""", (ip, IP_WINDOW, MAX_FAILURES_PER_IP - 1)).fetchone()
+        if by_ip is not None:  # the address's MAX_FAILURES_PER_IP-th latest failure is still in the window
+            raise LoginThrottled((by_ip[0] + IP_WINDOW - now).total_seconds())
+
+    def unlock(self, name: str, address: str | None = None) -> int:
+        """Lift the throttling of an account (at every address), and of an address when
+        given: its failed attempts are forgotten. The number of attempts forgotten."""
+        with self.db.connection() as conn:
+            cursor = conn.execute(
+                "DELETE FROM login_attempts WHERE NOT succeeded AND (user_name = %s OR ip = %s)",
+                (name, address))
+        return cursor.rowcount
 
     # -- sessions ---------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from models.domain import FlagCode, PieceType, Status
 from models.records import DossierInfo, DossierResult, Flag, PieceResult
 from pipeline.recorded import Services
 from storage.records import Records
-from storage.users import MAX_FAILURES_PER_USER, Users
+from storage.users import FREE_FAILURES, MAX_DELAY, MAX_FAILURES_PER_IP, LoginThrottled, Users, failure_delay
+from web.app import create_app
 from web.rerun import AirflowConfig
 from tests.test_web_fixtures import (ADMIN, AGENT, accounts, client, csrf_of, log_in, make_client,  # noqa: F401
                                      process, services, synth_dossiers)
@@ -106,26 +107,102 @@ def test_logout_ends_the_session(client: TestClient) -> None:
     assert client.get("/").status_code == 303
 
 
-def test_wrong_passwords_are_refused_then_rate_limited(client: TestClient) -> None:
-    for _ in range(MAX_FAILURES_PER_USER):
-        form = client.get("/login")
-        response = client.post("/login", data={"username": AGENT[0], "password": "faux",
-                                               "csrf_token": csrf_of(form.text)})
-        assert response.status_code == 401
-        assert "incorrect" in response.text
+def attempt(client: TestClient, name: str, password: str, headers: dict[str, str] | None = None):
     form = client.get("/login")
-    response = client.post("/login", data={"username": AGENT[0], "password": AGENT[1],
-                                           "csrf_token": csrf_of(form.text)})
-    assert response.status_code == 429  # even the right password, for a while
-    log_in(client, *ADMIN)  # another account from the same address still may
+    return client.post("/login", data={"username": name, "password": password, "csrf_token": csrf_of(form.text)},
+                       headers=headers or {})
 
 
-def test_login_attempts_are_limited_per_address(accounts: Users) -> None:
-    for number in range(20):
+def client_at(services: Services, address: str) -> TestClient:
+    return TestClient(create_app(services), base_url="https://testserver", follow_redirects=False,
+                      client=(address, 50000))
+
+
+def test_five_wrong_passwords_then_the_right_one_from_another_address_logs_in(
+        services: Services, accounts: Users) -> None:
+    guesser, owner = client_at(services, "198.51.100.66"), client_at(services, "198.51.100.7")
+    codes = [attempt(guesser, AGENT[0], "faux").status_code for _ in range(5)]
+    assert codes[:FREE_FAILURES] == [401] * FREE_FAILURES and set(codes[FREE_FAILURES:]) == {429}
+    # The guesser's address waits, and is told how long; the owner elsewhere is not slowed.
+    refused = attempt(guesser, AGENT[0], AGENT[1])
+    assert refused.status_code == 429 and 1 <= int(refused.headers["retry-after"]) <= 2
+    assert "réessayez dans" in refused.text
+    assert attempt(owner, AGENT[0], AGENT[1]).status_code == 303
+
+
+def test_guesses_from_many_addresses_do_not_lock_the_owner_out(services: Services, accounts: Users) -> None:
+    for number in range(5):
+        assert accounts.authenticate(AGENT[0], "faux", f"203.0.113.{number}") is None
+    assert attempt(client_at(services, "198.51.100.7"), AGENT[0], AGENT[1]).status_code == 303
+
+
+def test_delays_double_per_account_and_address_and_a_success_starts_afresh(accounts: Users) -> None:
+    def age_attempts(seconds: float) -> None:
+        with accounts.db.connection() as conn:
+            conn.execute("UPDATE login_attempts SET at = at - %s * interval '1 second'", (seconds,))
+
+    ip = "192.0.2.1"
+    for _ in range(FREE_FAILURES):
+        assert accounts.authenticate(AGENT[0], "faux", ip) is None
+    waits = []
+    for _ in range(4):
+        with pytest.raises(LoginThrottled) as throttled:
+            accounts.authenticate(AGENT[0], AGENT[1], ip)
+        waits.append(throttled.value.retry_after)
+        age_attempts(throttled.value.retry_after)  # as if the wait had passed
+        assert accounts.authenticate(AGENT[0], "faux", ip) is None
+    assert waits == [2, 4, 8, 16]
+    assert failure_delay(100) == MAX_DELAY  # never more than a few minutes
+    age_attempts(32)
+    assert accounts.authenticate(AGENT[0], AGENT[1], ip) is not None
+    assert accounts.authenticate(AGENT[0], "faux", ip) is None  # the count started again
+    assert accounts.authenticate(AGENT[0], AGENT[1], ip) is not None
+
+
+def test_login_attempts_are_capped_per_address(accounts: Users) -> None:
+    for number in range(MAX_FAILURES_PER_IP):
         assert accounts.authenticate(f"inconnu{number}", "x", "203.0.113.9") is None
-    with pytest.raises(Exception, match="trop de tentatives"):
+    with pytest.raises(LoginThrottled, match="trop de tentatives"):
         accounts.authenticate(AGENT[0], AGENT[1], "203.0.113.9")
     assert accounts.authenticate(AGENT[0], AGENT[1], "203.0.113.10") is not None
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_throttled(
+        services: Services, accounts: Users, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIERS_TRUSTED_PROXIES", "10.0.0.0/8")
+    proxy = client_at(services, "10.1.2.3")
+    guesser = {"X-Forwarded-For": "198.51.100.66"}
+    for _ in range(MAX_FAILURES_PER_IP):
+        assert attempt(proxy, f"inconnu{_}", "x", guesser).status_code == 401
+    assert attempt(proxy, ADMIN[0], ADMIN[1], guesser).status_code == 429
+    # Every other agent behind the same proxy still logs in; a client cannot pass for
+    # another by prepending addresses: the proxy's own hop is the one that counts.
+    assert attempt(proxy, AGENT[0], AGENT[1], {"X-Forwarded-For": "198.51.100.7"}).status_code == 303
+    assert attempt(proxy, ADMIN[0], ADMIN[1], {"X-Forwarded-For": "198.51.100.66, 198.51.100.66"}).status_code == 429
+    assert attempt(proxy, ADMIN[0], ADMIN[1],
+                   {"X-Forwarded-For": "198.51.100.8, 198.51.100.66"}).status_code == 429
+    # From a peer that is no proxy, the header is ignored: that peer's own address counts.
+    direct = client_at(services, "198.51.100.9")
+    assert attempt(direct, ADMIN[0], ADMIN[1], {"X-Forwarded-For": "198.51.100.66"}).status_code == 303
+
+
+def test_an_administrator_lifts_a_lock_from_the_command_line(
+        services: Services, accounts: Users, cli_env: dict[str, str]) -> None:
+    from pipeline.cli import main
+
+    for _ in range(FREE_FAILURES):
+        accounts.authenticate(AGENT[0], "faux", "192.0.2.50")
+    with accounts.db.connection() as conn:  # and the address over its ceiling, with other names
+        conn.execute("INSERT INTO login_attempts (user_name, ip, succeeded) "
+                     "SELECT 'x' || n, '192.0.2.50', false FROM generate_series(1, %s) n", (MAX_FAILURES_PER_IP,))
+    with pytest.raises(LoginThrottled):
+        accounts.authenticate(AGENT[0], AGENT[1], "192.0.2.50")
+    assert main(["users", "unlock", AGENT[0]]) == 0
+    with pytest.raises(LoginThrottled):  # the address's ceiling stays unless lifted too
+        accounts.authenticate(AGENT[0], AGENT[1], "192.0.2.50")
+    assert main(["users", "unlock", AGENT[0], "--address", "192.0.2.50"]) == 0
+    assert accounts.authenticate(AGENT[0], AGENT[1], "192.0.2.50") is not None
+    assert main(["users", "unlock", "personne"]) == 2
 
 
 def test_login_redirects_only_to_a_path_of_the_site(client: TestClient) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
 
 import httpx
 from fastapi import APIRouter, BackgroundTasks, Form, Request
@@ -12,7 +11,7 @@ from storage.reviews import ReviewError
 from web.queue_views import reviews_of
 from web.rendering import render
 from web.rerun import rerun_in_process, trigger_airflow_rerun
-from web.security import AdminSignedIn, check_csrf
+from web.security import AdminSignedIn, check_csrf, path_segment
 
 router = APIRouter(prefix="/admin")
 
@@ -23,7 +22,7 @@ def failed(request: Request, session: AdminSignedIn, notice: str = "") -> HTMLRe
                                            "notice": "Retraitement lancé." if notice == "rerun" else None})
 
 
-@router.post("/dossiers/{reference}/rerun")
+@router.post("/dossiers/{reference:path}/rerun")
 def rerun(request: Request, reference: str, session: AdminSignedIn, background: BackgroundTasks,
           csrf_token: Annotated[str, Form()] = "") -> HTMLResponse:
     check_csrf(session, csrf_token)
@@ -43,4 +42,4 @@ def rerun(request: Request, reference: str, session: AdminSignedIn, background: 
     except (httpx.HTTPError, KeyError, ValueError) as error:
         message = f"Airflow n'a pas accepté le retraitement : {error}"
         return render(request, "error.html", {"title": "Retraitement impossible", "message": message}, 502)
-    return RedirectResponse(f"/admin/failed?notice=rerun#{quote(reference)}", status_code=303)
+    return RedirectResponse(f"/admin/failed?notice=rerun#{path_segment(reference)}", status_code=303)

@@ -37,7 +37,9 @@ def login(request: Request, username: Annotated[str, Form()] = "", password: Ann
     try:
         user = users.authenticate(username.strip(), password, client_ip(request))
     except LoginThrottled as throttled:
-        return _login_page(request, next, str(throttled).capitalize() + ".", 429)
+        response = _login_page(request, next, str(throttled).capitalize() + ".", 429)
+        response.headers["Retry-After"] = str(throttled.retry_after)
+        return response
     if user is None:
         return _login_page(request, next, "Identifiant ou mot de passe incorrect.", 401)
     token, _ = users.open_session(user)

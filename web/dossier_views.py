@@ -16,7 +16,7 @@ from web.page_images import PageNotFound
 from web.queue_views import reviews_of
 from web.rendering import render
 from web.summary import ELEMENT_LABELS, checklist, identity_columns, points_to_verify
-from web.security import SignedIn, check_csrf
+from web.security import SignedIn, check_csrf, path_segment
 
 router = APIRouter(prefix="/dossiers")
 
@@ -82,13 +82,9 @@ def _view_or_404(request: Request, reference: str) -> DossierView | HTMLResponse
     return view
 
 
-@router.get("/{reference}", response_class=HTMLResponse)
-def dossier(request: Request, reference: str, session: SignedIn) -> HTMLResponse:
-    view = _view_or_404(request, reference)
-    return view if isinstance(view, HTMLResponse) else _page(request, view)
-
-
-@router.get("/{reference}/pieces/{index}/pages/{page}.png")
+# References are path converters: one recorded with a `/` (before references were checked)
+# still has its page. The routes with a suffix come first: the bare one would match them.
+@router.get("/{reference:path}/pieces/{index}/pages/{page}.png")
 def page_image(request: Request, reference: str, index: int, page: int, session: SignedIn) -> Response:
     view = reviews_of(request).dossier(reference)
     pieces = (view.document or {}).get("pieces", []) if view else []
@@ -100,6 +96,12 @@ def page_image(request: Request, reference: str, index: int, page: int, session:
         return Response(status_code=404)
     # Private: the browser may keep it for the session, no shared cache may.
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@router.get("/{reference:path}", response_class=HTMLResponse)
+def dossier(request: Request, reference: str, session: SignedIn) -> HTMLResponse:
+    view = _view_or_404(request, reference)
+    return view if isinstance(view, HTMLResponse) else _page(request, view)
 
 
 def _act(request: Request, reference: str, action) -> HTMLResponse | RedirectResponse:  # type: ignore[no-untyped-def]
@@ -114,7 +116,7 @@ def _act(request: Request, reference: str, action) -> HTMLResponse | RedirectRes
     return RedirectResponse(redirect, status_code=303)
 
 
-@router.post("/{reference}/fields")
+@router.post("/{reference:path}/fields")
 def correct_field(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
                   piece: Annotated[int, Form()], field: Annotated[str, Form()],
                   value: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "") -> Response:
@@ -122,11 +124,11 @@ def correct_field(request: Request, reference: str, session: SignedIn, run_id: A
 
     def apply() -> str:
         reviews_of(request).correct_field(reference, run_id, piece, field, value, session.user.name)
-        return f"/dossiers/{quote(reference)}#champ-{piece}-{field}"
+        return f"/dossiers/{path_segment(reference)}#champ-{piece}-{field}"
     return _act(request, reference, apply)
 
 
-@router.post("/{reference}/piece-type")
+@router.post("/{reference:path}/piece-type")
 def change_piece_type(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
                       piece: Annotated[int, Form()], type: Annotated[str, Form()],
                       csrf_token: Annotated[str, Form()] = "") -> Response:
@@ -134,11 +136,11 @@ def change_piece_type(request: Request, reference: str, session: SignedIn, run_i
 
     def apply() -> str:
         reviews_of(request).change_piece_type(reference, run_id, piece, type, session.user.name)
-        return f"/dossiers/{quote(reference)}#piece-{piece}"
+        return f"/dossiers/{path_segment(reference)}#piece-{piece}"
     return _act(request, reference, apply)
 
 
-@router.post("/{reference}/decision")
+@router.post("/{reference:path}/decision")
 def decide(request: Request, reference: str, session: SignedIn, run_id: Annotated[int, Form()],
            decision: Annotated[str, Form()], message: Annotated[str, Form()] = "",
            csrf_token: Annotated[str, Form()] = "") -> Response:

@@ -10,11 +10,22 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from web import labels
-from web.security import CSRF_FIELD
+from web.security import CSRF_FIELD, path_segment
 
 WEB_DIR = Path(__file__).parent
 templates = Jinja2Templates(directory=WEB_DIR / "templates")
 templates.env.globals.update(labels=labels, label=labels.label, csrf_field=CSRF_FIELD)
+_jinja_urlencode = templates.env.filters["urlencode"]
+
+
+def _urlencode(value: object) -> str:
+    """Jinja's urlencode leaves `/` as is: a reference `../../admin/failed` in a link
+    would lead elsewhere. Text is encoded whole, `/` included (web.security.path_segment);
+    mappings and pairs (query strings) as Jinja does."""
+    return path_segment(value) if isinstance(value, str) else _jinja_urlencode(value)
+
+
+templates.env.filters["urlencode"] = _urlencode
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

@@ -99,4 +99,45 @@ def safe_next(next_path: str | None) -> str:
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "?"
+    """The client's address for login throttling. Behind a configured trusted proxy
+    (DOSSIERS_TRUSTED_PROXIES) it is the last address of X-Forwarded-For that is not one
+    of the proxies (the ones before it could be forged by the client); a forwarded
+    header from any other peer is ignored."""
+    peer = request.client.host if request.client else "?"
+    proxies = trusted_proxies(request)
+    if not proxies or not _among(peer, proxies):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            return peer  # a garbled header: the proxy itself is all we know
+        if not _among(hop, proxies):
+            return hop
+    return hops[0] if hops else peer
+
+
+def trusted_proxies(request: Request) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    cached = getattr(request.app.state, "trusted_proxy_networks", None)
+    if cached is None:
+        from storage.settings import Settings
+
+        settings = getattr(request.app.state.services, "settings", None) or Settings.from_env()
+        cached = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
+        request.app.state.trusted_proxy_networks = cached
+    return cached
+
+
+def _among(address: str, networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
+
+
+def path_segment(value: object) -> str:
+    """A value (a dossier reference) as one segment of a URL path: `/`, `?`, `#` and `%`
+    encoded too, so `a/b` or `../../admin` stays one segment, on this site's route."""
+    return quote(str(value), safe="")
