@@ -8,7 +8,12 @@ from models.domain import FlagCode, PieceType, Status
 from models.records import CheckedAgainst, Flag
 from tests.test_validators_support import COMPLETE, context, doubtful, piece
 from validators import RULES, UNKNOWN_PROCEDURE, assess
-from validators.certainty import CONFIDENCE_THRESHOLD, Value, flag_if_certain, is_certain
+from validators.certainty import (
+    CONFIDENCE_THRESHOLD,
+    Value,
+    flag_if_certain,
+    is_certain,
+)
 
 P = PieceType
 

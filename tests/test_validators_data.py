@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import validators
 from models.domain import PieceType
 from models.errors import ProcessingError
-import validators
 from validators import (
     INTERN_HOURLY_MINIMUM,
     LEGAL_AMOUNTS_FILE_ENV,

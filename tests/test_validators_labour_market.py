@@ -13,7 +13,10 @@ from models.domain import FlagCode, PieceType, Severity, Status
 from models.records import PieceResult
 from tests.test_validators_support import context, doubtful, piece
 from validators import SHORTAGE_FILE_ENV, assess, labour_market_decision
-from validators.rules.labour_market import exemption_to_confirm, offer_publication_insufficient
+from validators.rules.labour_market import (
+    exemption_to_confirm,
+    offer_publication_insufficient,
+)
 from validators.rules.pieces import missing_piece
 
 P = PieceType

@@ -6,7 +6,13 @@ import datetime as dt
 import pytest
 
 from models.domain import FlagCode, PieceType, Severity
-from tests.test_validators_support import VALID_SIREN, VALID_SIRET, context, doubtful, piece
+from tests.test_validators_support import (
+    VALID_SIREN,
+    VALID_SIRET,
+    context,
+    doubtful,
+    piece,
+)
 from validators.rules.certificates import certificate_not_employer, certificate_outdated
 from validators.rules.companies import invalid_siret
 

@@ -7,7 +7,11 @@ import pytest
 
 from models.domain import FlagCode, PieceType, Severity
 from tests.test_validators_support import VALID_SIRET, context, piece
-from validators.rules.companies import employer_mismatch, invalid_siret, registration_too_old
+from validators.rules.companies import (
+    employer_mismatch,
+    invalid_siret,
+    registration_too_old,
+)
 
 P = PieceType
 BAD_SIRET = "73282932000075"

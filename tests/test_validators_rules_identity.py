@@ -7,7 +7,11 @@ import pytest
 
 from models.domain import FlagCode, PieceType, Severity
 from tests.test_validators_support import context, doubtful, piece
-from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
+from validators.rules.identity import (
+    document_expired,
+    document_expires_early,
+    identity_mismatch,
+)
 
 P = PieceType
 

@@ -27,7 +27,11 @@ from validators.legal_amounts import (
     amount_in_force,
     load_legal_amounts,
 )
-from validators.procedure import UNKNOWN_PROCEDURE, infer_procedure, procedure_undetermined_flag
+from validators.procedure import (
+    UNKNOWN_PROCEDURE,
+    infer_procedure,
+    procedure_undetermined_flag,
+)
 from validators.procedure_table import (
     PROCEDURES_FILE_ENV,
     ProcedureTable,
@@ -43,11 +47,34 @@ from validators.shortage import (
 )
 
 __all__ = [
-    "Assessment", "assess", "CONFIDENCE_THRESHOLD", "CORRECTED_CONFIDENCE", "is_certain",
-    "RULES", "run_checks", "decide_status", "CheckContext", "DataFileError",
-    "LabourMarketDecision", "labour_market_decision",
-    "INTERN_HOURLY_MINIMUM", "LEGAL_AMOUNTS_FILE_ENV", "SMIC_MONTHLY_35H", "LegalAmounts", "amount_in_force",
-    "load_legal_amounts", "UNKNOWN_PROCEDURE", "infer_procedure", "procedure_undetermined_flag",
-    "PROCEDURES_FILE_ENV", "ProcedureTable", "Requirement", "load_procedures",
-    "REGIONS_FILE_ENV", "SHORTAGE_FILE_ENV", "departement_of", "load_regions", "load_shortage_list",
+    "CONFIDENCE_THRESHOLD",
+    "CORRECTED_CONFIDENCE",
+    "INTERN_HOURLY_MINIMUM",
+    "LEGAL_AMOUNTS_FILE_ENV",
+    "PROCEDURES_FILE_ENV",
+    "REGIONS_FILE_ENV",
+    "RULES",
+    "SHORTAGE_FILE_ENV",
+    "SMIC_MONTHLY_35H",
+    "UNKNOWN_PROCEDURE",
+    "Assessment",
+    "CheckContext",
+    "DataFileError",
+    "LabourMarketDecision",
+    "LegalAmounts",
+    "ProcedureTable",
+    "Requirement",
+    "amount_in_force",
+    "assess",
+    "decide_status",
+    "departement_of",
+    "infer_procedure",
+    "is_certain",
+    "labour_market_decision",
+    "load_legal_amounts",
+    "load_procedures",
+    "load_regions",
+    "load_shortage_list",
+    "procedure_undetermined_flag",
+    "run_checks",
 ]

@@ -7,11 +7,26 @@ from models.domain import Severity, Status
 from models.records import Flag
 from validators.context import CheckContext
 from validators.rules.certificates import certificate_not_employer, certificate_outdated
-from validators.rules.companies import employer_mismatch, invalid_siret, registration_too_old
+from validators.rules.companies import (
+    employer_mismatch,
+    invalid_siret,
+    registration_too_old,
+)
 from validators.rules.deadlines import convention_sent_late, renewal_outside_window
-from validators.rules.identity import document_expired, document_expires_early, identity_mismatch
-from validators.rules.labour_market import exemption_to_confirm, offer_publication_insufficient
-from validators.rules.pay import gratification_below_minimum, internship_too_long, salary_below_minimum
+from validators.rules.identity import (
+    document_expired,
+    document_expires_early,
+    identity_mismatch,
+)
+from validators.rules.labour_market import (
+    exemption_to_confirm,
+    offer_publication_insufficient,
+)
+from validators.rules.pay import (
+    gratification_below_minimum,
+    internship_too_long,
+    salary_below_minimum,
+)
 from validators.rules.pieces import missing_field, missing_piece
 
 Rule = Callable[[CheckContext], list[Flag]]

@@ -52,7 +52,7 @@ class CheckContext:
         self.amounts_used[f"{name}@{row.valid_from.isoformat()}"] = str(row.value)
         return row.value
 
-    def shared(self, key: str, compute: Callable[["CheckContext"], T]) -> T:
+    def shared(self, key: str, compute: Callable[[CheckContext], T]) -> T:
         """compute(self), worked out once per dossier for the rules that share it."""
         if key not in self._shared:
             self._shared[key] = compute(self)

@@ -35,7 +35,13 @@ from validators.months import add_months
 from validators.procedure_table import GRADUATE_EXEMPTION, SHORTAGE_EXEMPTION, Procedure
 from validators.shortage import ShortageRow
 from validators.values import date_field, decimal_field, text_field, to_cents
-from validators.wording import PIECE_LABEL, field_label, french_date, french_euros, piece_label
+from validators.wording import (
+    PIECE_LABEL,
+    field_label,
+    french_date,
+    french_euros,
+    piece_label,
+)
 
 APPLIES, EXEMPT_SHORTAGE, EXEMPT_GRADUATE = "applies", "exempt:shortage", "exempt:graduate"
 JOB_SEEKER_CARD = "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE"
@@ -131,27 +137,30 @@ def _decide(ctx: CheckContext) -> LabourMarketDecision | None:
     test = procedure.labour_market_test
     shortage = _shortage(ctx) if SHORTAGE_EXEMPTION in test.exemptions else None
     offers = tuple(_offer_windows(ctx))
-    common = dict(required=test.required, offers=offers,
-                  region_code=shortage.region_code if shortage else None,
-                  shortage_valid_from=shortage.valid_from if shortage else None)
+
+    def decision(outcome: str, reasoning: str, doubt: Value | None = None,
+                 grounds: Value | None = None) -> LabourMarketDecision:
+        return LabourMarketDecision(outcome, reasoning, doubt, test.required, grounds, offers,
+                                    region_code=shortage.region_code if shortage else None,
+                                    shortage_valid_from=shortage.valid_from if shortage else None)
+
     if shortage is not None and shortage.holds:
         reasoning = f"Test du marché du travail non opposable, dispense « métier en tension » : {shortage.sentence}."
-        return LabourMarketDecision(EXEMPT_SHORTAGE, reasoning, None, grounds=None, **common)
+        return decision(EXEMPT_SHORTAGE, reasoning)
     graduate = _graduate(ctx) if GRADUATE_EXEMPTION in test.exemptions else None
     if graduate is not None and graduate.verdict.holds:
         reasoning = (f"Test du marché du travail non opposable, dispense « diplômé ou carte de recherche "
                      f"d'emploi » (Code du travail R5221-21) : {graduate.sentence}. À confirmer par l'agent : "
                      "le lien entre l'emploi et les études, et l'éligibilité du diplôme."
                      + _doubt_sentence(graduate.verdict.doubt))
-        return LabourMarketDecision(EXEMPT_GRADUATE, reasoning, graduate.verdict.doubt,
-                                    grounds=graduate.grounds, **common)
+        return decision(EXEMPT_GRADUATE, reasoning, graduate.verdict.doubt, graduate.grounds)
     reasons = [f"métier en tension : {shortage.sentence}" if shortage else None,
                f"diplômé ou carte de recherche d'emploi : {graduate.sentence}" if graduate else None]
     reasoning = (f"Test du marché du travail opposable ({_procedure_label(procedure)}) : aucune dispense ne s'applique"
                  + "".join(f" ; {r}" for r in reasons if r) + ". "
                  + f"Pièces exigées : {' et '.join(PIECE_LABEL[t] for t in test.required)}. "
                  + _publication_sentence(ctx, offers))
-    return LabourMarketDecision(APPLIES, reasoning, None, grounds=None, **common)
+    return decision(APPLIES, reasoning)
 
 
 def _procedure_label(procedure: Procedure) -> str:

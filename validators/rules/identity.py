@@ -14,7 +14,13 @@ from validators.context import CheckContext
 from validators.identity_document import IdentityDocument, identity_document
 from validators.names import same_given_names, same_name
 from validators.values import date_field, text_field
-from validators.wording import PIECE_LABEL, capitalized, field_label, french_date, piece_label
+from validators.wording import (
+    PIECE_LABEL,
+    capitalized,
+    field_label,
+    french_date,
+    piece_label,
+)
 
 WORK_PERIOD_PIECES = (PieceType.employment_contract, PieceType.internship_agreement)
 
@@ -41,8 +47,8 @@ def document_expired(ctx: CheckContext) -> list[Flag]:
     """The identity document the checks use, and each residence permit, valid on submitted_at."""
     expiries = []
     document = identity_document(ctx)
-    if document is not None and (expiry := _expiry_value(document)) is not None:
-        expiries.append(expiry)
+    if document is not None and (document_expiry := _expiry_value(document)) is not None:
+        expiries.append(document_expiry)
     expiries += [Value(i, p, "expiry_date") for i, p in ctx.pieces_of(PieceType.residence_permit)]
     flags = []
     for value in expiries:
