@@ -297,7 +297,8 @@ class TestDoubtfulValuesNeverDecideAnExemption:
             (FlagCode.check_inconclusive, "missing_piece", 2, "gross_monthly_salary", "job_offer"),
             (FlagCode.check_inconclusive, "missing_piece", 2, "gross_monthly_salary", "applications_statement"),
         ]
-        assert "Décision incertaine" in flags[0].message
+        assert "Décision incertaine" in flags[0].message and "Aucune offre d'emploi jointe" in flags[0].message
+        assert "Aucune offre" not in labour_market_decision(change(CARD)).reasoning  # type: ignore[union-attr]
         assert [f.code for f in exemption_to_confirm(ctx)] == [FlagCode.exemption_to_confirm]
 
     def test_exemption_through_a_doubtful_card(self) -> None:

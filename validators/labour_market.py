@@ -153,6 +153,8 @@ def _decide(ctx: CheckContext) -> LabourMarketDecision | None:
                      f"d'emploi » (Code du travail R5221-21) : {graduate.sentence}. À confirmer par l'agent : "
                      "le lien entre l'emploi et les études, et l'éligibilité du diplôme."
                      + _doubt_sentence(graduate.verdict.doubt))
+        if not graduate.verdict.certain:  # the test may apply after all: say where the offer stands
+            reasoning += " " + _publication_sentence(ctx, offers)
         return decision(EXEMPT_GRADUATE, reasoning, graduate.verdict.doubt, graduate.grounds)
     reasons = [f"métier en tension : {shortage.sentence}" if shortage else None,
                f"diplômé ou carte de recherche d'emploi : {graduate.sentence}" if graduate else None]
