@@ -18,6 +18,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import cv2
 import numpy as np
@@ -241,50 +242,60 @@ def _line_extent(ink_mask: np.ndarray, top: int, bottom: int, left: float, right
 
 
 _LENGTHS = {"TD1": mrz.TD1_LENGTH, "TD2": mrz.TD2_LENGTH, "TD3": mrz.TD3_LENGTH, "CNI": mrz.TD2_LENGTH}
+# A line's inked width in capital heights: about 42 for the 44 characters of a passport,
+# 34-36 for the 36 of a card. Between the two, a 2-line zone is read as a card first.
+CARD_WIDTH_IN_CAPS = 39.0
 
 
-def layouts_of(group: list[TextBar]) -> tuple[str, ...]:
+def layouts_of(group: list[TextBar], width_in_caps: float = 0.0) -> tuple[str, ...]:
     """Layouts a bar group may be, likeliest first: 3 lines are a TD1 card; 2 lines a TD3
-    passport, or a card of 36 characters a line (TD2, or the old French card)."""
-    return ("TD1",) if len(group) == 3 else ("TD3", "TD2", "CNI")
+    passport, or a card of 36 characters a line (TD2, or the old French card), which the
+    lines' width in capital heights tells apart."""
+    if len(group) == 3:
+        return ("TD1",)
+    if 0 < width_in_caps < CARD_WIDTH_IN_CAPS:
+        return ("TD2", "CNI", "TD3")
+    return ("TD3", "TD2", "CNI")
 
 
-def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float, layout: str = "") -> GlyphReading | None:
-    """Read a bar group as OCR-B glyphs of `layout` (by default the likeliest of its line count)."""
+def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> Iterator[GlyphReading]:
+    """Read a bar group as OCR-B glyphs, once per layout it may be, likeliest first
+    (a generator: the caller stops at a reading whose check digits hold)."""
     if not ocrb_glyphs.font_available() or len(group) not in (2, 3):
-        return None
-    layout = layout or layouts_of(group)[0]
-    count = _LENGTHS[layout]
+        return
     band, bars = _straight_band(gray, group, scale)
     ink = ocrb_glyphs.ink_image(band, 0.8 * GLYPH_LINE_HEIGHT)
     threshold, _ = cv2.threshold(ink.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     ink_mask = ink > max(threshold, 20)
     found = [_line_rows(ink_mask, y, left, right) for y, left, right in bars]
     if any(f is None for f in found):
-        return None
+        return
     cap = int(np.median([bottom - top for top, bottom in found]))
-    alphabets = mrz.position_alphabets(layout)
     extents = [_line_extent(ink_mask, top, bottom, left, right, cap)
                for (top, bottom), (_, left, right) in zip(found, bars)]
+    width_in_caps = float(np.median([b - a for a, b in extents])) / max(cap, 1)
 
-    def read_line(i: int, cap: int) -> tuple[ocrb_glyphs.CellReading, ...]:
-        # MRZ lines are full and left-aligned: a neighbour's extent is a fair guess when
-        # stray ink (a card edge, a stamp) stretched this line's.
-        guesses = [extents[i]] + [e for j, e in enumerate(extents) if j != i]
-        margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(3, cap // 5)
-        top, bottom = found[i]
-        x0 = max(0, min(e[0] for e in guesses) - 2 * cap)  # matching only where the line is
-        x1 = max(e[1] for e in guesses) + 2 * cap
-        strip = ink[max(0, top - margin):bottom + margin, x0:x1]
-        shifted = [(a - x0, b - x0) for a, b in guesses]
-        return tuple(ocrb_glyphs.read_cells(strip, count, shifted, cap, alphabets[i]))
+    for layout in layouts_of(group, width_in_caps):
+        count, alphabets = _LENGTHS[layout], mrz.position_alphabets(layout)
 
-    # Blur widens the measured ink rows: the true capital height is the one whose glyphs
-    # fit the data line best.
-    trials = {c: read_line(1, c) for c in range(max(6, cap - CAP_SHRINK_TRIALS), cap + 1)}
-    best_cap = max(trials, key=lambda c: sum(cell.ranked[0][1] for cell in trials[c]))
-    lines = [trials[best_cap] if i == 1 else read_line(i, best_cap) for i in range(len(found))]
-    return GlyphReading(layout, tuple(lines))
+        def read_line(i: int, cap: int) -> tuple[ocrb_glyphs.CellReading, ...]:
+            # MRZ lines are full and left-aligned: a neighbour's extent is a fair guess when
+            # stray ink (a card edge, a stamp) stretched this line's.
+            guesses = [extents[i]] + [e for j, e in enumerate(extents) if j != i]
+            margin = int(ocrb_glyphs.TEMPLATE_PAD * cap) + max(3, cap // 5)
+            top, bottom = found[i]
+            x0 = max(0, min(e[0] for e in guesses) - 2 * cap)  # matching only where the line is
+            x1 = max(e[1] for e in guesses) + 2 * cap
+            strip = ink[max(0, top - margin):bottom + margin, x0:x1]
+            shifted = [(a - x0, b - x0) for a, b in guesses]
+            return tuple(ocrb_glyphs.read_cells(strip, count, shifted, cap, alphabets[i]))
+
+        # Blur widens the measured ink rows: the true capital height is the one whose glyphs
+        # fit the data line best.
+        trials = {c: read_line(1, c) for c in range(max(6, cap - CAP_SHRINK_TRIALS), cap + 1)}
+        best_cap = max(trials, key=lambda c: sum(cell.ranked[0][1] for cell in trials[c]))
+        lines = [trials[best_cap] if i == 1 else read_line(i, best_cap) for i in range(len(found))]
+        yield GlyphReading(layout, tuple(lines))
 
 
 def ocr_mrz_lines(crop: np.ndarray, timeout: float = OCR_TIMEOUT_S) -> list[str]:
@@ -349,19 +360,16 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
     scale = min(scale, 1.0)
     best_lines, best_score = None, (-1, 0)
     for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
-        for layout in layouts_of(group):
-            glyphs = read_glyphs(gray, group, scale, layout)
-            if glyphs is None:
-                break
+        for glyphs in read_glyphs(gray, group, scale):
             lines = mrz.choose_by_checks(glyphs.layout, glyphs.ranked_lines())
             # Check digits alone can be satisfied by a wrong layout's reading (substitutions
             # make up for it): the document code must also be the layout's.
-            if not _code_fits(layout, lines[0]):
+            if not _code_fits(glyphs.layout, lines[0]):
                 continue
             score = _score(lines)
             if score > best_score:
                 best_lines, best_score = lines, score
-            if score[0] >= _CHECKS[layout] - 1:
+            if score[0] >= _CHECKS[glyphs.layout] - 1:
                 break  # this layout fits: no other is worth reading
         if best_score[0] == 4:
             break

@@ -16,7 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from extractors import cleanup
+from extractors import cleanup, mrz
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_reader import read_mrz
@@ -32,6 +32,11 @@ from models import (
     UnsupportedFormat,
 )
 
+# tesseract (leptonica) refuses images with a side longer than this.
+TESSERACT_MAX_SIDE = 32767
+# The clean-up steps measure a page scaled to 800 px on its long side: a page longer than
+# this many times its width would scale to nothing (and no document page is that thin).
+MAX_PAGE_ASPECT = 750
 # An OCR attempt below this quality tries other orientations and a contrast boost.
 GOOD_ENOUGH_CONFIDENCE = 0.75
 GOOD_ENOUGH_WORDS = 25
@@ -90,6 +95,7 @@ def read_page(job: PageJob) -> Page:
 
 def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     """Clean up and OCR one page image, trying harder only when the first pass is poor."""
+    _check_dimensions(gray, job)
     sharp = cleanup.sharpness(gray)
     if cleanup.is_noisy(gray):
         gray = cleanup.denoise(gray)
@@ -97,6 +103,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     # benchmark and on synthetic batches) in less than half the time.
     skew = cleanup.estimate_skew(gray)
     upright = cleanup.deskew(gray, skew)
+    _check_dimensions(upright, job)
 
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
         best = _ocr(cleanup.remove_rules(upright), tmp, job)
@@ -108,14 +115,16 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
             for turn in _turns_to_try(upright, tmp, job, sideways):
                 turned = cleanup.rotate_quadrant(upright, turn)
                 candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
-            rotation, upright, best = max(candidates, key=lambda c: c[2].quality)
-        if not _good_enough(best):
+            rotation, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
+        if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
             enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
             attempt = _ocr(enhanced, tmp, job, psm=11)
             if attempt.quality > best.quality:
                 upright, best = enhanced, attempt
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
     extra = _read_mrz(upright, best)
+    if extra and best.word_count <= 2 * FEW_WORDS:
+        best = _card_reading(upright, best, job)
     h, w = upright.shape[:2]
     return Page(
         source=job.source,
@@ -130,6 +139,63 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
         sharpness=sharp,
         extra_text=extra,
     )
+
+
+# An identity card's print is small on a page scan: its region is read again enlarged.
+CARD_ZOOM = 2.0
+CARD_MAX_PIXELS = 16_000_000
+
+
+def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
+    """OCR of the inked region of an identity page, enlarged, when it reads better than the
+    page did; word boxes are brought back to page coordinates."""
+    h, w = gray.shape[:2]
+    # On a reduced copy, scan speckle averages out and the cards stay.
+    scale = 400 / w
+    small = cv2.resize(gray, (400, max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    ink = (small < float(np.median(small)) - 25).astype(np.uint8)
+    ys, xs = np.nonzero(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
+    if xs.size == 0:
+        return best
+    mx, my = int(0.02 * w), int(0.02 * h)
+    x0, x1 = max(0, int(xs.min() / scale) - mx), min(w, int((xs.max() + 1) / scale) + mx)
+    y0, y1 = max(0, int(ys.min() / scale) - my), min(h, int((ys.max() + 1) / scale) + my)
+    zoom = min(CARD_ZOOM, (CARD_MAX_PIXELS / max(1, (x1 - x0) * (y1 - y0))) ** 0.5)
+    if zoom < 1.2:
+        return best
+    region = cleanup.upscale(gray[y0:y1, x0:x1], zoom)
+    with tempfile.TemporaryDirectory(prefix="dossiers-card-") as tmp:
+        attempt = _ocr(region, tmp, job)
+    if attempt.quality <= best.quality:
+        return best
+    sx, sy = (x1 - x0) / w, (y1 - y0) / h
+    for line in attempt.lines:
+        for word in line.words:
+            bx0, by0, bx1, by1 = word.bbox
+            word.bbox = (x0 / w + bx0 * sx, y0 / h + by0 * sy, x0 / w + bx1 * sx, y0 / h + by1 * sy)
+    return attempt
+
+
+def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[int, np.ndarray, OcrResult] | None:
+    """Among orientations of a page OCR read poorly, the one where an MRZ reads with its
+    check digits holding. A card's small print can fool orientation detection and give
+    an upside-down reading more 'words' than the upright one; an MRZ cannot be fooled."""
+    if len(candidates) < 2 or any(c[2].word_count > FEW_WORDS for c in candidates):
+        return None
+    for candidate in candidates:
+        lines = read_mrz(candidate[1])
+        record = mrz.parse_mrz(lines) if lines else None
+        if record is not None and record.checks_held >= 3:
+            return candidate
+    return None
+
+
+def _check_dimensions(gray: np.ndarray, job: PageJob) -> None:
+    h, w = gray.shape[:2]
+    if max(h, w) > TESSERACT_MAX_SIDE or max(h, w) > MAX_PAGE_ASPECT * max(1, min(h, w)):
+        raise FileLimitExceeded(job.source, f"page {job.index + 1} de {w}×{h} pixels : hors des proportions "
+                                            f"lisibles (au plus {TESSERACT_MAX_SIDE} pixels de côté, "
+                                            f"{MAX_PAGE_ASPECT} fois plus longue que large)")
 
 
 def _ocr(gray: np.ndarray, tmp: str, job: PageJob, psm: int = 3) -> OcrResult:
