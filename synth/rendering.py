@@ -5,14 +5,7 @@ import io
 import random
 from dataclasses import dataclass, field
 
-from synth.degrade import (
-    encode_image,
-    images_to_pdf,
-    images_to_tiff,
-    photo,
-    photocopy,
-    scan,
-)
+from synth.degrade import encode_image, images_to_pdf, images_to_tiff, photo, photocopy, scan
 from synth.pieces.base import BuiltPiece
 from synth.render import sheet_to_image, sheets_to_pdf
 

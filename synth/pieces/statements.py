@@ -7,7 +7,8 @@ import random
 
 from synth.facts import DossierFacts
 from synth.fmt import date_fr, date_long, date_slash, number_words
-from synth.layout import Box, Flow, Text
+from synth.fonts import FontKey
+from synth.layout import Box, Flow, Sheet, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
 
 REASONS = ("expérience insuffisante dans le métier", "qualification requise non détenue",
@@ -18,7 +19,7 @@ ROLES = ("Gérant", "Directrice des ressources humaines", "Président", "Respons
 def build_applications_statement(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "applications_statement")
     sheets = {"letter": _letter, "channels_table": _channels, "honour_words": _honour,
-              "form": _form}[layout](facts, rng)
+              "form": _form}[layout](facts, body_font(rng), rng)
     st = facts.statement
     fields = {"applications_received": st.total, "signed_on": st.signed_on.isoformat()}
     return BuiltPiece("applications_statement", f"applications_statement:{layout}", fields, sheets=sheets)
@@ -52,9 +53,8 @@ def _sign(flow: Flow, facts: DossierFacts, rng: random.Random, with_place: bool 
     flow.text("(signature et cachet de l'entreprise)", 8, align="right")
 
 
-def _letter(facts: DossierFacts, rng: random.Random):
+def _letter(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
     st, offer, company = facts.statement, facts.offer, facts.contract.employer
-    font = body_font(rng)
     flow = Flow(font, 10.5, top=22)
     _head(flow, facts, bold(font))
     flow.text("Objet : candidatures reçues sur l'offre d'emploi", 10.5, bold(font))
@@ -70,9 +70,8 @@ def _letter(facts: DossierFacts, rng: random.Random):
     return flow.finish()
 
 
-def _channels(facts: DossierFacts, rng: random.Random):
+def _channels(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
     st, offer = facts.statement, facts.offer
-    font = body_font(rng)
     flow = Flow(font, 10, top=22)
     _head(flow, facts, bold(font))
     flow.text("BILAN DU RECRUTEMENT", 14, bold(font), "center")
@@ -99,9 +98,8 @@ def _spread(total: int, caps: list[int]) -> list[int]:
     return out
 
 
-def _honour(facts: DossierFacts, rng: random.Random):
+def _honour(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
     st, offer, company = facts.statement, facts.offer, facts.contract.employer
-    font = body_font(rng)
     flow = Flow(font, 11, top=28)
     flow.text("DÉCLARATION SUR L'HONNEUR", 15, bold(font), "center")
     flow.text("relative au recrutement sur le marché du travail", 10, align="center")
@@ -119,9 +117,8 @@ def _honour(facts: DossierFacts, rng: random.Random):
     return flow.finish()
 
 
-def _form(facts: DossierFacts, rng: random.Random):
+def _form(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
     st, offer = facts.statement, facts.offer
-    font = body_font(rng)
     flow = Flow(font, 10, top=20)
     flow.text("Recherche de candidats – Attestation de l'employeur", 13, bold(font))
     flow.text(f"Offre d'emploi : {_offer_ref(facts)} – {offer.job_title}", 9.5)

@@ -6,15 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from synth.facts import DossierFacts
-from synth.fmt import (
-    MONTHS_FR,
-    date_fr,
-    date_long,
-    date_slash,
-    siren_spaced,
-    siret_spaced,
-)
+from synth.facts import CertificateFacts, DossierFacts
+from synth.fmt import MONTHS_FR, date_fr, date_long, date_slash, siren_spaced, siret_spaced
+from synth.fonts import FontKey
 from synth.identifiers import establishment_siret, grouped
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
@@ -34,26 +28,21 @@ LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 
 def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "urssaf_certificate")
     draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa}[layout]
-    sheets, code_as_printed = draw(facts, rng)
     cert = facts.certificate
+    code_as_printed = grouped(cert.security_code) if rng.random() < 0.4 else cert.security_code
+    sheets = draw(cert, body_font(rng), code_as_printed, rng)
     fields = {"company_name": cert.company.name, "siren": cert.siren, "issue_date": cert.issue_date.isoformat(),
               "security_code": code_as_printed}
     return BuiltPiece("urssaf_certificate", f"urssaf_certificate:{layout}", fields, sheets=sheets)
-
-
-def _code(rng: random.Random, code: str) -> str:
-    return grouped(code) if rng.random() < 0.4 else code
 
 
 def _period(day: dt.date) -> str:
     return f"{MONTHS_FR[day.month - 1]} {day.year}"
 
 
-def _letter(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
-    cert, company = facts.certificate, facts.certificate.company
-    font = body_font(rng)
+def _letter(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    company = cert.company
     region = rng.choice(URSSAF_REGIONS)
-    code = _code(rng, cert.security_code)
     flow = Flow(font, 10, top=20)
     flow.text(f"Urssaf {region}", 13, bold(font))
     flow.text("Service entreprises – Recouvrement", 8.5)
@@ -79,13 +68,11 @@ def _letter(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
     flow.text(LEGAL_TEXT, 8.5)
     flow.space(8)
     flow.text(f"Le directeur de l'Urssaf {region}", align="right")
-    return flow.finish(), code
+    return flow.finish()
 
 
-def _table(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
-    cert, company = facts.certificate, facts.certificate.company
-    font = body_font(rng)
-    code = _code(rng, cert.security_code)
+def _table(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    company = cert.company
     flow = Flow(font, 9.5, top=18)
     flow.text("urssaf", 20, bold(font), color=(0, 70, 140))
     flow.text(f"Urssaf {rng.choice(URSSAF_REGIONS)}", 9)
@@ -114,14 +101,12 @@ def _table(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
                     for _ in range(rng.randint(1, 3))], (45, 105, 20), 8.5, bold(font))
         flow.space(4)
     flow.text(LEGAL_TEXT, 8)
-    return flow.finish(), code
+    return flow.finish()
 
 
-def _cgss(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
-    cert, company = facts.certificate, facts.certificate.company
-    font = body_font(rng)
+def _cgss(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    company = cert.company
     where, city = rng.choice(CGSS)
-    code = _code(rng, cert.security_code)
     flow = Flow(font, 10.5, top=22)
     flow.text(f"CAISSE GÉNÉRALE DE SÉCURITÉ SOCIALE {where.upper()}", 11, bold(font), "center")
     flow.text("Direction du recouvrement", 9, align="center")
@@ -145,14 +130,12 @@ def _cgss(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
     flow.text(f"{city}, Le Directeur", align="right")
     flow.space(4)
     flow.text(LEGAL_TEXT, 8)
-    return flow.finish(), code
+    return flow.finish()
 
 
-def _msa(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
-    cert, company = facts.certificate, facts.certificate.company
-    font = body_font(rng)
+def _msa(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    company = cert.company
     caisse, city = rng.choice(MSA)
-    code = _code(rng, cert.security_code)
     green = (20, 110, 60)
 
     def header(sheet: Sheet) -> None:
@@ -185,4 +168,4 @@ def _msa(facts: DossierFacts, rng: random.Random) -> tuple[list[Sheet], str]:
     flow.space(2)
     flow.text("Cette attestation ne concerne que les cotisations gérées par la MSA. Elle ne vaut pas attestation de "
               "régularité fiscale.", 9)
-    return flow.finish(), code
+    return flow.finish()

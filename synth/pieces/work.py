@@ -5,15 +5,7 @@ import datetime as dt
 import random
 
 from synth.facts import DossierFacts, PayslipFacts
-from synth.fmt import (
-    MONTHS_FR,
-    date_fr,
-    date_slash,
-    euros,
-    hours_fr,
-    number_fr,
-    siret_spaced,
-)
+from synth.fmt import MONTHS_FR, date_fr, date_slash, euros, hours_fr, number_fr, siret_spaced
 from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
