@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import subprocess
+import sys
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
@@ -434,3 +436,78 @@ def test_users_add_reads_the_password_from_stdin_and_refuses_without_one(
     monkeypatch.setattr("sys.stdin", io.StringIO("court\n"))
     assert main(["users", "add", "zoe", "--role", "agent", "--password-stdin"]) == 2
     assert "trop court" in capsys.readouterr().err
+
+
+# -- bounded previews (issue 11) ------------------------------------------------------------
+
+PREVIEW_SERVER = r"""
+import datetime as dt, io, json, re, sys
+from pathlib import Path
+from fastapi.testclient import TestClient
+from PIL import Image
+from pipeline.recorded import Services, process_and_record
+from storage.settings import Settings
+from storage.users import Users
+from web.app import create_app
+
+def peak_mib():
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
+
+services = Services.open(Settings.from_env())
+result = process_and_record(Path(sys.argv[1]), services, today=dt.date(2026, 6, 1))
+Users(services.db).add("agnes", "agent", "mot-de-passe-agent")
+client = TestClient(create_app(services), base_url="https://testserver", follow_redirects=False)
+form = client.get("/login")
+token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+assert client.post("/login", data={"username": "agnes", "password": "mot-de-passe-agent",
+                                   "csrf_token": token}).status_code == 303
+before = peak_mib()
+pages = [client.get(f"/dossiers/{result.dossier.reference}/pieces/{i}/pages/1.png") for i in range(len(result.pieces))]
+sizes = [Image.open(io.BytesIO(p.content)).size for p in pages if p.status_code == 200]
+print(json.dumps({"codes": [p.status_code for p in pages], "sizes": sizes, "before": before, "peak": peak_mib(),
+                  "sources": [piece.source for piece in result.pieces]}))
+"""
+
+
+def page_of(width_pt: float, height_pt: float) -> bytes:
+    """A one-page PDF of that size with a line of text."""
+    stream = b"BT /F1 8 Tf 1 10 Td (Contrat) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 3 0 R "
+               b"/Resources << /Font << /F1 4 0 R >> >> >>" % (width_pt, height_pt)]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.slow
+def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """Scaled to 900 px wide, a 12 × 7,200 pt page would be a 486-megapixel image (3.8 GB
+    in the server before): drawn in a bounded worker, within the preview pixel cap. A
+    1 × 14,400 pt page is no page at all: refused when the dossier is read."""
+    from web.page_images import PREVIEW_MAX_PIXELS
+
+    folder = tmp_path / "TALL"
+    folder.mkdir()
+    (folder / "tall.pdf").write_bytes(page_of(12, 7200))
+    (folder / "thread.pdf").write_bytes(page_of(1, 14400))
+    (folder / "a4.pdf").write_bytes(page_of(595, 842))
+    proc = subprocess.run([sys.executable, "-c", PREVIEW_SERVER, str(folder)], env=cli_env, capture_output=True,
+                          text=True, timeout=600, cwd=Path(__file__).parents[1])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    # The thread-thin page is refused at reading (unreadable_file); the two others are pieces.
+    assert sorted(report["sources"]) == ["a4.pdf", "tall.pdf"] and report["codes"] == [200, 200], report
+    for width, height in report["sizes"]:
+        assert width * height <= PREVIEW_MAX_PIXELS * 1.01
+    assert any(w == 900 and 1270 < h < 1280 for w, h in report["sizes"])  # an ordinary page: 900 px wide
+    assert report["peak"] < 1024, f"server peak {report['peak']} MiB"

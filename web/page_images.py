@@ -1,21 +1,35 @@
 """Page images for the review page, rendered from the stored originals and cached in the
-object store under derived keys (one PNG per page and width), so each page is drawn once."""
+object store under derived keys (one PNG per page and size), so each page is drawn once.
+
+Drawing runs in a bounded worker (pipeline/page_pool.py: an address-space cap and a
+deadline), never in the server process that serves every agent, and the output has a
+pixel cap: a tall thin page (12 × 7,200 pt) scaled to the preview width would
+otherwise be hundreds of megapixels."""
 from __future__ import annotations
 
 import io
+import math
 
 import pypdfium2
 from PIL import Image
 
+from extractors.limits import Limits
+from pipeline.page_pool import WorkerError, run_bounded
 from storage.objects import ObjectNotFound, ObjectStore, derived_key
 from storage.records import ReceivedFile, Records
 
 PREVIEW_WIDTH = 900  # pixels: sharp enough to read at 1280×800, small enough to load fast
+PREVIEW_MAX_PIXELS = 6_000_000  # an A4 page at 900 px wide is 1.1 MP; a long page is scaled down to this
+PREVIEW_SECONDS = 30.0
 PDF_MEDIA_TYPE = "application/pdf"
 
 
 class PageNotFound(LookupError):
     pass
+
+
+class PreviewFailed(PageNotFound):
+    """The page could not be drawn within the preview's memory and time bounds."""
 
 
 class PageImages:
@@ -26,16 +40,21 @@ class PageImages:
     def png(self, reference: str, source: str, page: int) -> bytes:
         """Page `page` (1-based) of file `source` of the dossier's received set, as PNG."""
         file = self._file(reference, source)
-        key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview", f"w{PREVIEW_WIDTH}-{page:04d}.png")
+        key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview",
+                          f"w{PREVIEW_WIDTH}-max{PREVIEW_MAX_PIXELS}-{page:04d}.png")
         try:
             return self.store.get_bytes(key)
         except ObjectNotFound:
             pass
-        image = render_page(self.store.get_bytes(file.object_key), file.media_type, page)
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        self.store.put_bytes(key, buffer.getvalue(), media_type="image/png")
-        return buffer.getvalue()
+        limits = Limits.from_env()
+        try:
+            png = run_bounded(render_png, (self.store.get_bytes(file.object_key), file.media_type, page,
+                                           limits.max_pixels),
+                              memory_bytes=limits.max_reader_bytes, timeout=PREVIEW_SECONDS)
+        except WorkerError as error:
+            raise PreviewFailed(f"aperçu de la page {page} impossible ({error.__class__.__name__})") from None
+        self.store.put_bytes(key, png, media_type="image/png")
+        return png
 
     def _file(self, reference: str, source: str) -> ReceivedFile:
         received = self.records.received_set(reference)
@@ -45,15 +64,33 @@ class PageImages:
         raise PageNotFound(f"aucun fichier {source!r} conservé pour {reference}")
 
 
-def render_page(data: bytes, media_type: str, page: int) -> Image.Image:
-    """One page of a PDF or one frame of an image, scaled to PREVIEW_WIDTH, RGB."""
+def render_png(args: tuple[bytes, str, int, int]) -> bytes:
+    """In the bounded worker: the page drawn and encoded as PNG."""
+    data, media_type, page, max_source_pixels = args
+    image = render_page(data, media_type, page, max_source_pixels)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def preview_scale(width: float, height: float) -> float:
+    """The scale to PREVIEW_WIDTH, lowered so the image stays within PREVIEW_MAX_PIXELS."""
+    return min(PREVIEW_WIDTH / width, math.sqrt(PREVIEW_MAX_PIXELS / (width * height)))
+
+
+def render_page(data: bytes, media_type: str, page: int, max_source_pixels: int = Limits().max_pixels) -> Image.Image:
+    """One page of a PDF or one frame of an image, scaled to PREVIEW_WIDTH (at most
+    PREVIEW_MAX_PIXELS), RGB."""
     if media_type == PDF_MEDIA_TYPE:
         pdf = pypdfium2.PdfDocument(data)
         try:
             if not 1 <= page <= len(pdf):
                 raise PageNotFound(f"pas de page {page}")
             pdf_page = pdf[page - 1]
-            image = pdf_page.render(scale=PREVIEW_WIDTH / pdf_page.get_width()).to_pil()
+            width, height = pdf_page.get_size()
+            if width <= 0 or height <= 0:
+                raise PageNotFound(f"page {page} sans surface")
+            image = pdf_page.render(scale=preview_scale(width, height)).to_pil()
         finally:
             pdf.close()
         return image.convert("RGB")
@@ -62,6 +99,11 @@ def render_page(data: bytes, media_type: str, page: int) -> Image.Image:
         image.seek(page - 1)  # TIFF frames; page 1 of anything else
     except EOFError:
         raise PageNotFound(f"pas de page {page}") from None
+    width, height = image.size
+    if width * height > max_source_pixels:
+        raise PageNotFound(f"image de {width}×{height} pixels, au-delà des limites")
+    scale = min(1.0, preview_scale(width, height))
+    image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))  # JPEG: decode smaller
     image = image.convert("RGB")
-    image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 4))
+    image.thumbnail((max(1, int(width * scale)), max(1, int(height * scale))))
     return image
