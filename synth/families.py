@@ -18,7 +18,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "cv": ("single", "sidebar"),
     "other": ("cover_letter", "rib", "attestation_hebergement"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa"),
-    "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter"),
+    "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form"),
 }
 

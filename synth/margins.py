@@ -6,8 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from synth.rules import (DAYS_MARGIN, EURO_MARGIN, GRATIFICATION_HOURS, HOURS_MARGIN, MAX_PRESENCE_HOURS, add_months,
-    exemption_threshold, gratification_floor, money, presence_hours, publication_days, salary_floor)
+from synth.rules import (
+    DAYS_MARGIN,
+    EURO_MARGIN,
+    GRATIFICATION_HOURS,
+    HOURS_MARGIN,
+    MAX_PRESENCE_HOURS,
+    add_months,
+    exemption_threshold,
+    gratification_floor,
+    money,
+    presence_hours,
+    publication_days,
+    salary_floor,
+)
 
 
 def _d(value: str | None) -> dt.date | None:

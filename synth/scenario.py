@@ -6,15 +6,47 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from synth.companies import (DIPLOMA_TITLES_EN, DIPLOMA_TITLES_FR, FOREIGN_UNIVERSITIES, INSTITUTIONS, JOB_ROME,
-    french_name, make_company)
-from synth.facts import (CertificateFacts, ContractFacts, DiplomaFacts, DossierFacts, InternshipFacts, OfferFacts,
-    PassportFacts, PayslipFacts, PermitFacts, RegistrationFacts, StatementFacts)
+from synth.companies import (
+    DIPLOMA_TITLES_EN,
+    DIPLOMA_TITLES_FR,
+    FOREIGN_UNIVERSITIES,
+    INSTITUTIONS,
+    JOB_ROME,
+    french_name,
+    make_company,
+)
+from synth.facts import (
+    CertificateFacts,
+    ContractFacts,
+    DiplomaFacts,
+    DossierFacts,
+    InternshipFacts,
+    OfferFacts,
+    PassportFacts,
+    PayslipFacts,
+    PermitFacts,
+    RegistrationFacts,
+    StatementFacts,
+)
 from synth.identifiers import apec_reference, contributor_account, employer_reference, ft_offer_reference, security_code
 from synth.people import make_person, passport_number
-from synth.rules import (GRATIFICATION_HOURS, HOURS_MARGIN, MAX_PRESENCE_HOURS, add_months, certificate_outdated,
-    convention_late, exemption_threshold, far_from, gratification_floor, mid_month, presence_hours, publication_days,
-    renewal_in_window, salary_floor, smic)
+from synth.rules import (
+    GRATIFICATION_HOURS,
+    HOURS_MARGIN,
+    MAX_PRESENCE_HOURS,
+    add_months,
+    certificate_outdated,
+    convention_late,
+    exemption_threshold,
+    far_from,
+    gratification_floor,
+    mid_month,
+    presence_hours,
+    publication_days,
+    renewal_in_window,
+    salary_floor,
+    smic,
+)
 
 PROCEDURES = ("introduction_salarie", "changement_statut", "renouvellement", "stage")
 # (weekly hours, hours per month as printed or None)

@@ -9,9 +9,21 @@ from dataclasses import dataclass
 
 from synth.checksums import luhn_valid, siret_valid
 from synth.mrz import icao_transliterate
-from synth.rules import (GRATIFICATION_HOURS, MAX_PRESENCE_HOURS, add_months, certificate_outdated, convention_late,
-    diploma_recent, exemption_threshold, gratification_floor, money, presence_hours, publication_days,
-    renewal_in_window, salary_floor)
+from synth.rules import (
+    GRATIFICATION_HOURS,
+    MAX_PRESENCE_HOURS,
+    add_months,
+    certificate_outdated,
+    convention_late,
+    diploma_recent,
+    exemption_threshold,
+    gratification_floor,
+    money,
+    presence_hours,
+    publication_days,
+    renewal_in_window,
+    salary_floor,
+)
 from synth.shortage import shortage_row
 from synth.violations import REQUIRED
 

@@ -9,8 +9,19 @@ from synth.checksums import break_siret, luhn_valid
 from synth.companies import make_company
 from synth.facts import DossierFacts
 from synth.people import other_given_names
-from synth.rules import (GRATIFICATION_HOURS, HOURS_MARGIN, MAX_PRESENCE_HOURS, add_months, certificate_outdated,
-    far_from, gratification_floor, presence_hours, publication_days, renewal_in_window, salary_floor)
+from synth.rules import (
+    GRATIFICATION_HOURS,
+    HOURS_MARGIN,
+    MAX_PRESENCE_HOURS,
+    add_months,
+    certificate_outdated,
+    far_from,
+    gratification_floor,
+    presence_hours,
+    publication_days,
+    renewal_in_window,
+    salary_floor,
+)
 from synth.scenario import days, internship_dates, internship_start, offer_print_date, pick_date, round_salary
 
 IDENTITY = ("passport", "id_card")

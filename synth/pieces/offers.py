@@ -1,5 +1,6 @@
 """Job offer as the public employment service prints it: France Travail web page, France Travail
-attestation de publication, Apec two-column page, France Travail recruiter space. Distractors:
+attestation de publication, Apec two-column page, France Travail recruiter space, Cap emploi
+letter (the offer told in prose). Distractors:
 the employer's own "Réf. Société", the creation date, the print or attestation date."""
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import random
 
 from synth.facts import DossierFacts
 from synth.fmt import date_fr, date_long, date_slash, euros, hours_fr
+from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text, wrap
 from synth.pieces.base import BuiltPiece, body_font, bold, family
 
@@ -22,7 +24,7 @@ def build_job_offer(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     offer = facts.offer
     offer.printed_reference = offer.apec_reference if layout == "apec" else offer.ft_reference
     sheets = {"ft_page": _ft_page, "ft_attestation": _ft_attestation, "apec": _apec,
-              "ft_recruiter": _ft_recruiter}[layout](facts, rng)
+              "ft_recruiter": _ft_recruiter, "cap_emploi": _cap_emploi}[layout](facts, rng)
     fields = {"offer_reference": offer.printed_reference, "job_title": offer.job_title, "rome_code": offer.rome_code,
               "published_from": offer.published_from.isoformat(), "published_to": offer.published_to.isoformat()}
     return BuiltPiece("job_offer", f"job_offer:{layout}", fields, sheets=sheets)
@@ -164,4 +166,33 @@ def _ft_recruiter(facts: DossierFacts, rng: random.Random) -> list[Sheet]:
     flow.space(2)
     flow.text(f"Document édité le {date_fr(offer.printed_on, 'long')} depuis votre espace recruteur.", 8,
               color=(90, 90, 90))
+    return flow.finish()
+
+
+def _cap_emploi(facts: DossierFacts, rng: random.Random) -> list[Sheet]:
+    """A letter in a serif font: the offer and its publication told in one paragraph."""
+    offer, company = facts.offer, facts.contract.employer
+    font = FontKey(rng.choice(("serif", "lserif")))
+    flow = Flow(font, 11, top=24)
+    dept = company.address.split(", ")[-1][:2]
+    flow.text(f"Cap emploi {dept}", 15, bold(font))
+    flow.text("Organisme de placement spécialisé – insertion professionnelle des personnes handicapées", 8.5)
+    flow.space(8)
+    flow.text(f"{company.name}", 10.5, indent=95)
+    flow.text(company.address, 9.5, indent=95)
+    flow.space(6)
+    flow.text(f"{company.city}, le {date_long(offer.printed_on)}", align="right")
+    flow.space(4)
+    flow.text(f"Objet : suivi de votre offre d'emploi – votre réf. {offer.employer_reference}", 11, bold(font))
+    flow.space(3)
+    flow.text("Madame, Monsieur,")
+    flow.space(1.5)
+    flow.text(f"Nous vous confirmons que l'offre n° {offer.ft_reference} « {_title(offer.job_title, rng)} » "
+              f"(code ROME {offer.rome_code}), enregistrée le {date_slash(offer.created_on)}, est publiée du "
+              f"{date_long(offer.published_from)} au {date_long(offer.published_to)} sur le site de Cap emploi et sur "
+              "francetravail.fr.")
+    flow.space(1.5)
+    flow.text(f"{_description(facts, rng)} Les candidatures reçues vous ont été transmises au fil de l'eau.")
+    flow.space(8)
+    flow.text("La chargée de relation entreprises", align="right")
     return flow.finish()
