@@ -17,9 +17,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en"),
     "cv": ("single", "sidebar"),
     "other": ("cover_letter", "rib", "attestation_hebergement"),
-    "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa"),
+    "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi"),
-    "applications_statement": ("letter", "channels_table", "honour_words", "form"),
+    "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list"),
 }
 
 

@@ -1,6 +1,6 @@
 """The employer's signed statement on the applications an offer received: letter with the total
 in digits, table by channel with a Total row, sworn statement in words and digits, form with
-boxes. The interviews held are a distractor on every layout."""
+boxes, list of the candidates (one row each) closed by its count. The interviews held are a distractor on every layout."""
 from __future__ import annotations
 
 import random
@@ -13,13 +13,14 @@ from synth.pieces.base import BuiltPiece, body_font, bold, family
 
 REASONS = ("expérience insuffisante dans le métier", "qualification requise non détenue",
            "candidats non disponibles à la date d'embauche", "absence de réponse aux convocations")
+SHORT_REASONS = ("expérience insuffisante", "diplôme requis absent", "non disponible", "sans suite", "désistement")
 ROLES = ("Gérant", "Directrice des ressources humaines", "Président", "Responsable du recrutement", "Directeur général")
 
 
 def build_applications_statement(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "applications_statement")
     sheets = {"letter": _letter, "channels_table": _channels, "honour_words": _honour,
-              "form": _form}[layout](facts, body_font(rng), rng)
+              "form": _form, "candidates_list": _candidates}[layout](facts, body_font(rng), rng)
     st = facts.statement
     fields = {"applications_received": st.total, "signed_on": st.signed_on.isoformat()}
     return BuiltPiece("applications_statement", f"applications_statement:{layout}", fields, sheets=sheets)
@@ -138,4 +139,28 @@ def _form(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]
               f"Fait à {facts.contract.employer.city}, le {date_long(st.signed_on)}")
     flow.text(f"Nom et qualité du signataire : {st.signatory}, {rng.choice(ROLES).lower()}")
     flow.text("Signature :")
+    return flow.finish()
+
+
+def _candidates(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
+    """One row per application (initials, channel, interview, reason), then the count."""
+    st, offer = facts.statement, facts.offer
+    flow = Flow(font, 9.5, top=22)
+    _head(flow, facts, bold(font))
+    flow.text(f"Offre {_offer_ref(facts)} – {offer.job_title} : examen des candidatures", 12.5, bold(font))
+    flow.space(3)
+    rows = [("N°", "Candidat", "Reçue via", "Entretien", "Motif du refus")]
+    interviewed = set(rng.sample(range(st.total), st.interviews)) if st.total else set()
+    number = 0
+    for channel, count in st.channels:
+        for _ in range(count):
+            initials = f"{rng.choice('ABCDEFGHJKLMNPRSTV')}. {rng.choice('ABCDEFGHJKLMNPRSTV')}."
+            rows.append((str(number + 1), initials, channel[:24], "oui" if number in interviewed else "non",
+                         rng.choice(SHORT_REASONS)))
+            number += 1
+    flow.table(rows, (10, 24, 44, 20, 72), 8.5, bold(font))
+    flow.text(f"Nombre de candidatures reçues : {st.total}" if st.total else "Aucune candidature reçue (0).",
+              10.5, bold(font))
+    flow.text(f"dont candidats reçus en entretien : {st.interviews}", 9.5)
+    _sign(flow, facts, rng, with_place=rng.random() < 0.7)
     return flow.finish()

@@ -1,5 +1,6 @@
 """Attestation de vigilance: Urssaf letter, Urssaf table (1-2 pages), CGSS form (labels under
-their values), MSA (two pages, "Fait à ..., le"). Distractors on every layout: the contributor
+their values), MSA (two pages, "Fait à ..., le"), Urssaf online download (two header blocks,
+right-aligned labels). Distractors on every layout: the contributor
 account number, an establishment's SIRET, the "situation arrêtée au" date."""
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 
 
 def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "urssaf_certificate")
-    draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa}[layout]
+    draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa,
+            "urssaf_online": _online}[layout]
     cert = facts.certificate
     code_as_printed = grouped(cert.security_code) if rng.random() < 0.4 else cert.security_code
     sheets = draw(cert, body_font(rng), code_as_printed, rng)
@@ -168,4 +170,33 @@ def _msa(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -
     flow.space(2)
     flow.text("Cette attestation ne concerne que les cotisations gérées par la MSA. Elle ne vaut pas attestation de "
               "régularité fiscale.", 9)
+    return flow.finish()
+
+
+def _online(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    """Downloaded from the online account: two blocks side by side, values right-aligned."""
+    company = cert.company
+    flow = Flow(FontKey("condensed") if rng.random() < 0.5 else font, 9.5, top=16)
+    sheet = flow.sheet
+    sheet.add(Box(0, 0, A4[0], 14, fill=(0, 70, 140), stroke=None),
+              Text(15, 9.5, "Urssaf – Mon compte en ligne", 11, bold(flow.font), (255, 255, 255)))
+    left = [("Cotisant", company.name), ("SIREN", siren_spaced(cert.siren)), ("Compte", cert.account)]
+    right = [("Date de délivrance", date_slash(cert.issue_date)), ("Situation au", date_slash(cert.situation_date)),
+             ("Identifiant", code)]
+    y = 26
+    for (l_label, l_value), (r_label, r_value) in zip(left, right):
+        sheet.add(Text(15, y, f"{l_label} :", 8.5, flow.font, (80, 80, 80)), Text(35, y, l_value, 9.5, bold(flow.font)),
+                  Text(150, y, f"{r_label} :", 8.5, flow.font, (80, 80, 80), "right"),
+                  Text(152, y, r_value, 9.5, bold(flow.font)))
+        y += 6.5
+    flow.y = y + 6
+    flow.text("ATTESTATION DE VIGILANCE", 14, bold(flow.font), "center")
+    flow.space(3)
+    flow.text(f"Nous attestons que {company.name} ({company.legal_form_long}), pour son établissement "
+              f"{siret_spaced(establishment_siret(company, rng))}, est à jour de ses obligations à l'égard de "
+              f"l'Urssaf au {date_fr(cert.situation_date, 'long')}.")
+    flow.space(2)
+    flow.text(f"Pour vérifier cette attestation, saisissez l'identifiant {code} sur urssaf.fr.", 9)
+    flow.space(3)
+    flow.text(LEGAL_TEXT, 8)
     return flow.finish()
