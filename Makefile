@@ -54,12 +54,13 @@ airflow: setup
 # Airflow with the CeleryExecutor: Redis, api-server, scheduler, dag-processor and WORKERS Celery
 # workers, on the embedded PostgreSQL and the test S3 server. Ctrl-C stops them all.
 WORKERS ?= 2
+CONCURRENCY ?= 1
 airflow-celery: setup
-	$(PY) -m pipeline.airflow_celery --workers $(WORKERS)
+	$(PY) -m pipeline.airflow_celery --workers $(WORKERS) --concurrency $(CONCURRENCY)
 
 # 20 dossiers through the Celery setup, one worker SIGKILLed mid-batch, checked from the databases.
 scale-demo: setup
-	$(PY) benchmarks/scale_demo.py --workers $(WORKERS)
+	$(PY) benchmarks/scale_demo.py --workers $(WORKERS) --concurrency $(CONCURRENCY)
 
 # Throughput against bare tesseract, rerun speed-up, born-digital rate, peak memory.
 bench: setup
