@@ -58,11 +58,20 @@ _MONTHS: dict[str, int] = {
     "octobre": 10, "oct": 10,
     "novembre": 11, "nov": 11,
     "decembre": 12, "dec": 12, "dcembre": 12,
+    # English, as foreign diplomas and identity documents print them
+    "january": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5, "june": 6,
+    "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "october": 10,
+    "november": 11, "december": 12,
 }
 
 _WORD_DATE = re.compile(
-    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b)?\s*"
+    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:of\s+)?"
     r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+# "January 24, 2026", "March 3rd 2025": month first, as English prints it.
+_MONTH_FIRST_DATE = re.compile(
+    r"(?<![\w])(?P<month>[A-Za-z]{3,10})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(
@@ -104,6 +113,12 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
         day = _day_number(m.group("day"))
         if month and day:
             d = _make_date(int(m.group("year")), month, day)
+            if d:
+                found.append((d, m.start(), m.end()))
+    for m in _MONTH_FIRST_DATE.finditer(text):
+        month = month_number(m.group("month"))
+        if month:
+            d = _make_date(int(m.group("year")), month, int(m.group("day")))
             if d:
                 found.append((d, m.start(), m.end()))
     for pattern in (_ISO_DATE, _NUMERIC_DATE):

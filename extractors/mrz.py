@@ -140,6 +140,15 @@ class MrzRecord:
     def all_checks_hold(self) -> bool:
         return self.checks_held == 4
 
+    @property
+    def plausible(self) -> bool:
+        """Whether the record reads like a document's zone and not like look-alike
+        substitutions that happened to satisfy the check digits (an upside-down reading
+        can): a known document code and a name field with its '<<' separator."""
+        names = self.lines[2] if self.layout == "TD1" else self.lines[0][5:30 if self.layout == "CNI" else None]
+        return self.document_code[:1] in "PIACV" and bool(self.surname) and (
+            "<<" in names or self.layout == "CNI")
+
 
 # --- cleaning and repair -----------------------------------------------------------------------
 

@@ -328,12 +328,12 @@ def _code_fits(layout: str, first_line: str) -> bool:
 
 
 def _score(lines: list[str]) -> tuple[int, int]:
-    """How good a reading is: check digits that hold (-1: no MRZ at all), then fewest
-    filler look-alikes glued to the names (a '<' read as K or X)."""
+    """How good a reading is: check digits that hold (-1: no MRZ at all; an implausible
+    reading counts none), then fewest filler look-alikes glued to the names (a '<' read as K or X)."""
     record = mrz.parse_mrz(lines)
     if record is None:
         return -1, 0
-    checks = record.checks_held
+    checks = record.checks_held if record.plausible else 0
     names = record.lines[2] if record.layout == "TD1" else record.lines[0][5:]
     names = names.rstrip("<KELCX")
     debris = len(re.findall(r"(?<=<)[KXCLE]|[KXCLE](?=<)", names)) + (0 if "<<" in names else 2)

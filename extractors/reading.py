@@ -185,7 +185,7 @@ def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[i
     for candidate in candidates:
         lines = read_mrz(candidate[1])
         record = mrz.parse_mrz(lines) if lines else None
-        if record is not None and record.checks_held >= 3:
+        if record is not None and record.checks_held >= 3 and record.plausible:
             return candidate
     return None
 

@@ -25,7 +25,7 @@ def page(text: str, number: int = 1, confidence: float = 1.0, mrz_lines: list[st
     rows = [r for r in text.strip("\n").split("\n")]
     lines = []
     for i, row in enumerate(rows):
-        y = 0.03 + 0.9 * i / max(len(rows), 1)
+        y = 0.03 + min(0.9 / max(len(rows), 1), 0.022) * i  # lines about 1.8 heights apart
         x, words = 0.05, []
         for token in row.split():
             width = 0.012 * len(token)
@@ -413,3 +413,87 @@ def test_merged_scan_with_the_v2_pieces_is_split_by_piece() -> None:
     assert [classify_pages([pages[g[0]]])[0] for g in groups] == [
         PieceType.urssaf_certificate, PieceType.job_offer, PieceType.applications_statement,
         PieceType.urssaf_certificate, PieceType.id_card]
+
+
+# ---------------------------------------------------------------- layouts read by position
+
+def grid_page(cells: list[tuple[float, float, str]], confidence: float = 0.95) -> Page:
+    """A page of positioned cells (x, y, text), as OCR returns a form: one line per row,
+    cells of a row side by side."""
+    rows: dict[float, list[Word]] = {}
+    for x, y, text in cells:
+        for k, token in enumerate(text.split()):
+            x0 = x + sum(0.011 * len(t) + 0.008 for t in text.split()[:k])
+            rows.setdefault(y, []).append(Word(text=token, bbox=(x0, y, x0 + 0.011 * len(token), y + 0.011),
+                                               confidence=confidence))
+    lines = [Line(words=sorted(words, key=lambda w: w.bbox[0])) for _, words in sorted(rows.items())]
+    return Page(source="grid.png", number=1, width=1654, height=2339, text_source="ocr", lines=lines)
+
+
+def test_certificate_grid_with_labels_under_their_values() -> None:
+    # Two columns; each value printed above its small label, rows further apart than value and label.
+    pages = [grid_page([
+        (0.30, 0.05, "ATTESTATION DE VIGILANCE"), (0.30, 0.08, "Caisse de Mutualité Sociale Agricole"),
+        (0.08, 0.15, "SERRES DU VAL D'AUTHION (SCEA)"), (0.55, 0.15, "441 208 735"),
+        (0.08, 0.165, "Raison sociale"), (0.55, 0.165, "N° SIREN"),
+        (0.08, 0.20, "10/03/2026"), (0.55, 0.20, "44120873500019"),
+        (0.08, 0.215, "Situation arrêtée au"), (0.55, 0.215, "SIRET du siège"),
+        (0.08, 0.25, "27/03/2026"), (0.55, 0.25, "M4K8Q2WZ7T1R9XB"),
+        (0.08, 0.265, "Date de délivrance"), (0.55, 0.265, "Code de sécurité"),
+        (0.08, 0.32, "L'employeur est à jour de ses cotisations et contributions sociales."),
+    ])]
+    assert classify_pages(pages)[0] == PieceType.urssaf_certificate
+    e = extract_fields(PieceType.urssaf_certificate, pages)
+    assert e.fields == {"company_name": "SERRES DU VAL D'AUTHION", "siren": "441208735",
+                        "issue_date": "2026-03-27", "security_code": "M4K8Q2WZ7T1R9XB"}
+
+
+def test_offer_sidebar_labels_above_values_beside_the_description() -> None:
+    pages = [grid_page([
+        (0.07, 0.04, "cadres.apec.fr"), (0.70, 0.04, "Imprimé le 02/06/2026"),
+        (0.07, 0.09, "Responsable logistique (F/H)"), (0.65, 0.09, "Mise en ligne le"),
+        (0.07, 0.11, "TRANSPORTS VERNAY"), (0.65, 0.105, "12/05/2026"),
+        (0.65, 0.13, "Fin de diffusion le"),
+        (0.07, 0.145, "Vous pilotez deux entrepôts et une équipe"), (0.65, 0.145, "11/06/2026"),
+        (0.07, 0.16, "de vingt personnes avec la direction."),
+        (0.65, 0.17, "Réf. Apec"), (0.65, 0.185, "176002341W"),
+        (0.65, 0.21, "Réf. Société"), (0.65, 0.225, "LOG-118"),
+        (0.65, 0.25, "Métier ROME"), (0.65, 0.265, "1N1302"),
+    ])]
+    assert classify_pages(pages)[0] == PieceType.job_offer
+    e = extract_fields(PieceType.job_offer, pages)
+    assert e.fields["offer_reference"] == "176002341W"
+    assert e.fields["job_title"] == "Responsable logistique"
+    assert (e.fields["published_from"], e.fields["published_to"]) == ("2026-05-12", "2026-06-11")
+    # "1N1302" is no ROME code: none is guessed from it.
+    assert e.fields["rome_code"] is None
+
+
+def test_rome_letter_recovered_from_a_look_alike_is_doubtful() -> None:
+    pages = [grid_page([(0.1, 0.05, "OFFRE D'EMPLOI"), (0.1, 0.08, "Offre n° 204QXLP"),
+                        (0.1, 0.11, "Code ROME"), (0.1, 0.125, "11304"),
+                        (0.1, 0.15, "Publiée du 02/02/2026 au 28/02/2026")])]
+    e = extract_fields(PieceType.job_offer, pages)
+    assert e.fields["rome_code"] == "I1304" and e.field_confidence["rome_code"] < 0.7
+    assert e.field_confidence["offer_reference"] > 0.85
+
+
+def test_english_diploma_award_dates() -> None:
+    for line, iso in (("Conferred on January 24, 2026", "2026-01-24"), ("Awarded on the 3rd of March 2025", "2025-03-03"),
+                      ("Date of award: 30 June 2024", "2024-06-30")):
+        e = read(PieceType.diploma, f"UNIVERSITY OF LAGOS\nThis is to certify that\nChinedu OKAFOR\n"
+                                    f"has been awarded the degree of\nBachelor of Science in Physics\n{line}\n")
+        assert e.fields["award_date"] == iso, line
+
+
+def test_an_mrz_decides_which_way_up_a_card_page_is() -> None:
+    from extractors.ocr import OcrResult
+    from extractors.reading import _mrz_upright
+    from tests.test_mrz import _ocrb_page
+
+    upright = _ocrb_page(td2("X4RTBPFW4", "850331", "310912", "DUMITRU<<ELENA<IOANA", state="ROU", code="ID"))
+    upside_down = upright[::-1, ::-1].copy()
+    # Orientation detection preferred the wrong way: more words, read from noise.
+    candidates = [(0, upside_down, OcrResult(lines=[], mean_confidence=0.3)),
+                  (180, upright, OcrResult(lines=[], mean_confidence=0.2))]
+    assert _mrz_upright(candidates)[0] == 180

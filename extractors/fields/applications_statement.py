@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.frenchtext import fold
+from extractors.label_layout import value_by_label
 from extractors.letter_dates import signature_date
 from extractors.number_words import find_number_words
 from extractors.textfields import ExtractionBuilder, Span, TextIndex
@@ -110,9 +111,18 @@ def _labelled_count(index: TextIndex) -> Span | None:
             if span is None and not rest.strip(" :.-"):
                 # The value below its label (a table's cell or an OCR line break).
                 span = _count_at(index, line_end + 1, min(len(index.text), line_end + 30), 0.9)
+            if span is None:
+                # A form's box beside, above or below its label.
+                span = value_by_label(index, re.escape(index.folded[m.start():m.end()]), _bare_count)
             if span:
                 return span
     return None
+
+
+def _bare_count(text: str):
+    """A cell holding a count and nothing else."""
+    found = re.match(r"(\d{1,4})\s*(?:\n|$)", text)
+    return (int(found.group(1)), found.start(1), found.end(1)) if found else None
 
 
 # Wording around a count that says it is the applications received.

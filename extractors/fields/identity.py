@@ -274,7 +274,7 @@ def mrz_sources(pages: list[Page], mrz_lines: list[str] | None) -> list[list[str
 def best_mrz(sources: list[list[str]]) -> mrz.MrzRecord | None:
     """The reading with the most check digits holding."""
     records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None]
-    return max(records, key=lambda r: r.checks_held) if records else None
+    return max(records, key=lambda r: (r.plausible, r.checks_held)) if records else None
 
 
 def checked_fields(sources: list[list[str]]) -> dict[str, str]:
@@ -282,7 +282,8 @@ def checked_fields(sources: list[list[str]]) -> dict[str, str]:
     the best reading where its own check digit holds. A lone check digit holds for one
     misreading in ten, so readings the composite digit confirms come first."""
     merged: dict[str, str] = {}
-    records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None]
+    # Look-alike substitutions can satisfy check digits on garbage: only plausible readings count.
+    records = [r for r in (mrz.parse_mrz(s) for s in sources) if r is not None and r.plausible]
     for r in sorted(records, key=lambda r: (r.composite_valid, r.checks_held), reverse=True):
         if r.document_number_valid:
             merged.setdefault("document_number", r.document_number)

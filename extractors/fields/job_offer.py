@@ -13,7 +13,9 @@ import re
 
 from extractors.frenchtext import find_dates, fold
 from extractors.letter_dates import labelled_date
+from extractors.label_layout import value_by_label
 from extractors.textfields import ExtractionBuilder, Span, TextIndex, clean_title, form_values, values_after
+from extractors.value_shapes import date_value
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -61,16 +63,35 @@ PERIOD_JOIN = r"\s*(?:inclus\s*)?(?:au|a|jusqu['’]au|[-–—>]|→)\s*"
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set("offer_reference", _reference(index))
+    out.set("offer_reference", value_by_label(index, REFERENCE_LABEL, _reference_value) or _reference(index))
     out.set("job_title", _title(index))
-    out.set("rome_code", _rome(index))
-    start, end = _period(index)
-    out.set("published_from", start or labelled_date(index, START_LABELS))
-    out.set("published_to", end or labelled_date(index, END_LABELS))
+    out.set("rome_code", value_by_label(index, ROME_LABEL, _rome_value) or _rome(index))
+    start, end = _labelled_period(index)
+    if start is None:
+        start, end = _period(index)
+    out.set("published_from", start or _first_labelled_date(index, START_LABELS))
+    out.set("published_to", end or _first_labelled_date(index, END_LABELS))
     return out.build()
 
 
+def _first_labelled_date(index: TextIndex, labels: tuple[str, ...]) -> Span | None:
+    for label in labels:
+        span = value_by_label(index, label, date_value)
+        if span:
+            return span
+    return labelled_date(index, labels)
+
+
+def _reference_value(text: str):
+    found = REFERENCE_TOKEN.match(text)
+    if found and re.search(r"\d", found.group(1)) and not re.fullmatch(r"[\d/.\-]+", found.group(1)):
+        token = found.group(1).strip("-/")
+        return token, found.start(1), found.start(1) + len(token)
+    return None
+
+
 def _reference(index: TextIndex) -> Span | None:
+    """A reference in running text ("l'offre d'emploi n° 167SWDG, déposée par…")."""
     for m in index.search(REFERENCE_LABEL):
         before = index.folded[max(0, m.start() - 12): m.start()]
         if re.search(EMPLOYER_REFERENCE + r"\W*$", before) or re.match(r"\s*" + EMPLOYER_REFERENCE, index.folded[m.end():]):
@@ -112,23 +133,56 @@ def _title_span(index: TextIndex, start: int, end: int, certainty: float) -> Spa
     return Span(title, offset, offset + len(title), certainty)
 
 
+# A ROME letter read as a digit or a sign by OCR ("11304" for I1304).
+_LETTER_LOOKALIKES = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "8": "B", "6": "G", "4": "A", "0": "D"})
+
+
+def _rome_value(text: str):
+    found = ROME.match(text)
+    if found:
+        return _rome_code(found.group(1), found.group(2)), found.start(), found.end()
+    # Under its label, five characters whose first is a letter's look-alike.
+    misread = re.match(r"([0-9l|!])\s?([0-9OIlS]{4})(?![0-9A-Za-z])", text)
+    if misread:
+        code = _rome_code(misread.group(1).translate(_LETTER_LOOKALIKES), misread.group(2))
+        # A letter recovered from its look-alike is a guess.
+        return (code if code[0] in "ABCDEFGHIJKLMN" else None), misread.start(), misread.end(), 0.6
+    return None
+
+
+def _rome_code(letter: str, digits: str) -> str:
+    return letter + digits.translate(str.maketrans({"O": "0", "I": "1", "l": "1", "S": "5"}))
+
+
 def _rome(index: TextIndex) -> Span | None:
-    for m in index.search(ROME_LABEL):
-        chunk = index.text[m.end(): m.end() + 40]
-        found = ROME.search(chunk)
-        if found:
-            return _rome_span(m.end(), found)
-    # Printed without a label, a lone code next to the job ("J1501 - Soins d'hygiène").
+    """Printed without a label, a lone code next to the job ("J1501 - Soins d'hygiène")."""
     found = [f for f in ROME.finditer(index.text) if f.group(2).isdigit()]
-    return _rome_span(0, found[0], 0.8) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    return Span(_rome_code(found[0].group(1), found[0].group(2)), found[0].start(), found[0].end(), 0.8)
 
 
-def _rome_span(base: int, found: re.Match, certainty: float = 1.0) -> Span:
-    digits = found.group(2)
-    fixed = digits.translate(str.maketrans({"O": "0", "I": "1", "l": "1", "S": "5"}))
-    # A letter read as a digit is a guess.
-    certainty *= 1.0 if fixed == digits else 0.7
-    return Span(found.group(1) + fixed, base + found.start(), base + found.end(), certainty)
+def _period_value(text: str):
+    """'du 03/11/2025 au 13/01/2026', '05/02/2026 - 20/03/2026' opening the text."""
+    lead = re.match(r"(?:du|from)?\s*", fold(text)).end()
+    dates = find_dates(text[:80].replace("\n", " "))
+    if len(dates) >= 2 and dates[0][1] <= lead + 1:
+        (d1, s1, e1), (d2, s2, e2) = dates[:2]
+        if d1 <= d2 and re.fullmatch(PERIOD_JOIN, fold(text[e1:s2]).replace("\n", " ")):
+            return (d1.isoformat(), d2.isoformat(), s2 - s1, e2 - s1), s1, e1
+    return None
+
+
+PERIOD_LABEL = r"periode\s+de\s+(?:publication|diffusion)|publiee?\s+du|diffusee?\s+du|dates?\s+de\s+(?:publication|diffusion)"
+
+
+def _labelled_period(index: TextIndex) -> tuple[Span | None, Span | None]:
+    span = value_by_label(index, PERIOD_LABEL, _period_value)
+    if span is None:
+        return None, None
+    first, second, s2, e2 = span.value
+    return (Span(first, span.start, span.end, span.certainty),
+            Span(second, span.start + s2, span.start + e2, span.certainty))
 
 
 def _period(index: TextIndex) -> tuple[Span | None, Span | None]:

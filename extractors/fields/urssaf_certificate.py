@@ -14,7 +14,9 @@ import re
 from extractors.fields.company_names import addressee_company, company_after_labels, company_in_clause
 from extractors.frenchtext import find_sirens, find_sirets
 from extractors.letter_dates import labelled_date, signature_date
-from extractors.textfields import ExtractionBuilder, Span, TextIndex
+from extractors.label_layout import value_by_label
+from extractors.textfields import ExtractionBuilder, Span, TextIndex, company_name_span
+from extractors.value_shapes import company_value, date_value, siren_value
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -44,12 +46,28 @@ SECURITY_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5}
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set("company_name", company_after_labels(index, NAME_LABELS) or company_in_clause(index, NAME_CLAUSE)
-            or addressee_company(index))
-    out.set("siren", _siren(index))
-    out.set("issue_date", labelled_date(index, ISSUE_LABELS) or _letter_date(index))
-    out.set("security_code", _security_code(index))
+    out.set("company_name", _company(index))
+    out.set("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siren(index))
+    out.set("issue_date", _issue_date(index))
+    out.set("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index))
     return out.build()
+
+
+def _company(index: TextIndex) -> Span | None:
+    for label in NAME_LABELS:
+        span = value_by_label(index, r"(?<![\w'’])" + label + r"\b", company_value)
+        name = company_name_span(index, span) if span else None
+        if name:
+            return name
+    return company_after_labels(index, NAME_LABELS) or company_in_clause(index, NAME_CLAUSE) or addressee_company(index)
+
+
+def _issue_date(index: TextIndex) -> Span | None:
+    for label in ISSUE_LABELS:
+        span = value_by_label(index, label, date_value)
+        if span:
+            return span
+    return labelled_date(index, ISSUE_LABELS) or _letter_date(index)
 
 
 def _siren(index: TextIndex) -> Span | None:
@@ -73,17 +91,23 @@ def _letter_date(index: TextIndex) -> Span | None:
     return span
 
 
-def _security_code(index: TextIndex) -> Span | None:
+def _code_after_label(index: TextIndex) -> Span | None:
+    """The first code in the few lines after its label, wherever the layout put it."""
     for m in index.search(SECURITY_LABEL):
-        chunk = index.text[m.end(): m.end() + 60]
+        chunk = index.text[m.end(): m.end() + 80]
         for found in SECURITY_CODE.finditer(chunk):
-            code = found.group(1)
-            # A code mixes letters and digits; a word of the sentence does not.
-            if not (re.search(r"\d", code) and re.search(r"[A-Za-z]", code)):
-                continue
-            value = re.sub(r"[ \-]+", " ", code).upper()
-            return Span(value, m.end() + found.start(1), m.end() + found.end(1))
+            value = _code_value(found.group(1))
+            if value:
+                return Span(value[0], m.end() + found.start(1), m.end() + found.end(1), 0.9)
     return None
+
+
+def _code_value(text: str) -> tuple[str, int, int] | None:
+    found = SECURITY_CODE.match(text)
+    # A code mixes letters and digits; a word of the sentence does not.
+    if not found or not (re.search(r"\d", found.group(1)) and re.search(r"[A-Za-z]", found.group(1))):
+        return None
+    return re.sub(r"[ \-]+", " ", found.group(1)).upper(), found.start(1), found.end(1)
 
 
 __all__ = ["extract"]

@@ -1,0 +1,140 @@
+"""A label's value found where forms put it, by the words' positions: after the label in
+its cell, in the next cell on its row, or in the cell just below or just above it (forms
+print labels above their values, or under them). Between a value above and one below,
+the nearer one belongs to the label: a form groups a label with its value and leaves
+more space between rows.
+
+Cells are the words of one OCR or text-layer line cut at wide gaps, so that two columns
+printed side by side are two cells. Works on a TextIndex (extractors/textfields.py) and
+returns Spans pointing at the value's words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from extractors.textfields import Span, TextIndex
+from models.document import Word
+
+# A gap wider than this many word heights separates two cells on one line.
+CELL_GAP = 2.2
+# A cell further than this many line heights above or below is another block.
+VERTICAL_REACH = 2.6
+
+# A neighbour at less than this share of the label's distance clearly pairs with the cell.
+CLEARLY_NEARER = 0.8
+# A label with this many words before it in its cell stands in a sentence.
+SENTENCE_WORDS = 3
+
+# accept(text) -> (value, start, end[, certainty]) within text, or None.
+Acceptor = Callable[[str], "tuple[object, int, int] | None"]
+
+
+@dataclass
+class Cell:
+    page: int
+    words: list[tuple[int, int, Word]]  # start and end offsets in the index text, word
+
+    @property
+    def start(self) -> int:
+        return self.words[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.words[-1][1]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        boxes = [w.bbox for _, _, w in self.words]
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    @property
+    def height(self) -> float:
+        heights = sorted(w.bbox[3] - w.bbox[1] for _, _, w in self.words)
+        return heights[len(heights) // 2]
+
+
+def cells(index: TextIndex) -> list[Cell]:
+    """The index's lines cut at wide gaps, in reading order."""
+    found: list[Cell] = []
+    current: list[tuple[int, int, Word]] = []
+    current_page = 0
+    for start, end, page, word in index.words:
+        if current:
+            previous = current[-1]
+            same_line = page == current_page and "\n" not in index.text[previous[1]:start]
+            height = max(previous[2].bbox[3] - previous[2].bbox[1], word.bbox[3] - word.bbox[1], 1e-6)
+            if not same_line or word.bbox[0] - previous[2].bbox[2] > CELL_GAP * height:
+                found.append(Cell(current_page, current))
+                current = []
+        current.append((start, end, word))
+        current_page = page
+    if current:
+        found.append(Cell(current_page, current))
+    return found
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tuple) -> list[tuple[int, int, float]]:
+    """(start, end, certainty) of the places the label's value may be, best first."""
+    places: list[tuple[int, int, float]] = []
+    if label_end < label_cell.end:
+        places.append((label_end, label_cell.end, 1.0))
+    row = [c for c in all_cells if c.page == label_cell.page and c is not label_cell
+           and _overlap((c.box[1], c.box[3]), (box[1], box[3])) > 0.4 * (box[3] - box[1]) and c.box[0] >= box[2]]
+    places += [(c.start, c.end, 1.0) for c in sorted(row, key=lambda c: c.box[0])]
+    line_height = box[3] - box[1]
+    vertical = []
+    for c in all_cells:
+        if c.page != label_cell.page or c is label_cell or not _same_column(c.box, box, line_height):
+            continue
+        below, above = c.box[1] - box[3], box[1] - c.box[3]
+        is_below = below >= -0.2 * line_height
+        gap = below if is_below else above
+        if not -0.2 * line_height <= gap <= VERTICAL_REACH * max(line_height, c.height):
+            continue
+        # The cell pairs with whichever neighbour is nearer: one on its far side takes it.
+        far = [(o.box[1] - c.box[3]) if is_below else (c.box[1] - o.box[3]) for o in all_cells
+               if o is not c and o is not label_cell and o.page == c.page and _same_column(o.box, c.box, line_height)]
+        if any(0 <= f < CLEARLY_NEARER * gap for f in far):
+            continue
+        vertical.append((gap + (0 if is_below else 1e-4), c))
+    places += [(c.start, c.end, 0.95) for _, c in sorted(vertical, key=lambda v: v[0])]
+    return places
+
+
+def _same_column(a: tuple, b: tuple, line_height: float) -> bool:
+    """Boxes that overlap horizontally, or start at the same place."""
+    return _overlap((a[0], a[2]), (b[0], b[2])) > 0 or abs(a[0] - b[0]) <= line_height
+
+
+def value_by_label(index: TextIndex, label: str, accept: Acceptor) -> Span | None:
+    """The first accepted value near a match of `label` (a folded regex), labels in reading order."""
+    all_cells = cells(index)
+    for m in index.search(label):
+        label_cell = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
+        label_words = index.words_in(m.start(), m.end())
+        if label_cell is None or not label_words:
+            continue
+        boxes = [w.bbox for _, w in label_words]
+        box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        places = _candidates(all_cells, label_cell, m.end(), box)
+        # A label inside a sentence ("Nous certifions que l'entreprise désignée …") is no
+        # form label: only the words right after it may be its value, never another line's.
+        if len(re.findall(r"\w+", index.text[label_cell.start:m.start()])) >= SENTENCE_WORDS:
+            places = places[:1] if m.end() < label_cell.end else []
+        for start, end, certainty in places:
+            text = index.text[start:end]
+            lead = len(text) - len(re.sub(r"^[\s:;|.\-–—=>»()\[\]]+", "", text))
+            found = accept(text[lead:])
+            if found is not None and found[0] is not None:
+                value, s, e, *doubt = found  # an acceptor may add how sure its reading is
+                return Span(value, start + lead + s, start + lead + e, certainty * (doubt[0] if doubt else 1.0))
+    return None
+
+
+__all__ = ["Cell", "cells", "value_by_label"]

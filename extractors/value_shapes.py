@@ -1,0 +1,47 @@
+"""What a field's value looks like, for finding it near its label (extractors/label_layout.py):
+each function takes the text where a value may start and returns (value, start, end) when
+that text opens with such a value, else None."""
+from __future__ import annotations
+
+import re
+
+from extractors.frenchtext import find_dates, find_sirens, fold
+
+# Words of a form's labels: a cell made of them is another label, not a value.
+LABEL_WORDS = (
+    r"(?:forme\s+juridique|adresse|capital|siege|activite|date|immatriculation|n°|numero|identifiant|categorie"
+    r"|sigle|nom\s+commercial|enseigne|gestion|greffe|siren|siret|code|effectif|situation|delivre|compte"
+    r"|etablissement|denomination|raison\s+sociale|periode|masse\s+salariale|objet|madame|monsieur|attestation"
+    r"|certificat)(?![a-z])"
+)
+# At most this many characters of stray marks before the value.
+_LEAD = 3
+
+
+def date_value(text: str):
+    found = find_dates(text[:40])
+    if found and found[0][1] <= _LEAD:
+        date, s, e = found[0]
+        return date.isoformat(), s, e
+    return None
+
+
+def siren_value(text: str):
+    found = find_sirens(text[:30].replace("\n", " "))
+    if found and found[0][1] <= _LEAD:
+        return found[0]
+    return None
+
+
+def company_value(text: str):
+    """A name: starts with a capital or a digit, has capitals, is not another label nor a number."""
+    line = text.split("\n")[0].strip()
+    if not line or not (line[0].isupper() or line[0].isdigit()) or re.match(LABEL_WORDS, fold(line)):
+        return None
+    if len(re.findall(r"[A-ZÀ-Þ]", line)) < 2 or len(re.findall(r"\d", line)) > len(line) / 3:
+        return None
+    start = text.find(line)
+    return line, start, start + len(line)
+
+
+__all__ = ["date_value", "siren_value", "company_value", "LABEL_WORDS"]
