@@ -127,7 +127,7 @@ def _unrendered(piece, rng, scan_ratio=0.5, force_render=None, as_pdf=False):
 
 
 @pytest.fixture(scope="module")
-def many_truths(tmp_path_factory):
+def many_dossiers(tmp_path_factory):
     """Scenarios only: pieces are built but not drawn, so hundreds of seeds run in seconds."""
     patch = pytest.MonkeyPatch()
     patch.setattr(synth.dossier, "render_built", _unrendered)
@@ -135,9 +135,14 @@ def many_truths(tmp_path_factory):
     out = tmp_path_factory.mktemp("dry")
     try:
         return [synth.dossier.generate_dossier(seed, ("folder", "zip", "merged")[seed % 3], out, violation_rate=0.9,
-                                               as_of=D(2026, 6, 15)).truth for seed in range(360)]
+                                               as_of=D(2026, 6, 15)) for seed in range(360)]
     finally:
         patch.undo()
+
+
+@pytest.fixture(scope="module")
+def many_truths(many_dossiers):
+    return [d.truth for d in many_dossiers]
 
 
 def test_many_scenarios_keep_the_margins_and_the_format(many_truths):
@@ -175,3 +180,34 @@ def test_internships_in_hours_of_presence(many_truths):
             part_time_long += end > add_months(start, 6) and hours <= 924
             too_long += hours > 924
     assert part_time_long and too_long
+
+
+def test_mac_zips_hold_hidden_entries_that_the_truth_ignores(many_dossiers):
+    mac = [d for d in many_dossiers if "hidden:mac_zip" in d.truth["variant_tags"]]
+    assert mac
+    for dossier in mac:
+        with zipfile.ZipFile(dossier.path) as archive:
+            names = archive.namelist()
+        companions = [n for n in names if n.startswith("__MACOSX/._")]
+        assert ".DS_Store" in names and companions
+        assert all(n.removeprefix("__MACOSX/._") in names for n in companions)
+        assert all(len(dossier.files[n]) == 4096 for n in companions)
+        sources = {p["source"] for p in dossier.truth["pieces"]}
+        assert not sources & ({".DS_Store"} | set(companions))
+
+
+def test_manifest_variants(many_truths):
+    seen = set()
+    for truth in many_truths:
+        tags = set(truth["variant_tags"])
+        codes = [f["code"] for f in truth["flags"]]
+        if "manifest_fields:malformed" in tags:  # the field is ignored, the rest of the manifest counts
+            assert truth["procedure_source"] == "manifest" and codes.count("invalid_manifest") == 1
+            seen.add("malformed")
+        if any(t.startswith("invalid_manifest:") for t in tags):  # unusable: as if there were none
+            assert truth["procedure_source"] == "inferred" and truth["submitted_at"] == truth["as_of"]
+            assert codes.count("invalid_manifest") == 1
+            seen.add("unusable")
+        if truth["procedure_source"] == "manifest" and truth["submitted_at"] != truth["as_of"]:
+            seen.add("declared_date")
+    assert seen == {"malformed", "unusable", "declared_date"}
