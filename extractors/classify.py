@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from extractors import mrz
 from extractors.textnorm import fold
 from models import Page, PieceType
 
@@ -67,9 +68,9 @@ def score_page(page: Page) -> PageScores:
                 if item.pattern.search(top):
                     score += item.weight
         scores[piece_type] = score
-    mrz = page.extra_text.get("mrz", "") or _mrz_like(page.text)
-    if mrz:
-        kind = _mrz_kind(mrz)
+    zone = page.extra_text.get("mrz", "") or _mrz_like(page.text)
+    if zone:
+        kind = _mrz_kind(zone)
         if kind:
             kind = _identity_kind(kind, scores)
             scores[kind] = scores.get(kind, 0.0) + 20.0
@@ -109,17 +110,20 @@ def _mrz_like(text: str) -> str:
     return "\n".join(m.group(0) for m in _MRZ_LINE.finditer(text.replace(" ", "")))
 
 
-def _mrz_kind(mrz: str) -> PieceType | None:
+def _mrz_kind(mrz_text: str) -> PieceType | None:
     """The identity document a machine-readable zone's document code names (ICAO 9303:
-    P passport; I, A, C cards, of which IR is a residence permit as France issues it)."""
-    first = mrz.strip().splitlines()[0].strip() if mrz.strip() else ""
-    if first.startswith("P") and len(first) >= 30:
+    P passport; I, A, C cards, of which IR is a residence permit as France issues it).
+    Only a plausible zone counts: an IBAN or a reference number also reads as capitals
+    and digits."""
+    record = mrz.parse_mrz(mrz_text.strip().splitlines())
+    if record is None or not record.plausible:
+        return None
+    code = record.lines[0][:2]
+    if code.startswith("P"):
         return PieceType.passport
-    if re.match(r"^[IAC]R|^I<FRA", first):
+    if re.match(r"[IAC]R", code) or (code == "I<" and record.issuing_state == "FRA"):
         return PieceType.residence_permit
-    if re.match(r"^[IAC][A-Z<][A-Z<]{3}", first) and len(first) <= 38:
-        return PieceType.id_card
-    return None
+    return PieceType.id_card
 
 
 def _identity_kind(kind: PieceType, scores: dict[PieceType, float]) -> PieceType:

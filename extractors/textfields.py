@@ -35,6 +35,9 @@ class Span:
     start: int
     end: int
     certainty: float = 1.0
+    # Identifiers, dates and counts are wrong when any one of their words is: their
+    # confidence is their weakest word's, not the words' mean.
+    weakest: bool = False
 
 
 class TextIndex:
@@ -67,10 +70,12 @@ class TextIndex:
             by_page.setdefault(page, []).append(word.bbox)
         return [FieldBox(page=page, bbox=union_boxes(boxes)) for page, boxes in sorted(by_page.items())]
 
-    def confidence(self, start: int, end: int) -> float:
+    def confidence(self, start: int, end: int, weakest: bool = False) -> float:
         words = self.words_in(start, end)
         if not words:
             return 0.0
+        if weakest:
+            return min(w.confidence for _, w in words)
         return sum(w.confidence for _, w in words) / len(words)
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
@@ -113,6 +118,12 @@ class ExtractionBuilder:
         span = self.spans.get(name)
         return None if span is None else span.value
 
+    def set_exact(self, name: str, span: Span | None) -> None:
+        """A value every word of which must be right (an identifier, a date, a count)."""
+        if span is not None:
+            span.weakest = True
+        self.set(name, span)
+
     def build(self) -> Extraction:
         fields: dict[str, FieldValue] = {}
         confidence: dict[str, float] = {}
@@ -123,7 +134,7 @@ class ExtractionBuilder:
             if span is None:
                 continue
             if span.end > span.start:
-                confidence[name] = round(self.index.confidence(span.start, span.end) * span.certainty, 3)
+                confidence[name] = round(self.index.confidence(span.start, span.end, span.weakest) * span.certainty, 3)
                 boxes[name] = self.index.boxes(span.start, span.end)
             else:
                 confidence[name] = round(span.certainty, 3)

@@ -179,3 +179,23 @@ def test_printed_name_wins_over_a_damaged_mrz_name():
     damaged = [good[0].replace("ROHAN<<<<<<<<", "ROHANKK<K<KKE"), good[1]]
     ex = passport.extract([passport_page_labels_above(good)], damaged)
     assert ex.fields["given_names"] == "ROHAN"
+
+
+def _printed_surname_against_mrz(printed: str, mrz_names: str):
+    lines = td3("C4X92J1T8", "900512", "330101", mrz_names, "DEU")
+    p = page(line("Surname / Nom", 0.3, 0.2), line(printed, 0.3, 0.23),
+             line("Given names / Prénoms", 0.3, 0.28), line("KLARA", 0.3, 0.31))
+    ex = passport.extract([p], lines)
+    return ex.fields["surname"], ex.field_confidence["surname"]
+
+
+def test_printed_name_and_mrz_name_reconciled():
+    # Same name under ICAO's digraphs: confirmed.
+    name, conf = _printed_surname_against_mrz("MÜLLER", "MUELLER<<KLARA")
+    assert name == "MÜLLER" and conf >= 0.9
+    # OCR dropped a letter of the small print: the MRZ spells the name whole.
+    name, conf = _printed_surname_against_mrz("MUELER", "MUELLER<<KLARA")
+    assert name == "MUELLER" and conf >= 0.6
+    # The readings disagree otherwise: the printed one, below the certainty threshold.
+    name, conf = _printed_surname_against_mrz("MUELLIR", "MUELLER<<KLARA")
+    assert name == "MUELLIR" and conf < 0.6

@@ -36,8 +36,8 @@ NOT_RECEIVED = r"entretien|retenu|recrute|embauche|convoque|rencontre|selectionn
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set("applications_received", _total_row(index) or _labelled_count(index) or _count_in_sentence(index))
-    out.set("signed_on", signature_date(index))
+    out.set_exact("applications_received", _total_row(index) or _labelled_count(index) or _count_in_sentence(index))
+    out.set_exact("signed_on", signature_date(index))
     return out.build()
 
 

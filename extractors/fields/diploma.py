@@ -78,7 +78,7 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
     award = labelled_date(index, AWARD_LABELS, window=40)
-    out.set("award_date", award)
+    out.set_exact("award_date", award)
     extraction = out.build()
     if award is None and index.search(YEAR_ONLY):
         # The piece prints only a year: no award date to read, and none missing.

@@ -29,6 +29,8 @@ CONF_MRZ_CHECKED = 0.97
 CONF_MRZ_UNCHECKED = 0.75
 CONF_VISUAL_CONFIRMED = 0.95  # visual value that the MRZ agrees with
 CONF_VISUAL = 0.6
+# A printed name the MRZ contradicts: below the validators' certainty threshold (0.6).
+CONF_DISAGREEING = 0.5
 
 _MONTHS = {
     "JAN": 1, "JANV": 1, "JANVIER": 1, "JANUARY": 1,
@@ -320,18 +322,41 @@ def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz
             break
     if visual is not None:
         text = _clean_name(visual.text)
-        if not mrz_name:
+        if not mrz_name or not _mrz_name_plausible(mrz_name):
+            # No MRZ, or MRZ debris (a misread filler glued to the name): the printed name.
             result.put(name, text, CONF_VISUAL, [visual])
             return
-        printed, machine = transliterate(text), transliterate(mrz_name)
-        # OCR noise on either side, or MRZ debris (a misread filler glued to the name):
-        # the printed name wins (DOMAIN.md), the MRZ only vouching for the label's value.
-        if (difflib.SequenceMatcher(None, printed, machine).ratio() >= 0.8 or (len(printed) >= 2 and printed in machine)
-                or not _mrz_name_plausible(mrz_name)):
-            result.put(name, text, CONF_VISUAL, [visual])
+        printed, machine = icao_digraphs(text), transliterate(mrz_name)
+        if printed == machine:
+            result.put(name, text, CONF_VISUAL_CONFIRMED, [visual])
+            return
+        if _dropped_letters(printed, machine):
+            # OCR lost letters of the small print ('TAZ' for TAZI): the MRZ spells it whole.
+            result.put(name, mrz_name, CONF_MRZ_UNCHECKED, [visual])
+            return
+        if difflib.SequenceMatcher(None, printed, machine).ratio() >= 0.8 or (len(printed) >= 2 and printed in machine):
+            # The two readings disagree: the printed one, as a point to verify.
+            result.put(name, text, CONF_DISAGREEING, [visual])
             return
     if mrz_name and _mrz_name_plausible(mrz_name):
         result.put(name, mrz_name, CONF_MRZ_UNCHECKED)
+
+
+# ICAO 9303's transliteration of letters it writes with two (Ü -> UE), before accents go.
+_DIGRAPHS = str.maketrans({"Ä": "AE", "Æ": "AE", "Ö": "OE", "Ø": "OE", "Ü": "UE", "ß": "SS", "Þ": "TH", "Å": "AA"})
+
+
+def icao_digraphs(text: str) -> str:
+    """A printed name as the MRZ writes it: digraphs, then capitals without accents."""
+    return transliterate(text.upper().translate(_DIGRAPHS))
+
+
+def _dropped_letters(printed: str, machine: str) -> bool:
+    """Whether the printed reading is the MRZ name with one or two letters missing."""
+    if not printed or not 0 < len(machine) - len(printed) <= 2:
+        return False
+    letters = iter(machine)
+    return all(c in letters for c in printed)
 
 
 def _checked_date(result: _Result, spans: list[Span], name: str, kind: mrz.DateKind,

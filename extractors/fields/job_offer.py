@@ -63,14 +63,14 @@ PERIOD_JOIN = r"\s*(?:inclus\s*)?(?:au|a|jusqu['’]au|[-–—>]|→)\s*"
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set("offer_reference", value_by_label(index, REFERENCE_LABEL, _reference_value) or _reference(index))
+    out.set_exact("offer_reference", value_by_label(index, REFERENCE_LABEL, _reference_value) or _reference(index))
     out.set("job_title", _title(index))
-    out.set("rome_code", value_by_label(index, ROME_LABEL, _rome_value) or _rome(index))
+    out.set_exact("rome_code", value_by_label(index, ROME_LABEL, _rome_value) or _rome(index))
     start, end = _labelled_period(index)
     if start is None:
         start, end = _period(index)
-    out.set("published_from", start or _first_labelled_date(index, START_LABELS))
-    out.set("published_to", end or _first_labelled_date(index, END_LABELS))
+    out.set_exact("published_from", start or _first_labelled_date(index, START_LABELS))
+    out.set_exact("published_to", end or _first_labelled_date(index, END_LABELS))
     return out.build()
 
 

@@ -47,9 +47,9 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("company_name", _company(index))
-    out.set("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siren(index))
-    out.set("issue_date", _issue_date(index))
-    out.set("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index))
+    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siren(index))
+    out.set_exact("issue_date", _issue_date(index))
+    out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index))
     return out.build()
 
 
