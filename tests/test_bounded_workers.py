@@ -1,0 +1,43 @@
+"""Bounded workers (issue 11): the system enforces a reader's memory and time limits,
+whatever runs inside it."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.page_pool import BoundedWorker, WorkerOutOfMemory, WorkerTimeout, run_bounded
+
+CAP = 1 << 30
+
+
+def hog(size: int) -> int:
+    return len(bytearray(size))
+
+
+def test_a_job_past_the_address_space_cap_gets_memory_error_not_the_machine() -> None:
+    with pytest.raises(WorkerOutOfMemory):
+        run_bounded(hog, 2 * CAP, memory_bytes=CAP, timeout=60)
+    assert run_bounded(hog, 1 << 20, memory_bytes=CAP, timeout=60) == 1 << 20  # a fresh worker serves on
+
+
+def test_a_job_past_its_deadline_is_killed_with_its_children() -> None:
+    import subprocess
+
+    worker = BoundedWorker(CAP)
+    started = time.monotonic()
+    with pytest.raises(WorkerTimeout):
+        worker.call(subprocess.run, ["sleep", "60"], timeout=1.5)
+    assert time.monotonic() - started < 10
+    assert not worker.alive()
+    children = subprocess.run(["pgrep", "-s", str(worker.proc.pid)], capture_output=True, text=True).stdout
+    assert children.strip() == "", "the worker's children outlived it"
+
+
+def test_a_bug_in_a_job_comes_back_as_its_exception() -> None:
+    with pytest.raises(ZeroDivisionError):
+        run_bounded(divmod_pair, (1, 0), memory_bytes=CAP, timeout=30)
+
+
+def divmod_pair(pair: tuple[int, int]) -> tuple[int, int]:
+    return divmod(*pair)
