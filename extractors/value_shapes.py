@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import find_dates, find_sirens, fold
+from extractors.frenchtext import find_dates, find_sirens, find_sirets, fold
 
 # Words of a form's labels: a cell made of them is another label, not a value.
 LABEL_WORDS = (
@@ -33,6 +33,15 @@ def siren_value(text: str):
     return None
 
 
+def siren_of_siret_value(text: str):
+    """An establishment's SIRET standing for its company: the SIREN is its first nine digits."""
+    found = find_sirets(text[:40].replace("\n", " "))
+    if found and found[0][1] <= _LEAD:
+        digits, s, e = found[0]
+        return digits[:9], s, e, 0.85
+    return None
+
+
 def company_value(text: str):
     """A name: starts with a capital or a digit, has capitals, is not another label nor a number."""
     line = text.split("\n")[0].strip()
@@ -44,4 +53,4 @@ def company_value(text: str):
     return line, start, start + len(line)
 
 
-__all__ = ["date_value", "siren_value", "company_value", "LABEL_WORDS"]
+__all__ = ["date_value", "siren_value", "siren_of_siret_value", "company_value", "LABEL_WORDS"]

@@ -278,8 +278,17 @@ def test_total_row_reads_the_applications_column(header: str, rows: list[str], c
     assert e.fields == {"applications_received": count, "signed_on": "2026-06-11"}
 
 
+NONE_RECEIVED = """
+Déclaration de l'employeur
+Malgré la diffusion de l'offre pendant six semaines, nous n'avons reçu aucune candidature.
+Aucune candidature n'a donc été retenue.
+Saint-Brieuc, le 30 avril 2026
+"""
+
+
 @pytest.mark.parametrize("text, count, signed", [
     (OBJECT_OF, 1, "2026-05-07"),
+    (NONE_RECEIVED, 0, "2026-04-30"),
     (BREAKDOWN, 12, "2026-04-14"),
     (WORDS_AND_DIGITS, 14, "2026-04-02"),
     (WORDS_ONLY, 21, "2026-05-05"),

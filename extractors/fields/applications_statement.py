@@ -142,6 +142,12 @@ def _count_in_sentence(index: TextIndex) -> Span | None:
             found.append(Span(value, s, e, 0.85))
     for m in index.search(r"(?<![a-z])(?:une?|d['’]une?)\s+(?:candidature|reponse|candidat)\b(?!s)"):
         found.append(Span(1, m.start(), m.end(), 0.8))
+    # "n'avons reçu aucune candidature", "aucune candidature n'a été reçue": none came in
+    # (not "aucune candidature n'a été retenue", which says none fitted).
+    for m in index.search(r"(?:recu|enregistre)\w*\s+(aucune\s+(?:candidature|reponse))|(aucune\s+(?:candidature|reponse))"
+                          r"\s+(?:n['’]a\s+ete\s+)?(?:recue|enregistree|ne\s+nous\s+est\s+parvenue)"):
+        group = 1 if m.group(1) else 2
+        return Span(0, m.start(group), m.end(group), 0.9)
     for span in sorted((f for f in found if f is not None), key=lambda f: f.start):
         after = index.folded[span.end: span.end + 60]
         before = index.folded[max(0, span.start - 40): span.start]

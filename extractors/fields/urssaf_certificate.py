@@ -16,7 +16,7 @@ from extractors.frenchtext import find_sirens, find_sirets
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.label_layout import value_by_label
 from extractors.textfields import ExtractionBuilder, Span, TextIndex, company_name_span
-from extractors.value_shapes import company_value, date_value, siren_value
+from extractors.value_shapes import company_value, date_value, siren_of_siret_value, siren_value
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -47,7 +47,8 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("company_name", _company(index))
-    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siren(index))
+    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value)
+                  or value_by_label(index, SIRET_LABEL, siren_of_siret_value) or _siren(index))
     out.set_exact("issue_date", _issue_date(index))
     out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index))
     return out.build()
