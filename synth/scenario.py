@@ -208,7 +208,7 @@ def make_diploma(rng: random.Random, submitted: dt.date, given_names: str) -> Di
     """An old diploma by default (awarded before submitted - 12 months, with the margin)."""
     award = pick_date(rng, add_months(submitted, -72), add_months(submitted, -12) - dt.timedelta(days=6),
                       lambda d: far_from(d, add_months(submitted, -12)))
-    english = rng.random() < 0.4
+    english = rng.random() < 0.3
     return DiplomaFacts(rng.choice(DIPLOMA_TITLES_EN if english else DIPLOMA_TITLES_FR),
                         rng.choice(FOREIGN_UNIVERSITIES if english else INSTITUTIONS), award.year, english,
                         given_names, award)

@@ -93,9 +93,12 @@ def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     """French diploma ("Délivré à ..., le"), attestation de réussite ("Date de délibération du
     jury" beside a later "Fait à ..., le"), diploma printing only its session year, English degree."""
     d = facts.diploma
-    layout = family(facts, rng, "diploma", DATED_DIPLOMAS if d.dated else None)
-    if d.english and layout in ("diplome", "diplome_session"):
-        layout = "degree_en" if facts.families is None or facts.families.allows("diploma", "degree_en") else layout
+    among = ("degree_en",) if d.english else ("diplome", "attestation_reussite", "diplome_session")
+    among = tuple(name for name in among if name in DATED_DIPLOMAS or not d.dated)
+    try:
+        layout = family(facts, rng, "diploma", among)
+    except ValueError:  # the family filter left none of the natural ones: any allowed layout
+        layout = family(facts, rng, "diploma", DATED_DIPLOMAS if d.dated else None)
     if layout == "attestation_reussite":
         sheet, award = _attestation_reussite(facts, rng)
     else:
