@@ -513,3 +513,23 @@ def test_an_mrz_decides_which_way_up_a_card_page_is() -> None:
     candidates = [(0, upside_down, OcrResult(lines=[], mean_confidence=0.3)),
                   (180, upright, OcrResult(lines=[], mean_confidence=0.2))]
     assert _mrz_upright(candidates)[0] == 180
+
+
+def test_identity_card_front_without_mrz() -> None:
+    pages = [grid_page([
+        (0.05, 0.03, "REPÚBLICA DE CABO VERDE"), (0.05, 0.05, "BILHETE DE IDENTIDADE / IDENTITY CARD"),
+        (0.30, 0.09, "Apelido / Nom / Surname"), (0.30, 0.105, "SEMEDO TAVARES"),
+        (0.30, 0.13, "Nome / Prénoms / Given names"), (0.30, 0.145, "LÚCIA HELENA"),
+        (0.30, 0.17, "Sexo / Sex"), (0.50, 0.17, "Nacionalidade / Nationality"),
+        (0.30, 0.185, "F"), (0.50, 0.185, "CPV"),
+        (0.30, 0.21, "Data de nascimento / Date of birth"), (0.30, 0.225, "17.02.1991"),
+        (0.30, 0.25, "N° du document / Document No."), (0.65, 0.25, "Date of expiry"),
+        (0.30, 0.265, "KQWTZRBN"), (0.65, 0.265, "03.09.2030"),
+    ], confidence=0.9)]
+    assert classify_pages(pages)[0] == PieceType.id_card
+    e = extract_fields(PieceType.id_card, pages)
+    assert e.fields == {"document_number": "KQWTZRBN", "surname": "SEMEDO TAVARES", "given_names": "LÚCIA HELENA",
+                        "nationality": "CPV", "date_of_birth": "1991-02-17", "sex": "F",
+                        "expiry_date": "2030-09-03", "issuing_state": "CPV"}
+    # Read from the visual zone alone: certain enough to be checked, not more.
+    assert all(0.45 <= e.field_confidence[f] <= 0.7 for f in ("surname", "expiry_date"))

@@ -61,7 +61,7 @@ LABEL_DOCUMENT_NUMBER = (r"\b(?:PASSPORT\s*N[O0]|PASSEPORT\s*N[O0]|DOCUMENT\s*N[
                          r"|CARD\s*N[O0]|N[O0°]\s*(?:DE\s*LA\s*CARTE|DU\s*DOCUMENT)|NUMERO\s*(?:DU\s*DOCUMENT|DE\s*(?:LA\s*)?CARTE)"
                          r"|DOCUMENT\s*NUMBER|CARTE\s*N[O0°])")
 LABEL_SEX = r"\b(?:SEX|SEXE)\b"
-LABEL_NATIONALITY_CODE = r"\b(?:CODE|NAT)\b"
+LABEL_NATIONALITY_CODE = r"\b(?:CODE|NAT|NATIONALITE|NATIONALITY|NATIONALIDAD|NATIONALITAT)\b"
 
 
 # --- a page as positioned words ------------------------------------------------------------------
@@ -147,6 +147,12 @@ def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = l
             return Span(label.page, after)
     x0, _, x1, y1 = label.bbox
     h = label.height
+    if host is not None:
+        # A label in several languages ("Data de nascimento / Date of birth") is one
+        # label: its value stands under its first language.
+        before = host.words[:host.words.index(label.words[0])]
+        if before and any(w.text.endswith("/") or w.text == "/" for w in before[-2:]):
+            x0 = before[0].bbox[0]
     below = []
     for span in spans:
         if span.page != label.page or span is host:
@@ -409,14 +415,20 @@ def _number_candidates(spans: list[Span], layout: IdentityLayout) -> list[tuple[
     labeled: list[tuple[str, Span, bool]] = []
     if layout.document_number_label:
         for label in find_labels(spans, layout.document_number_label):
-            value = value_near(spans, label, lambda t: any(_is_number_like(w) for w in t.split()))
+            value = value_near(spans, label, lambda t: any(_is_labelled_number(w) for w in t.split()))
             if value is not None:
                 for w in value.words:
-                    if _is_number_like(w.text):
+                    if _is_labelled_number(w.text):
                         labeled.append((_alnum(w.text), Span(value.page, [w]), True))
     loose = [(_alnum(w.text), Span(s.page, [w]), False) for s in spans for w in s.words
              if _is_number_like(w.text) and "<" not in w.text]
     return labeled + loose
+
+
+def _is_labelled_number(text: str) -> bool:
+    """Under its label a card number may hold few digits or none (X4RTBPFW4, PRLRDATBW)."""
+    token = _alnum(text)
+    return _is_number_like(text) or (6 <= len(token) <= 12 and token == text.strip(" .,:;") and token.isupper())
 
 
 def _is_number_like(text: str) -> bool:
