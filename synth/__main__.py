@@ -1,16 +1,19 @@
 """python -m synth generate --out DIR --count N --seed S [--shapes folder,zip,merged] [--scan-ratio 0.5]
                             [--as-of YYYY-MM-DD] [--families A,B] [--exclude-families C,D]
-python -m synth families     (the layout family names)"""
+python -m synth families     (the layout family names)
+python -m synth check DIR    (DIR/truth: schema enums, status, eval README margins)"""
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import sys
 import time
+from pathlib import Path
 
 from synth.dossier import DEFAULT_AS_OF, SHAPES, generate_dossier
 from synth.families import FamilyFilter, all_families
 from synth.scenario import PROCEDURES
+from synth.validate import check_folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +33,19 @@ def main(argv: list[str] | None = None) -> int:
                      help="only these layout families (comma-separated `type:layout`, or a whole `type`)")
     gen.add_argument("--exclude-families", default=None, help="never these layout families")
     sub.add_parser("families", help="list the layout families")
+    check = sub.add_parser("check", help="check DIR/truth/*.json (schema enums, status, margins)")
+    check.add_argument("dir")
     args = parser.parse_args(argv)
     if args.command == "families":
         print("\n".join(all_families()))
         return 0
+    if args.command == "check":
+        folder = Path(args.dir)
+        found = check_folder(folder / "truth" if (folder / "truth").is_dir() else folder)
+        for name, problems in found.items():
+            print(f"{name}: {'; '.join(problems)}")
+        print(f"{len(found)} truth file(s) with problems", file=sys.stderr)
+        return 1 if found else 0
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     unknown = set(shapes) - set(SHAPES)
     if unknown:

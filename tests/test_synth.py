@@ -5,7 +5,6 @@ import datetime as dt
 import io
 import json
 import zipfile
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -16,19 +15,13 @@ from synth.checksums import luhn_valid, make_siren, make_siret, siret_valid
 from synth.families import FAMILIES, FamilyFilter
 from synth.mrz import td1_valid, td2_valid, td3_valid
 from synth.truth import BLOCKING
+from synth.validate import check_folder, schema_enums, truth_problems
 
 TRUTH_KEYS = {"reference", "procedure", "procedure_source", "submitted_at", "as_of", "status", "labour_market_test",
               "pieces", "flags", "pages_total", "variant_tags", "input", "unscored_flag_codes"}
 FLAG_KEYS = {"code", "severity", "piece_type", "source", "piece_type_of_piece"}
-SCHEMA = Path(__file__).resolve().parent / "data" / "dossier-result.schema.json"
 HIDDEN = (".", "__MACOSX/", "Thumbs.db", "desktop.ini")
 AS_OF = dt.date(2026, 6, 15)
-
-
-def schema_enums() -> tuple[set[str], set[str]]:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))["properties"]
-    return (set(schema["pieces"]["items"]["properties"]["type"]["enum"]),
-            set(schema["flags"]["items"]["properties"]["code"]["enum"]))
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +64,7 @@ def check_truth(truth: dict) -> None:
             assert td1_valid(piece["mrz"])
         if piece["type"] == "id_card":
             assert (td1_valid if len(piece["mrz"]) == 3 else td2_valid)(piece["mrz"])
+    assert truth_problems(truth) == []
     json.dumps(truth)
 
 
@@ -81,6 +75,7 @@ def test_one_dossier_of_each_shape(dossiers):
     for generated in dossiers.values():
         check_truth(generated.truth)
         assert generated.truth_path.exists()
+    assert check_folder(dossiers["folder"].truth_path.parent) == {}
 
 
 def test_zip_members_at_root(dossiers):

@@ -14,11 +14,23 @@ import pytest
 import synth.dossier
 from synth.margins import margin_problems
 from synth.rendering import RenderedFile
-from synth.rules import (add_months, certificate_outdated, convention_late, diploma_recent, exemption_threshold,
-    gratification_floor, presence_hours, publication_days, renewal_in_window, salary_floor, weekly_from_monthly)
+from synth.rules import (
+    add_months,
+    certificate_outdated,
+    convention_late,
+    diploma_recent,
+    exemption_threshold,
+    gratification_floor,
+    presence_hours,
+    publication_days,
+    renewal_in_window,
+    salary_floor,
+    weekly_from_monthly,
+)
 from synth.shortage import POSTCODE_RE, ROME_RE, region_of, rows_in_force, shortage_row
 from synth.truth import TruthPiece, expected
-from tests.test_synth import check_truth, schema_enums
+from synth.validate import schema_enums
+from tests.test_synth import check_truth
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "samples"
 D = dt.date
