@@ -1,0 +1,103 @@
+"""Storage faults mid-batch (issue 11): the embedded PostgreSQL server is killed, then
+the object store goes down, while `dossiers process` works through a batch. Every
+dossier ends with a result, or with one line saying it must be processed again (and
+processing it again gives its result); no traceback, no run left 'running'."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from storage.s3_server import MotoS3Server
+from tests.test_hostile_corpus import small_contract_pdf
+
+PROJECT = Path(__file__).parents[1]
+DOSSIERS = 16
+KILL_DATABASE_AFTER = 3  # results
+PAUSE_STORE_AFTER = 8
+STORE_DOWN_SECONDS = 20
+
+
+def postmaster_pid(home: Path) -> int:
+    return int((home / "postgres" / "data" / "postmaster.pid").read_text().split("\n", 1)[0])
+
+
+@pytest.mark.slow
+def test_a_batch_survives_the_database_then_the_object_store_going_down(tmp_path: Path) -> None:
+    contract = small_contract_pdf(tmp_path)
+    paths = []
+    for number in range(1, DOSSIERS + 1):
+        folder = tmp_path / "in" / f"FAULTS-{number:02d}"
+        folder.mkdir(parents=True)
+        (folder / "contrat.pdf").write_bytes(contract)
+        paths.append(folder)
+    home, out = tmp_path / "home", tmp_path / "out"
+    with MotoS3Server() as s3:
+        env = {**os.environ, **s3.env(bucket=f"faults-{uuid.uuid4().hex[:12]}"), "DOSSIERS_HOME": str(home),
+               "DOSSIERS_S3_TIMEOUT": "2", "PYTHONUNBUFFERED": "1"}
+        env.pop("DOSSIERS_DATABASE_URL", None)  # the embedded server: the one a kill can reach
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "process", *map(str, paths),
+                                     "--out-dir", str(out), "--as-of", "2026-03-01", "--summary", "--workers", "2"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=PROJECT)
+            stderr_lines: list[str] = []
+            reader = threading.Thread(target=lambda: stderr_lines.extend(proc.stderr), daemon=True)
+            reader.start()
+            results, killed, paused = [], None, None
+            for line in proc.stdout:
+                results.append(line)
+                if len(results) == KILL_DATABASE_AFTER and killed is None:
+                    killed = postmaster_pid(home)
+                    os.kill(killed, signal.SIGKILL)  # the server dies under the batch
+                if len(results) == PAUSE_STORE_AFTER and paused is None:
+                    s3.pause()  # then the object store stops answering
+                    paused = threading.Timer(STORE_DOWN_SECONDS, s3.resume)
+                    paused.start()
+            code = proc.wait(timeout=1200)
+            reader.join(timeout=10)
+            if paused is not None:
+                paused.join()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        stderr = "".join(stderr_lines)
+        assert killed is not None and paused is not None, "the batch ended before the faults: make it longer"
+        assert "Traceback" not in stderr, stderr[-4000:]
+        # Both faults were met by dossiers in flight, and retried after a reconnection.
+        retried = [line for line in stderr_lines if "nouvel essai" in line]
+        assert any("OperationalError" in line or "PoolTimeout" in line for line in retried), stderr[-3000:]
+        assert any("ObjectStoreUnavailable" in line for line in retried), stderr[-3000:]
+
+        # Each dossier: a result in --out-dir, or one line naming it (by position) to process again.
+        done = {p.stem for p in out.glob("*.json")}
+        to_redo = {int(n) for n in re.findall(r"dossier (\d+)/%d \(d-[0-9a-f]+\) : non traité, à relancer" % DOSSIERS,
+                                              stderr)}
+        for number, path in enumerate(paths, start=1):
+            assert path.name in done or number in to_redo, (path.name, stderr[-3000:])
+        assert code == (1 if to_redo else 0), stderr[-3000:]
+        assert len(done) > KILL_DATABASE_AFTER, "the batch did not go on after the database was killed"
+        assert postmaster_pid(home) != killed, "the embedded server was not started again"
+
+        # Processing the others again gives them their result; nothing is left running.
+        again = [str(paths[n - 1]) for n in sorted(to_redo)]
+        if again:
+            rerun = subprocess.run([sys.executable, "-m", "pipeline.cli", "process", *again, "--out-dir", str(out),
+                                    "--as-of", "2026-03-01"], env=env, capture_output=True, text=True, timeout=600)
+            assert rerun.returncode == 0, rerun.stderr[-3000:]
+        listed = subprocess.run([sys.executable, "-m", "pipeline.cli", "list", "--json"], env=env,
+                                capture_output=True, text=True, timeout=120)
+        rows = json.loads(listed.stdout)
+        assert sorted(r["reference"] for r in rows) == sorted(p.name for p in paths)
+        assert all(r["status"] for r in rows), [r for r in rows if not r["status"]]
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "stop"], env=env, capture_output=True, timeout=120)
+    print(f"storage faults: {len(done)} results in the batch, {len(to_redo)} to process again, "
+          f"{len(retried)} retries:\n" + "".join(retried))
