@@ -45,12 +45,12 @@ from synth.rules import (
     publication_days,
     renewal_in_window,
     salary_floor,
-    smic,
+    weekly_from_monthly,
 )
 
 PROCEDURES = ("introduction_salarie", "changement_statut", "renouvellement", "stage")
-# (weekly hours, hours per month as printed or None)
-HOURS = ((35, None), (39, None), (30, None), (24, None), (35, 151.67), (39, 169.0), (30, 130.0))
+# (weekly hours, hours per month as printed or None); weekly hours derive from monthly ones (x 12 / 52)
+HOURS = ((35, None), (39, None), (30, None), (24, None), (None, 151.67), (None, 169.0), (None, 130.0), (None, 110.0))
 JOBSEEKER = "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE"
 PERMIT_CATEGORIES = {
     "changement_statut": ("ETUDIANT", "ETUDIANT PROGRAMME DE MOBILITE", "ETUDIANT - ELEVE"),
@@ -105,6 +105,7 @@ def make_contract(rng: random.Random, procedure: str, submitted: dt.date, employ
     if procedure == "renouvellement" and end is not None and end < submitted + dt.timedelta(days=90):
         end = mid_month(add_months(submitted, rng.randint(6, 12)))
     weekly, per_month = rng.choice(HOURS)
+    weekly = weekly if per_month is None else weekly_from_monthly(per_month)
     floor = float(max(salary_floor(start, weekly), salary_floor(submitted, weekly)))
     monthly = salary_above(floor, rng, avoid=float(exemption_threshold(start)))
     annual = None
@@ -266,7 +267,3 @@ def below_threshold_salary(rng: random.Random, start: dt.date, weekly: float) ->
         if floor + 1 <= value <= threshold - 1:
             return value
     return round(floor + 10, 2)
-
-
-def smic_changed_since(start: dt.date, submitted: dt.date) -> bool:
-    return smic(start) < smic(submitted)
