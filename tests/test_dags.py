@@ -126,3 +126,67 @@ def test_intake_dag_gives_the_cli_result(tmp_path: Path, cli_env: dict[str, str]
                                       env=cli_env, capture_output=True, text=True).stdout)
     assert [r["outcome"] for r in shown["runs"]][-1] == "completed"
     assert without_timings(shown) == without_timings(from_cli)
+
+
+REFUSE_DOSSIER = """
+CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.reference = {reference} THEN RAISE EXCEPTION 'poison pill refused'; END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON dossiers FOR EACH ROW EXECUTE FUNCTION refuse_poison();
+"""
+REFUSE_RESULT = """
+DROP TRIGGER poison ON dossiers;
+CREATE FUNCTION refuse_poison_result() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.outcome = 'completed' AND NEW.dossier_id IN (SELECT id FROM dossiers WHERE reference = {reference}) THEN
+        RAISE EXCEPTION 'poison pill result refused';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER poison_result BEFORE UPDATE ON runs FOR EACH ROW EXECUTE FUNCTION refuse_poison_result();
+"""
+
+
+@pytest.mark.slow
+def test_a_poison_pill_dossier_stays_in_the_inbox_until_its_failure_is_recorded(
+        tmp_path: Path, cli_env: dict[str, str], database_url: str) -> None:
+    """A dossier the database refuses (a trigger stands for any value PostgreSQL rejects):
+    while not even its failure can be recorded, its inbox entry stays for the next
+    cycle; once its failed run is recorded, it is in the administrators' failed list
+    and only then leaves the inbox."""
+    import psycopg
+    from psycopg import sql
+
+    from storage.database import Database
+
+    dossier = generate_dossier(seed=21, shape="folder", out_dir=tmp_path / "gen", manifest=False, scan_ratio=0.0)
+    reference = dossier.truth["reference"]
+    env, inbox = airflow_with_inbox(tmp_path, cli_env, dossier.path)
+    env["DOSSIERS_DAG_RETRIES"] = "0"
+    with Database(database_url) as db:
+        db.migrate()
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(sql.SQL(REFUSE_DOSSIER).format(reference=sql.Literal(reference)))
+
+    def listed(status: str | None = None) -> list[str]:
+        argv = [sys.executable, "-m", "pipeline.cli", "list", "--json", *(["--status", status] if status else [])]
+        shown = subprocess.run(argv, env=cli_env, capture_output=True, text=True, timeout=120)
+        return [row["reference"] for row in json.loads(shown.stdout)]
+
+    # Nothing about the dossier can be recorded: the run fails, the dossier stays in the inbox.
+    first = run_dag(env, "dossier_intake")
+    assert first["state"] == "failed", first
+    assert [p.name for p in inbox.iterdir()] == [dossier.path.name]
+    assert reference not in listed()
+
+    # Its result is still refused, but its failure can be recorded: failed list, inbox empty.
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(sql.SQL(REFUSE_RESULT).format(reference=sql.Literal(reference)))
+    second = run_dag(env, "dossier_intake")
+    assert reference in listed("failed"), second
+    assert not any(inbox.iterdir()), "a dossier whose failure is recorded leaves the inbox"
+    shown = subprocess.run([sys.executable, "-m", "pipeline.cli", "show", reference, "--json"], env=cli_env,
+                           capture_output=True, text=True, timeout=120)
+    assert "poison pill result refused" in json.loads(shown.stdout)["error"]
