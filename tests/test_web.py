@@ -511,3 +511,19 @@ def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env:
         assert width * height <= PREVIEW_MAX_PIXELS * 1.01
     assert any(w == 900 and 1270 < h < 1280 for w, h in report["sizes"])  # an ordinary page: 900 px wide
     assert report["peak"] < 1024, f"server peak {report['peak']} MiB"
+
+
+def test_references_with_slashes_stay_one_link_and_one_route(client: TestClient, records: Records) -> None:
+    """References recorded before they were checked may hold `/`: each stays one path
+    segment in links (`../../admin/failed` does not lead to the admin page) and routes."""
+    log_in(client, *AGENT)
+    for reference in ("2026/PMOE/7", "../../admin/failed"):
+        recorded(records, reference, submitted=dt.date(2026, 5, 1))
+    queue = client.get("/").text
+    assert 'href="/dossiers/2026%2FPMOE%2F7"' in queue
+    assert 'href="/dossiers/..%2F..%2Fadmin%2Ffailed"' in queue
+    for url, reference in (("/dossiers/2026%2FPMOE%2F7", "2026/PMOE/7"),
+                           ("/dossiers/..%2F..%2Fadmin%2Ffailed", "../../admin/failed")):
+        page = client.get(url)
+        assert page.status_code == 200 and f"Dossier {reference}" in page.text
+        assert f'action="{url}/decision"' in page.text
