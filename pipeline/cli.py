@@ -205,6 +205,9 @@ def _process_one(named: str, services: Any, process: Any) -> DossierResult | Non
         except DossierBusy as exc:
             print(f"dossiers: {exc}", file=sys.stderr)
             return None
+        except DossierError as exc:  # ours, with a message that says what to do
+            print(f"dossiers: {named} : {exc}", file=sys.stderr)
+            return None
         except Exception as exc:  # noqa: BLE001 - this dossier only; the batch goes on
             if not is_transient(exc) or delay is None:
                 print(f"dossiers: {named} : non traité, à relancer : {describe_failure(exc)}", file=sys.stderr)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import math
+import os
+import threading
 
 import pypdfium2
 from PIL import Image
@@ -22,6 +24,9 @@ PREVIEW_WIDTH = 900  # pixels: sharp enough to read at 1280×800, small enough t
 PREVIEW_MAX_PIXELS = 6_000_000  # an A4 page at 900 px wide is 1.1 MP; a long page is scaled down to this
 PREVIEW_SECONDS = 30.0
 PDF_MEDIA_TYPE = "application/pdf"
+# Previews drawn at once, each in a worker of its own: a burst of requests waits here
+# instead of starting a reader process (of up to DOSSIERS_MAX_READER_BYTES) per request.
+_DRAWING = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 
 class PageNotFound(LookupError):
@@ -48,9 +53,10 @@ class PageImages:
             pass
         limits = Limits.from_env()
         try:
-            png = run_bounded(render_png, (self.store.get_bytes(file.object_key), file.media_type, page,
-                                           limits.max_pixels),
-                              memory_bytes=limits.max_reader_bytes, timeout=PREVIEW_SECONDS)
+            with _DRAWING:
+                original = self.store.get_bytes(file.object_key)
+                png = run_bounded(render_png, (original, file.media_type, page, limits.max_pixels),
+                                  memory_bytes=limits.max_reader_bytes, timeout=PREVIEW_SECONDS)
         except WorkerError as error:
             raise PreviewFailed(f"aperçu de la page {page} impossible ({error.__class__.__name__})") from None
         self.store.put_bytes(key, png, media_type="image/png")
