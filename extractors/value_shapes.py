@@ -47,6 +47,10 @@ def company_value(text: str):
     line = text.split("\n")[0].strip()
     if not line or not (line[0].isupper() or line[0].isdigit()) or re.match(LABEL_WORDS, fold(line)):
         return None
+    # Another label on the same line ends the name ("LUMEN PAYSAGES  Date de délivrance : …").
+    other = re.search(r"\s(?:" + LABEL_WORDS + r")", fold(line))
+    if other:
+        line = line[: other.start()].rstrip(" :;,|-")
     if len(re.findall(r"[A-ZÀ-Þ]", line)) < 2 or len(re.findall(r"\d", line)) > len(line) / 3:
         return None
     start = text.find(line)

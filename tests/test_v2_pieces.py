@@ -533,3 +533,40 @@ def test_identity_card_front_without_mrz() -> None:
                         "expiry_date": "2030-09-03", "issuing_state": "CPV"}
     # Read from the visual zone alone: certain enough to be checked, not more.
     assert all(0.45 <= e.field_confidence[f] <= 0.7 for f in ("surname", "expiry_date"))
+
+
+def test_placement_agency_letter_quoting_the_offer() -> None:
+    e = read(PieceType.job_offer, """
+Cap emploi 29 — Service aux employeurs
+BOULANGERIES LE GOFF
+Quimper, le 4 mars 2026
+Objet : votre annonce — votre réf. BLG/2026/07
+Madame, Monsieur,
+Nous vous informons que l'annonce n° 230PLQK "Plombier chauffagiste (H/F)" (code ROME F1603)
+est diffusée du 10/02/2026 au 10/04/2026 sur notre site et sur francetravail.fr.
+""", confidence=0.92)
+    assert e.fields == {"offer_reference": "230PLQK", "job_title": "Plombier chauffagiste", "rome_code": "F1603",
+                        "published_from": "2026-02-10", "published_to": "2026-04-10"}
+
+
+def test_certificate_code_called_identifier_letters_only() -> None:
+    e = read(PieceType.urssaf_certificate, """
+Urssaf Bourgogne — ATTESTATION DE VIGILANCE
+Cotisant : LUMEN PAYSAGES   Date de délivrance : 02/04/2026
+SIREN : 318 552 904   Situation au : 28/02/2026
+Identifiant : QWHTR PLMKS VBNZX
+Nous attestons que LUMEN PAYSAGES est à jour de ses obligations à l'égard de l'Urssaf.
+""")
+    assert e.fields == {"company_name": "LUMEN PAYSAGES", "siren": "318552904", "issue_date": "2026-04-02",
+                        "security_code": "QWHTR PLMKS VBNZX"}
+
+
+def test_code_printed_without_its_label_is_less_sure() -> None:
+    e = read(PieceType.urssaf_certificate, """
+ATTESTATION DE VIGILANCE
+Raison sociale : MENUISERIE ARNOULT
+SIREN : 318 552 904
+Délivrée le 02/04/2026
+Pour vérifier cette attestation sur urssaf.fr, saisissez 7HK2P 9QZ4M 3XW8T.
+""")
+    assert e.fields["security_code"] == "7HK2P 9QZ4M 3XW8T" and e.field_confidence["security_code"] < 0.8

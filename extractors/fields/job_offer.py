@@ -39,6 +39,7 @@ TITLE_LABEL = (
 )
 # "H/F", "(H/F)", "F/H", "H/F/X", "(F/H)" after a title.
 GENDER_MENTION = re.compile(r"\s*[\(\[]?\s*\b[HFhf]\s*/\s*[HFhf](?:\s*/\s*[XNxn])?\b\s*[\)\]]?")
+QUOTED_TITLE = r"(?:offre|poste|emploi|annonce)[^«\"“\n]{0,40}[«\"“]\s*([^»\"”\n]{3,80}?)\s*[»\"”]"
 NOT_TITLE = r"offre|publi|france\s*travail|apec|www|http|rome|\d{2}/\d{2}/\d{4}"
 
 # --- ROME: a letter A-N and four digits; OCR may put a space or misread a digit.
@@ -49,7 +50,7 @@ ROME_LABEL = r"\brome\b|code\s+metier|appellation"
 PUBLICATION = r"publie|diffuse|diffusion|mise?\s+en\s+ligne|publication|en\s+ligne"
 NOT_PUBLICATION = r"contrat|stage|essai|mission|cdd|embauche|prise\s+de\s+poste|disponib|cree|creation|imprim|actualis"
 START_LABELS = (
-    r"mise?\s+en\s+ligne\s+(?:le|du)", r"publiee?\s+(?:le|depuis\s+le)", r"date\s+de\s+(?:publication|mise\s+en\s+ligne|diffusion)",
+    r"mise?\s+en\s+ligne\s+(?:le|du)", r"mise?\s+(?:le\s+)?en\s+ligne(?:\s+le)?", r"publiee?\s+(?:le|depuis\s+le)", r"date\s+de\s+(?:publication|mise\s+en\s+ligne|diffusion)",
     r"debut\s+de\s+(?:publication|diffusion)", r"en\s+ligne\s+depuis\s+le",
 )
 END_LABELS = (
@@ -107,6 +108,11 @@ def _reference(index: TextIndex) -> Span | None:
 def _title(index: TextIndex) -> Span | None:
     for value in form_values(index, TITLE_LABEL) + values_after(index, r"(?:" + TITLE_LABEL + r")\s*:"):
         span = _title_span(index, value.start, value.end, 1.0)
+        if span:
+            return span
+    # A letter quotes the title: "l'offre n° 122CVTW « Ingénieure R&D - H/F »".
+    for m in index.search(QUOTED_TITLE):
+        span = _title_span(index, m.start(1), m.end(1), 0.9)
         if span:
             return span
     # A France Travail or Apec page opens with the title and its "H/F" mention.

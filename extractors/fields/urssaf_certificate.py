@@ -38,7 +38,8 @@ ISSUE_LABELS = (
     r"delivree?\s+le", r"date\s+de\s+delivrance", r"(?:date\s+d['’]|\b)(?:edition|emission)(?:\s+le)?",
     r"(?:editee?|etablie?|emise?|generee?)\s+le", r"date\s+de\s+l['’]attestation", r"attestation\s+du",
 )
-SECURITY_LABEL = r"code\s+(?:de\s+)?securite|code\s+d['’]authentification|code\s+de\s+(?:verification|controle)"
+SECURITY_LABEL = (r"code\s+(?:de\s+)?securite|code\s+d['’]authentification|code\s+de\s+(?:verification|controle)"
+                  r"|\bidentifiant(?!\s+siren)(?:\s+de\s+l['’]attestation)?")
 # 15 characters, maybe in groups of five.
 SECURITY_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5})(?![A-Za-z0-9])")
 
@@ -50,7 +51,8 @@ def extract(pages: list[Page]) -> Extraction:
     out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value)
                   or value_by_label(index, SIRET_LABEL, siren_of_siret_value) or _siren(index))
     out.set_exact("issue_date", _issue_date(index))
-    out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index))
+    out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index)
+                  or _lone_code(index))
     return out.build()
 
 
@@ -103,12 +105,26 @@ def _code_after_label(index: TextIndex) -> Span | None:
     return None
 
 
-def _code_value(text: str) -> tuple[str, int, int] | None:
+def _lone_code(index: TextIndex) -> Span | None:
+    """Without a readable label: the one 15-character code the page prints (maybe twice)."""
+    codes = {}
+    for found in SECURITY_CODE.finditer(index.text):
+        value = _code_value(found.group(1), labelled=False)
+        if value:
+            codes.setdefault(value[0].replace(" ", ""), Span(value[0], found.start(1), found.end(1), 0.7))
+    return next(iter(codes.values())) if len(codes) == 1 else None
+
+
+def _code_value(text: str, labelled: bool = True) -> tuple[str, int, int] | None:
+    """A security code opening `text`: 15 capitals and digits, maybe in groups of five.
+    Away from its label, three groups of capitals only could be words: a digit is asked."""
     found = SECURITY_CODE.match(text)
-    # A code mixes letters and digits; a word of the sentence does not.
-    if not found or not (re.search(r"\d", found.group(1)) and re.search(r"[A-Za-z]", found.group(1))):
+    code = found.group(1) if found else ""
+    if not found or code.upper() != code or not re.search(r"[A-Z]", code):
         return None
-    return re.sub(r"[ \-]+", " ", found.group(1)).upper(), found.start(1), found.end(1)
+    if not labelled and not re.search(r"\d", code) and re.search(r"[ \-]", code):
+        return None
+    return re.sub(r"[ \-]+", " ", code).upper(), found.start(1), found.end(1)
 
 
 __all__ = ["extract"]
