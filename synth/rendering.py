@@ -1,7 +1,9 @@
 """From a built piece to file bytes: born-digital PDF, scan, photocopy or photo."""
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 import random
 from dataclasses import dataclass, field
 
@@ -113,4 +115,8 @@ def merge_pdfs(parts: list[bytes]) -> bytes:
     merged.save(buffer)
     for doc in sources + [merged]:
         doc.close()
-    return buffer.getvalue()
+    # PDFium stamps the current time and a random file ID; same-length replacements keep the
+    # bytes (and the cross-reference offsets) the same for the same seed
+    data = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20260115100000", buffer.getvalue())
+    file_id = hashlib.md5(re.sub(rb"/ID\[<[0-9A-F]+><[0-9A-F]+>\]", b"", data)).hexdigest().upper().encode()
+    return re.sub(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]", b"/ID[<" + file_id + b"><" + file_id + b">]", data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 import zipfile
 
 import pdfplumber
@@ -91,9 +92,11 @@ def test_merged_pages_match_truth(dossiers):
     assert all(a["type"] != b["type"] for a, b in zip(pieces, pieces[1:]))
 
 
-def test_same_seed_same_truth(tmp_path):
-    a = generate_dossier(5, "folder", tmp_path / "a")
-    b = generate_dossier(5, "folder", tmp_path / "b")
+@pytest.mark.parametrize("shape", ["folder", "merged"])
+def test_same_seed_same_bytes(tmp_path, shape):
+    a = generate_dossier(5, shape, tmp_path / "a")
+    time.sleep(1.1)  # a timestamp written into the files would show
+    b = generate_dossier(5, shape, tmp_path / "b")
     assert a.truth == b.truth
     assert a.files == b.files
 
