@@ -269,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         say("the same batch through `dossiers process`…")
         create_database(server.conninfo("postgres"), CLI_DATABASE)
+        cli_started = time.monotonic()
         expected_cli = cli_results(dossiers, home, server.conninfo(CLI_DATABASE))
+        say(f"`dossiers process` took {time.monotonic() - cli_started:.0f} s")
     references = sorted(expected_cli) if expected_cli else None
     if references is None:  # without the CLI: the dossiers the records know
         with psycopg.connect(cluster_env["DOSSIERS_DATABASE_URL"]) as conn:
