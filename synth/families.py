@@ -17,9 +17,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en"),
     "cv": ("single", "sidebar"),
     "other": ("cover_letter", "rib", "attestation_hebergement"),
-    "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online"),
-    "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi"),
-    "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list"),
+    "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted"),
+    "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
+    "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
+                               "boxed_total"),
 }
 
 

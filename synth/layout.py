@@ -193,6 +193,19 @@ class Flow:
                 self.sheet.add(Text(x, value_y, value, self.size, value_font or self.font))
             self.y = top + value_step + label_step + 3
 
+    def dotted(self, rows: list[tuple[str, str]], label_width: float = 80.0, size: float | None = None) -> None:
+        """LABEL ........ value: dot leaders up to the value's column."""
+        size = size or self.size
+        step = self.line_height(size)
+        for label, value in rows:
+            self.ensure(step)
+            self.y += step
+            leader = label + " "
+            while text_width_mm(leader + ".", self.font, size) < label_width - 2:
+                leader += "."
+            self.sheet.add(Text(self.margin, self.y, leader, size, self.font),
+                           Text(self.margin + label_width, self.y, value, size, self.font))
+
     def rule(self, width: float = 0.3) -> None:
         self.y += 1.5
         self.sheet.add(Rule(self.margin, self.y, A4[0] - self.margin, self.y, width))

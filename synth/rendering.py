@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import random
+import re
 from dataclasses import dataclass, field
 
 from synth.degrade import encode_image, images_to_pdf, images_to_tiff, photo, photocopy, scan

@@ -1,6 +1,7 @@
 """Job offer as the public employment service prints it: France Travail web page, France Travail
 attestation de publication, Apec two-column page, France Travail recruiter space, Cap emploi
-letter (the offer told in prose). Distractors:
+letter (the offer told in prose), partner job board relaying the offer (its own reference first,
+the public service's number in the footer). Distractors:
 the employer's own "Réf. Société", the creation date, the print or attestation date."""
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def build_job_offer(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     offer = facts.offer
     offer.printed_reference = offer.apec_reference if layout == "apec" else offer.ft_reference
     sheets = {"ft_page": _ft_page, "ft_attestation": _ft_attestation, "apec": _apec,
-              "ft_recruiter": _ft_recruiter, "cap_emploi": _cap_emploi}[layout](facts, rng)
+              "ft_recruiter": _ft_recruiter, "cap_emploi": _cap_emploi, "partner_site": _partner_site}[layout](facts, rng)
     fields = {"offer_reference": offer.printed_reference, "job_title": offer.job_title, "rome_code": offer.rome_code,
               "published_from": offer.published_from.isoformat(), "published_to": offer.published_to.isoformat()}
     return BuiltPiece("job_offer", f"job_offer:{layout}", fields, sheets=sheets)
@@ -195,4 +196,29 @@ def _cap_emploi(facts: DossierFacts, rng: random.Random) -> list[Sheet]:
     flow.text(f"{_description(facts, rng)} Les candidatures reçues vous ont été transmises au fil de l'eau.")
     flow.space(8)
     flow.text("La chargée de relation entreprises", align="right")
+    return flow.finish()
+
+
+def _partner_site(facts: DossierFacts, rng: random.Random) -> list[Sheet]:
+    """A job board relaying the offer: the employer's reference on top, France Travail's in the footer."""
+    offer, company = facts.offer, facts.contract.employer
+    font = body_font(rng)
+    board = rng.choice(("emploi-territorial.example", "jobs-region.example", "regionsjob.example"))
+    flow = Flow(font, 10, top=20)
+    flow.sheet.add(Rule(15, 12, A4[0] - 15, 12, 2.0, (200, 90, 30)))
+    flow.text(board, 9, color=(120, 60, 20))
+    flow.text(f"Réf. Société : {offer.employer_reference}", 9.5, bold(font), "right")
+    flow.space(3)
+    flow.text(_title(offer.job_title, rng), 17, bold(font))
+    flow.text(f"{company.name} – {company.city}", 11)
+    flow.space(3)
+    flow.table([("Contrat", facts.contract.contract_type), ("Métier", f"{offer.job_title} (ROME {offer.rome_code})"),
+                ("Salaire", f"{euros(facts.contract.monthly_salary)} brut mensuel")], (40, 130), 9.5)
+    flow.space(2)
+    flow.text("Description du poste", 11, bold(font))
+    flow.text(_description(facts, rng))
+    flow.space(4)
+    flow.text(f"Mise en ligne le {date_slash(offer.published_from)} · Fin de diffusion le "
+              f"{date_slash(offer.published_to)} · Consultée le {date_slash(offer.printed_on)}", 8.5)
+    flow.text(f"Offre relayée par France Travail – offre n° {offer.ft_reference}", 8.5, bold(font))
     return flow.finish()

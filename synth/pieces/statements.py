@@ -1,6 +1,7 @@
 """The employer's signed statement on the applications an offer received: letter with the total
 in digits, table by channel with a Total row, sworn statement in words and digits, form with
-boxes, list of the candidates (one row each) closed by its count. The interviews held are a distractor on every layout."""
+boxes, list of the candidates (one row each) closed by its count, two columns with the total in
+a large box on the right. The interviews held are a distractor on every layout."""
 from __future__ import annotations
 
 import random
@@ -8,7 +9,7 @@ import random
 from synth.facts import DossierFacts
 from synth.fmt import date_fr, date_long, date_slash, number_words
 from synth.fonts import FontKey
-from synth.layout import Box, Flow, Sheet, Text
+from synth.layout import Box, Flow, Sheet, Text, wrap
 from synth.pieces.base import BuiltPiece, body_font, bold, family
 
 REASONS = ("expérience insuffisante dans le métier", "qualification requise non détenue",
@@ -20,7 +21,7 @@ ROLES = ("Gérant", "Directrice des ressources humaines", "Président", "Respons
 def build_applications_statement(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "applications_statement")
     sheets = {"letter": _letter, "channels_table": _channels, "honour_words": _honour,
-              "form": _form, "candidates_list": _candidates}[layout](facts, body_font(rng), rng)
+              "form": _form, "candidates_list": _candidates, "boxed_total": _boxed_total}[layout](facts, body_font(rng), rng)
     st = facts.statement
     fields = {"applications_received": st.total, "signed_on": st.signed_on.isoformat()}
     return BuiltPiece("applications_statement", f"applications_statement:{layout}", fields, sheets=sheets)
@@ -163,4 +164,31 @@ def _candidates(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[
               10.5, bold(font))
     flow.text(f"dont candidats reçus en entretien : {st.interviews}", 9.5)
     _sign(flow, facts, rng, with_place=rng.random() < 0.7)
+    return flow.finish()
+
+
+def _boxed_total(facts: DossierFacts, font: FontKey, rng: random.Random) -> list[Sheet]:
+    """Text on the left, the figures in boxes on the right: interviews above the total."""
+    st, offer, company = facts.statement, facts.offer, facts.contract.employer
+    flow = Flow(font, 10, top=22)
+    flow.text("ATTESTATION DE L'EMPLOYEUR", 14, bold(font))
+    flow.text("Résultat de la recherche de candidats sur le marché du travail", 9.5)
+    flow.space(6)
+    top = flow.y
+    for block in (f"Entreprise : {company.name}", f"Offre : {_offer_ref(facts)}", f"Poste : {offer.job_title}",
+                  f"Motif : {rng.choice(REASONS)}."):
+        for line in wrap(block, font, 10, 100):
+            flow.sheet.add(Text(20, flow.y + 5, line, 10, font))
+            flow.y += 5
+        flow.y += 1.5
+    x = 132
+    for i, (label, value) in enumerate((("Entretiens réalisés", st.interviews),
+                                        ("Candidatures reçues (total)", st.total))):
+        y = top + 2 + i * 28
+        flow.sheet.add(Text(x, y + 4, label, 8.5, font, (70, 70, 70)),
+                       Box(x, y + 6, 58, 18, stroke=(30, 30, 30), width=0.5 if i else 0.25),
+                       Text(x + 29, y + 20, str(value), 20 if i else 13, bold(font), align="center"))
+    flow.y = max(flow.y, top + 62) + 4
+    flow.text(f"Fait le {date_slash(st.signed_on)}, pour servir et valoir ce que de droit.")
+    flow.text(f"{st.signatory}, {rng.choice(ROLES).lower()}", align="right")
     return flow.finish()

@@ -1,6 +1,6 @@
 """Attestation de vigilance: Urssaf letter, Urssaf table (1-2 pages), CGSS form (labels under
 their values), MSA (two pages, "Fait à ..., le"), Urssaf online download (two header blocks,
-right-aligned labels). Distractors on every layout: the contributor
+right-aligned labels), typewriter-style form (capital labels, dot leaders, dotted dates). Distractors on every layout: the contributor
 account number, an establishment's SIRET, the "situation arrêtée au" date."""
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 
 def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     layout = family(facts, rng, "urssaf_certificate")
     draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa,
-            "urssaf_online": _online}[layout]
+            "urssaf_online": _online, "urssaf_dotted": _dotted}[layout]
     cert = facts.certificate
     code_as_printed = grouped(cert.security_code) if rng.random() < 0.4 else cert.security_code
     sheets = draw(cert, body_font(rng), code_as_printed, rng)
@@ -199,4 +199,28 @@ def _online(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random
     flow.text(f"Pour vérifier cette attestation, saisissez l'identifiant {code} sur urssaf.fr.", 9)
     flow.space(3)
     flow.text(LEGAL_TEXT, 8)
+    return flow.finish()
+
+
+def _dotted(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random) -> list[Sheet]:
+    """A monospaced form: capital labels, dot leaders, dates as 12.05.2026."""
+    company = cert.company
+    mono = FontKey("mono")
+    flow = Flow(mono, 9.5, top=24)
+    flow.text(f"URSSAF {rng.choice(URSSAF_REGIONS).upper()}", 12, bold(mono))
+    flow.text("ATTESTATION DE VIGILANCE (ART. L.243-15 CSS)", 11, bold(mono))
+    flow.rule(0.5)
+    flow.space(3)
+    rows = [("RAISON SOCIALE", company.name), ("N° DE COMPTE", cert.account), ("SIREN", cert.siren),
+            ("SIRET ÉTABLISSEMENT", establishment_siret(company, rng)),
+            ("DÉLIVRÉE LE", cert.issue_date.strftime("%d.%m.%Y")),
+            ("SITUATION ARRÊTÉE AU", cert.situation_date.strftime("%d.%m.%Y")), ("CODE DE SÉCURITÉ", code)]
+    if rng.random() < 0.5:
+        rows[4], rows[5] = rows[5], rows[4]
+    flow.dotted(rows, 72)
+    flow.space(4)
+    flow.text("LE COTISANT EST À JOUR DE SES OBLIGATIONS DÉCLARATIVES ET DE PAIEMENT À LA DATE DE SITUATION "
+              "CI-DESSUS.", 9)
+    flow.space(3)
+    flow.text(LEGAL_TEXT, 8, font)
     return flow.finish()
