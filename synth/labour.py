@@ -97,10 +97,13 @@ def _pay(facts: DossierFacts, salary: float) -> None:
 
 
 def plan_labour(facts: DossierFacts, procedure: str, manifest_usable: bool, rng: random.Random) -> LabourPlan:
-    if procedure not in LMT_PROCEDURES:
+    if procedure not in LMT_PROCEDURES:  # the fields may come anyway, well formed or not
+        plan = LabourPlan(None)
         if manifest_usable and rng.random() < 0.3:
             _ordinary_fields(facts, rng)
-        return LabourPlan(None)
+            if rng.random() < 0.15:
+                _malform(facts, rng, plan)
+        return plan
     graduate_ok = procedure == "changement_statut"
     kinds = ["applies", "malformed"] + (["shortage", "shortage", "overseas"] if manifest_usable else [])
     kinds += ["jobseeker_or_diploma"] * 3 + ["near_graduate"] if graduate_ok else []
@@ -121,11 +124,7 @@ def plan_labour(facts: DossierFacts, procedure: str, manifest_usable: bool, rng:
     elif kind == "malformed":
         if not _shortage_job(facts, rng):
             _ordinary_fields(facts, rng)
-        if rng.random() < 0.5:
-            facts.manifest_rome = rng.choice(MALFORMED_ROME)
-        else:
-            facts.manifest_postcode = rng.choice(MALFORMED_POSTCODE)
-        plan.tags.append("manifest_fields:malformed")
+        _malform(facts, rng, plan)
     else:  # graduate grounds, paid enough or not
         plan.tags.append(f"grounds:{_graduate_grounds(facts, rng)}")
         start = facts.contract.start_date
@@ -142,6 +141,14 @@ def plan_labour(facts: DossierFacts, procedure: str, manifest_usable: bool, rng:
     for slip in facts.payslips:
         slip.base_salary = facts.contract.monthly_salary
     return plan
+
+
+def _malform(facts: DossierFacts, rng: random.Random, plan: LabourPlan) -> None:
+    if rng.random() < 0.5:
+        facts.manifest_rome = rng.choice(MALFORMED_ROME)
+    else:
+        facts.manifest_postcode = rng.choice(MALFORMED_POSTCODE)
+    plan.tags.append("manifest_fields:malformed")
 
 
 def _offer_sent_anyway(rng: random.Random) -> list[str]:
