@@ -144,6 +144,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
 # An identity card's print is small on a page scan: its region is read again enlarged.
 CARD_ZOOM = 2.0
 CARD_MAX_PIXELS = 16_000_000
+CARD_MAX_SHARE = 0.5  # of the page's area: a card or two on a scanned sheet
 
 
 def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
@@ -160,6 +161,9 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
     mx, my = int(0.02 * w), int(0.02 * h)
     x0, x1 = max(0, int(xs.min() / scale) - mx), min(w, int((xs.max() + 1) / scale) + mx)
     y0, y1 = max(0, int(ys.min() / scale) - my), min(h, int((ys.max() + 1) / scale) + my)
+    # A document filling the frame (a passport photo) was read at its size already.
+    if (x1 - x0) * (y1 - y0) > CARD_MAX_SHARE * w * h:
+        return best
     zoom = min(CARD_ZOOM, (CARD_MAX_PIXELS / max(1, (x1 - x0) * (y1 - y0))) ** 0.5)
     if zoom < 1.2:
         return best
