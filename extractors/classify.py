@@ -55,8 +55,11 @@ def _table() -> tuple[dict[PieceType, list[Evidence]], dict[PieceType, list[re.P
 
 def score_page(page: Page) -> PageScores:
     evidence, titles = _table()
-    top_lines = [line for line in page.lines if line.words and line.bbox[1] < TOP_REGION]
-    full = fold(page.text)
+    lines = [line for line in page.lines if line.words]
+    listed = _enclosure_lines([fold(line.text) for line in lines])
+    kept = [line for k, line in enumerate(lines) if k not in listed]
+    top_lines = [line for line in kept if line.bbox[1] < TOP_REGION]
+    full = fold("\n".join(line.text for line in kept))
     top = fold("\n".join(line.text for line in top_lines))
     scores: dict[PieceType, float] = {}
     for piece_type, items in evidence.items():
@@ -68,6 +71,9 @@ def score_page(page: Page) -> PageScores:
                 if item.pattern.search(top):
                     score += item.weight
         scores[piece_type] = score
+    # A covering letter listing the pieces it encloses names them all: that is its own mark.
+    if listed:
+        scores[PieceType.other] = scores.get(PieceType.other, 0.0) + ENCLOSURE_WEIGHT
     zone = page.extra_text.get("mrz", "") or _mrz_like(page.text)
     if zone:
         kind = _mrz_kind(zone)
@@ -80,6 +86,30 @@ def score_page(page: Page) -> PageScores:
             title = piece_type
             break
     return PageScores(scores=scores, title=title)
+
+
+# Lines announcing enclosed pieces ("Vous trouverez ci-joint : …", "Pièces jointes :").
+_ENCLOSURE = re.compile(r"ci-joint|ci-inclus|pieces? (?:jointes?|justificatives?)|vous trouverez|liste des pieces"
+                        r"|en piece jointe|\bp\.? ?j\.? ?:")
+ENCLOSURE_WEIGHT = 6.0
+_BULLET = re.compile(r"^\s*(?:[-–•*·>]|\d+[.)])\s")
+
+
+def _enclosure_lines(folded_lines: list[str]) -> set[int]:
+    """Indices of the lines of an enclosure list: the announcing line, its sentence's
+    continuation lines, and the bullets that follow it. Pieces named there are mentioned,
+    not present."""
+    listed: set[int] = set()
+    for k, line in enumerate(folded_lines):
+        if not _ENCLOSURE.search(line):
+            continue
+        listed.add(k)
+        j, sentence_open = k + 1, not line.rstrip().endswith(".")
+        while j < len(folded_lines) and (sentence_open or _BULLET.match(folded_lines[j])):
+            listed.add(j)
+            sentence_open = sentence_open and not folded_lines[j].rstrip().endswith(".")
+            j += 1
+    return listed
 
 
 def confidence(scores: dict[PieceType, float]) -> tuple[PieceType, float]:

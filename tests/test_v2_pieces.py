@@ -570,3 +570,19 @@ Délivrée le 02/04/2026
 Pour vérifier cette attestation sur urssaf.fr, saisissez 7HK2P 9QZ4M 3XW8T.
 """)
     assert e.fields["security_code"] == "7HK2P 9QZ4M 3XW8T" and e.field_confidence["security_code"] < 0.8
+
+
+def test_covering_letter_listing_the_v2_pieces_is_other() -> None:
+    letter = page("""
+SARL BOIS ET JARDINS
+Bordeaux, le 3 mars 2026
+Objet : demande d'autorisation de travail
+Madame, Monsieur,
+Nous sollicitons une autorisation de travail pour le salarié que nous souhaitons recruter.
+Vous trouverez ci-joint :
+- l'attestation de vigilance de l'Urssaf ;
+- l'offre d'emploi publiée sur France Travail (offre n° 231KQZX) ;
+- le bilan des candidatures reçues.
+Nous vous prions d'agréer nos salutations distinguées.
+""")
+    assert classify_pages([letter])[0] == PieceType.other
