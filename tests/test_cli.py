@@ -49,7 +49,8 @@ def test_batch_writes_one_valid_json_per_input(tmp_path: Path, cli_env: dict[str
         validate(json.loads(path.read_text()))
     a = json.loads((out / "DOSSIER-A.json").read_text())
     assert a["dossier"] == {"reference": "2026-TEST-000001", "procedure": "stage",
-                            "procedure_source": "manifest", "submitted_at": "2026-02-02"}
+                            "procedure_source": "manifest", "submitted_at": "2026-02-02",
+                            "job_rome_code": None, "work_postcode": None}
     assert {"code": "missing_piece", "piece_type": "passport"}.items() <= a["flags"][0].items()
     b = json.loads((out / "MERGED-B.json").read_text())
     assert [(p["type"], p["pages"]) for p in b["pieces"]] == [("employment_contract", [1]), ("other", [2])]
