@@ -227,6 +227,30 @@ def repair_with_check(field: str, digit: str) -> tuple[str, bool]:
     return in_context, check_digit_holds(in_context, digit)
 
 
+def swaps_confirmed_by_composite(number: str, check: str, composite_holds: Callable[[str], bool]) -> tuple[str, bool] | None:
+    """A number failing its own check digit, repaired by look-alike swaps (I/1, O/0, S/5...)
+    that satisfy both its check digit and the composite one: (number, certain).
+
+    Two check digits agree by chance once in a hundred. One swap is tried at each
+    position (nine or so tries): a unique solution is the number. Two swaps make tens of
+    tries, so a unique solution is kept as the likeliest reading but not as certain."""
+    positions = [i for i, c in enumerate(number) if c in _AMBIGUOUS]
+    for count in (1, 2):
+        found = set()
+        for combo in itertools.combinations(positions, count):
+            candidate = list(number)
+            for i in combo:
+                candidate[i] = _AMBIGUOUS[candidate[i]]
+            candidate = "".join(candidate)
+            if check_digit_holds(candidate, check) and composite_holds(candidate):
+                found.add(candidate)
+        if len(found) == 1:
+            return found.pop(), count == 1
+        if found:
+            return None  # several readings fit: none is the number
+    return None
+
+
 def same_up_to_confusions(a: str, b: str) -> bool:
     """True when two readings differ only by letter/digit look-alikes (O/0, I/1, ...)."""
     if len(a) != len(b):
@@ -307,6 +331,10 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
 
     optional = _optional_data(line2[28:42], lambda o: composite_holds(number, rest_with(o)))
     rest = rest_with(optional)
+    if not number_ok and birth_ok and expiry_ok:
+        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
+        if swapped:
+            number, number_ok = swapped
     line2 = number + number_check + _as_code(line2[10:13]) + rest + final
     surname, given = split_names(line1[5:])
     line1 = (line1[:5] + _name_field(surname, given)).ljust(TD3_LENGTH, FILLER)[:TD3_LENGTH]
@@ -336,6 +364,10 @@ def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
         return check_digit_holds(data, line2[29])
 
     number, number_ok = repair_with_check(line1[5:14], number_check)
+    if not number_ok and birth_ok and expiry_ok:
+        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
+        if swapped:
+            number, number_ok = swapped
     line1 = _document_code(line1[0:2]) + _as_code(line1[2:5]) + number + number_check + optional1
     surname, given = split_names(line3)
     line3 = _name_field(surname, given).ljust(TD1_LENGTH, FILLER)[:TD1_LENGTH]
@@ -358,6 +390,15 @@ def _parse_td2(line1: str, line2: str) -> MrzRecord:
     number_check, final = as_digits(line2[9]), as_digits(line2[35])
     number, number_ok = repair_with_check(line2[0:9], number_check)
     optional = _filler_if_no_digits(line2[28:35])
+
+    def composite_holds(number: str) -> bool:
+        return check_digit_holds(number + number_check + birth + as_digits(line2[19])
+                                 + expiry + as_digits(line2[27]) + optional, final)
+
+    if not number_ok and birth_ok and expiry_ok:
+        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
+        if swapped:
+            number, number_ok = swapped
     line2 = (number + number_check + _as_code(line2[10:13]) + birth + as_digits(line2[19]) + line2[20]
              + expiry + as_digits(line2[27]) + optional + final)
     surname, given = split_names(line1[5:])

@@ -205,3 +205,16 @@ def test_glyph_reader_reads_identity_cards_of_36_characters():
         read = read_mrz(_ocrb_page(lines))
         assert read == lines
         assert mrz.parse_mrz(read).layout == layout
+
+
+def test_a_letter_read_as_a_digit_is_repaired_when_both_checks_agree():
+    from tests.card_mrz_builders import td2
+
+    good = td2("X4RTBPFW4", "850331", "310912", "DUMITRU<<ELENA<IOANA", state="ROU", code="ID")
+    misread = [good[0], good[1].replace("X4RTBPFW4", "X4RT8PFW4")]
+    r = mrz.parse_mrz(misread)
+    assert r.document_number == "X4RTBPFW4" and r.document_number_valid and r.composite_valid
+    # With the dates misread too, nothing confirms a swap: the number stays as read, failed.
+    both = [good[0], misread[1].replace("8503312", "8503512")]
+    r = mrz.parse_mrz(both)
+    assert r.document_number == "X4RT8PFW4" and not r.document_number_valid
