@@ -234,6 +234,7 @@ class PagePool:
         self.memory_bytes = (limits or Limits.from_env()).max_reader_bytes
         self._queue: queue.Queue = queue.Queue()
         self._threads: list[threading.Thread] = []
+        self._busy: set[BoundedWorker] = set()
         self._lock = threading.Lock()
         self._closed = False
 
@@ -269,7 +270,13 @@ class PagePool:
                 try:
                     if worker is None or not worker.alive():
                         worker = take_worker(self.memory_bytes)
-                    future.set_result(read_bounded(worker, job))
+                    with self._lock:
+                        self._busy.add(worker)
+                    try:
+                        future.set_result(read_bounded(worker, job))
+                    finally:
+                        with self._lock:
+                            self._busy.discard(worker)
                 except BaseException as exc:  # noqa: BLE001 - a reader's bug belongs to its dossier
                     future.set_exception(exc)
         finally:
@@ -282,6 +289,9 @@ class PagePool:
                 return
             self._closed = True
             threads = list(self._threads)
+            busy = list(self._busy)
+        for worker in busy:  # a page nobody will wait for (Ctrl-C, a failed batch): stop at once
+            worker.kill()
         while True:  # what nobody waits for any more is not read
             try:
                 item = self._queue.get_nowait()
