@@ -199,3 +199,13 @@ def test_printed_name_and_mrz_name_reconciled():
     # The readings disagree otherwise: the printed one, below the certainty threshold.
     name, conf = _printed_surname_against_mrz("MUELLIR", "MUELLER<<KLARA")
     assert name == "MUELLIR" and conf < 0.6
+
+
+def test_category_with_a_dash_is_read_whole():
+    lines = td1("21SH09483", "040425", "260421", "NDIAYE<<KHADY", "SEN")
+    dash = Word(text="-", bbox=(0.33, 0.633, 0.336, 0.634), confidence=0.9)  # a flat word
+    category = Line(words=[word("ETUDIANT", 0.2, 0.62), dash, word("ELEVE", 0.345, 0.62)])
+    p = page(line("TITRE DE SÉJOUR", 0.05, 0.1), line("REMARQUES / Remarks", 0.2, 0.58), category,
+             *[line(m, 0.05, 0.7 + 0.05 * i) for i, m in enumerate(lines)])
+    ex = residence_permit.extract([p], lines)
+    assert ex.fields["permit_category"] == "ETUDIANT - ELEVE"

@@ -163,7 +163,9 @@ def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = l
             start = span.words.index(words[0])
             run = [span.words[start]]
             for word in span.words[start + 1:]:
-                if word.bbox[0] - run[-1].bbox[2] > 2.0 * (word.bbox[3] - word.bbox[1]):
+                # A dash is a flat word: the gap is judged on the taller of the two.
+                height = max(word.bbox[3] - word.bbox[1], run[-1].bbox[3] - run[-1].bbox[1])
+                if word.bbox[0] - run[-1].bbox[2] > 2.0 * height:
                     break
                 run.append(word)
             below.append(Span(span.page, run))
