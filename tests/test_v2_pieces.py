@@ -586,3 +586,14 @@ Vous trouverez ci-joint :
 Nous vous prions d'agréer nos salutations distinguées.
 """)
     assert classify_pages([letter])[0] == PieceType.other
+
+
+def test_offer_number_taken_from_the_page_address_when_not_labelled() -> None:
+    e = read(PieceType.job_offer, """
+Offre d'emploi — francetravail.fr
+Magasinier cariste (H/F)
+Publiée du 02/03/2026 au 31/03/2026
+Métier (ROME) N1103 - Magasinage et préparation de commandes
+https://candidat.francetravail.fr/offres/recherche/detail/204MZRT
+""")
+    assert e.fields["offer_reference"] == "204MZRT" and e.field_confidence["offer_reference"] < 0.9

@@ -64,7 +64,8 @@ PERIOD_JOIN = r"\s*(?:inclus\s*)?(?:au|a|jusqu['’]au|[-–—>]|→)\s*"
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    out.set_exact("offer_reference", value_by_label(index, REFERENCE_LABEL, _reference_value) or _reference(index))
+    out.set_exact("offer_reference", value_by_label(index, REFERENCE_LABEL, _reference_value) or _reference(index)
+                  or _reference_in_link(index))
     out.set("job_title", _title(index))
     out.set_exact("rome_code", value_by_label(index, ROME_LABEL, _rome_value) or _rome(index))
     start, end = _labelled_period(index)
@@ -102,6 +103,18 @@ def _reference(index: TextIndex) -> Span | None:
             token = found.group(1).strip("-/")
             if re.search(r"\d", token) and not re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d+)?", token):
                 return Span(token, m.end() + found.start(1), m.end() + found.start(1) + len(token))
+    return None
+
+
+# The offer's page address ends with its number: ".../offres/recherche/detail/195CWME".
+OFFER_LINK = re.compile(r"(?:offres?/recherche/detail|offre-emploi|offres-emploi|detail-offre)[/=]([A-Z0-9]{6,12})\b",
+                        re.IGNORECASE)
+
+
+def _reference_in_link(index: TextIndex) -> Span | None:
+    found = OFFER_LINK.search(index.text)
+    if found and re.search(r"\d", found.group(1)):
+        return Span(found.group(1).upper(), found.start(1), found.end(1), 0.85)
     return None
 
 
