@@ -153,6 +153,7 @@ def _process(args: argparse.Namespace) -> int:
     today = dt.date.today()  # the one place the wall clock enters: the date of reception
     unfinished = 0
     show_bar = len(args.paths) > 1 and sys.stderr.isatty()
+    retries = Retries()
     services = Services.open(settings)
     try:
         with PagePool(args.workers or settings.workers, limits) as pool:
@@ -166,9 +167,9 @@ def _process(args: argparse.Namespace) -> int:
                     pending.append(ahead.submit(args.paths[i + 2]))
                 # One dossier never stops the batch: whatever happens to it ends as a
                 # result, or as one line saying it must be processed again.
-                result = _process_one(_named(path, i, len(args.paths)), services,
-                                      lambda path=path: process_and_record(path, services, today=today, as_of=args.as_of,
-                                                                 pool=pool, limits=limits))
+                result = _process_one(_named(path, i, len(args.paths)), services, retries,
+                                      lambda path=path: process_and_record(path, services, today=today,
+                                                                           as_of=args.as_of, pool=pool, limits=limits))
                 if result is None:
                     unfinished += 1
                     continue
@@ -191,7 +192,19 @@ def _process(args: argparse.Namespace) -> int:
 TRANSIENT_RETRY_DELAYS = (1.0, 3.0, 9.0)
 
 
-def _process_one(named: str, services: Any, process: Any) -> DossierResult | None:
+class Retries:
+    """The pauses before trying a dossier again after a service fault. Once a dossier has
+    used them all in vain, the service is down: the next dossiers get one try each (and
+    their line) until one gets through, instead of each waiting the whole schedule."""
+
+    def __init__(self) -> None:
+        self.down = False
+
+    def delays(self) -> tuple[float, ...]:
+        return () if self.down else TRANSIENT_RETRY_DELAYS
+
+
+def _process_one(named: str, services: Any, retries: Retries, process: Any) -> DossierResult | None:
     """process(), or None after printing the one line that says why there is no result
     (another worker holds the dossier, a service stayed down, a bug)."""
     import time
@@ -199,9 +212,13 @@ def _process_one(named: str, services: Any, process: Any) -> DossierResult | Non
     from pipeline.recorded import is_transient
     from storage.records import DossierBusy
 
-    for delay in (*TRANSIENT_RETRY_DELAYS, None):
+    if retries.down:
+        _reconnect(services, named)
+    for delay in (*retries.delays(), None):
         try:
-            return process()
+            result = process()
+            retries.down = False
+            return result
         except DossierBusy as exc:
             print(f"dossiers: {exc}", file=sys.stderr)
             return None
@@ -210,17 +227,22 @@ def _process_one(named: str, services: Any, process: Any) -> DossierResult | Non
             return None
         except Exception as exc:  # noqa: BLE001 - this dossier only; the batch goes on
             if not is_transient(exc) or delay is None:
+                retries.down = retries.down or is_transient(exc)
                 print(f"dossiers: {named} : non traité, à relancer : {describe_failure(exc)}", file=sys.stderr)
                 log.debug("dossier %s: %s", named, exc.__class__.__name__, exc_info=True)
                 return None
             log.warning("%s : service indisponible (%s), nouvel essai dans %.0f s",
                         named, exc.__class__.__name__, delay)
             time.sleep(delay)
-            try:
-                services.reconnect()
-            except Exception as again:  # noqa: BLE001 - still down: the next attempt says so
-                log.warning("%s : reconnexion impossible (%s)", named, again.__class__.__name__)
+            _reconnect(services, named)
     return None
+
+
+def _reconnect(services: Any, named: str) -> None:
+    try:
+        services.reconnect()
+    except Exception as again:  # noqa: BLE001 - still down: the next attempt says so
+        log.warning("%s : reconnexion impossible (%s)", named, again.__class__.__name__)
 
 
 def _named(path: Path, index: int, total: int) -> str:
@@ -250,13 +272,14 @@ def _rerun(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     services = Services.open(settings)
     unfinished = 0
+    retries = Retries()
     try:
         references = list(args.references) + (services.records.failed_references() if args.failed else [])
         with PagePool(args.workers or settings.workers) as pool:
             references = list(dict.fromkeys(references))
             for i, reference in enumerate(references):
                 try:
-                    result = _process_one(_named_reference(reference, i, len(references)), services,
+                    result = _process_one(_named_reference(reference, i, len(references)), services, retries,
                                           lambda reference=reference: rerun(reference, services, today=dt.date.today(), pool=pool,
                                                         actor="admin"))
                 except DossierError as exc:

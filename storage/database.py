@@ -44,7 +44,8 @@ class Database:
         # Checked when taken: after a server restart the idle connections are dead, and
         # the pool replaces them instead of handing one out to fail.
         self.pool = ConnectionPool(conninfo, min_size=1, max_size=max_connections, open=True,
-                                   name="dossiers", check=ConnectionPool.check_connection)
+                                   name="dossiers", check=ConnectionPool.check_connection,
+                                   timeout=CONNECT_TIMEOUT_S)
 
     @classmethod
     def open(cls, settings: Settings) -> Database:

@@ -95,3 +95,39 @@ def test_an_embedded_server_that_cannot_start_is_one_line(tmp_path: Path) -> Non
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert "remove it" in proc.stderr
+
+
+def test_a_service_down_for_good_costs_the_full_retry_schedule_once(monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A dossier meeting a database fault is tried again with pauses; once one has used
+    them all, the next ones get one try each (not minutes each) until one gets through."""
+    import psycopg
+
+    from pipeline import cli
+
+    monkeypatch.setattr(cli, "TRANSIENT_RETRY_DELAYS", (0.01, 0.01, 0.01))
+
+    class Services:
+        reconnections = 0
+
+        def reconnect(self) -> None:
+            self.reconnections += 1
+
+    attempts: list[str] = []
+
+    def down(name: str):  # noqa: ANN202
+        def process() -> None:
+            attempts.append(name)
+            raise psycopg.OperationalError("connection refused")
+        return process
+
+    services, retries = Services(), cli.Retries()
+    assert cli._process_one("dossier 1/3 (d-1)", services, retries, down("first")) is None
+    assert cli._process_one("dossier 2/3 (d-2)", services, retries, down("second")) is None
+    assert attempts == ["first"] * 4 + ["second"]
+    assert cli._process_one("dossier 3/3 (d-3)", services, retries, lambda: "result") == "result"
+    assert not retries.down  # back up: the full schedule again for the next fault
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(" : ")[0] for line in lines if "non traité" in line] == \
+        ["dossiers: dossier 1/3 (d-1)", "dossiers: dossier 2/3 (d-2)"]
+    assert all("Traceback" not in line for line in lines)
