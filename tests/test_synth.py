@@ -208,3 +208,15 @@ def test_excluded_families_never_generated(tmp_path):
         tags = {t for p in truth["pieces"] for t in p["tags"]}
         assert not tags & {"family:employment_contract:sections", "family:urssaf_certificate:urssaf_letter",
                            "family:urssaf_certificate:urssaf_table"}
+
+
+def test_command_line(tmp_path, capsys):
+    from synth.__main__ import main
+
+    assert main(["generate", "--out", str(tmp_path), "--count", "2", "--seed", "3", "--shapes", "zip",
+                 "--scan-ratio", "0", "--as-of", "2026-06-15", "--exclude-families", "job_offer:apec"]) == 0
+    assert main(["check", str(tmp_path)]) == 0
+    truths = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "truth").glob("*.json")]
+    assert len(truths) == 2 and {t["as_of"] for t in truths} == {"2026-06-15"}
+    assert main(["families"]) == 0
+    assert "urssaf_certificate:msa" in capsys.readouterr().out.split()
