@@ -355,7 +355,19 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
     best wins; the search stops at a group where all of them hold.
     """
     gray = to_gray(image)
-    scale = WORK_WIDTH / gray.shape[1]
+    best_lines, best_score = _read_at(gray, WORK_WIDTH)
+    # The bar detector is sized for MRZ lines of a passport page or a card photo; on a
+    # large scan of a card the characters are too big for it at that width: a smaller one.
+    if best_score[0] < 3 and gray.shape[1] >= 2 * WORK_WIDTH:
+        lines, score = _read_at(gray, WORK_WIDTH // 2)
+        if score > best_score:
+            best_lines, best_score = lines, score
+    return best_lines if best_score[0] >= 0 else None
+
+
+def _read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[int, int]]:
+    """The best reading of the bar groups found on a copy `work_width` pixels wide, and its score."""
+    scale = work_width / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     scale = min(scale, 1.0)
     best_lines, best_score = None, (-1, 0)
@@ -383,7 +395,7 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
                 break  # ordinary text, not an MRZ: no second reading of it
         if best_score[0] == 4:
             break
-    return best_lines if best_score[0] >= 0 else None
+    return best_lines, best_score
 
 
 def prepare_for_ocr(image: np.ndarray) -> list[np.ndarray]:
