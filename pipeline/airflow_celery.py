@@ -232,7 +232,6 @@ class CeleryAirflow:
             **s3_env,
             **(extra_env or {}),
         }
-        os.environ.setdefault("DOSSIERS_AIRFLOW_DATABASE_URL", databases.metadata_url)  # prepare() reads it
         airflow = LocalAirflow.prepare(settings, port=port, home=home, extra_env=env)
         names = [f"worker-{i + 1}" for i in range(workers)]
         cluster = cls(airflow=airflow, redis=redis, databases=databases, worker_names=names,
