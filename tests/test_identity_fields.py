@@ -209,3 +209,17 @@ def test_category_with_a_dash_is_read_whole():
              *[line(m, 0.05, 0.7 + 0.05 * i) for i, m in enumerate(lines)])
     ex = residence_permit.extract([p], lines)
     assert ex.fields["permit_category"] == "ETUDIANT - ELEVE"
+
+
+def test_card_with_given_names_in_small_letters_and_a_usage_name_label():
+    from extractors.fields import id_card
+
+    p = page(line("CARTE NATIONALE D'IDENTITÉ / IDENTITY CARD", 0.05, 0.05),
+             line("NOM / Surname", 0.3, 0.12), line("LEFEBVRE", 0.3, 0.15),
+             line("Prénoms / Given names", 0.3, 0.20), line("Anne-Sophie, Claire", 0.3, 0.23),
+             line("NOM D'USAGE / Alternate name", 0.3, 0.28), line("ÉP. MOREAU", 0.3, 0.31),
+             line("DATE D'EXPIR. / Expiry date", 0.3, 0.36), line("11 02 2031", 0.3, 0.39))
+    ex = id_card.extract([p], None)
+    assert ex.fields["surname"] == "LEFEBVRE"
+    assert ex.fields["given_names"] == "Anne-Sophie Claire"
+    assert ex.fields["expiry_date"] == "2031-02-11"

@@ -52,10 +52,11 @@ _VISUAL_DATE = re.compile(
 )
 
 # Labels, matched on folded text (upper case, no accents). OCR misspells "Surname".
-LABEL_SURNAME = r"\b(?:SURNAME|SUMAME|SURMAME|SURNAMC|SURNOME|NOM)\b"
+# "Nom d'usage" (a married or usage name) is not the surname.
+LABEL_SURNAME = r"\b(?:SURNAME|SUMAME|SURMAME|SURNAMC|SURNOME|NOM(?!\s*D.?(?:USAGE|EPOUSE)))\b"
 LABEL_GIVEN = r"\b(?:GIVEN\s*NAMES?|PRENOMS?|PRENOM\(S\))\b"
 LABEL_BIRTH = r"\b(?:DATE\s*OF\s*BIRTH|DATE\s*DE\s*NAISS\w*)"
-LABEL_EXPIRY = (r"\b(?:DATE\s*OF\s*EXPIRY|DATE\s*D.?EXPIRATION|EXPIRY\s*DATE|VALID\s*UNTIL"
+LABEL_EXPIRY = (r"\b(?:DATE\s*OF\s*EXPIRY|DATE\s*D.?EXPIR\w*|EXPIRY\s*DATE|VALID\s*UNTIL"
                 r"|VALABLE\s*JUSQU\W*AU|FIN\s*DE\s*VALIDIT\w*|VALIDITE|GULTIG\s*BIS|CADUCIDAD|SCADENZA)")
 LABEL_DOCUMENT_NUMBER = (r"\b(?:PASSPORT\s*N[O0]|PASSEPORT\s*N[O0]|DOCUMENT\s*N[O0]|N[O0]\s*DU\s*PASSEPORT"
                          r"|CARD\s*N[O0]|N[O0°]\s*(?:DE\s*LA\s*CARTE|DU\s*DOCUMENT)|NUMERO\s*(?:DU\s*DOCUMENT|DE\s*(?:LA\s*)?CARTE)"
@@ -324,8 +325,12 @@ def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz
             result.put(name, _clean_name(printed.text), CONF_VISUAL_CONFIRMED, [printed])
             return
     visual = None
+    # Some cards print given names in small letters ("Maëlis-Gaëlle, Marie"): capitalised
+    # words that are no label are a value there.
+    printed = is_capitalised_value if name == "surname" else (lambda t: is_capitalised_value(t) or _title_case_name(t))
     for label in find_labels(spans, label_pattern):
-        visual = value_near(spans, label, lambda t: is_capitalised_value(t) and not re.search(label_pattern, fold(t)))
+        visual = value_near(spans, label, lambda t: printed(t) and not re.search(label_pattern, fold(t))
+                            and not _LABEL_WORDS.search(fold(t)))
         if visual is not None:
             break
     if visual is not None:
@@ -348,6 +353,17 @@ def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz
             return
     if mrz_name and _mrz_name_plausible(mrz_name):
         result.put(name, mrz_name, CONF_MRZ_UNCHECKED)
+
+
+# Words of identity-document labels, in the languages cards print them in.
+_LABEL_WORDS = re.compile(r"\b(?:NOM|SURNAME|PRENOMS?|GIVEN|NAMES?|SEXE?|DATE|NATIONAL\w*|LIEU|PLACE|BIRTH|NAISS\w*"
+                          r"|EXPIR\w*|DOCUMENT|SIGNATURE|USAGE|ALTERNATE|TAILLE|HEIGHT|ADRESSE|ADDRESS)\b")
+
+
+def _title_case_name(text: str) -> bool:
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    return (0 < len(words) <= 5 and all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*", w) for w in words)
+            and not _LABEL_WORDS.search(fold(text)))
 
 
 # ICAO 9303's transliteration of letters it writes with two (Ü -> UE), before accents go.
