@@ -101,3 +101,43 @@ def test_a_batch_survives_the_database_then_the_object_store_going_down(tmp_path
         subprocess.run([sys.executable, "-m", "pipeline.cli", "stop"], env=env, capture_output=True, timeout=120)
     print(f"storage faults: {len(done)} results in the batch, {len(to_redo)} to process again, "
           f"{len(retried)} retries:\n" + "".join(retried))
+
+
+def test_a_full_disk_fails_the_dossiers_not_the_batch(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """The object store's disk is full: each dossier gets a `failed` result saying so,
+    recorded (no run left 'running'), the batch goes on, one line each, no traceback."""
+    objects = tmp_path / "home" / "objects"
+    objects.mkdir(parents=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(objects)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"needs to mount a small tmpfs: {mounted.stderr.strip()}")
+    try:
+        filler = objects / "filler"
+        with open(filler, "wb", buffering=0) as fh:  # fill it up
+            try:
+                while True:
+                    fh.write(b"\0" * 4096)
+            except OSError:
+                pass
+        contract = small_contract_pdf(tmp_path)
+        paths = []
+        for number in range(1, 4):
+            folder = tmp_path / "in" / f"FULL-{number}"
+            folder.mkdir(parents=True)
+            (folder / "contrat.pdf").write_bytes(contract)
+            paths.append(folder)
+        env = {**cli_env, "DOSSIERS_HOME": str(tmp_path / "home")}
+        proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "process", *map(str, paths), "--out-dir",
+                               str(tmp_path / "out"), "--as-of", "2026-03-01"], env=env, capture_output=True,
+                              text=True, timeout=600, cwd=PROJECT)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+        documents = [json.loads((tmp_path / "out" / f"{p.name}.json").read_text()) for p in paths]
+        assert [d["status"] for d in documents] == ["failed"] * 3
+        assert all("No space left" in d["error"] for d in documents), [d["error"] for d in documents]
+        listed = subprocess.run([sys.executable, "-m", "pipeline.cli", "list", "--json"], env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert sorted((r["reference"], r["status"]) for r in json.loads(listed.stdout)) == \
+            [(p.name, "failed") for p in paths]
+    finally:
+        subprocess.run(["umount", str(objects)], capture_output=True)
