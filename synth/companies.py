@@ -20,6 +20,7 @@ _NAME_HEADS = ("ATELIERS", "CABINET", "GROUPE", "ÉTABLISSEMENTS", "CRÉATIONS",
                "TRANSPORTS", "BOULANGERIE", "RESTAURANT", "GARAGE", "CLINIQUE", "SOCIÉTÉ NOUVELLE")
 _NAME_TAILS = ("DU LITTORAL", "DES TROIS RIVIÈRES", "MÉDITERRANÉE", "DE L'ESTUAIRE", "DU PLATEAU",
                "BELLEVUE", "SAINT-EXUPÉRY", "DES CÈDRES", "DE LA GARONNE", "DU VERCORS", "ARMOR")
+_FARM_HEADS = ("DOMAINE", "FERME", "VERGERS", "EXPLOITATION AGRICOLE")
 _COINED = ("KORVALIS", "DATANOVA", "HELIOPTEC", "SYNAPSIA", "VERTIGA", "OPALINE", "QUANTELIS",
            "ALTIMEA", "BIOSENTIS", "LUMÉRIA", "NEOFRET", "CAPVERDIA", "TERRALUX", "ORBITALE")
 _COINED_TAILS = ("CONSEIL", "TECHNOLOGIES", "INGÉNIERIE", "SERVICES", "LOGISTIQUE", "SOLUTIONS", "ÉNERGIE",
@@ -28,6 +29,9 @@ ACTIVITIES = ("Conseil en systèmes et logiciels informatiques", "Restauration t
               "Transports routiers de fret", "Ingénierie, études techniques", "Commerce de détail alimentaire",
               "Activités hospitalières", "Fabrication de produits de boulangerie", "Travaux d'installation électrique")
 APE_CODES = ("6202A", "5610A", "4941A", "7112B", "4711D", "8610Z", "1071C", "4321A")
+# agricultural employers: their social contributions go to the MSA, not the Urssaf
+FARMING = (("Culture de la vigne", "0121Z"), ("Élevage de vaches laitières", "0141Z"),
+           ("Maraîchage", "0113Z"))
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ class Company:
     capital: int
     registration_year: int
     manager: str
+
+    @property
+    def agricultural(self) -> bool:
+        return self.ape.startswith("0")
 
     @property
     def legal_form_long(self) -> str:
@@ -65,17 +73,19 @@ def french_name(rng: random.Random) -> str:
 
 def make_company(rng: random.Random, la_poste: bool = False) -> Company:
     city, postcode = rng.choice(FRENCH_CITIES)
-    index = rng.randrange(len(ACTIVITIES))
+    activities = tuple(zip(ACTIVITIES, APE_CODES)) + (() if la_poste else FARMING)
+    activity, ape = activities[rng.randrange(len(activities))]
     siren = LA_POSTE_SIREN if la_poste else make_siren(rng)
+    name = f"{rng.choice(_FARM_HEADS)} {rng.choice(_NAME_TAILS)}" if (activity, ape) in FARMING else company_name(rng)
     return Company(
-        name="LA POSTE" if la_poste else company_name(rng),
+        name="LA POSTE" if la_poste else name,
         legal_form="SA" if la_poste else rng.choice(tuple(LEGAL_FORMS)),
         siren=siren,
         siret=make_siret(siren, rng),
         address=f"{rng.randint(1, 220)} {rng.choice(STREETS)}, {postcode} {city}",
         city=city,
-        activity=ACTIVITIES[index],
-        ape=APE_CODES[index],
+        activity=activity,
+        ape=ape,
         capital=rng.choice((1000, 5000, 10000, 37000, 100000, 250000, 1200000)),
         registration_year=rng.randint(1995, 2023),
         manager=french_name(rng),

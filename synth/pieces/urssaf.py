@@ -8,6 +8,7 @@ import datetime as dt
 import random
 
 from synth.facts import CertificateFacts, DossierFacts
+from synth.families import FAMILIES
 from synth.fmt import MONTHS_FR, date_fr, date_long, date_slash, siren_spaced, siret_spaced
 from synth.fonts import FontKey
 from synth.identifiers import establishment_siret, grouped
@@ -27,10 +28,14 @@ LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 
 
 
 def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
-    layout = family(facts, rng, "urssaf_certificate")
+    cert = facts.certificate
+    others = tuple(n for n in FAMILIES["urssaf_certificate"] if n != "msa")
+    try:  # the MSA certifies agricultural employers, the Urssaf (or a CGSS) the others
+        layout = family(facts, rng, "urssaf_certificate", ("msa",) if cert.company.agricultural else others)
+    except ValueError:  # the family filter left none of those
+        layout = family(facts, rng, "urssaf_certificate")
     draw = {"urssaf_letter": _letter, "urssaf_table": _table, "cgss_form": _cgss, "msa": _msa,
             "urssaf_online": _online, "urssaf_dotted": _dotted}[layout]
-    cert = facts.certificate
     code_as_printed = grouped(cert.security_code) if rng.random() < 0.4 else cert.security_code
     sheets = draw(cert, body_font(rng), code_as_printed, rng)
     fields = {"company_name": cert.company.name, "siren": cert.siren, "issue_date": cert.issue_date.isoformat(),
