@@ -20,7 +20,9 @@ $(STAMP): requirements.lock pyproject.toml scripts/install-system-packages.sh
 	touch $(STAMP)
 
 # The project's own sample dossiers, generated (deterministic) from the synthetic generator.
-$(SAMPLES)/.done: | setup
+# Regenerated when the generator changes (contract v2 samples replace older ones).
+$(SAMPLES)/.done: $(shell find synth -name '*.py' -o -name '*.json' -o -name '*.csv' 2>/dev/null) | setup
+	rm -rf $(SAMPLES)/dossiers $(SAMPLES)/truth
 	$(PY) -m synth generate --out $(SAMPLES) --count 8 --seed 2026
 	touch $@
 
