@@ -14,6 +14,8 @@ LABEL_WORDS = (
     r"|etablissement|denomination|raison\s+sociale|periode|masse\s+salariale|objet|madame|monsieur|attestation"
     r"|certificat)(?![a-z])"
 )
+SENTENCE_GOES_ON = r"(?:est|sont|a|ont|etait|atteste|certifie|designee?|ci-dessus|susvisee?|dont|qui)\b"
+MAX_NAME_WORDS = 8
 # At most this many characters of stray marks before the value.
 _LEAD = 3
 
@@ -52,6 +54,9 @@ def company_value(text: str):
     if other:
         line = line[: other.start()].rstrip(" :;,|-")
     if len(re.findall(r"[A-ZÀ-Þ]", line)) < 2 or len(re.findall(r"\d", line)) > len(line) / 3:
+        return None
+    # The rest of a sentence ("LE COTISANT EST À JOUR DE SES OBLIGATIONS…") is no name.
+    if re.match(SENTENCE_GOES_ON, fold(line)) or len(line.split()) > MAX_NAME_WORDS:
         return None
     start = text.find(line)
     return line, start, start + len(line)

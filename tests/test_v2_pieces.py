@@ -597,3 +597,19 @@ Métier (ROME) N1103 - Magasinage et préparation de commandes
 https://candidat.francetravail.fr/offres/recherche/detail/204MZRT
 """)
     assert e.fields["offer_reference"] == "204MZRT" and e.field_confidence["offer_reference"] < 0.9
+
+
+def test_typed_form_with_dot_leaders_and_misread_labels() -> None:
+    e = read(PieceType.urssaf_certificate, """
+URSSAF MIDI-PYRÉNÉES
+ATTESTATION DE VIGILANCE (ART. L.243-15 CSS)
+RAISON SOCTALE : ORTEGA FRÈRES
+N° DE COMPTE .......... 731 0004 5512 9874 12
+STREN ................. 502 118 337
+DÉLIVRÉE LE ........... 19.02.2026
+SITUATION ARRÊTÉE AU .. 31.01.2026
+CODE DE SÉCURITÉ ...... 9RT4K WQ2LM 7ZX5C
+LE COTISANT EST À JOUR DE SES OBLIGATIONS DÉCLARATIVES ET DE PAIEMENT.
+""", confidence=0.9)
+    assert e.fields == {"company_name": "ORTEGA FRÈRES", "siren": "502118337", "issue_date": "2026-02-19",
+                        "security_code": "9RT4K WQ2LM 7ZX5C"}

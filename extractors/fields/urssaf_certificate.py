@@ -24,7 +24,7 @@ from models.records import Extraction
 FIELD_NAMES = FIELDS[PieceType.urssaf_certificate]
 
 NAME_LABELS = (
-    r"(?:nom\s+ou\s+)?raison\s+sociale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
+    r"(?:nom\s+ou\s+)?raison\s+soc[il1t]ale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
     r"entreprise", r"employeur", r"cotisant", r"societe", r"exploitation", r"etablissement",
 )
 # "Nous attestons que l'entreprise X (SARL), immatriculée…", "certifie que la société X est à jour"
@@ -32,7 +32,8 @@ NAME_CLAUSE = (
     r"(?:attest\w*|certifi\w*)\s+que\s+(?:l['’]entreprise|la\s+societe|l['’]employeur|l['’]exploitation"
     r"|l['’]etablissement|le\s+cotisant|l['’]association)?\s*"
 )
-SIREN_LABEL = r"\bsiren\b|\bn[°o]\s*siren|numero\s+siren|identifiant\s+siren"
+# OCR misreads a letter of a printed label ("STREN", "S1REN"): one look-alike is allowed.
+SIREN_LABEL = r"\bs[il1t|]ren\b|\bn[°o]\s*siren|numero\s+siren|identifiant\s+siren"
 SIRET_LABEL = r"\bsiret\b"
 ISSUE_LABELS = (
     r"delivree?\s+le", r"date\s+de\s+delivrance", r"(?:date\s+d['’]|\b)(?:edition|emission)(?:\s+le)?",
