@@ -184,7 +184,9 @@ def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[i
     """Among orientations of a page OCR read poorly, the one where an MRZ reads with its
     check digits holding. A card's small print can fool orientation detection and give
     an upside-down reading more 'words' than the upright one; an MRZ cannot be fooled."""
-    if len(candidates) < 2 or any(c[2].word_count > FEW_WORDS for c in candidates):
+    # Only a page one way of which reads as little as a card does (the other way may read
+    # noise as many words) is worth the MRZ reader's look.
+    if len(candidates) < 2 or all(c[2].word_count > FEW_WORDS for c in candidates):
         return None
     for candidate in candidates:
         lines = read_mrz(candidate[1])
