@@ -92,6 +92,7 @@ def score_page(page: Page) -> PageScores:
 _ENCLOSURE = re.compile(r"ci-joint|ci-inclus|pieces? (?:jointes?|justificatives?)|vous trouverez|liste des pieces"
                         r"|en piece jointe|\bp\.? ?j\.? ?:")
 ENCLOSURE_WEIGHT = 6.0
+ENCLOSURE_SENTENCE_LINES = 3  # a sentence naming pieces wraps over a few lines at most
 _BULLET = re.compile(r"^\s*(?:[-–•*·>]|\d+[.)])\s")
 
 
@@ -105,7 +106,8 @@ def _enclosure_lines(folded_lines: list[str]) -> set[int]:
             continue
         listed.add(k)
         j, sentence_open = k + 1, not line.rstrip().endswith(".")
-        while j < len(folded_lines) and (sentence_open or _BULLET.match(folded_lines[j])):
+        while j < len(folded_lines) and (sentence_open and j - k <= ENCLOSURE_SENTENCE_LINES
+                                         or _BULLET.match(folded_lines[j])):
             listed.add(j)
             sentence_open = sentence_open and not folded_lines[j].rstrip().endswith(".")
             j += 1
