@@ -2,8 +2,10 @@
 whatever runs inside it."""
 from __future__ import annotations
 
+import os
 import time
 
+import psutil
 import pytest
 
 from pipeline.page_pool import BoundedWorker, WorkerOutOfMemory, WorkerTimeout, run_bounded
@@ -30,8 +32,10 @@ def test_a_job_past_its_deadline_is_killed_with_its_children() -> None:
         worker.call(subprocess.run, ["sleep", "60"], timeout=1.5)
     assert time.monotonic() - started < 10
     assert not worker.alive()
-    children = subprocess.run(["pgrep", "-s", str(worker.proc.pid)], capture_output=True, text=True).stdout
-    assert children.strip() == "", "the worker's children outlived it"
+    time.sleep(0.5)
+    alive = [p.pid for p in psutil.process_iter(["status"])
+             if _session_of(p.pid) == worker.proc.pid and p.info["status"] != psutil.STATUS_ZOMBIE]
+    assert alive == [], "the worker's children outlived it"
 
 
 def test_a_bug_in_a_job_comes_back_as_its_exception() -> None:
@@ -41,3 +45,10 @@ def test_a_bug_in_a_job_comes_back_as_its_exception() -> None:
 
 def divmod_pair(pair: tuple[int, int]) -> tuple[int, int]:
     return divmod(*pair)
+
+
+def _session_of(pid: int) -> int | None:
+    try:
+        return os.getsid(pid)
+    except OSError:
+        return None

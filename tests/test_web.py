@@ -147,13 +147,15 @@ def test_delays_double_per_account_and_address_and_a_success_starts_afresh(accou
     for _ in range(FREE_FAILURES):
         assert accounts.authenticate(AGENT[0], "faux", ip) is None
     waits = []
-    for _ in range(4):
+    for expected in (2, 4, 8, 16):
         with pytest.raises(LoginThrottled) as throttled:
             accounts.authenticate(AGENT[0], AGENT[1], ip)
         waits.append(throttled.value.retry_after)
-        age_attempts(throttled.value.retry_after)  # as if the wait had passed
+        # Told the time left, rounded up: the full delay, less what the test spent since.
+        assert expected - 2 <= throttled.value.retry_after <= expected, waits
+        age_attempts(expected)  # as if the wait had passed
         assert accounts.authenticate(AGENT[0], "faux", ip) is None
-    assert waits == [2, 4, 8, 16]
+    assert [failure_delay(n).total_seconds() for n in range(FREE_FAILURES, FREE_FAILURES + 4)] == [2, 4, 8, 16]
     assert failure_delay(100) == MAX_DELAY  # never more than a few minutes
     age_attempts(32)
     assert accounts.authenticate(AGENT[0], AGENT[1], ip) is not None
