@@ -1,4 +1,4 @@
-"""python -m synth generate --out DIR --count N --seed S [--shapes folder,zip,merged] [--scan-ratio 0.5]
+"""python -m synth generate --out DIR --count N --seed S [--shapes folder,zip,merged] [--scan-ratio 0.5] [--photo-ratio 0.3]
                             [--as-of YYYY-MM-DD] [--families A,B] [--exclude-families C,D]
 python -m synth families     (the layout family names)
 python -m synth check DIR    (DIR/truth: schema enums, status, eval README margins)"""
@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from synth.dossier import DEFAULT_AS_OF, SHAPES, generate_dossier
+from synth.dossier import DEFAULT_AS_OF, PHOTO_RATIO, SHAPES, generate_dossier
 from synth.families import FamilyFilter, all_families
 from synth.scenario import PROCEDURES
 from synth.validate import check_folder
@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--shapes", default="folder,zip,merged", help="comma-separated, cycled over the dossiers")
     gen.add_argument("--scan-ratio", type=float, default=0.5, help="share of documents scanned rather than born-digital")
+    gen.add_argument("--photo-ratio", type=float, default=PHOTO_RATIO,
+                     help="share of the documents not born digital that are phone photos rather than scans")
     gen.add_argument("--violation-rate", type=float, default=0.6)
     gen.add_argument("--procedure", choices=PROCEDURES, default=None)
     gen.add_argument("--as-of", type=dt.date.fromisoformat, default=DEFAULT_AS_OF,
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         seed = args.seed * 100003 + i  # distinct, reproducible seed per dossier
         dossier = generate_dossier(seed, shapes[i % len(shapes)], args.out, procedure=args.procedure,
                                    scan_ratio=args.scan_ratio, violation_rate=args.violation_rate,
-                                   as_of=args.as_of, families=families)
+                                   as_of=args.as_of, families=families, photo_ratio=args.photo_ratio)
         t = dossier.truth
         print(f"{dossier.path.name}: {t['procedure']} {t['status']} lmt={t['labour_market_test']} "
               f"pieces={len(t['pieces'])} flags={[f['code'] for f in t['flags']]}")

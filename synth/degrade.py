@@ -11,6 +11,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from synth.layout import A4
+from synth.photo import shade
 
 FIXED_DATE = dt.datetime(2026, 1, 15, 10, 0, 0)  # PDF dates fixed so bytes only depend on the seed
 
@@ -84,8 +85,9 @@ def _background(size: tuple[int, int], rng: random.Random) -> Image.Image:
     return texture.filter(ImageFilter.GaussianBlur(8))
 
 
-def photo(cards: list[Image.Image], rng: random.Random) -> Image.Image:
-    """A phone photo: card(s) on a table, slight perspective, uneven light."""
+def photo(cards: list[Image.Image], rng: random.Random) -> tuple[Image.Image, list[str]]:
+    """A phone photo: card(s) on a table, slight perspective, uneven light (sometimes a
+    shadow band, a glare patch or low light as well); returns the image and its tags."""
     gap = 40
     strip_w = sum(c.width for c in cards) + gap * (len(cards) - 1)
     strip_h = max(c.height for c in cards)
@@ -113,10 +115,13 @@ def photo(cards: list[Image.Image], rng: random.Random) -> Image.Image:
     gradient = np.linspace(rng.uniform(0.85, 1.0), rng.uniform(0.95, 1.08), width, dtype=np.float32)
     arr = np.asarray(canvas, dtype=np.float32) * gradient[None, :, None]
     canvas = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
+    tags: list[str] = []
+    if rng.random() < 0.4:
+        canvas = Image.fromarray(np.clip(shade(np.asarray(canvas), rng, tags), 0, 255).astype(np.uint8), "RGB")
     canvas = canvas.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))
     canvas = _noise(canvas, rng, 3)
     scale = rng.uniform(1400, 2000) / width
-    return canvas.resize((int(width * scale), int(height * scale)), Image.LANCZOS)
+    return canvas.resize((int(width * scale), int(height * scale)), Image.LANCZOS), tags
 
 
 def encode_image(image: Image.Image, fmt: str, rng: random.Random, dpi: int | None) -> tuple[bytes, str, list[str]]:

@@ -21,7 +21,9 @@ from synth.truth import TruthPiece, expected, infer_procedure, strip_accents
 from synth.violations import Plan, applicable_violations, inject, shorten_offer
 
 SHAPES = ("folder", "zip", "merged")
-DEFAULT_AS_OF = dt.date(2026, 6, 1)  # the reception date `make run` passes as --as-of
+DEFAULT_AS_OF = dt.date(2026, 6, 1)
+# Share of the documents not born digital that are phone photos rather than scans.
+PHOTO_RATIO = 0.3  # the reception date `make run` passes as --as-of
 PROCEDURE_WEIGHTS = (0.35, 0.25, 0.15, 0.25)
 GENERIC_NAMES = ("scan{n:03d}", "IMG_2026{m:02d}{d:02d}_{r:06d}", "pj{n}", "Document ({n})", "fichier{n}",
                  "numerisation_{r:04d}", "DOC-2026{m:02d}{d:02d}-WA{n:04d}", "piece_jointe_{n}")
@@ -125,7 +127,8 @@ def _manifest_plan(procedure: str, merged: bool, manifest: bool | None, rng: ran
 def generate_dossier(seed: int, shape: str = "folder", out_dir: str | Path | None = None, *,
                      procedure: str | None = None, scan_ratio: float = 0.5, violation_rate: float = 0.6,
                      manifest: bool | None = None, violations: list[str] | None = None,
-                     as_of: dt.date = DEFAULT_AS_OF, families: FamilyFilter | None = None) -> GeneratedDossier:
+                     as_of: dt.date = DEFAULT_AS_OF, families: FamilyFilter | None = None,
+                     photo_ratio: float = PHOTO_RATIO) -> GeneratedDossier:
     """Write `out_dir/dossiers/<name>` and `out_dir/truth/<name>.json`; return both."""
     rng = random.Random(seed)
     if shape not in SHAPES:
@@ -172,8 +175,10 @@ def generate_dossier(seed: int, shape: str = "folder", out_dir: str | Path | Non
 
     variant_tags += [f"violation:{v}" for v in plan.violations if v not in ("missing_piece", "unreadable_file")]
     variant_tags += [f"missing:{t}" for t in plan.missing]
-    files, truth_pieces, unreadable_sources = _render_files(built, plan, facts, name, merged, scan_ratio, rng,
-                                                            variant_tags)
+    files, truth_pieces, unreadable_sources = _render_files(built, plan, facts, name, merged,
+                                                            (scan_ratio, photo_ratio), rng, variant_tags)
+    if any("photo:page" in p.tags for p in truth_pieces):
+        variant_tags.append("photo")
     input_name = f"{name}.pdf" if merged else (f"{name}.zip" if shape == "zip" else name)
     if mplan.present:
         files["dossier.json"] = _manifest_bytes(reference, procedure, submitted, mplan.unusable_kind, facts, rng)
@@ -213,9 +218,16 @@ def _tags(piece: BuiltPiece, rendered_tags: list[str]) -> list[str]:
     return [f"template:{piece.template}", f"family:{piece.family}"] + rendered_tags
 
 
+def _photographed(piece: BuiltPiece, rng: random.Random, scan_ratio: float, photo_ratio: float) -> str | None:
+    """'photo' for a document drawn as a phone photo (one draw per piece, whatever the answer)."""
+    drawn = rng.random() < scan_ratio * photo_ratio
+    return "photo" if drawn and not piece.is_card else None
+
+
 def _render_files(built: list[BuiltPiece], plan: Plan, facts: DossierFacts, name: str, merged: bool,
-                  scan_ratio: float, rng: random.Random, variant_tags: list[str]):
+                  ratios: tuple[float, float], rng: random.Random, variant_tags: list[str]):
     """The dossier's files and their truth pieces (unreadable files give no piece)."""
+    scan_ratio, photo_ratio = ratios
     files: dict[str, bytes] = {}
     truth_pieces: list[TruthPiece] = []
     unreadable_sources: list[str] = []
@@ -225,7 +237,8 @@ def _render_files(built: list[BuiltPiece], plan: Plan, facts: DossierFacts, name
             variant_tags.append("merged:all_scanned")
         pdf_parts, page = [], 1
         for piece in _order_for_merge(built, rng):
-            rendered = render_built(piece, rng, scan_ratio, force_render="scan" if all_scanned else None, as_pdf=True)
+            force = "scan" if all_scanned else _photographed(piece, rng, scan_ratio, photo_ratio)
+            rendered = render_built(piece, rng, scan_ratio, force_render=force, as_pdf=True)
             pdf_parts.append(rendered.data)
             pages = list(range(page, page + rendered.pages))
             page += rendered.pages
@@ -246,7 +259,7 @@ def _render_files(built: list[BuiltPiece], plan: Plan, facts: DossierFacts, name
             unreadable_sources.append(source)
             variant_tags.append(f"bad:{how}")
             continue
-        rendered = render_built(piece, rng, scan_ratio)
+        rendered = render_built(piece, rng, scan_ratio, force_render=_photographed(piece, rng, scan_ratio, photo_ratio))
         ext = rendered.ext
         tags = list(rendered.tags)
         if rendered.ext in ("png", "jpg") and rng.random() < 0.1:

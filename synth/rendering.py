@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from synth.degrade import encode_image, images_to_pdf, images_to_tiff, photo, photocopy, scan
+from synth.photo import photograph_page
 from synth.pieces.base import BuiltPiece
 from synth.render import sheet_to_image, sheets_to_pdf
 
@@ -33,10 +34,10 @@ def _choose_render(piece: BuiltPiece, rng: random.Random, scan_ratio: float, for
         if forced in ("photocopy", "photo"):
             return forced
         return rng.choice(("photocopy", "photo"))
-    if forced in ("born_digital", "scan"):
+    if forced in ("born_digital", "scan", "photo"):
         return forced
-    if forced in ("photocopy", "photo"):
-        return "scan"  # a document cannot be photographed as a card; scan it instead
+    if forced == "photocopy":
+        return "scan"  # a document is not photocopied as a card; scan it instead
     return "scan" if rng.random() < scan_ratio else "born_digital"
 
 
@@ -50,9 +51,12 @@ def render_built(piece: BuiltPiece, rng: random.Random, scan_ratio: float = 0.5,
         if owner_only:
             tags.append("pdf:owner_password_only")
         return RenderedFile(data, "pdf", len(piece.sheets), render, tags + ["format:pdf"])
+    if render == "photo" and not piece.is_card:
+        return _photographed_pages(piece, rng, tags, as_pdf)
     if render == "photo":
-        images = [photo([sheet_to_image(card, 300) for card in piece.cards], rng)]
-        dpi, tags = None, tags + ["color:rgb"]
+        image, light_tags = photo([sheet_to_image(card, 300) for card in piece.cards], rng)
+        images = [image]
+        dpi, tags = None, tags + ["color:rgb", "photo", "photo:card"] + light_tags
         formats = ("jpg",) * 8 + ("png", "pdf")
     elif render == "photocopy":
         dpi = rng.choice((200, 200, 240))
@@ -87,6 +91,28 @@ def render_built(piece: BuiltPiece, rng: random.Random, scan_ratio: float = 0.5,
         data, fmt, extra = encode_image(images[0], fmt, rng, dpi)
         tags += extra
     return RenderedFile(data, fmt, len(images), render, tags + [f"format:{fmt}"])
+
+
+# Pages are drawn above the photo's resolution, then shrunk by the perspective warp.
+PHOTO_SOURCE_DPI = 220
+PHOTO_PDF_DPI = 300  # a phone's "scan to PDF": page size from the photo at 300 dpi
+
+
+def _photographed_pages(piece: BuiltPiece, rng: random.Random, tags: list[str], as_pdf: bool) -> RenderedFile:
+    """One phone photo per page; one page as JPEG (sometimes PNG or PDF), several in one PDF."""
+    images = []
+    for sheet in piece.sheets:
+        image, photo_tags = photograph_page(sheet_to_image(sheet, PHOTO_SOURCE_DPI), rng)
+        images.append(image)
+        tags += [t for t in photo_tags if t not in tags]
+    tags += ["color:rgb", "photo"]
+    fmt = "pdf" if as_pdf or len(images) > 1 else rng.choice(("jpg",) * 6 + ("png", "pdf"))
+    if fmt == "pdf":
+        data = images_to_pdf(images, PHOTO_PDF_DPI)
+    else:
+        data, fmt, extra = encode_image(images[0], fmt, rng, None)
+        tags += extra
+    return RenderedFile(data, fmt, len(images), "photo", tags + [f"format:{fmt}"])
 
 
 def damage(pdf: bytes, how: str, piece: BuiltPiece, rng: random.Random) -> bytes:

@@ -1,0 +1,151 @@
+"""Phone photos of A4 pages (issue 9, point 5): the page lies on a table or a cloth, the camera
+is tilted (perspective), the light is uneven (gradient, a shadow band, a glare patch, low light),
+the paper curls a little and the picture is slightly blurred. Everything stays readable by a
+person: the page fills most of the frame and the damage is mild."""
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+from PIL import Image
+
+# Page height in the photo, in pixels: about 160-240 dpi for an A4 page, as a phone gives.
+PAGE_HEIGHT_PX = (1900, 2600)
+PAGE_FILL = (0.62, 0.86)  # share of the frame's height the page takes
+BACKGROUNDS = ((150, 150, 150), (120, 95, 70), (176, 170, 160), (70, 80, 95), (95, 60, 45), (60, 70, 60))
+
+
+def _np_rng(rng: random.Random) -> np.random.Generator:
+    return np.random.default_rng(rng.randrange(2**32))
+
+
+def background(width: int, height: int, rng: random.Random) -> np.ndarray:
+    """A table (wood grain) or a cloth (a fine weave), RGB float32."""
+    base = np.array(rng.choice(BACKGROUNDS), dtype=np.float32)
+    noise = _np_rng(rng).normal(0, 10, (height // 24 + 2, width // 24 + 2)).astype(np.float32)
+    texture = cv2.resize(noise, (width, height), interpolation=cv2.INTER_CUBIC)
+    if rng.random() < 0.5:  # wood: long stripes along one axis
+        stripes = np.sin(np.arange(height, dtype=np.float32) / rng.uniform(9, 25)) * 9
+        texture += stripes[:, None]
+    else:  # cloth: a weave a few pixels wide
+        period = rng.uniform(3.5, 6)
+        texture += np.outer(np.sin(np.arange(height, dtype=np.float32) / period),
+                            np.sin(np.arange(width, dtype=np.float32) / period)) * 7
+    return np.clip(base[None, None, :] + texture[:, :, None], 0, 255)
+
+
+def curl(page: np.ndarray, rng: random.Random) -> np.ndarray:
+    """A page lifted at its corners: lines bend, most near the top and bottom edges."""
+    h, w = page.shape[:2]
+    amplitude = rng.uniform(0.003, 0.008) * h
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    bend = ((2 * xx / w - 1) ** 2) * ((2 * yy / h - 1))
+    return cv2.remap(page, xx, yy - amplitude * bend, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _page_quad(w: int, h: int, frame_w: int, frame_h: int, rng: random.Random) -> tuple[np.ndarray, float]:
+    """Where the page's corners land in the frame: turned, shifted, and foreshortened
+    (the camera leans towards one edge, so that edge is shorter)."""
+    angle = rng.uniform(-7, 7)
+    cx = frame_w / 2 + rng.uniform(-0.04, 0.04) * frame_w
+    cy = frame_h / 2 + rng.uniform(-0.03, 0.03) * frame_h
+    corners = np.array([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]], dtype=np.float32)
+    lean = rng.uniform(0.0, 0.10)  # the far edge is up to 10 % shorter
+    far = rng.choice((0, 1, 2, 3))  # top, right, bottom, left
+    edge = [(0, 1), (1, 2), (2, 3), (3, 0)][far]
+    for i in edge:
+        other = corners[(i + 2) % 4]
+        corners[i] = corners[i] + (other - corners[i]) * lean / 2 * np.array([1, 0] if far in (0, 2) else [0, 1])
+    corners += np.array([[rng.uniform(-0.012, 0.012) * w, rng.uniform(-0.012, 0.012) * h] for _ in range(4)],
+                        dtype=np.float32)
+    t = np.deg2rad(angle)
+    rot = np.array([[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]], dtype=np.float32)
+    return corners @ rot.T + np.array([cx, cy], dtype=np.float32), angle
+
+
+def light_map(width: int, height: int, rng: random.Random, tags: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Multiplicative light (gradient, a shadow band, low light) and a glare share (blend
+    towards white), both float32 of the frame's size. Light varies slowly: drawn on a grid
+    eight times coarser, then enlarged."""
+    full = (width, height)
+    width, height = width // 8 + 1, height // 8 + 1
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    theta = rng.uniform(0, 2 * np.pi)
+    along = (xx * np.cos(theta) + yy * np.sin(theta))
+    along = (along - along.min()) / max(1.0, float(along.max() - along.min()))
+    low, high = rng.uniform(0.62, 0.85), rng.uniform(0.95, 1.05)
+    light = low + (high - low) * along
+    tags.append("light:gradient")
+    if rng.random() < 0.4:  # the shadow of the phone or of a hand across the page
+        phi = rng.uniform(0, np.pi)
+        offset = rng.uniform(-0.3, 0.3) * min(width, height)
+        distance = (xx - width / 2) * np.cos(phi) + (yy - height / 2) * np.sin(phi) - offset
+        half = rng.uniform(0.05, 0.10) * min(width, height)
+        soft = 0.04 * min(width, height)
+        inside = np.clip((half - np.abs(distance)) / soft + 0.5, 0, 1)
+        light *= 1 - rng.uniform(0.22, 0.38) * inside
+        tags.append("light:shadow")
+    if rng.random() < 0.3:
+        light *= rng.uniform(0.55, 0.72)
+        tags.append("light:low")
+    glare = np.zeros_like(light)
+    if rng.random() < 0.3:  # a lamp's reflection on glossy paper
+        gx, gy = rng.uniform(0.3, 0.7) * width, rng.uniform(0.25, 0.75) * height
+        radius = rng.uniform(0.07, 0.13) * min(width, height)
+        glare = rng.uniform(0.3, 0.45) * np.exp(-((xx - gx) ** 2 + (yy - gy) ** 2) / (2 * radius ** 2))
+        tags.append("light:glare")
+    return (cv2.resize(light.astype(np.float32), full, interpolation=cv2.INTER_LINEAR),
+            cv2.resize(glare.astype(np.float32), full, interpolation=cv2.INTER_LINEAR))
+
+
+def shade(frame: np.ndarray, rng: random.Random, tags: list[str]) -> np.ndarray:
+    """Uneven light on an RGB frame (float32 out)."""
+    h, w = frame.shape[:2]
+    light, glare = light_map(w, h, rng, tags)
+    frame = frame.astype(np.float32) * light[:, :, None]
+    if glare.any():
+        frame += (255 - frame) * glare[:, :, None]
+    return frame
+
+
+def relight(frame: np.ndarray, rng: random.Random, tags: list[str]) -> np.ndarray:
+    """Apply uneven light, mild blur and sensor noise to an RGB float32 frame; uint8 out."""
+    frame = shade(frame, rng, tags)
+    sigma = rng.uniform(0.6, 1.4)
+    frame = cv2.GaussianBlur(frame, (0, 0), sigma)
+    if sigma > 1.1:
+        tags.append("photo:blur")
+    noise_sigma = rng.uniform(5, 8) if "light:low" in tags else rng.uniform(2, 4)
+    frame += _np_rng(rng).standard_normal(frame.shape, dtype=np.float32) * noise_sigma
+    return np.clip(frame, 0, 255).astype(np.uint8)
+
+
+def photograph_page(page: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]:
+    """A phone photo of one A4 page rendered (RGB) at a resolution above the photo's."""
+    tags = ["photo:page"]
+    paper = np.asarray(page.convert("RGB"), dtype=np.float32) * (np.array(rng.choice(
+        ((252, 250, 244), (247, 247, 247), (250, 246, 236))), dtype=np.float32) / 255)
+    if rng.random() < 0.6:
+        paper = curl(paper, rng)
+        tags.append("photo:curl")
+    page_h = rng.uniform(*PAGE_HEIGHT_PX)
+    fill = rng.uniform(*PAGE_FILL)
+    frame_h = int(page_h / fill)
+    frame_w = int(frame_h * 0.75)  # a 4:3 phone sensor held upright
+    scale = page_h / paper.shape[0]
+    w, h = paper.shape[1] * scale, page_h
+    quad, angle = _page_quad(w, h, frame_w, frame_h, rng)
+    src = np.array([[0, 0], [paper.shape[1], 0], [paper.shape[1], paper.shape[0]], [0, paper.shape[0]]],
+                   dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(src, quad)
+    warped = cv2.warpPerspective(paper, matrix, (frame_w, frame_h), flags=cv2.INTER_AREA)
+    mask = cv2.warpPerspective(np.ones(paper.shape[:2], np.float32), matrix, (frame_w, frame_h),
+                               flags=cv2.INTER_LINEAR)
+    frame = background(frame_w, frame_h, rng)
+    # a soft shadow under the page's edges, then the page
+    drop = cv2.GaussianBlur(np.roll(mask, (12, 8), axis=(0, 1)), (0, 0), 10)
+    frame *= (1 - 0.35 * drop)[:, :, None]
+    frame = frame * (1 - mask[:, :, None]) + warped * mask[:, :, None]
+    tags.append(f"tilt:{angle:+.0f}")
+    return Image.fromarray(relight(frame, rng, tags), "RGB"), tags
