@@ -72,7 +72,7 @@ class Databases:
     records: str  # DOSSIERS_DATABASE_URL
 
     @classmethod
-    def of(cls, settings: Settings) -> "Databases":
+    def of(cls, settings: Settings) -> Databases:
         explicit = os.environ.get("DOSSIERS_AIRFLOW_DATABASE_URL")
         server = None
         if not (explicit and settings.database_url):
@@ -198,7 +198,7 @@ class CeleryAirflow:
 
     @classmethod
     def prepare(cls, settings: Settings, *, workers: int = 2, concurrency: int = 1, port: int = 8080,
-                home: Path | None = None, extra_env: dict[str, str] | None = None) -> "CeleryAirflow":
+                home: Path | None = None, extra_env: dict[str, str] | None = None) -> CeleryAirflow:
         """Start what the Airflow processes need (embedded PostgreSQL, the S3 server unless
         configured, Redis) and set their environment. `start()` starts Airflow and workers."""
         home = home or settings.home / "airflow-celery"

@@ -374,7 +374,7 @@ def test_celery_settings_are_those_of_make_airflow_celery(services):
         assert not differ, f"{name}: (compose, make airflow-celery) differ: {differ}"
     readme = (DOCKER / "README.md").read_text(encoding="utf-8")
     for key, value in CELERY_SETTINGS.items():
-        if key.startswith("AIRFLOW__CELERY") or key.startswith("AIRFLOW__SCHEDULER"):
+        if key.startswith(("AIRFLOW__CELERY", "AIRFLOW__SCHEDULER")):
             assert re.search(rf"`{re.escape(key)}` \| `{re.escape(value)}`", readme), f"docker/README.md: {key}"
     # the visibility timeout outlasts the longest page read (DOSSIERS_READ_SECONDS)
     from extractors.limits import Limits
