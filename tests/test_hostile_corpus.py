@@ -330,6 +330,17 @@ def text_operator_bomb(count: int) -> bytes:
                        595, 842)
 
 
+def vector_operator_bomb(count: int) -> bytes:
+    """One page of `count` filled rectangles and a line of text (compressed: 650 KB for
+    300,000). No character count sees them; pdfplumber makes an object of each, and the
+    reader's address-space cap is what stops it."""
+    body = b"".join(b"%d %d 1 1 re f " % (i % 500, i % 800) for i in range(count))
+    body += b"BT /F1 12 Tf 60 720 Td (Bonjour, ceci est une page de texte assez longue pour compter.) Tj ET"
+    stream = zlib.compress(body)
+    return pdf_of_page(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+                       595, 842)
+
+
 def sized_page(width_pt: float, height_pt: float) -> bytes:
     stream = b"BT /F1 8 Tf 1 10 Td (Contrat) Tj ET"
     return pdf_of_page(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream", width_pt, height_pt)
@@ -397,6 +408,9 @@ KINDS += [
     Kind("text_operator_bomb", folder_with({"ops.pdf": lambda r: text_operator_bomb(250_000),
                                             "contrat.pdf": small_contract_pdf}),
          {"ops.pdf": UNREADABLE, "contrat.pdf": READ}),
+    Kind("vector_operator_bomb", folder_with({"rects.pdf": lambda r: vector_operator_bomb(300_000),
+                                              "contrat.pdf": small_contract_pdf}),
+         {"rects.pdf": UNREADABLE, "contrat.pdf": READ}),
     Kind("tall_and_thread_pages", folder_with({"tall.pdf": sized_page(12, 7200), "thread.pdf": sized_page(1, 14400)}),
          {"tall.pdf": READ, "thread.pdf": UNREADABLE}),
     Kind("reference_with_nul", manifest_folder(manifest_with_reference("2026-PMOE-\0-000001")),
