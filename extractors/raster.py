@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
+from extractors import photo
 from extractors.limits import Limits
 from models import CorruptFile, EncryptedFile, FileLimitExceeded
 
@@ -31,7 +32,8 @@ def count_frames(path: Path, source: str, limits: Limits) -> int:
 
 
 def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
-    """Frame `index` as a grey numpy array, and its resolution in dpi (best guess)."""
+    """Frame `index` as a grey numpy array (a phone photo rectified, extractors.photo), and
+    its resolution in dpi (best guess)."""
     with _open_image(path, source, limits) as im:
         im.seek(index)
         _check_pixels(im.size, source, limits)
@@ -43,7 +45,7 @@ def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.
             frame = im.convert("L")
         except OSError as exc:  # truncated JPEG/PNG data
             raise CorruptFile(source, str(exc)) from exc
-        return np.asarray(frame), dpi
+        return photo.prepare(np.asarray(frame)), dpi
 
 
 def _open_image(path: Path, source: str, limits: Limits) -> Image.Image:
@@ -92,13 +94,14 @@ def render_dpi(page: pdfium.PdfPage, source: str, limits: Limits) -> int:
 
 def render_page(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
     """The page as a grey image: the scan itself when the page is one full-page image
-    (no resampling, so OCR works on the pixels the scanner made), else rendered."""
+    (no resampling, so OCR works on the pixels the scanner made; a phone photo rectified,
+    extractors.photo), else rendered."""
     pdf = open_pdf(path, source)
     try:
         page = pdf[index]
         native = _full_page_scan(page, source, limits)
         if native is not None:
-            return native
+            return photo.prepare(native[0]), native[1]
         dpi = render_dpi(page, source, limits)
         bitmap = page.render(scale=dpi / 72, grayscale=True)
         array = bitmap.to_numpy().copy()
