@@ -222,19 +222,20 @@ def _process_one(named: str, services: Any, retries: Retries, process: Any) -> D
         except DossierBusy as exc:
             print(f"dossiers: {exc}", file=sys.stderr)
             return None
-        except DossierError as exc:  # ours, with a message that says what to do
-            print(f"dossiers: {named} : {exc}", file=sys.stderr)
-            return None
         except Exception as exc:  # noqa: BLE001 - this dossier only; the batch goes on
-            if not is_transient(exc) or delay is None:
-                retries.down = retries.down or is_transient(exc)
-                print(f"dossiers: {named} : non traité, à relancer : {describe_failure(exc)}", file=sys.stderr)
-                log.debug("dossier %s: %s", named, exc.__class__.__name__, exc_info=True)
-                return None
-            log.warning("%s : service indisponible (%s), nouvel essai dans %.0f s",
-                        named, exc.__class__.__name__, delay)
-            time.sleep(delay)
-            _reconnect(services, named)
+            transient = is_transient(exc)
+            if transient and delay is not None:
+                log.warning("%s : service indisponible (%s), nouvel essai dans %.0f s",
+                            named, exc.__class__.__name__, delay)
+                time.sleep(delay)
+                _reconnect(services, named)
+                continue
+            retries.down = retries.down or transient
+            # Our errors carry a message that says what to do; others are described.
+            reason = str(exc) if isinstance(exc, DossierError) else describe_failure(exc)
+            print(f"dossiers: {named} : non traité{', à relancer' if transient else ''} : {reason}", file=sys.stderr)
+            log.debug("dossier %s: %s", named, exc.__class__.__name__, exc_info=True)
+            return None
     return None
 
 
