@@ -7,7 +7,7 @@ SAMPLES := samples
 OUT := out
 JOBS ?= 2
 
-.PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo
+.PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo eval-unseen
 
 setup: $(STAMP)
 
@@ -41,6 +41,19 @@ test-fast: setup
 # The shared benchmark (../shared/eval), when it is beside the project.
 eval: setup
 	$(PY) ../shared/eval/score.py --dossiers ../shared/eval/samples/dossiers --truth ../shared/eval/samples/truth
+
+# Layout families held out of all tuning (benchmarks/heldout_families.json), a third of the
+# documents phone photos: generated, scored by the shared scorer, then photos vs scans.
+UNSEEN := $(OUT)/eval-unseen
+UNSEEN_COUNT ?= 16
+eval-unseen: setup
+	rm -rf $(UNSEEN)
+	$(PY) -m synth generate --out $(UNSEEN) --count $(UNSEEN_COUNT) --seed 9 --as-of 2026-06-15 \
+		--scan-ratio 0.7 --photo-ratio 0.5 --families "$$($(PY) benchmarks/heldout.py families)" > $(UNSEEN).log
+	$(PY) ../shared/eval/score.py --dossiers $(UNSEEN)/dossiers --truth $(UNSEEN)/truth --report $(UNSEEN)/report.json \
+		| tee $(UNSEEN)/score.txt | grep -E '^(score|by render|report):' || true
+	$(PY) benchmarks/heldout.py photos $(UNSEEN)/report.json
+	@grep '^score:' $(UNSEEN)/score.txt
 
 # Refresh the pinned lock from the current environment.
 lock:
