@@ -613,3 +613,11 @@ LE COTISANT EST À JOUR DE SES OBLIGATIONS DÉCLARATIVES ET DE PAIEMENT.
 """, confidence=0.9)
     assert e.fields == {"company_name": "ORTEGA FRÈRES", "siren": "502118337", "issue_date": "2026-02-19",
                         "security_code": "9RT4K WQ2LM 7ZX5C"}
+
+
+def test_a_sworn_statement_of_another_kind_is_not_an_applications_statement() -> None:
+    # OCR damaged the title; the sworn wording alone says nothing of applications.
+    lodging = page("ATTFSTATION D'HÉBERGEMENT\nJe soussignée Claire FAURE, demeurant 8 rue Colbert, 37000 Tours,\n"
+                   "atteste sur l'honneur héberger à mon domicile M. Yao KOUAME depuis le 01/02/2026.\n"
+                   "Fait à Tours, le 3 mars 2026")
+    assert classify_pages([lodging])[0] == PieceType.other
