@@ -114,6 +114,23 @@ def plausible(quad: np.ndarray, shape: tuple[int, int]) -> bool:
     return True
 
 
+def _scaled(quad: np.ndarray, factor: float) -> np.ndarray:
+    centre = quad.mean(axis=0)
+    return (centre + (quad - centre) * factor).astype(np.int32)
+
+
+def brighter_than_surround(paperish: np.ndarray, quad: np.ndarray) -> bool:
+    """Paper lies on something darker: a shaded box or a photo printed on a scanned page
+    is darker than the paper around it, and is never taken for the page."""
+    inside, ring = np.zeros(paperish.shape, np.uint8), np.zeros(paperish.shape, np.uint8)
+    cv2.fillConvexPoly(inside, _scaled(quad, 0.9), 255)
+    cv2.fillConvexPoly(ring, _scaled(quad, 1.08), 255)
+    cv2.fillConvexPoly(ring, _scaled(quad, 1.02), 0)
+    if not ring.any():
+        return False
+    return float(np.median(paperish[inside > 0])) > float(np.median(paperish[ring > 0])) + 15
+
+
 def find_page(small: np.ndarray) -> np.ndarray | None:
     """The page's four corners from its outline: paper brighter than its surround (Otsu on
     the print-free copy), else the strongest closed edge."""
@@ -125,7 +142,8 @@ def find_page(small: np.ndarray) -> np.ndarray | None:
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
             quad = _quad_of(contour)
             # an outline along the frame's edges is the bright half of uneven light, not a page
-            if plausible(quad, small.shape) and _on_frame_edge(quad, small.shape) < 2:
+            if plausible(quad, small.shape) and _on_frame_edge(quad, small.shape) < 2 \
+                    and brighter_than_surround(paperish, quad):
                 return quad
     return None
 
@@ -149,16 +167,22 @@ def text_quad(small: np.ndarray) -> np.ndarray | None:
     quad = centre + (quad - centre) * 1.06
     quad[:, 0] = np.clip(quad[:, 0], 0, w - 1)
     quad[:, 1] = np.clip(quad[:, 1], 0, h - 1)
-    return quad if plausible(quad, small.shape) else None
+    return quad if plausible(quad, small.shape) and _mild_keystone(quad) else None
+
+
+def _mild_keystone(quad: np.ndarray) -> bool:
+    """A block of text seen by a hand-held camera: opposite sides within 15 % of each other.
+    Beyond, the hull follows the print (a panel, a short last line), not the perspective."""
+    sides = [float(np.linalg.norm(quad[(i + 1) % 4] - quad[i])) for i in range(4)]
+    return min(sides[0], sides[2]) >= 0.85 * max(sides[0], sides[2]) and \
+        min(sides[1], sides[3]) >= 0.85 * max(sides[1], sides[3])
 
 
 def ink_outside(small: np.ndarray, quad: np.ndarray) -> float:
     """Share of the frame holding lines of print outside the page (another document beside
     it); the grain of a table or a cloth makes specks, not lines."""
     outside = np.full(small.shape, 255, np.uint8)
-    centre = quad.mean(axis=0)
-    grown = (centre + (quad - centre) * 1.04).astype(np.int32)
-    cv2.fillConvexPoly(outside, grown, 0)
+    cv2.fillConvexPoly(outside, _scaled(quad, 1.04), 0)
     ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 30)
     lines = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 5), np.uint8)), cv2.MORPH_OPEN, np.ones((1, 15), np.uint8))
     return float(np.count_nonzero(lines & outside)) / ink.size

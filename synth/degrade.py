@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import random
 
+import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
@@ -117,7 +118,7 @@ def photo(cards: list[Image.Image], rng: random.Random) -> tuple[Image.Image, li
     canvas = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
     tags: list[str] = []
     if rng.random() < 0.4:
-        canvas = Image.fromarray(np.clip(shade(np.asarray(canvas), rng, tags), 0, 255).astype(np.uint8), "RGB")
+        canvas = Image.fromarray(cv2.convertScaleAbs(shade(np.asarray(canvas), rng, tags)), "RGB")
     canvas = canvas.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))
     canvas = _noise(canvas, rng, 3)
     scale = rng.uniform(1400, 2000) / width

@@ -146,3 +146,40 @@ def test_photographed_contract_reads_about_as_well_as_its_scan(tmp_path):
         scored = {k: v for k, v in truth.items() if not k.startswith("_") and v is not None}
         scores[render] = sum(same_value(v, fields.get(k)) for k, v in scored.items()) / len(scored)
     assert scores["photo"] >= scores["scan"] - 0.15, scores
+
+
+def test_a_shaded_box_on_a_scanned_page_is_not_taken_for_the_page():
+    sheet = page(seed=8).copy()
+    sheet[300:1300, 200:1000] = (sheet[300:1300, 200:1000] * 0.55).astype(np.uint8)  # a grey panel
+    small, _ = photo.reduced(sheet)
+    assert photo.find_page(small) is None
+    out = photo.prepare(sheet)
+    assert out.shape == sheet.shape  # nothing cropped
+
+
+def _first_page(data: bytes, media_type: str, tmp_path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(the raw pixels, what raster.py hands to OCR) of a generated file's first page."""
+    from extractors.raster import render_page
+    path = tmp_path / f"f{time.monotonic_ns()}{'.pdf' if media_type == 'application/pdf' else '.img'}"
+    path.write_bytes(data)
+    if media_type == "application/pdf":
+        with_hook = render_page(path, path.name, 0, Limits())[0]
+        original = photo.prepare
+        photo.prepare = lambda gray: gray
+        try:
+            raw = render_page(path, path.name, 0, Limits())[0]
+        finally:
+            photo.prepare = original
+        return raw, with_hook
+    raw = np.asarray(Image.open(path).convert("L"))
+    return raw, load_frame(path, path.name, 0, Limits())[0]
+
+
+@pytest.mark.parametrize("piece_type", ["employment_contract", "payslip", "urssaf_certificate", "diploma"])
+def test_generated_scans_pass_untouched_and_photos_come_out_as_pages(piece_type, tmp_path):
+    raw, prepared = _first_page(*render_piece(piece_type, 21, "scan")[:2], tmp_path)
+    assert prepared.shape == raw.shape and np.array_equal(prepared, raw)
+    raw, prepared = _first_page(*render_piece(piece_type, 21, "photo")[:2], tmp_path)
+    h, w = prepared.shape
+    assert min(h, w) / max(h, w) == pytest.approx(210 / 297, abs=0.02)  # the A4 page, not the 3:4 frame
+    assert (h, w) != raw.shape
