@@ -51,7 +51,8 @@ def generate_born_digital(out: Path, count: int, seed: int) -> Path:
 
 def generate(out: Path, count: int, seed: int, scan_ratio: float) -> Path:
     subprocess.run([sys.executable, "-m", "synth", "generate", "--out", str(out), "--count", str(count),
-                    "--seed", str(seed), "--scan-ratio", str(scan_ratio)], check=True, stdout=subprocess.DEVNULL)
+                    "--seed", str(seed), "--scan-ratio", str(scan_ratio), "--photo-ratio", "0"],  # scans, as before photos
+                   check=True, stdout=subprocess.DEVNULL)
     return out / "dossiers"
 
 

@@ -219,8 +219,10 @@ def _tags(piece: BuiltPiece, rendered_tags: list[str]) -> list[str]:
 
 
 def _photographed(piece: BuiltPiece, rng: random.Random, scan_ratio: float, photo_ratio: float) -> str | None:
-    """'photo' for a document drawn as a phone photo (one draw per piece, whatever the answer)."""
-    drawn = rng.random() < scan_ratio * photo_ratio
+    """'photo' for a document drawn as a phone photo: one draw per piece whatever the answer,
+    none when no photo can be drawn (a batch without photos keeps the bytes it had before them)."""
+    share = scan_ratio * photo_ratio
+    drawn = share > 0 and rng.random() < share
     return "photo" if drawn and not piece.is_card else None
 
 
