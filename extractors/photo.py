@@ -136,7 +136,9 @@ def find_page(small: np.ndarray) -> np.ndarray | None:
     the print-free copy), else the strongest closed edge."""
     paperish = cv2.morphologyEx(cv2.GaussianBlur(small, (5, 5), 0), cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     _, bright = cv2.threshold(paperish, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    edges = cv2.dilate(cv2.Canny(paperish, 20, 60), np.ones((3, 3), np.uint8))
+    # high thresholds: a page edge is a sharp step, a shadow band's edge a soft slope
+    edges = cv2.dilate(cv2.Canny(paperish, 50, 150), np.ones((3, 3), np.uint8))
+    found = []
     for mask in (bright, edges):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
@@ -144,8 +146,9 @@ def find_page(small: np.ndarray) -> np.ndarray | None:
             # an outline along the frame's edges is the bright half of uneven light, not a page
             if plausible(quad, small.shape) and _on_frame_edge(quad, small.shape) < 2 \
                     and brighter_than_surround(paperish, quad):
-                return quad
-    return None
+                found.append(quad)
+    # a shadow band cuts the bright region short; the page's sharp outline is the largest
+    return max(found, key=cv2.contourArea) if found else None
 
 
 def ink_mask(small: np.ndarray) -> np.ndarray:
@@ -206,7 +209,7 @@ def flatten_light(gray: np.ndarray) -> np.ndarray:
     glare become even white paper; then stretch so the darkest print is black again."""
     h, w = gray.shape
     quarter = cv2.resize(gray, (max(1, w // 4), max(1, h // 4)), interpolation=cv2.INTER_AREA)
-    k = max(5, min(quarter.shape) // 30) | 1
+    k = max(5, min(quarter.shape) // 20) | 1  # wider than the thickest print
     light = cv2.morphologyEx(quarter, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     light = cv2.GaussianBlur(light, (0, 0), k / 2)
     light = cv2.resize(light, (w, h), interpolation=cv2.INTER_LINEAR)
@@ -214,4 +217,5 @@ def flatten_light(gray: np.ndarray) -> np.ndarray:
     low = float(np.percentile(reduced(flat)[0], 0.5))
     if low >= 200:
         return flat
-    return cv2.convertScaleAbs(flat, alpha=255.0 / (255 - low), beta=-low * 255.0 / (255 - low))
+    levels = np.clip((np.arange(256, dtype=np.float32) - low) * 255.0 / (255 - low), 0, 255).astype(np.uint8)
+    return cv2.LUT(flat, levels)

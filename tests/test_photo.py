@@ -183,3 +183,13 @@ def test_generated_scans_pass_untouched_and_photos_come_out_as_pages(piece_type,
     h, w = prepared.shape
     assert min(h, w) / max(h, w) == pytest.approx(210 / 297, abs=0.02)  # the A4 page, not the 3:4 frame
     assert (h, w) != raw.shape
+
+
+def test_flattening_keeps_thick_print_solid():
+    """Bold letters and rules stay black inside, not hollow (the stretch saturates at 0)."""
+    sheet = np.full((1200, 900), 235, np.uint8)
+    sheet[400:430, 100:800] = 40  # a thick rule
+    lit = (sheet * np.linspace(0.55, 1.0, 900)[None, :]).astype(np.uint8)
+    flat = photo.flatten_light(lit)
+    assert flat[402:428, 120:780].max() < 90
+    assert np.percentile(flat[600:1100, 100:800], 50) > 235
