@@ -354,18 +354,23 @@ def read_mrz(image: np.ndarray) -> list[str] | None:
     tesseract reads it too, as grey and binarized. The reading whose check digits hold
     best wins; the search stops at a group where all of them hold.
     """
-    gray = to_gray(image)
-    best_lines, best_score = _read_at(gray, WORK_WIDTH)
+    lines, score = read_scored(to_gray(image))
+    return lines if score[0] >= 0 else None
+
+
+def read_scored(gray: np.ndarray) -> tuple[list[str] | None, tuple[int, int]]:
+    """`read_mrz` on a grey image, with the reading's score (see `_score`)."""
+    best_lines, best_score = read_at(gray, WORK_WIDTH)
     # The bar detector is sized for MRZ lines of a passport page or a card photo; on a
     # large scan of a card the characters are too big for it at that width: a smaller one.
     if best_score[0] < 3 and gray.shape[1] >= 2 * WORK_WIDTH:
-        lines, score = _read_at(gray, WORK_WIDTH // 2)
+        lines, score = read_at(gray, WORK_WIDTH // 2)
         if score > best_score:
             best_lines, best_score = lines, score
-    return best_lines if best_score[0] >= 0 else None
+    return best_lines, best_score
 
 
-def _read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[int, int]]:
+def read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[int, int]]:
     """The best reading of the bar groups found on a copy `work_width` pixels wide, and its score."""
     scale = work_width / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray

@@ -16,9 +16,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from extractors import cleanup, mrz
+from extractors import cleanup, exif, mrz
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
+from extractors.mrz_locate import find_mrz
 from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
@@ -90,6 +91,8 @@ def read_page(job: PageJob) -> Page:
         gray, _ = render_page(path, job.source, job.index, job.limits)
     else:
         gray, _ = load_frame(path, job.source, job.index, job.limits)
+        if job.index == 0:  # the tag describes the main image, not the frames of a TIFF
+            gray = exif.upright(gray, exif.orientation(path))
     return ocr_image(gray, job)
 
 
@@ -116,13 +119,21 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
                 turned = cleanup.rotate_quadrant(upright, turn)
                 candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
             rotation, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
+        oriented = upright  # the contrast boost below blurs OCR-B strokes together: not for the MRZ
         if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
             enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
             attempt = _ocr(enhanced, tmp, job, psm=11)
             if attempt.quality > best.quality:
                 upright, best = enhanced, attempt
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
-    extra = _read_mrz(upright, best)
+    extra, turn = _read_mrz(oriented, best)
+    if turn:
+        # Only the MRZ read the right way: the page was upside down or sideways, and its
+        # printed zone is read again that way (the page, not the zone, is turned).
+        upright = cleanup.rotate_quadrant(oriented, turn)
+        rotation = (rotation + turn) % 360
+        with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
+            best = _ocr(cleanup.remove_rules(upright), tmp, job)
     if extra and best.word_count <= 2 * FEW_WORDS:
         best = _card_reading(upright, best, job)
     h, w = upright.shape[:2]
@@ -252,17 +263,24 @@ def _sideways(result: OcrResult, aspect: float) -> bool:
     return tall > len(long_words) / 2
 
 
-_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|identit[ée]|identity|<", re.IGNORECASE)
+_IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|residence permit|identit[ée]|identity|<"
+                            # other States' words on a data page: 'pass', 'pasaporte', 'nationality'...
+                            r"|\bpass\b|reisepass|pas[asz]+port|nationalit|date of (?:birth|expiry)"
+                            # an MRZ line as page OCR reads it: one long token of capitals and digits
+                            r"|(?-i:\b[A-Z0-9<«£]{25,})", re.IGNORECASE)
 # A card photographed on a table may give OCR only a few words: worth a look for an MRZ.
 FEW_WORDS = 40
 
 
-def _read_mrz(gray: np.ndarray, result: OcrResult) -> dict[str, str]:
+def _read_mrz(gray: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
     """Identity documents carry a machine-readable zone. The dedicated reader runs only
     on pages that look like one (identity words, filler characters, or the little text
-    of a card photo): on a page of running text it would cost a tenth of a second for nothing."""
+    of a card photo): on a page of running text it would cost a tenth of a second for nothing.
+    Where it finds no zone whose check digits hold, it looks again at every quarter turn and
+    on an enlarged copy of a small image (extractors/mrz_locate.py). Returns the zone and the
+    clockwise turn that made it upright."""
     text = "\n".join(line.text for line in result.lines)
     if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
-        return {}
-    lines = read_mrz(gray)
-    return {"mrz": "\n".join(lines)} if lines else {}
+        return {}, 0
+    found = find_mrz(gray)
+    return ({"mrz": "\n".join(found.lines)} if found.lines else {}), found.turn

@@ -223,7 +223,7 @@ def test_a_letter_read_as_a_digit_is_repaired_when_both_checks_agree():
 @pytest.mark.skipif(not __import__("extractors.ocrb_glyphs", fromlist=["x"]).font_available(), reason="no OCR-B font")
 def test_a_large_scan_of_a_card_is_read_on_a_smaller_copy():
     from PIL import Image, ImageDraw, ImageFont
-    from extractors.mrz_reader import _read_at
+    from extractors.mrz_reader import read_at
     from extractors.ocrb_glyphs import OCRB_FONT
 
     lines = td1("21SH09483", "040425", "260421", "NDIAYE<<KHADY", "SEN")
@@ -233,5 +233,5 @@ def test_a_large_scan_of_a_card_is_read_on_a_smaller_copy():
     for i, text in enumerate(lines):
         draw.text((200, 1300 + 190 * i), text, fill=30, font=font, anchor="ls")
     image = np.asarray(sheet)
-    assert _read_at(image, 1200)[0] is None  # characters too big for the usual copy
+    assert read_at(image, 1200)[0] is None  # characters too big for the usual copy
     assert read_mrz(image) == lines

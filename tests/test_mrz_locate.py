@@ -1,0 +1,121 @@
+"""The MRZ found and read however the document was photographed: quarter turns, skew,
+perspective, small web images, other monospace fonts, EXIF-rotated JPEGs. All images
+are synthetic (tests/mrz_scenes.py); the values are made up."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from extractors import exif, mrz
+from extractors.classify import classify_pages
+from extractors.mrz_locate import find_mrz, valid_reading
+from models import Line, Page, PieceType, Word
+from tests.mrz_builders import td1, td3
+from tests.mrz_scenes import Scene, font_path, render_page, scene_image
+
+PASSPORT = td3("PX4821573", "740812", "330115", names="MOREAU<<LUC<ANDRE", state="UTO", sex="M")
+CARD = td1("K7Q3ZP2W8", "891105", "310620", "NGUYEN<<THI<MAI", "VNM", sex="F")
+
+needs_ocrb = pytest.mark.skipif(font_path("ocrb") is None, reason="no OCR-B font")
+
+
+def checked_fields(record: mrz.MrzRecord) -> tuple:
+    return (record.document_number, record.birth_yymmdd, record.expiry_yymmdd, record.nationality,
+            record.issuing_state, record.sex)
+
+
+def read(image: np.ndarray) -> tuple[mrz.MrzRecord | None, int]:
+    found = find_mrz(image)
+    return (mrz.parse_mrz(found.lines) if found.valid else None), found.turn
+
+
+@needs_ocrb
+@pytest.mark.parametrize("lines", [PASSPORT, CARD], ids=["td3", "td1"])
+@pytest.mark.parametrize("rotation,turn", [(90, 90), (180, 180), (-90, 270), (-4, 0)])
+def test_found_at_any_quarter_turn_in_perspective(lines, rotation, turn):
+    # The scene turns the page counter-clockwise; the reader reports the clockwise turn back.
+    image = scene_image(lines, Scene(rotation=rotation, perspective=0.06, blur=0.8, jpeg=80, seed=abs(rotation)))
+    record, found_turn = read(image)
+    assert record is not None and list(record.lines) == lines
+    assert found_turn == turn
+
+
+@needs_ocrb
+@pytest.mark.parametrize("lines", [PASSPORT, CARD], ids=["td3", "td1"])
+def test_a_300_pixel_web_image_is_read(lines):
+    image = scene_image(lines, Scene(height=300, jpeg=70))
+    assert image.shape[0] == 300
+    record, _ = read(image)
+    assert record is not None and list(record.lines) == lines
+
+
+@pytest.mark.skipif(font_path("dejavu_mono") is None, reason="no DejaVu Sans Mono")
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_a_print_in_another_monospace_font(rotation):
+    # The glyph reader knows OCR-B only: tesseract reads this one, the check digits repair it.
+    # Names carry no check digit; the checked fields must be exact.
+    image = scene_image(PASSPORT, Scene(font="dejavu_mono", rotation=rotation, perspective=0.05, blur=0.7))
+    record, _ = read(image)
+    assert record is not None and checked_fields(record) == checked_fields(mrz.parse_mrz(PASSPORT))
+
+
+@needs_ocrb
+def test_a_redacted_zone_is_never_a_valid_reading():
+    page = render_page(PASSPORT, Scene())
+    h = page.shape[0]
+    page = page.copy()
+    page[int(0.72 * h):, :] = np.where(page[int(0.72 * h):, :] < 128, 0, 0)  # blacked out band
+    found = find_mrz(page)
+    assert not found.valid
+
+
+def test_a_page_without_mrz_costs_no_reading_at_any_turn():
+    page = np.full((900, 700), 235, np.uint8)
+    page[100:110, 80:600] = 30  # a rule, no text lines
+    found = find_mrz(page)
+    assert found.lines is None and not found.valid and found.turn == 0
+
+
+@pytest.mark.parametrize("tag,turn", [(3, 180), (6, 90), (8, 270)])
+def test_exif_orientation_turns_the_pixels_as_displayed(tmp_path, tag, turn):
+    pixels = np.zeros((20, 40), np.uint8)
+    pixels[0:5, 0:5] = 255  # a mark in the stored image's top-left corner
+    path = tmp_path / "photo.jpg"
+    stored = Image.fromarray(pixels)
+    info = stored.getexif()
+    info[exif.ORIENTATION_TAG] = tag
+    stored.save(path, exif=info, quality=95)
+    assert exif.orientation(path) == tag
+    with Image.open(path) as im:
+        from PIL import ImageOps
+        expected = np.asarray(ImageOps.exif_transpose(im).convert("L"))
+    shown = exif.upright(np.asarray(Image.open(path).convert("L")), exif.orientation(path))
+    assert shown.shape == expected.shape and np.abs(shown.astype(int) - expected).mean() < 2
+
+
+def test_a_file_without_exif_is_upright(tmp_path):
+    path = tmp_path / "scan.png"
+    Image.fromarray(np.zeros((4, 8), np.uint8)).save(path)
+    assert exif.orientation(path) == 1
+
+
+def _mrz_only_page(lines: list[str]) -> Page:
+    words = [Word(text="x", bbox=(0.1, 0.1, 0.2, 0.12), confidence=0.3)]
+    return Page(source="photo.jpg", number=1, width=1000, height=700, text_source="ocr",
+                lines=[Line(words=words)], extra_text={"mrz": "\n".join(lines)})
+
+
+@pytest.mark.parametrize("code,state,expected", [
+    ("P<", "UTO", PieceType.passport), ("I<", "UTO", PieceType.id_card), ("ID", "UTO", PieceType.id_card),
+    ("IR", "FRA", PieceType.residence_permit), ("AC", "UTO", PieceType.id_card)])
+def test_a_valid_zone_decides_the_class_of_a_page_with_no_readable_words(code, state, expected):
+    if code == "P<":
+        lines = td3("PX4821573", "740812", "330115", names="MOREAU<<LUC", state=state)
+    else:
+        base = td1("K7Q3ZP2W8", "891105", "310620", "NGUYEN<<THI<MAI", "VNM", sex="F")
+        line1 = code + state + base[0][5:]
+        composite = line1[5:30] + base[1][0:7] + base[1][8:15] + base[1][18:29]
+        lines = [line1, base[1][:29] + str(mrz.check_digit(composite)), base[2]]
+    assert valid_reading(lines)
+    assert classify_pages([_mrz_only_page(lines)])[0] == expected
