@@ -33,13 +33,23 @@ def prepare(gray: np.ndarray) -> np.ndarray:
         return gray
     small, scale = reduced(gray)
     quad = find_page(small)
-    if quad is not None and ink_outside(small, quad) > MAX_INK_OUTSIDE:
+    if quad is not None and (ink_outside(small, quad) > MAX_INK_OUTSIDE or landscape(quad)):
         return gray
     if quad is None:
         quad = text_quad(small)  # holds every line of print by construction
+        if quad is not None and landscape(quad):
+            return gray  # a card's print, or too little text to tell
     if quad is None:
         return flatten_light(gray)
     return flatten_light(warp(gray, quad / scale))
+
+
+def landscape(quad: np.ndarray) -> bool:
+    """Identity cards and passports are photographed lying wide; their reading (MRZ, card
+    zoom) is tuned to the photo as it is, and measured worse on a rectified, flattened copy.
+    A4 pages stand upright."""
+    tl, tr, br, bl = quad
+    return np.linalg.norm(tr - tl) + np.linalg.norm(br - bl) > np.linalg.norm(bl - tl) + np.linalg.norm(br - tr)
 
 
 def reduced(gray: np.ndarray) -> tuple[np.ndarray, float]:

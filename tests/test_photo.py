@@ -175,7 +175,7 @@ def _first_page(data: bytes, media_type: str, tmp_path: Path) -> tuple[np.ndarra
     return raw, load_frame(path, path.name, 0, Limits())[0]
 
 
-@pytest.mark.parametrize("piece_type", ["employment_contract", "payslip", "urssaf_certificate", "diploma"])
+@pytest.mark.parametrize("piece_type", ["employment_contract", "payslip", "urssaf_certificate", "job_offer"])
 def test_generated_scans_pass_untouched_and_photos_come_out_as_pages(piece_type, tmp_path):
     raw, prepared = _first_page(*render_piece(piece_type, 21, "scan")[:2], tmp_path)
     assert prepared.shape == raw.shape and np.array_equal(prepared, raw)
@@ -193,3 +193,10 @@ def test_flattening_keeps_thick_print_solid():
     flat = photo.flatten_light(lit)
     assert flat[402:428, 120:780].max() < 90
     assert np.percentile(flat[600:1100, 100:800], 50) > 235
+
+
+@pytest.mark.parametrize("piece_type", ["passport", "id_card"])
+def test_identity_documents_photographed_lying_wide_are_left_to_the_card_reader(piece_type, tmp_path):
+    for seed in (3, 4):
+        raw, prepared = _first_page(*render_piece(piece_type, seed, "photo")[:2], tmp_path)
+        assert np.array_equal(prepared, raw)
