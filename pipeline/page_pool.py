@@ -332,7 +332,7 @@ def _worker_main(memory_bytes: int) -> None:
         except MemoryError:
             answer = ("memory", "")
         except BaseException as exc:  # noqa: BLE001 - sent back to the caller
-            answer = ("error", exc)
+            answer = ("memory", "") if _out_of_memory(exc) else ("error", exc)
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
@@ -343,6 +343,12 @@ def _worker_main(memory_bytes: int) -> None:
         answers.flush()
         if answer[0] == "memory":
             return
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """OpenCV reports an allocation refused under the address-space cap as its own
+    cv2.error, not MemoryError: it is the same page over the memory limit."""
+    return exc.__class__.__name__ == "error" and "Insufficient memory" in str(exc)
 
 
 if __name__ == "__main__":

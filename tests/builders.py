@@ -68,3 +68,25 @@ def huge_png(path: Path, width: int = 20000, height: int = 20000) -> Path:
         fh.write(chunk(b"IDAT", body.getvalue()))
         fh.write(chunk(b"IEND", b""))
     return path
+
+
+def sized_page(width_pt: float, height_pt: float) -> bytes:
+    """A one-page PDF of that size with a line of text, written by hand (any size, no checks)."""
+    stream = b"BT /F1 8 Tf 1 10 Td (Contrat) Tj ET"
+    return pdf_of_page(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream", width_pt, height_pt)
+
+
+def pdf_of_page(content: bytes, width_pt: float, height_pt: float) -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", content,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 3 0 R "
+               b"/Resources << /Font << /F1 4 0 R >> >> >>" % (width_pt, height_pt)]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

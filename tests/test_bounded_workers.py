@@ -52,3 +52,16 @@ def _session_of(pid: int) -> int | None:
         return os.getsid(pid)
     except OSError:
         return None
+
+
+def opencv_hog(side: int) -> int:
+    import cv2
+    import numpy as np
+
+    return int(cv2.resize(np.zeros((side, side), np.uint8), None, fx=40, fy=40).size)
+
+
+def test_opencv_refusing_an_allocation_under_the_cap_is_out_of_memory_too() -> None:
+    """cv2 raises its own error, not MemoryError, when the cap refuses its buffer."""
+    with pytest.raises(WorkerOutOfMemory):
+        run_bounded(opencv_hog, 2000, memory_bytes=CAP, timeout=60)

@@ -20,6 +20,7 @@ from storage.records import Records
 from storage.users import FREE_FAILURES, MAX_DELAY, MAX_FAILURES_PER_IP, LoginThrottled, Users, failure_delay
 from web.app import create_app
 from web.rerun import AirflowConfig
+from tests.builders import sized_page
 from tests.test_web_fixtures import (ADMIN, AGENT, accounts, client, csrf_of, log_in, make_client,  # noqa: F401
                                      process, services, synth_dossiers)
 
@@ -472,25 +473,6 @@ print(json.dumps({"codes": [p.status_code for p in pages], "sizes": sizes, "befo
 """
 
 
-def page_of(width_pt: float, height_pt: float) -> bytes:
-    """A one-page PDF of that size with a line of text."""
-    stream = b"BT /F1 8 Tf 1 10 Td (Contrat) Tj ET"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 3 0 R "
-               b"/Resources << /Font << /F1 4 0 R >> >> >>" % (width_pt, height_pt)]
-    out, offsets = bytearray(b"%PDF-1.7\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 @pytest.mark.slow
 def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env: dict[str, str]) -> None:
     """Scaled to 900 px wide, a 12 × 7,200 pt page would be a 486-megapixel image (3.8 GB
@@ -500,9 +482,9 @@ def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env:
 
     folder = tmp_path / "TALL"
     folder.mkdir()
-    (folder / "tall.pdf").write_bytes(page_of(12, 7200))
-    (folder / "thread.pdf").write_bytes(page_of(1, 14400))
-    (folder / "a4.pdf").write_bytes(page_of(595, 842))
+    (folder / "tall.pdf").write_bytes(sized_page(12, 7200))
+    (folder / "thread.pdf").write_bytes(sized_page(1, 14400))
+    (folder / "a4.pdf").write_bytes(sized_page(595, 842))
     proc = subprocess.run([sys.executable, "-c", PREVIEW_SERVER, str(folder)], env=cli_env, capture_output=True,
                           text=True, timeout=600, cwd=Path(__file__).parents[1])
     assert proc.returncode == 0, proc.stderr[-3000:]
