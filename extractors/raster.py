@@ -83,6 +83,14 @@ def open_pdf(path: Path, source: str) -> pdfium.PdfDocument:
         raise CorruptFile(source, str(exc)) from exc
 
 
+def pdf_page(pdf: pdfium.PdfDocument, index: int, source: str) -> pdfium.PdfPage:
+    """Page `index`, or CorruptFile when pdfium cannot load its object."""
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile(source, f"page {index + 1} illisible ({exc})") from None
+
+
 def render_dpi(page: pdfium.PdfPage, source: str, limits: Limits) -> int:
     """The DPI to render a page at: 300, lowered for oversized pages, refused below 150."""
     w_pt, h_pt = page.get_size()

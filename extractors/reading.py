@@ -23,7 +23,7 @@ from extractors.mrz_locate import find_mrz
 from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
-from extractors.raster import count_frames, load_frame, open_pdf, render_dpi, render_page
+from extractors.raster import count_frames, load_frame, open_pdf, pdf_page, render_dpi, render_page
 from models import (
     CorruptFile,
     EmptyFile,
@@ -70,7 +70,7 @@ def plan_file(path: Path, source: str, limits: Limits) -> list[PageJob]:
             if pages > limits.max_pdf_pages:
                 raise FileLimitExceeded(source, f"{pages} pages, au-delà de {limits.max_pdf_pages}")
             for i in range(pages):
-                render_dpi(pdf[i], source, limits)
+                render_dpi(pdf_page(pdf, i, source), source, limits)
         finally:
             pdf.close()
     elif kind.is_image:
