@@ -68,13 +68,20 @@ def has_bar_groups(gray: np.ndarray, work_width: int) -> bool:
     return bool(group_bars(find_text_bars(small)))
 
 
-def find_mrz(image: np.ndarray) -> MrzFind:
-    """The MRZ of a page at any quarter turn and size: the page as it stands first."""
-    gray = to_gray(image)
-    first, _ = read_scored(gray)
-    if valid_reading(first):
-        return MrzFind(first, 0, True)
+def find_mrz(image: np.ndarray, *others: np.ndarray) -> MrzFind:
+    """The MRZ of a page at any quarter turn and size. The page as it stands is read first,
+    then `others` (other copies of it, e.g. without the contrast boost OCR used), then the
+    views of the last copy."""
+    first, score = None, (-1, 0)
+    for copy in (image, *others):
+        gray = to_gray(copy)
+        lines, copy_score = read_scored(gray)
+        if valid_reading(lines):
+            return MrzFind(lines, 0, True)
+        if copy_score > score:
+            first, score = lines, copy_score
     best = MrzFind(first, 0, False)
+    gray = to_gray(others[-1] if others else image)
     small = gray.shape[1] < MIN_SEARCH_WIDTH
     if small:  # the enlarged page at the usual width, before anything else
         views = ((0, WORK_WIDTH),) + VIEWS

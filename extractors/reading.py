@@ -119,14 +119,14 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
                 turned = cleanup.rotate_quadrant(upright, turn)
                 candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
             rotation, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
-        oriented = upright  # the contrast boost below blurs OCR-B strokes together: not for the MRZ
+        oriented = upright  # the contrast boost below can blur OCR-B strokes together: the MRZ is also read without it
         if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
             enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
             attempt = _ocr(enhanced, tmp, job, psm=11)
             if attempt.quality > best.quality:
                 upright, best = enhanced, attempt
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
-    extra, turn = _read_mrz(oriented, best)
+    extra, turn = _read_mrz(upright, oriented, best)
     if turn:
         # Only the MRZ read the right way: the page was upside down or sideways, and its
         # printed zone is read again that way (the page, not the zone, is turned).
@@ -272,15 +272,16 @@ _IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|re
 FEW_WORDS = 40
 
 
-def _read_mrz(gray: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
+def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
     """Identity documents carry a machine-readable zone. The dedicated reader runs only
     on pages that look like one (identity words, filler characters, or the little text
     of a card photo): on a page of running text it would cost a tenth of a second for nothing.
     Where it finds no zone whose check digits hold, it looks again at every quarter turn and
-    on an enlarged copy of a small image (extractors/mrz_locate.py). Returns the zone and the
-    clockwise turn that made it upright."""
+    on an enlarged copy of a small image (extractors/mrz_locate.py), on `oriented`: the page
+    before a contrast boost, which can blur OCR-B strokes together. Returns the zone and the
+    clockwise turn that made `oriented` upright."""
     text = "\n".join(line.text for line in result.lines)
     if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
         return {}, 0
-    found = find_mrz(gray)
+    found = find_mrz(gray, oriented) if oriented is not gray else find_mrz(gray)
     return ({"mrz": "\n".join(found.lines)} if found.lines else {}), found.turn
