@@ -146,8 +146,21 @@ class MrzRecord:
         substitutions that happened to satisfy the check digits (an upside-down reading
         can): a known document code and a name field with its '<<' separator."""
         names = self.lines[2] if self.layout == "TD1" else self.lines[0][5:30 if self.layout == "CNI" else None]
+        # A date whose check digit holds must be a day of the calendar: digits forced onto
+        # letters (a line of text read as a zone) can satisfy a check, rarely make a date.
+        dates = [d for d, ok in ((self.birth_yymmdd, self.birth_date_valid), (self.expiry_yymmdd, self.expiry_date_valid))
+                 if ok and d]
         return self.document_code[:1] in "PIACV" and bool(self.surname) and (
-            "<<" in names or self.layout == "CNI")
+            "<<" in names or self.layout == "CNI") and all(_calendar_day(d) for d in dates)
+
+
+def _calendar_day(yymmdd: str) -> bool:
+    """'YYMMDD' is a day of some year (29 February counts: the century is not known here)."""
+    try:
+        dt.date(2000, int(yymmdd[2:4]), int(yymmdd[4:6]))
+    except ValueError:
+        return False
+    return True
 
 
 # --- cleaning and repair -----------------------------------------------------------------------

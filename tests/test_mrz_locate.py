@@ -119,3 +119,52 @@ def test_a_valid_zone_decides_the_class_of_a_page_with_no_readable_words(code, s
         lines = [line1, base[1][:29] + str(mrz.check_digit(composite)), base[2]]
     assert valid_reading(lines)
     assert classify_pages([_mrz_only_page(lines)])[0] == expected
+
+
+def _read_file(path) -> list[Page]:
+    from extractors.limits import Limits
+    from extractors.reading import plan_file, read_page
+    return [read_page(job) for job in plan_file(path, path.name, Limits())]
+
+
+@needs_ocrb
+def test_a_sideways_jpeg_with_its_exif_orientation_is_read_upright(tmp_path):
+    page = render_page(PASSPORT, Scene(cap_px=20))
+    stored = Image.fromarray(np.rot90(page, 1))  # displayed after a clockwise quarter turn: tag 6
+    info = stored.getexif()
+    info[exif.ORIENTATION_TAG] = 6
+    path = tmp_path / "passport.jpg"
+    stored.save(path, exif=info, quality=90)
+    [read] = _read_file(path)
+    assert read.width > read.height  # the data page lies wide, as displayed
+    assert mrz.parse_mrz(read.extra_text["mrz"].splitlines()).lines == tuple(PASSPORT)
+
+
+@needs_ocrb
+def test_an_upside_down_identity_page_is_turned_by_its_mrz(tmp_path):
+    page = render_page(CARD, Scene(cap_px=20, seed=3))
+    path = tmp_path / "card.png"
+    Image.fromarray(np.rot90(page, 2)).save(path)
+    [read] = _read_file(path)
+    assert read.rotation == 180
+    assert mrz.parse_mrz(read.extra_text["mrz"].splitlines()).lines == tuple(CARD)
+    assert classify_pages([read])[0] == PieceType.residence_permit  # IR, France
+
+
+def test_a_zone_whose_checks_never_hold_costs_a_bounded_number_of_reads(monkeypatch):
+    from extractors import mrz_locate
+    # Two MRZ-shaped lines of capitals whose check digits cannot hold, seen at every turn.
+    lines = ["P<UTOQWERTY<<ASDF<<<<<<<<<<<<<<<<<<<<<<<<<<<", "ZXCVBNMLKJHGFDSAQWERTYUIOPZXCVBNMLKJHGFDSAQW"]
+    page = render_page(lines, Scene())
+    calls = []
+    real = mrz_locate.read_at
+    monkeypatch.setattr(mrz_locate, "read_at", lambda gray, width: calls.append(width) or real(gray, width))
+    found = mrz_locate.find_mrz(page)
+    assert not found.valid
+    assert 1 <= len(calls) <= mrz_locate.MAX_READS
+
+
+def test_a_zone_whose_checked_date_is_no_day_of_the_calendar_is_not_plausible():
+    # Check digits computed on a month 49: they hold, the zone is still no document's.
+    assert not mrz.parse_mrz(td3("PX4821573", "984908", "330115")).plausible
+    assert mrz.parse_mrz(td3("PX4821573", "110229", "330115")).plausible  # 29 February of some year
