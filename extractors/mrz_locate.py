@@ -83,10 +83,12 @@ def find_mrz(image: np.ndarray, *others: np.ndarray) -> MrzFind:
     best = MrzFind(first, 0, False)
     gray = to_gray(others[-1] if others else image)
     small = gray.shape[1] < MIN_SEARCH_WIDTH
-    if small:  # the enlarged page at the usual width, before anything else
-        views = ((0, WORK_WIDTH),) + VIEWS
-    else:
-        views = VIEWS
+    views = ((0, WORK_WIDTH),) + VIEWS if small else VIEWS  # a small page: enlarged, as it stands, first
+    record = mrz.parse_mrz(first) if first else None
+    if record is not None and record.plausible and record.checks_held:
+        # The zone was found the right way up (its code, names and a check read): turning the
+        # page cannot help, another working size may.
+        views = tuple(v for v in views if v[0] == 0)
     turned = {}
     reads = 0
     for turn, width in views:
