@@ -375,7 +375,10 @@ def read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[
     scale = work_width / gray.shape[1]
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     scale = min(scale, 1.0)
-    best_lines, best_score = None, (-1, 0)
+    # Readings rank by check digits, then filler debris, then how many characters the check
+    # digits had to change: a glyph reading repaired into agreement (a print in another font
+    # than OCR-B fits the templates loosely) loses to one whose digits hold as read.
+    best_lines, best_key = None, (-1, 0, 0)
     for group in group_bars(find_text_bars(small))[:MAX_CANDIDATES]:
         for glyphs in read_glyphs(gray, group, scale):
             lines = mrz.choose_by_checks(glyphs.layout, glyphs.ranked_lines())
@@ -383,24 +386,25 @@ def read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[
             # make up for it): the document code must also be the layout's.
             if not _code_fits(glyphs.layout, lines[0]):
                 continue
-            score = _score(lines)
-            if score > best_score:
-                best_lines, best_score = lines, score
-            if score[0] >= _CHECKS[glyphs.layout] - 1:
+            changed = sum(a != b for read, chosen in zip(glyphs.lines, lines) for a, b in zip(read, chosen))
+            key = _score(lines) + (-changed,)
+            if key > best_key:
+                best_lines, best_key = lines, key
+            if key[0] >= _CHECKS[glyphs.layout] - 1:
                 break  # this layout fits: no other is worth reading
-        if best_score[0] == 4:
+        if best_key[0] == 4 and best_key[2] == 0:
             break
         crop = crop_group(gray, group, scale)
         for variant in (crop, _binarized(crop)):
             lines = ocr_mrz_lines(variant)
-            score = _score(lines)
-            if score > best_score:
-                best_lines, best_score = lines, score
-            if score[0] < 0 and sum(line.count("<") for line in lines) < 3:
+            key = _score(lines) + (0,)
+            if key > best_key:
+                best_lines, best_key = lines, key
+            if key[0] < 0 and sum(line.count("<") for line in lines) < 3:
                 break  # ordinary text, not an MRZ: no second reading of it
-        if best_score[0] == 4:
+        if best_key[0] == 4:
             break
-    return best_lines, best_score
+    return best_lines, best_key[:2]
 
 
 def prepare_for_ocr(image: np.ndarray) -> list[np.ndarray]:
