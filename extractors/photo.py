@@ -1,9 +1,10 @@
 """Phone photos of documents (issue 9, point 1): find the page in the frame, undo the
 perspective, flatten the light, so that the usual clean-up and OCR see a scan-like page.
 
-Everything is measured on a reduced copy (WORK_SIDE pixels on the long side); the full
-image is warped once. A flat scan or a rendered page is recognised on that copy in a few
-milliseconds and returned untouched."""
+The geometry is found on a reduced copy (WORK_SIDE pixels on the long side); the full image
+is warped once. A flat scan or a rendered page is recognised on a strided sample in a few
+milliseconds and returned untouched. (Called before EXIF orientation is applied: a photo stored
+sideways looks wide and is left as it is.)"""
 from __future__ import annotations
 
 import cv2
