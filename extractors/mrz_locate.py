@@ -24,7 +24,13 @@ import numpy as np
 
 from extractors import mrz
 from extractors.cleanup import rotate_quadrant, to_gray
-from extractors.mrz_reader import WORK_WIDTH, find_text_bars, group_bars, read_at, read_scored
+from extractors.mrz_reader import (
+    WORK_WIDTH,
+    find_text_bars,
+    group_bars,
+    read_at,
+    read_scored,
+)
 
 # Below this width a page is enlarged before the search: a passport MRZ across a 400 px
 # web image has capitals 5-6 px tall, under what the bar detector and the glyphs need.

@@ -91,7 +91,7 @@ def photograph(page: np.ndarray, scene: Scene) -> np.ndarray:
         factor = scene.height / image.shape[0]
         image = cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     if scene.jpeg:
-        ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, scene.jpeg])
+        _, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, scene.jpeg])
         image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE)
     return image
 
