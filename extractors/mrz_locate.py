@@ -34,6 +34,7 @@ from extractors.mrz_reader import (
 
 # Below this width a page is enlarged before the search: a passport MRZ across a 400 px
 # web image has capitals 5-6 px tall, under what the bar detector and the glyphs need.
+MAX_SEARCH_PIXELS = 16_000_000  # an enlarged view stays a few tens of MB
 MIN_SEARCH_WIDTH = 1000
 # Views tried after the first read, likeliest first: (clockwise turn, working width). Upside
 # down is the commonest mistake of a scanner feed, then the two sideways phone holds; a
@@ -60,10 +61,12 @@ def valid_reading(lines: list[str] | None) -> bool:
 
 
 def enlarged(gray: np.ndarray) -> np.ndarray:
-    """The page at least MIN_SEARCH_WIDTH wide along its MRZ lines (cubic: keeps stroke edges)."""
-    if gray.shape[1] >= MIN_SEARCH_WIDTH:
+    """The page at least MIN_SEARCH_WIDTH wide along its MRZ lines (cubic: keeps stroke edges),
+    never past MAX_SEARCH_PIXELS: a narrow strip of a page is no small card to blow up."""
+    height, width = gray.shape[:2]
+    factor = min(MIN_SEARCH_WIDTH / width, (MAX_SEARCH_PIXELS / (width * height)) ** 0.5)
+    if factor <= 1:
         return gray
-    factor = MIN_SEARCH_WIDTH / gray.shape[1]
     return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 

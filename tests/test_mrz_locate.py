@@ -172,3 +172,15 @@ def test_a_zone_whose_checked_date_is_no_day_of_the_calendar_is_not_plausible():
     # Check digits computed on a month 49: they hold, the zone is still no document's.
     assert not mrz.parse_mrz(td3("PX4821573", "984908", "330115")).plausible
     assert mrz.parse_mrz(td3("PX4821573", "110229", "330115")).plausible  # 29 February of some year
+
+
+def test_a_narrow_strip_is_not_blown_up_past_the_search_pixel_cap() -> None:
+    """A 12 x 7,200 pt page renders 50 px wide and 30,000 tall: widening it to the search
+    width would ask for 600 MB; the enlarged view keeps within MAX_SEARCH_PIXELS."""
+    from extractors.mrz_locate import MAX_SEARCH_PIXELS, enlarged
+
+    strip = np.full((30_000, 50), 255, np.uint8)
+    view = enlarged(strip)
+    assert view.size <= MAX_SEARCH_PIXELS and view.shape[1] >= strip.shape[1]
+    small_card = np.full((300, 480), 255, np.uint8)
+    assert enlarged(small_card).shape[1] == 1000  # a small web image still gets its search width
