@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageSequence
 
-from extractors import photo
+from extractors import exif, photo
 from extractors.limits import Limits
 from models import CorruptFile, EncryptedFile, FileLimitExceeded
 
@@ -32,8 +32,8 @@ def count_frames(path: Path, source: str, limits: Limits) -> int:
 
 
 def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.ndarray, int]:
-    """Frame `index` as a grey numpy array (a phone photo rectified, extractors.photo), and
-    its resolution in dpi (best guess)."""
+    """Frame `index` as a grey numpy array, turned upright as its EXIF tag says, a phone
+    photo rectified (extractors.photo); and its resolution in dpi (best guess)."""
     with _open_image(path, source, limits) as im:
         im.seek(index)
         _check_pixels(im.size, source, limits)
@@ -45,7 +45,11 @@ def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.
             frame = im.convert("L")
         except OSError as exc:  # truncated JPEG/PNG data
             raise CorruptFile(source, str(exc)) from exc
-        return photo.prepare(np.asarray(frame)), dpi
+        gray = np.asarray(frame)
+    if index == 0:  # the tag describes the main image, not the frames of a TIFF
+        # Upright first: a photo stored sideways would otherwise look like a card lying wide.
+        gray = exif.upright(gray, exif.orientation(path))
+    return photo.prepare(gray), dpi
 
 
 def _open_image(path: Path, source: str, limits: Limits) -> Image.Image:

@@ -16,7 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from extractors import cleanup, exif, mrz
+from extractors import cleanup, mrz
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import find_mrz
@@ -91,8 +91,6 @@ def read_page(job: PageJob) -> Page:
         gray, _ = render_page(path, job.source, job.index, job.limits)
     else:
         gray, _ = load_frame(path, job.source, job.index, job.limits)
-        if job.index == 0:  # the tag describes the main image, not the frames of a TIFF
-            gray = exif.upright(gray, exif.orientation(path))
     return ocr_image(gray, job)
 
 

@@ -11,24 +11,39 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from models import Page
 from pipeline import PIPELINE_VERSION
 from storage.objects import ObjectNotFound, ObjectStore, derived_key
 
-_READER_MODULES = ("reading.py", "ocr.py", "cleanup.py", "raster.py", "pdf_text.py", "rows.py",
-                   "mrz_reader.py", "ocrb_glyphs.py", "filetype.py")
+# What a cached page depends on: every module and data file of the extractors package
+# except the field extractors (they run on pages after the cache), and the page model.
+# Computed, never hand-listed: a new reader module is covered the day it is added.
+_AFTER_READING = ("fields",)
+
+
+def reading_code_files(extractors_dir: Path) -> list[Path]:
+    return sorted(path for path in extractors_dir.rglob("*")
+                  if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts
+                  and path.relative_to(extractors_dir).parts[0] not in _AFTER_READING)
+
+
+def code_fingerprint(extractors_dir: Path, page_model: Path) -> str:
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    for path in [*reading_code_files(extractors_dir), page_model]:
+        digest.update(path.relative_to(path.parent.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
 def reader_fingerprint() -> str:
-    digest = hashlib.sha256(PIPELINE_VERSION.encode())
-    package = resources.files("extractors")
-    for name in _READER_MODULES:
-        entry = package.joinpath(name)
-        if entry.is_file():
-            digest.update(entry.read_bytes())
+    import extractors
+    import models.document
+
+    digest = hashlib.sha256(code_fingerprint(Path(extractors.__file__).parent,
+                                             Path(models.document.__file__)).encode())
     try:
         digest.update(subprocess.run(["tesseract", "--version"], capture_output=True, timeout=10).stdout)
     except (OSError, subprocess.TimeoutExpired):
