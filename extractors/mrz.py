@@ -327,6 +327,17 @@ def _name_field(surname: str, given_names: str) -> str:
 
 # --- layouts -----------------------------------------------------------------------------------
 
+def _number_confirmed(number: str, number_ok: bool, number_check: str, dates_ok: bool,
+                      composite_holds: Callable[[str], bool]) -> tuple[str, bool]:
+    """A document number failing its own check, repaired by look-alike swaps only when both
+    dates hold and the composite check confirms exactly one reading (every layout alike)."""
+    if not number_ok and dates_ok:
+        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
+        if swapped:
+            return swapped
+    return number, number_ok
+
+
 def _parse_td3(line1: str, line2: str) -> MrzRecord:
     line1, line2 = fit_length(line1, TD3_LENGTH), fit_length(line2, TD3_LENGTH)
     birth, birth_ok = repair_digits_with_check(line2[13:19], line2[19])
@@ -344,10 +355,8 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
 
     optional = _optional_data(line2[28:42], lambda o: composite_holds(number, rest_with(o)))
     rest = rest_with(optional)
-    if not number_ok and birth_ok and expiry_ok:
-        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
-        if swapped:
-            number, number_ok = swapped
+    number, number_ok = _number_confirmed(number, number_ok, number_check, birth_ok and expiry_ok,
+                                          composite_holds)
     line2 = number + number_check + _as_code(line2[10:13]) + rest + final
     surname, given = split_names(line1[5:])
     line1 = (line1[:5] + _name_field(surname, given)).ljust(TD3_LENGTH, FILLER)[:TD3_LENGTH]
@@ -377,10 +386,8 @@ def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
         return check_digit_holds(data, line2[29])
 
     number, number_ok = repair_with_check(line1[5:14], number_check)
-    if not number_ok and birth_ok and expiry_ok:
-        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
-        if swapped:
-            number, number_ok = swapped
+    number, number_ok = _number_confirmed(number, number_ok, number_check, birth_ok and expiry_ok,
+                                          composite_holds)
     line1 = _document_code(line1[0:2]) + _as_code(line1[2:5]) + number + number_check + optional1
     surname, given = split_names(line3)
     line3 = _name_field(surname, given).ljust(TD1_LENGTH, FILLER)[:TD1_LENGTH]
@@ -408,10 +415,8 @@ def _parse_td2(line1: str, line2: str) -> MrzRecord:
         return check_digit_holds(number + number_check + birth + as_digits(line2[19])
                                  + expiry + as_digits(line2[27]) + optional, final)
 
-    if not number_ok and birth_ok and expiry_ok:
-        swapped = swaps_confirmed_by_composite(number, number_check, composite_holds)
-        if swapped:
-            number, number_ok = swapped
+    number, number_ok = _number_confirmed(number, number_ok, number_check, birth_ok and expiry_ok,
+                                          composite_holds)
     line2 = (number + number_check + _as_code(line2[10:13]) + birth + as_digits(line2[19]) + line2[20]
              + expiry + as_digits(line2[27]) + optional + final)
     surname, given = split_names(line1[5:])
