@@ -13,20 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from models.domain import IDENTITY_DOCUMENTS
 from validators.names import same_given_names, same_name
+from validators.rules.identity import PERSON_FIELDS as CHECKED_PERSON_FIELDS
 from validators.procedure_table import load_procedures
 
-# Where each piece type prints the person (surname, given names, date of birth).
+# Where each piece type prints the person: the checks' own table, plus the identity
+# documents they compare every other piece with.
 PERSON_FIELDS: dict[str, tuple[str | None, str | None, str | None]] = {
-    "passport": ("surname", "given_names", "date_of_birth"),
-    "id_card": ("surname", "given_names", "date_of_birth"),
-    "residence_permit": ("surname", "given_names", "date_of_birth"),
-    "employment_contract": ("employee_surname", "employee_given_names", None),
-    "internship_agreement": ("intern_surname", "intern_given_names", None),
-    "payslip": ("employee_surname", None, None),
-    "diploma": ("holder_surname", "holder_given_names", None),
+    **{t.value: ("surname", "given_names", "date_of_birth") for t in IDENTITY_DOCUMENTS},
+    **{t.value: (f.surname, f.given_names, f.date_of_birth) for t, f in CHECKED_PERSON_FIELDS.items()},
 }
-IDENTITY_TYPES = ("passport", "id_card")
+IDENTITY_TYPES = tuple(t.value for t in IDENTITY_DOCUMENTS)
 ELEMENTS = ("surname", "given_names", "date_of_birth")
 ELEMENT_LABELS = {"surname": "Nom", "given_names": "Prénoms", "date_of_birth": "Date de naissance"}
 
