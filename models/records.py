@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from models.document import BBox
 from models.domain import SCHEMA_VERSION, FlagCode, PieceType, Severity, SEVERITY, Status
+from models.review import FieldCorrection, OmitsAbsent, Review, TypeCorrection
 
 FieldValue = str | float | int | None
 
@@ -39,7 +40,7 @@ class Extraction(BaseModel):
     absent_fields: list[str] = Field(default_factory=list)
 
 
-class PieceResult(BaseModel):
+class PieceResult(OmitsAbsent):
     id: str
     source: str
     pages: list[int]
@@ -51,6 +52,11 @@ class PieceResult(BaseModel):
     text_source: Literal["text_layer", "ocr", "mixed"] = "text_layer"
     mrz_failed: list[str] = Field(default_factory=list)  # fields whose MRZ check digit failed
     absent_fields: list[str] = Field(default_factory=list)  # see Extraction.absent_fields
+    # Review (absent until an agent acts): corrections by field name ({} once all were undone).
+    corrections: dict[str, FieldCorrection] | None = None
+    type_correction: TypeCorrection | None = None
+
+    ABSENT_WHEN_NONE = ("corrections", "type_correction")
 
 
 class Flag(BaseModel):
@@ -97,7 +103,7 @@ class CheckedAgainst(BaseModel):
     rules: list[str] = Field(default_factory=list)  # the rule names run
 
 
-class DossierResult(BaseModel):
+class DossierResult(OmitsAbsent):
     # "1" is only ever read back (results stored before v2); the pipeline writes "2".
     schema_version: Literal["1", "2"] = SCHEMA_VERSION  # type: ignore[assignment]
     dossier: DossierInfo
@@ -108,6 +114,9 @@ class DossierResult(BaseModel):
     error: str | None = None
     labour_market_test: LabourMarketTest | None = None
     checked_against: CheckedAgainst | None = None
+    review: Review | None = None  # the agent's decision, once taken (absent until then)
+
+    ABSENT_WHEN_NONE = ("review",)
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=False)

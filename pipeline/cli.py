@@ -6,14 +6,23 @@ import datetime as dt
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from models import DossierError, DossierResult, Status
+from models.errors import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    DependencyUnavailable,
+    InternalError,
+    TemporarilyUnavailable,
+)
 
+# The command's own outcomes; an error exits with its category's code (models/errors.py):
+# 2 usage, 65 bad input, 69 dependency unavailable, 70 internal.
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
 PASSWORD_ENV = "DOSSIERS_USER_PASSWORD"  # `dossiers users add` in scripts
 
 log = logging.getLogger("dossiers")
@@ -29,38 +38,61 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     configure_logging(args.verbose)
+    return guarded(lambda: args.func(args))
+
+
+def guarded(command: Callable[[], int]) -> int:
+    """command()'s exit code. The one boundary where errors become exit codes: any
+    exception is one line on stderr and its category's code (models/errors.py), never a
+    traceback; the traceback is logged at debug level, which -v shows."""
     try:
-        return args.func(args)
-    except DossierError as exc:
-        print(f"dossiers: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except Exception as exc:  # noqa: BLE001 - the one boundary: one line, never a traceback
-        print(f"dossiers: {describe_failure(exc)}", file=sys.stderr)
+        return command()
+    except Exception as exc:  # noqa: BLE001 - the one boundary
+        known = as_dossier_error(exc)
+        print(f"dossiers: {known}", file=sys.stderr)
         log.debug("%s", exc.__class__.__name__, exc_info=True)
-        return EXIT_SOME_FAILED
+        return known.exit_code
+
+
+def as_dossier_error(exc: BaseException) -> DossierError:
+    """`exc` in the project's terms: itself when it is one of ours; otherwise (a driver's
+    or the system's exception) an error of its category whose message says what to do."""
+    import psycopg
+
+    if isinstance(exc, DossierError):
+        if exc.exit_code != EXIT_INTERNAL:
+            return exc
+        return InternalError(f"{exc} (erreur interne : relancez avec -v pour le détail et signalez-la)")
+    message = describe_failure(exc)
+    if isinstance(exc, (psycopg.OperationalError, ConnectionError, TimeoutError)):
+        return TemporarilyUnavailable(message)
+    if isinstance(exc, OSError):
+        return DependencyUnavailable(message)
+    return InternalError(message)
 
 
 def configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for name in PROJECT_LOGGERS:
         logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.NOTSET)
+    # The pool warns at each failed connection attempt: a down database would bury the
+    # command's one line under a dozen (-v shows them).
+    logging.getLogger("psycopg.pool").setLevel(logging.NOTSET if verbose else logging.ERROR)
 
 
 def describe_failure(exc: BaseException) -> str:
     """One line for the user: what broke and what to do, without a traceback."""
     import psycopg
-    from psycopg_pool import PoolTimeout
-
-    from storage.objects import ObjectStoreError
 
     name = exc.__class__.__name__
-    if isinstance(exc, (psycopg.OperationalError, PoolTimeout)):
+    if isinstance(exc, psycopg.OperationalError):  # PoolTimeout included
         return (f"base de données injoignable ({name}) : vérifiez DOSSIERS_DATABASE_URL ou le serveur "
                 "embarqué (`dossiers stop` puis relancez), puis relancez la commande")
     if isinstance(exc, psycopg.Error):
-        return f"la base de données a refusé l'opération ({name}: {_first_line(exc)})"
-    if isinstance(exc, ObjectStoreError):
-        return f"stockage des fichiers indisponible ({name}: {_first_line(exc)}) : vérifiez DOSSIERS_S3_*"
+        return (f"la base de données a refusé l'opération ({name}: {_first_line(exc)}) ; "
+                "relancez avec -v pour le détail et signalez-la")
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return f"service injoignable ({name}: {_first_line(exc)}) : vérifiez qu'il est démarré, puis relancez"
     if isinstance(exc, OSError):
         return f"erreur du système de fichiers ({name}: {exc.strerror or exc}) : vérifiez l'espace disque et les droits"
     return f"erreur inattendue ({name}: {_first_line(exc)}) ; relancez avec -v pour le détail"
@@ -139,7 +171,7 @@ def _process(args: argparse.Namespace) -> int:
     from extractors.limits import Limits
     from pipeline.page_pool import PagePool
     from pipeline.read_ahead import ReadAhead
-    from pipeline.recorded import BestEffortPageCache, Services, process_and_record
+    from pipeline.recorded import BestEffortPageCache, Services
     from storage.settings import Settings
 
     missing = [p for p in args.paths if not p.exists()]
@@ -157,19 +189,22 @@ def _process(args: argparse.Namespace) -> int:
     services = Services.open(settings)
     try:
         with PagePool(args.workers or settings.workers, limits) as pool:
-            ahead = ReadAhead(pool, BestEffortPageCache(services.store), limits)
-            # Two dossiers in flight: the readers work on the next while this one is recorded.
+            ahead = ReadAhead(pool, services, BestEffortPageCache(services.store), limits)
+            # Three dossiers in flight: the readers work on the next two while this one is recorded.
             pending = deque(ahead.submit(p) for p in args.paths[:2])
             for i, path in enumerate(tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar,
                                           file=sys.stderr)):
-                ahead.finish(pending.popleft())
                 if i + 2 < len(args.paths):
                     pending.append(ahead.submit(args.paths[i + 2]))
+                prepared = pending.popleft()
                 # One dossier never stops the batch: whatever happens to it ends as a
                 # result, or as one line saying it must be processed again.
-                result = _process_one(_named(path, i, len(args.paths)), services, retries,
-                                      lambda path=path: process_and_record(path, services, today=today,
-                                                                           as_of=args.as_of, pool=pool, limits=limits))
+                try:
+                    result = _process_one(_named(path, i, len(args.paths)), services, retries,
+                                          lambda prepared=prepared: ahead.process(prepared, today=today,
+                                                                                  as_of=args.as_of))
+                finally:
+                    ahead.release(prepared)
                 if result is None:
                     unfinished += 1
                     continue
@@ -181,7 +216,7 @@ def _process(args: argparse.Namespace) -> int:
                           f"dans --out-dir ({describe_failure(exc)})", file=sys.stderr)
                     unfinished += 1
             for rest in pending:
-                ahead.finish(rest)
+                ahead.release(rest)
     finally:
         services.close()
     return EXIT_SOME_FAILED if unfinished else EXIT_OK
@@ -251,7 +286,7 @@ def _named(path: Path, index: int, total: int) -> str:
     its name (which holds a person's name)."""
     from pipeline.intake import display_name
     from pipeline.opaque import opaque_id
-    from pipeline.process import reference_of
+    from pipeline.received import reference_of
 
     return f"dossier {index + 1}/{total} ({opaque_id(display_name(reference_of(path)))})"
 
@@ -348,34 +383,35 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     with _records() as records:
-        document = records.current_result(args.reference)
-        if document is None:
+        result = records.current_result(args.reference)
+        if result is None:
             print(f"dossiers: aucun dossier de référence {args.reference!r}", file=sys.stderr)
             return EXIT_SOME_FAILED
-        document = dict(document)
-        document["runs"] = [_jsonable(vars(r)) for r in records.runs(args.reference)]
-        document["history"] = [_jsonable(vars(e)) for e in records.history(args.reference)]
+        runs = records.runs(args.reference)
+        history = records.history(args.reference)
     if args.json:
+        document = {**result.to_json_dict(), "runs": [_jsonable(vars(r)) for r in runs],
+                    "history": [_jsonable(vars(e)) for e in history]}
         print(json.dumps(document, ensure_ascii=False, indent=1))
         return EXIT_OK
-    info = document["dossier"]
-    print(f"{info['reference']} — {info['procedure']} ({info['procedure_source']}), déposé le {info['submitted_at']}")
-    print(f"statut : {document['status']}" + (f" — {document['error']}" if document.get("error") else ""))
-    for i, piece in enumerate(document["pieces"]):
-        print(f"  [{i}] {piece['type']:<22} {piece['source']} p.{','.join(map(str, piece['pages']))}")
-    if document.get("labour_market_test"):
-        print(f"situation de l'emploi : {document['labour_market_test']['reasoning']}")
-    for flag in document["flags"]:
-        print(f"  ! {flag['severity']:<8} {flag['code']:<28} {flag['message']}")
-    versions = ", ".join(f"#{run['id']} v{run.get('schema_version') or '?'}" for run in document["runs"])
-    print(f"traitements : {len(document['runs'])} ({versions}) ; événements : {len(document['history'])}")
+    info = result.dossier
+    print(f"{info.reference} — {info.procedure} ({info.procedure_source}), déposé le {info.submitted_at}")
+    print(f"statut : {result.status.value}" + (f" — {result.error}" if result.error else ""))
+    for i, piece in enumerate(result.pieces):
+        print(f"  [{i}] {piece.type.value:<22} {piece.source} p.{','.join(map(str, piece.pages))}")
+    if result.labour_market_test:
+        print(f"situation de l'emploi : {result.labour_market_test.reasoning}")
+    for flag in result.flags:
+        print(f"  ! {flag.severity.value:<8} {flag.code.value:<28} {flag.message}")
+    versions = ", ".join(f"#{run.id} v{run.schema_version or '?'}" for run in runs)
+    print(f"traitements : {len(runs)} ({versions}) ; événements : {len(history)}")
     return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from pipeline.recorded import Services
+    from storage.services import Services
     from storage.settings import Settings
     from web.app import create_app
     from web.rerun import AirflowConfig
@@ -438,7 +474,7 @@ def _new_password(args: argparse.Namespace) -> str | None:
 
 def _purge(args: argparse.Namespace) -> int:
     from pipeline.purge import purge_older_than
-    from pipeline.recorded import Services
+    from storage.services import Services
     from storage.settings import Settings
 
     if args.older_than < 0:

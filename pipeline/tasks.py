@@ -4,10 +4,13 @@ no clock read (the DAG passes its own dates), idempotent (a retried step redoes 
 same work on the same keys).
 
   find_ready(now)            -> inbox entries whose upload is complete (sealed)
-  stage(entry)               -> originals kept, a staged receipt, the pages to read
-  read_page(page)            -> one page read into the page cache (in a bounded worker)
-  finish(staged, today)      -> the dossier processed from cache and recorded; only
-                                then is its inbox entry removed
+  stage(entry)               -> the dossier received once (pipeline.received: taken in,
+                                hashed, originals kept, pages planned), its record
+                                staged in the object store, the pages to read
+  read_page(page)            -> one page read into the page cache (in a bounded worker;
+                                object store only, its page only, not planned again)
+  finish(staged, today)      -> the dossier processed from its record and the cache, and
+                                recorded; only then is its inbox entry removed
   rerun_targets(refs, failed)-> references to process again (sealed); rerun(reference, today)
 
 Airflow shows every task's arguments and return value (XCom) in its logs and UI, and
@@ -15,8 +18,8 @@ inbox names and references are made from file names, which hold people's names: 
 cross between tasks `seal`ed (encrypted), and what is returned names a dossier only by
 its `opaque_id` (pipeline.opaque).
 
-`finish` calls `process_and_record`, the very function behind `dossiers process`,
-on the same bytes: a dossier gives the same result from the CLI and from Airflow.
+`stage` and `finish` call `receive_and_keep` and `record_received`, the very steps
+behind `dossiers process`: a dossier gives the same result from the CLI and from Airflow.
 
 The inbox entry stays until the dossier's run is durably recorded (a result, or a
 failure recorded by the DAG's failure callback): a dossier whose failure cannot even
@@ -25,36 +28,34 @@ be recorded is taken again at the next cycle, never lost.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from extractors.limits import Limits
-from extractors.reading import plan_file
 from models import UnreadableFileError
-from pipeline.intake import take_in
+from models.received import PlannedFile, ReceivedDossier
 from pipeline.opaque import opaque_id, seal, unseal
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
+from pipeline.page_reads import page_job
 from pipeline.process import reference_of_intake
-from pipeline.recorded import (
-    Services,
-    keep_originals,
-    materialize_files,
-    process_and_record,
-)
+from pipeline.received import OriginalsOnDemand, Received
+from pipeline.recorded import Services, receive_and_keep, record_received
 from pipeline.recorded import rerun as rerun_dossier
 from storage.inbox import open_inbox
-from storage.objects import ObjectNotFound, originals_key, sha256_of_file
-from storage.records import ReceivedFile, ReceivedSet
+from storage.objects import (
+    ObjectNotFound,
+    ObjectStore,
+    STAGING_PREFIX,
+    open_object_store,
+    originals_key,
+)
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-STAGING_PREFIX = "staging/"
 
 
 def _services() -> Services:
@@ -69,90 +70,74 @@ def find_ready(now: dt.datetime) -> list[str]:
         services.close()
 
 
+def _store() -> ObjectStore:
+    """The object store alone: the steps that only read and keep files open no database."""
+    return open_object_store(Settings.from_env())
+
+
 def stage(sealed_entry: str) -> dict[str, Any]:
-    """Keep the entry's originals, write a receipt of what was received, and list the
-    pages to read. The inbox entry stays: `finish` removes it once the run is recorded."""
+    """Receive the entry (originals kept, pages planned), write its record for `finish`,
+    and list the pages to read. The inbox entry stays: `finish` removes it once the
+    run is recorded."""
     entry = unseal(sealed_entry)
-    settings = Settings.from_env()
-    services = _services()
-    limits = Limits.from_env()
-    try:
-        inbox = open_inbox(settings, services.store)
-        with tempfile.TemporaryDirectory(prefix="dossiers-stage-") as workdir:
-            path = inbox.fetch(entry, Path(workdir) / "in")
-            intake = take_in(path, Path(workdir) / "work", limits)
-            kept = keep_originals(path, intake, services.store, None, limits)
-            receipt = ReceivedSet(name=intake.name, shape=intake.shape, files=kept)
-            reference = reference_of_intake(intake)
-            key = f"{STAGING_PREFIX}{opaque_id(entry)}.json"
-            services.store.put_bytes(key, json.dumps(asdict(receipt)).encode(),
-                                     media_type="application/json", metadata={})
-            pages = _pages_of(intake, limits)
-        return {"dossier": opaque_id(reference), "reference": seal(reference), "receipt": key, "pages": pages,
-                "entry": sealed_entry}
-    finally:
-        services.close()
+    store = _store()
+    with tempfile.TemporaryDirectory(prefix="dossiers-stage-") as workdir:
+        path = open_inbox(Settings.from_env(), store).fetch(entry, Path(workdir) / "in")
+        record = receive_and_keep(path, Path(workdir) / "work", store, Limits.from_env()).record
+    key = f"{STAGING_PREFIX}{opaque_id(entry)}.json"
+    store.put_bytes(key, record.model_dump_json().encode(), media_type="application/json", metadata={})
+    reference = reference_of_intake(record)
+    return {"dossier": opaque_id(reference), "reference": seal(reference), "receipt": key,
+            "pages": [] if record.error else _pages_of(record), "entry": sealed_entry}
 
 
-def _pages_of(intake: Any, limits: Limits) -> list[dict[str, Any]]:
-    pages = []
-    for incoming in intake.files:
-        try:
-            jobs = plan_file(incoming.path, incoming.source, limits)
-        except UnreadableFileError:
-            continue  # flagged when the dossier is processed; nothing to read
-        sha = sha256_of_file(incoming.path)
-        pages += [{"sha256": sha, "number": job.index + 1} for job in jobs]
-    return pages
+def _pages_of(record: ReceivedDossier) -> list[dict[str, Any]]:
+    """Each page to read, by its file's hash: no name (XCom is shown in Airflow's UI)."""
+    return [{"sha256": planned.sha256, "number": number, "media_type": planned.media_type}
+            for planned in record.planned if planned.problem is None
+            for number in range(1, planned.pages + 1)]
 
 
 def read_page(page: dict[str, Any]) -> str | None:
-    """Read one page into the cache (a no-op when it is there). Bad input is no error
-    to retry: it returns None and the dossier step flags the file. The page's file is
-    named by its hash: the cache gives the page its file name when the dossier is read."""
-    source = f"{page['sha256'][:12]}#{page['number']}"
-    services = _services()
-    limits = Limits.from_env()
-    try:
-        cache = PageCache(services.store)
-        if cache.get(page["sha256"], page["number"], source) is not None:
-            return cache.key(page["sha256"], page["number"])
-        with tempfile.TemporaryDirectory(prefix="dossiers-page-") as workdir:
-            local = Path(workdir) / "original"
-            services.store.download(originals_key(page["sha256"]), local)
-            try:
-                jobs = plan_file(local, source, limits)
-            except UnreadableFileError as exc:
-                log.info("page not readable: %s", exc.__class__.__name__)
-                return None
-            # Read in a worker bounded in memory and time, like every page.
-            with PagePool(1, limits) as pool:
-                read = pool.read([jobs[page["number"] - 1]])[0]
-            if isinstance(read, UnreadableFileError):
-                log.info("page not readable: %s", read.__class__.__name__)
-                return None
-        return cache.put(page["sha256"], read)
-    finally:
-        services.close()
+    """Read one page into the cache (a no-op when it is there), from its file's original
+    and the record's plan: no database, no planning. Bad input is no error to retry: it
+    returns None and the dossier step flags the file. The page's file is named by its
+    hash: the cache gives the page its file name when the dossier is read."""
+    store, limits = _store(), Limits.from_env()
+    cache = PageCache(store)
+    planned = PlannedFile(source=f"{page['sha256'][:12]}#{page['number']}", sha256=page["sha256"],
+                          media_type=page["media_type"], pages=page["number"])
+    if cache.get(page["sha256"], page["number"], planned.source) is not None:
+        return cache.key(page["sha256"], page["number"])
+    with tempfile.TemporaryDirectory(prefix="dossiers-page-") as workdir:
+        local = Path(workdir) / "original"
+        store.download(originals_key(page["sha256"]), local)
+        # Read in a worker bounded in memory and time, like every page.
+        with PagePool(1, limits) as pool:
+            read = pool.read([page_job(planned, local, page["number"], limits)])[0]
+    if isinstance(read, UnreadableFileError):
+        log.info("page not readable: %s", read.__class__.__name__)
+        return None
+    return cache.put(page["sha256"], read)
 
 
 def finish(staged: dict[str, Any], today: dt.date) -> dict[str, Any]:
-    """Process the staged dossier (its pages come from the cache) and record the run."""
+    """Process the staged dossier from its record (its pages come from the cache) and
+    record the run."""
     services = _services()
     try:
         try:
             raw = services.store.get_bytes(staged["receipt"])
         except ObjectNotFound:
             # A retry after a finish that succeeded but lost its answer: the run is recorded.
-            document = services.records.current_result(unseal(staged["reference"])) or {}
+            recorded = services.records.current_result(unseal(staged["reference"]))
             _remove_from_inbox(staged, services)
-            return {"dossier": staged["dossier"], "status": document.get("status")}
-        data = json.loads(raw)
-        receipt = ReceivedSet(name=data["name"], shape=data["shape"],
-                              files=[ReceivedFile(**f) for f in data["files"]])
+            return {"dossier": staged["dossier"], "status": recorded.status.value if recorded else None}
+        record = ReceivedDossier.model_validate_json(raw)
         with tempfile.TemporaryDirectory(prefix="dossiers-finish-") as workdir:
-            path = materialize_files(receipt, services.store, Path(workdir))
-            result = process_and_record(path, services, today=today)
+            # Its files come from the store only for the pages the cache lacks.
+            received = Received(record, paths=OriginalsOnDemand(record, services.store, Path(workdir)))
+            result = record_received(received, services, today=today)
         # Recorded (a failed result included): only now may the inbox forget the dossier.
         _remove_from_inbox(staged, services)
         services.store.delete(staged["receipt"])

@@ -25,7 +25,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from models.domain import Status
-from models.errors import DossierError
+from models.errors import DependencyUnavailable, TemporarilyUnavailable
 from models.records import DossierInfo, DossierResult
 from storage.database import DOSSIER_RUN_LOCK_NAMESPACE, Database
 
@@ -33,16 +33,13 @@ PIPELINE_ACTOR = "pipeline"
 ABANDONED_ERROR = "the worker processing this run stopped before finishing it"
 
 
-class DossierBusy(DossierError):
-    """Another worker is processing this dossier right now."""
-
-    exit_code = 3
+class DossierBusy(TemporarilyUnavailable):
+    """Another worker is processing this dossier right now: try again later."""
 
 
-class RunLost(DossierError):
-    """This run was taken over (marked abandoned) while it was being processed."""
-
-    exit_code = 3
+class RunLost(DependencyUnavailable):
+    """This run was taken over (marked abandoned, its database lock lost) while it was
+    being processed: its result is not recorded; process the dossier again."""
 
 
 @dataclass(frozen=True)
@@ -137,12 +134,13 @@ class Records:
                 {"status": status}).fetchall()
         return [DossierSummary(*row) for row in rows]
 
-    def current_result(self, reference: str) -> dict[str, Any] | None:
+    def current_result(self, reference: str) -> DossierResult | None:
+        """The current run's result document, read back into the model (review included)."""
         with self.db.connection() as conn:
             row = conn.execute(
                 "SELECT r.result FROM dossiers d JOIN runs r ON r.id = d.current_run_id "
                 "WHERE d.reference = %s", (reference,)).fetchone()
-        return row[0] if row else None
+        return DossierResult.model_validate(row[0]) if row else None
 
     def runs(self, reference: str) -> list[RunSummary]:
         with self.db.connection() as conn:
@@ -334,7 +332,7 @@ class RunHandle:
              self.run_id)).fetchone()
         if finished is None:
             raise RunLost(f"run {self.run_id} of {self.reference} was marked abandoned meanwhile "
-                          "(its lock was lost); its result is not recorded")
+                          "(its lock was lost); its result is not recorded: process the dossier again")
 
     def _store_pieces(self, conn: psycopg.Connection, result: DossierResult) -> None:
         for index, piece in enumerate(result.pieces):

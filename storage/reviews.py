@@ -15,13 +15,15 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
 
 from models.domain import PieceType, Status
+from models.errors import UsageError
+from models.records import DossierResult, PieceResult
+from models.review import Decision, FieldCorrection, FieldReading, Review, TypeCorrection
 from storage.database import Database
 from storage.records import _audit
 
@@ -30,18 +32,12 @@ NUMERIC_FIELDS = frozenset({"weekly_hours", "gross_monthly_salary", "gross_salar
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
-class Decision(StrEnum):
-    approved = "approved"
-    rejected = "rejected"
-    sent_back = "sent_back"
-
-
 # The status a decision gives the dossier (DOMAIN.md, Status): a send-back holds it as incomplete.
 STATUS_AFTER = {Decision.approved: Status.approved, Decision.rejected: Status.rejected,
                 Decision.sent_back: Status.incomplete}
 
 
-class ReviewError(ValueError):
+class ReviewError(UsageError, ValueError):
     """An action that cannot be applied; its message is for the agent (French)."""
 
 
@@ -87,27 +83,27 @@ class DossierView:
     reference: str
     status: str | None
     run_id: int | None
-    document: dict[str, Any] | None
+    result: DossierResult | None
 
     @property
     def reviewable(self) -> bool:
         """An agent may decide: the dossier waits in the queue."""
-        return self.status == Status.ready_for_review.value and self.document is not None
+        return self.status == Status.ready_for_review.value and self.result is not None
 
     @property
     def correctable(self) -> bool:
         """An agent may correct fields and types: in the queue, or held back as incomplete
         (a misread value may be all that holds it back)."""
-        return self.status in CORRECTABLE and self.document is not None
+        return self.status in CORRECTABLE and self.result is not None
 
 
 CORRECTABLE = frozenset({Status.ready_for_review.value, Status.incomplete.value})
 # A value an agent typed is certain for the checks (validators.certainty).
 CORRECTED_CONFIDENCE = 1.0
 
-# Runs the checks again on a corrected result document (pipeline.recheck.recheck_document);
+# Runs the checks again on a corrected result (pipeline.recheck.recheck_document);
 # storage only calls it, so that it stays free of the rules.
-Recheck = Callable[[dict[str, Any]], dict[str, Any]]
+Recheck = Callable[[DossierResult], DossierResult]
 
 
 class Reviews:
@@ -173,33 +169,39 @@ class Reviews:
                 """SELECT d.reference, d.status, d.current_run_id, r.result FROM dossiers d
                    LEFT JOIN runs r ON r.id = d.current_run_id WHERE d.reference = %s""",
                 (reference,)).fetchone()
-        return DossierView(*row) if row else None
+        if row is None:
+            return None
+        reference, status, run_id, document = row
+        return DossierView(reference, status, run_id,
+                           DossierResult.model_validate(document) if document is not None else None)
 
     def correct_field(self, reference: str, run_id: int, piece_index: int, field: str, raw: str,
                       actor: str) -> None:
         """Set a field to the agent's value; the pipeline's value stays in `corrections`.
         Giving the original value back removes the correction."""
-        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, document):
-            piece = _piece(document, piece_index)
-            if field not in piece["fields"]:
+        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+            piece = _piece(result, piece_index)
+            if field not in piece.fields:
                 raise ReviewError(f"la pièce n'a pas de champ « {field} »")
             value = parse_value(field, raw)
-            corrections = piece.setdefault("corrections", {})
-            previous = piece["fields"][field]
-            original = corrections[field]["original"] if field in corrections else previous
-            piece["fields"][field] = value
+            if piece.corrections is None:
+                piece.corrections = {}
+            corrections = piece.corrections
+            previous = piece.fields[field]
+            earlier = corrections.get(field)
+            original = earlier.original if earlier else previous
+            piece.fields[field] = value
             at = _now()
-            confidences = piece.setdefault("field_confidence", {})
             if value == original:
-                reverted = corrections.pop(field, None) or {}
-                _restore_reading(piece, field, reverted)
+                corrections.pop(field, None)
+                _restore_reading(piece, field, earlier)
                 stored: tuple[Any, ...] = (None, None, None)
             else:
-                reading = corrections.get(field, {}).get("reading") or {
-                    "confidence": confidences.get(field), "mrz_failed": field in (piece.get("mrz_failed") or [])}
-                corrections[field] = {"original": original, "by": actor, "at": at, "reading": reading}
-                confidences[field] = CORRECTED_CONFIDENCE
-                piece["mrz_failed"] = [name for name in piece.get("mrz_failed") or [] if name != field]
+                reading = (earlier.reading if earlier else None) or FieldReading(
+                    confidence=piece.field_confidence.get(field), mrz_failed=field in piece.mrz_failed)
+                corrections[field] = FieldCorrection(original=original, by=actor, at=at, reading=reading)
+                piece.field_confidence[field] = CORRECTED_CONFIDENCE
+                piece.mrz_failed = [name for name in piece.mrz_failed if name != field]
                 stored = (Jsonb(value), actor, at)
             conn.execute(
                 """UPDATE fields SET corrected_value = %s, corrected_by = %s, corrected_at = %s
@@ -209,7 +211,7 @@ class Reviews:
             _audit(conn, dossier_id, run_id, actor, "field_corrected",
                    {"piece": piece_index, "field": field, "original": original, "previous": previous,
                     "value": value})
-            self._recheck_and_save(conn, dossier_id, run_id, document, actor)
+            self._recheck_and_save(conn, dossier_id, run_id, result, actor)
 
     def change_piece_type(self, reference: str, run_id: int, piece_index: int, new_type: str,
                           actor: str) -> None:
@@ -218,22 +220,22 @@ class Reviews:
             new_type = PieceType(new_type).value
         except ValueError:
             raise ReviewError(f"type de pièce inconnu : {new_type!r}") from None
-        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, document):
-            piece = _piece(document, piece_index)
-            previous = piece["type"]
+        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+            piece = _piece(result, piece_index)
+            previous = piece.type
             if previous == new_type:
                 return
             at = _now()
-            original = piece.get("type_correction", {}).get("original", previous)
-            piece["type"] = new_type
-            piece["type_correction"] = {"original": original, "by": actor, "at": at}
+            original = piece.type_correction.original if piece.type_correction else previous
+            piece.type = PieceType(new_type)
+            piece.type_correction = TypeCorrection(original=original, by=actor, at=at)
             conn.execute(
                 """UPDATE pieces SET type = %s, original_type = coalesce(original_type, type),
                           type_changed_by = %s, type_changed_at = %s
                    WHERE run_id = %s AND piece_index = %s""", (new_type, actor, at, run_id, piece_index))
             _audit(conn, dossier_id, run_id, actor, "piece_type_changed",
-                   {"piece": piece_index, "previous": previous, "type": new_type})
-            self._recheck_and_save(conn, dossier_id, run_id, document, actor)
+                   {"piece": piece_index, "previous": previous.value, "type": new_type})
+            self._recheck_and_save(conn, dossier_id, run_id, result, actor)
 
     def decide(self, reference: str, run_id: int, decision: Decision | str, message: str | None,
                actor: str) -> Status:
@@ -247,11 +249,11 @@ class Reviews:
             raise ReviewError("indiquez le motif du rejet" if decision == Decision.rejected
                               else "indiquez le message pour l'employeur")
         status = STATUS_AFTER[decision]
-        with self._reviewable(reference, run_id) as (conn, dossier_id, document):
+        with self._reviewable(reference, run_id) as (conn, dossier_id, result):
             at = _now()
-            document["review"] = {"decision": decision.value, "by": actor, "at": at, "message": message}
-            document["status"] = status.value
-            self._save(conn, dossier_id, run_id, document, status)
+            result.review = Review(decision=decision, by=actor, at=at, message=message)
+            result.status = status
+            self._save(conn, dossier_id, run_id, result, status)
             conn.execute("INSERT INTO reviews (dossier_id, run_id, decision, decided_by, decided_at, message) "
                          "VALUES (%s, %s, %s, %s, %s, %s)", (dossier_id, run_id, decision.value, actor, at, message))
             _audit(conn, dossier_id, run_id, actor, "review_decided",
@@ -270,28 +272,28 @@ class Reviews:
     # -- internals ----------------------------------------------------------------------
 
     def _recheck_and_save(self, conn: psycopg.Connection, dossier_id: int, run_id: int,
-                          document: dict[str, Any], actor: str) -> None:
-        """Save the corrected document, with its checks run again when a recheck is wired;
+                          result: DossierResult, actor: str) -> None:
+        """Save the corrected result, with its checks run again when a recheck is wired;
         what changed in the flags and status goes to the history."""
-        before = document.get("status")
-        before_flags = _flag_keys(document)
+        before = result.status
+        before_flags = _flag_keys(result)
         if self.recheck is not None:
-            document = self.recheck(document)
-        after = document.get("status")
-        self._save(conn, dossier_id, run_id, document, Status(after) if after != before else None)
+            result = self.recheck(result)
+        after = result.status
+        self._save(conn, dossier_id, run_id, result, after if after != before else None)
         if self.recheck is not None:
-            after_flags = _flag_keys(document)
+            after_flags = _flag_keys(result)
             _audit(conn, dossier_id, run_id, actor, "checks_rerun",
-                   {"status": after, "previous_status": before,
+                   {"status": after.value, "previous_status": before.value,
                     "flags_added": sorted(after_flags - before_flags),
                     "flags_removed": sorted(before_flags - after_flags)})
 
     @contextmanager
     def _reviewable(self, reference: str, run_id: int, statuses: frozenset[str] = frozenset(
-            {Status.ready_for_review.value})) -> Iterator[tuple[psycopg.Connection, int, dict[str, Any]]]:
+            {Status.ready_for_review.value})) -> Iterator[tuple[psycopg.Connection, int, DossierResult]]:
         """A transaction holding the dossier's row, open only if `run_id` is still its current
         run and the dossier has one of `statuses` (by default: awaits a decision).
-        Yields (connection, dossier id, result document)."""
+        Yields (connection, dossier id, current result)."""
         with self.db.connection() as conn, conn.transaction():
             row = conn.execute(
                 """SELECT d.id, d.status, d.current_run_id, r.result FROM dossiers d
@@ -303,12 +305,12 @@ class Reviews:
             if current_run != run_id or status not in statuses:
                 raise StaleReview("le dossier a changé depuis l'affichage de la page (nouveau traitement "
                                   "ou décision déjà prise) : rechargez-la")
-            yield conn, dossier_id, document
+            yield conn, dossier_id, DossierResult.model_validate(document)
 
     @staticmethod
-    def _save(conn: psycopg.Connection, dossier_id: int, run_id: int, document: dict[str, Any],
+    def _save(conn: psycopg.Connection, dossier_id: int, run_id: int, result: DossierResult,
               status: Status | None = None) -> None:
-        conn.execute("UPDATE runs SET result = %s WHERE id = %s", (Jsonb(document), run_id))
+        conn.execute("UPDATE runs SET result = %s WHERE id = %s", (Jsonb(result.to_json_dict()), run_id))
         conn.execute("UPDATE dossiers SET updated_at = now(), status = coalesce(%s, status) WHERE id = %s",
                      (status.value if status else None, dossier_id))
 
@@ -328,30 +330,32 @@ def parse_value(field: str, raw: str) -> str | float | int | None:
     return text
 
 
-def _restore_reading(piece: dict[str, Any], field: str, correction: dict[str, Any]) -> None:
+def _restore_reading(piece: PieceResult, field: str, correction: FieldCorrection | None) -> None:
     """Back to the value as read: its reading confidence and MRZ verdict come back too."""
-    reading = correction.get("reading") or {}
-    if reading.get("confidence") is not None:
-        piece.setdefault("field_confidence", {})[field] = reading["confidence"]
-    if reading.get("mrz_failed") and field not in (piece.get("mrz_failed") or []):
-        piece.setdefault("mrz_failed", []).append(field)
+    reading = correction.reading if correction else None
+    if reading is None:
+        return
+    if reading.confidence is not None:
+        piece.field_confidence[field] = reading.confidence
+    if reading.mrz_failed and field not in piece.mrz_failed:
+        piece.mrz_failed.append(field)
 
 
-def _flag_keys(document: dict[str, Any]) -> set[str]:
+def _flag_keys(result: DossierResult) -> set[str]:
     """A flag as the history names it: code, and the piece (1-based) or piece type it concerns."""
     keys = set()
-    for flag in document.get("flags") or []:
-        where = f"pièce {flag['piece'] + 1}" if flag.get("piece") is not None else flag.get("piece_type") or "dossier"
-        keys.add(f"{flag['code']} ({where})")
+    for flag in result.flags:
+        where = f"pièce {flag.piece + 1}" if flag.piece is not None else flag.piece_type or "dossier"
+        keys.add(f"{flag.code.value} ({where})")
     return keys
 
 
-def _piece(document: dict[str, Any], index: int) -> dict[str, Any]:
-    pieces = document.get("pieces", [])
-    if not 0 <= index < len(pieces):
+def _piece(result: DossierResult, index: int) -> PieceResult:
+    if not 0 <= index < len(result.pieces):
         raise ReviewError(f"pas de pièce n° {index}")
-    return pieces[index]
+    return result.pieces[index]
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _now() -> dt.datetime:
+    # Whole seconds, as the documents have always dated an agent's action.
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

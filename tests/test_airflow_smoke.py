@@ -4,20 +4,33 @@ triggered through the REST API; then a run made to fail by an object store that 
 down, the store restored, and `dossier_rerun` completing the dossier."""
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
 
-from pipeline.airflow_local import LocalAirflow, trigger, wait_run
+from models import Status
+from pipeline.airflow_local import LocalAirflow, free_port, trigger
 from storage.records import Records
 from storage.database import Database
 from storage.s3_objects import S3ObjectStore
-from storage.s3_server import MotoS3Server, free_port
 from storage.settings import Settings
 from synth import generate_dossier
+from tests.s3_server import MotoS3Server
 
 pytestmark = pytest.mark.slow
+
+
+def wait_run(client: httpx.Client, dag_id: str, run_id: str, timeout: float = 600) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = client.get(f"/api/v2/dags/{dag_id}/dagRuns/{run_id}").json().get("state")
+        if state in ("success", "failed"):
+            return state
+        time.sleep(2)
+    raise TimeoutError(f"{dag_id} run {run_id} still running after {timeout:.0f} s")
 
 
 def zipped(folder: Path, target: Path) -> Path:
@@ -62,7 +75,7 @@ def test_intake_then_failure_then_rerun(tmp_path: Path, database_url: str, monke
                 run = trigger(client, "dossier_intake")
                 assert wait_run(client, "dossier_intake", run) == "success", airflow.home
                 first = records.current_result(reference)
-                assert first is not None and first["status"] in ("ready_for_review", "incomplete")
+                assert first is not None and first.status in (Status.ready_for_review, Status.incomplete)
                 assert list(store.list_keys("inbox/")) == []
 
                 s3.pause()  # the object store goes down
@@ -71,14 +84,14 @@ def test_intake_then_failure_then_rerun(tmp_path: Path, database_url: str, monke
                     assert wait_run(client, "dossier_rerun", run) == "failed"
                 finally:
                     s3.resume()
-                assert records.current_result(reference)["status"] == "failed"
+                assert records.current_result(reference).status == Status.failed
                 assert reference in records.failed_references()
 
                 run = trigger(client, "dossier_rerun", {"references": [], "failed": True})
                 assert wait_run(client, "dossier_rerun", run) == "success"
                 final = records.current_result(reference)
-                assert final["status"] == first["status"]
-                assert final["pieces"] == first["pieces"] and final["flags"] == first["flags"]
+                assert final.status == first.status
+                assert final.pieces == first.pieces and final.flags == first.flags
                 outcomes = [r.outcome for r in records.runs(reference)]
                 assert outcomes[0] == "completed" and "failed" in outcomes and outcomes[-1] == "completed"
         finally:

@@ -90,7 +90,7 @@ def test_purge_removes_an_old_dossier_and_only_what_it_alone_used(services: Serv
     assert count(database, "received_names", "name = %s", ("OLD_DUPONT_Jean",)) == 0
     assert count(database, "reviews") == 1
     kept = services.records.current_result("KEPT_MARTIN")
-    assert kept is not None and [p["source"] for p in kept["pieces"]] == ["contrat_MARTIN.pdf", "cv.pdf"]
+    assert kept is not None and [p.source for p in kept.pieces] == ["contrat_MARTIN.pdf", "cv.pdf"]
     for table in ("runs", "files", "pieces", "flags", "fields", "run_files"):
         assert count(database, table) < kept_rows[table] or kept_rows[table] == 0, table
     with database.connection() as conn:

@@ -106,9 +106,9 @@ def test_processing_twice_adds_a_run_and_keeps_one_current_result(records: Recor
     assert count(database, "flags") == 4
     current = records.current_result(REF)
     assert current is not None
-    jsonschema.validate(current, SCHEMA)
-    assert current["status"] == "ready_for_review"
-    assert len(current["pieces"]) == 2 and len(current["flags"]) == 2
+    jsonschema.validate(current.to_json_dict(), SCHEMA)
+    assert current.status == Status.ready_for_review
+    assert len(current.pieces) == 2 and len(current.flags) == 2
     with database.connection() as conn:
         current_run = conn.execute("SELECT current_run_id FROM dossiers").fetchone()[0]
         pieces = conn.execute("SELECT piece_id, pages FROM pieces WHERE run_id = %s ORDER BY piece_index",
@@ -135,9 +135,10 @@ def test_failed_run_becomes_current_with_its_error(records: Records) -> None:
         run.fail("tesseract introuvable")
 
     current = records.current_result(REF)
-    jsonschema.validate(current, SCHEMA)
-    assert current["status"] == "failed" and current["error"] == "tesseract introuvable"
-    assert current["dossier"]["procedure"] == "introduction_salarie"  # kept from the dossier
+    assert current is not None
+    jsonschema.validate(current.to_json_dict(), SCHEMA)
+    assert current.status == Status.failed and current.error == "tesseract introuvable"
+    assert current.dossier.procedure == "introduction_salarie"  # kept from the dossier
     assert records.failed_references() == [REF]
     assert [s.status for s in records.list_dossiers()] == ["failed"]
     assert records.runs(REF)[-1].error == "tesseract introuvable"
@@ -147,7 +148,7 @@ def test_an_exception_inside_the_run_records_a_failure(records: Records) -> None
     with pytest.raises(RuntimeError), records.begin_run(REF, name=REF, pipeline_version="0.1.0"):
         raise RuntimeError("boom")
     assert records.runs(REF)[0].outcome == "failed"
-    assert records.current_result(REF)["error"] == "RuntimeError: boom"
+    assert records.current_result(REF).error == "RuntimeError: boom"
 
 
 def test_a_finished_run_cannot_be_completed_again(records: Records) -> None:
@@ -255,7 +256,7 @@ def test_a_sigkilled_worker_does_not_block_the_next_run(records: Records, databa
     assert [(r.pipeline_version, r.outcome) for r in runs] == [("killed", "abandoned"), ("0.1.0", "completed")]
     assert runs[0].finished_at is not None
     assert "run_abandoned" in [e.action for e in records.history(REF)]
-    assert records.current_result(REF)["status"] == "incomplete"
+    assert records.current_result(REF).status == Status.incomplete
 
 
 def test_runs_of_dead_workers_show_in_the_failed_list(records: Records, database_url: str) -> None:

@@ -37,8 +37,8 @@ ROUTES = [
 ADMIN_ROUTES = [("GET", "/admin/failed"), ("POST", f"/admin/dossiers/{REF}/rerun")]
 
 
-def validate(document: dict) -> None:
-    jsonschema.validate(document, SCHEMA)
+def validate(result: DossierResult) -> None:
+    jsonschema.validate(result.to_json_dict(), SCHEMA)
 
 
 def recorded(records: Records, reference: str, *, submitted: dt.date, procedure: str = "stage",
@@ -250,38 +250,38 @@ def test_review_a_processed_dossier_correct_retype_approve(client: TestClient, s
     assert reference in client.get("/").text
     page = client.get(f"/dossiers/{reference}")
     assert page.status_code == 200 and "Approuver" in page.text and "data-boxes" in page.text
-    document = records.current_result(reference)
+    result = records.current_result(reference)
     run_id = records.runs(reference)[-1].id
 
-    image = client.get(f"/dossiers/{reference}/pieces/0/pages/{document['pieces'][0]['pages'][0]}.png")
+    image = client.get(f"/dossiers/{reference}/pieces/0/pages/{result.pieces[0].pages[0]}.png")
     assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
     assert any(key.startswith("derived/") and "/preview/" in key for key in services.store.list_keys("derived/"))
     assert client.get(f"/dossiers/{reference}/pieces/0/pages/999.png").status_code == 404
 
-    index, piece = next((i, p) for i, p in enumerate(document["pieces"]) if p["fields"])
-    field = next(iter(piece["fields"]))
-    original = piece["fields"][field]
+    index, piece = next((i, p) for i, p in enumerate(result.pieces) if p.fields)
+    field = next(iter(piece.fields))
+    original = piece.fields[field]
     response = client.post(f"/dossiers/{reference}/fields", data={
         "csrf_token": csrf, "run_id": run_id, "piece": index, "field": field, "value": "CORRIGÉ"})
     assert response.status_code == 303
     corrected = records.current_result(reference)
-    assert corrected["pieces"][index]["fields"][field] == "CORRIGÉ"
-    correction = corrected["pieces"][index]["corrections"][field]
-    assert correction["original"] == original and correction["by"] == AGENT[0]
+    assert corrected.pieces[index].fields[field] == "CORRIGÉ"
+    correction = corrected.pieces[index].corrections[field]
+    assert correction.original == original and correction.by == AGENT[0]
     validate(corrected)
     assert "CORRIGÉ" in client.get(f"/dossiers/{reference}").text
 
     response = client.post(f"/dossiers/{reference}/piece-type", data={
         "csrf_token": csrf, "run_id": run_id, "piece": index, "type": "other"})
     assert response.status_code == 303
-    assert records.current_result(reference)["pieces"][index]["type"] == "other"
+    assert records.current_result(reference).pieces[index].type == PieceType.other
 
     response = client.post(f"/dossiers/{reference}/decision", data={
         "csrf_token": csrf, "run_id": run_id, "decision": "approved"})
     assert response.status_code == 303 and response.headers["location"] == "/?notice=approved"
     final = records.current_result(reference)
-    assert final["status"] == "approved"
-    assert final["review"]["decision"] == "approved" and final["review"]["by"] == AGENT[0]
+    assert final.status == Status.approved
+    assert final.review.decision == "approved" and final.review.by == AGENT[0]
     validate(final)
     actions = [event.action for event in records.history(reference)]
     assert {"field_corrected", "piece_type_changed", "review_decided"} <= set(actions)
@@ -304,11 +304,11 @@ def test_reject_needs_a_reason_and_send_back_holds_the_dossier(client: TestClien
     client.post("/dossiers/R-A/decision", data={"csrf_token": csrf, "run_id": run_a, "decision": "rejected",
                                                 "message": "Salaire incohérent"})
     rejected = records.current_result("R-A")
-    assert rejected["status"] == "rejected" and rejected["review"]["message"] == "Salaire incohérent"
+    assert rejected.status == Status.rejected and rejected.review.message == "Salaire incohérent"
     client.post("/dossiers/R-B/decision", data={"csrf_token": csrf, "run_id": run_b, "decision": "sent_back",
                                                 "message": "Joindre le passeport"})
     sent_back = records.current_result("R-B")
-    assert sent_back["status"] == "incomplete" and sent_back["review"]["decision"] == "sent_back"
+    assert sent_back.status == Status.incomplete and sent_back.review.decision == "sent_back"
     validate(rejected), validate(sent_back)
     held = client.get("/").text.split("Dossiers incomplets")[1]
     assert "R-B" in held and "Joindre le passeport" in held
@@ -322,7 +322,7 @@ def test_a_form_shown_for_an_older_run_is_refused(client: TestClient, records: R
     response = client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": old_run, "piece": 0,
                                                             "field": "host_name", "value": "X"})
     assert response.status_code == 409 and "rechargez" in response.text
-    assert records.current_result(REF)["pieces"][0]["fields"]["host_name"] == "ACME"
+    assert records.current_result(REF).pieces[0].fields["host_name"] == "ACME"
 
 
 def test_a_numeric_field_takes_a_french_number_and_reverting_drops_the_correction(
@@ -334,8 +334,8 @@ def test_a_numeric_field_takes_a_french_number_and_reverting_drops_the_correctio
                                                  "field": "host_name", "value": "Globex"})
     client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 0,
                                                  "field": "host_name", "value": "ACME"})
-    piece = records.current_result(REF)["pieces"][0]
-    assert piece["fields"]["host_name"] == "ACME" and "host_name" not in piece.get("corrections", {})
+    piece = records.current_result(REF).pieces[0]
+    assert piece.fields["host_name"] == "ACME" and "host_name" not in piece.corrections
     from storage.reviews import parse_value
     assert parse_value("gross_monthly_salary", "1 823,03 €") == 1823.03
 

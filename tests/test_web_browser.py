@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from models import Status
 from pipeline.recorded import Services
 from storage.settings import Settings
 from tests.test_web_fixtures import AGENT, AS_OF, process, synth_dossiers  # noqa: F401
@@ -130,6 +131,6 @@ def test_an_agent_corrects_a_field_and_approves_in_the_browser(server: tuple[str
         page.screenshot(path=ARTIFACTS / "4-approuve.png")
         browser.close()
 
-    document = services.records.current_result(reference)
-    assert document["status"] == "approved" and document["review"]["by"] == AGENT[0]
-    assert any("VALEUR CORRIGÉE" in p["fields"].values() for p in document["pieces"])
+    result = services.records.current_result(reference)
+    assert result.status == Status.approved and result.review.by == AGENT[0]
+    assert any("VALEUR CORRIGÉE" in p.fields.values() for p in result.pieces)

@@ -6,7 +6,8 @@ import datetime as dt
 
 from fastapi.testclient import TestClient
 
-from models import DossierInfo, DossierResult, FlagCode, PieceResult, PieceType
+from models import DossierInfo, DossierResult, Flag, FlagCode, PieceResult, PieceType, Status
+from models.review import FieldCorrection, FieldReading
 from pipeline.recheck import recheck_document
 from storage.records import Records
 from tests.test_web_fixtures import AGENT, accounts, client, log_in, services  # noqa: F401 - fixtures
@@ -35,16 +36,20 @@ def _result() -> DossierResult:
                          checked_against=assessment.checked_against)
 
 
-def test_recheck_keeps_reading_flags_and_unknown_keys() -> None:
-    document = _result().to_json_dict()
-    document["flags"].append({"code": "illegible_page", "severity": "warning", "piece": 1, "page": 2,
-                              "message": "Page 2 floue.", "source": "convention.pdf"})
-    document["pieces"][1]["corrections"] = {"x": 1}
-    document["pieces"][1]["fields"]["monthly_gratification"] = 700
-    checked = recheck_document(document)
-    codes = [f["code"] for f in checked["flags"]]
-    assert "gratification_below_minimum" not in codes and "illegible_page" in codes
-    assert checked["status"] == "ready_for_review" and checked["pieces"][1]["corrections"] == {"x": 1}
+def test_recheck_keeps_reading_flags_and_the_review_keys() -> None:
+    result = _result()
+    result.flags.append(Flag.make(FlagCode.illegible_page, "Page 2 floue.", piece=1, page=2,
+                                  source="convention.pdf"))
+    agreement = result.pieces[1]
+    agreement.corrections = {"monthly_gratification": FieldCorrection(
+        original=500, by=AGENT[0], at=dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC),
+        reading=FieldReading(confidence=0.82))}
+    agreement.fields["monthly_gratification"] = 700
+    checked = recheck_document(result)
+    codes = [f.code for f in checked.flags]
+    assert FlagCode.gratification_below_minimum not in codes and FlagCode.illegible_page in codes
+    assert checked.status == Status.ready_for_review
+    assert checked.pieces[1].corrections == agreement.corrections
 
 
 def test_a_correction_releases_a_dossier_held_back_by_a_misread_amount(client: TestClient,  # noqa: F811
@@ -61,8 +66,8 @@ def test_a_correction_releases_a_dossier_held_back_by_a_misread_amount(client: T
     client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 1,
                                                  "field": "monthly_gratification", "value": "700,00"})
     corrected = records.current_result(REF)
-    assert corrected["status"] == "ready_for_review" and corrected["flags"] == []
-    assert corrected["pieces"][1]["field_confidence"]["monthly_gratification"] == 1.0
+    assert corrected.status == Status.ready_for_review and corrected.flags == []
+    assert corrected.pieces[1].field_confidence["monthly_gratification"] == 1.0
     events = [e for e in records.history(REF) if e.action == "checks_rerun"]
     assert events[-1].details["flags_removed"] == ["gratification_below_minimum (pièce 2)"]
     assert events[-1].details["status"] == "ready_for_review"
@@ -71,7 +76,7 @@ def test_a_correction_releases_a_dossier_held_back_by_a_misread_amount(client: T
     client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 1,
                                                  "field": "monthly_gratification", "value": "500"})
     reverted = records.current_result(REF)
-    assert reverted["status"] == "incomplete"
-    assert [f["code"] for f in reverted["flags"]] == ["gratification_below_minimum"]
-    assert reverted["pieces"][1]["field_confidence"]["monthly_gratification"] == 0.82
-    assert "monthly_gratification" not in reverted["pieces"][1]["corrections"]
+    assert reverted.status == Status.incomplete
+    assert [f.code for f in reverted.flags] == [FlagCode.gratification_below_minimum]
+    assert reverted.pieces[1].field_confidence["monthly_gratification"] == 0.82
+    assert reverted.pieces[1].corrections == {}  # the key stays, emptied: as stored before

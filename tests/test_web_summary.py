@@ -6,7 +6,7 @@ import datetime as dt
 
 from fastapi.testclient import TestClient
 
-from models import DossierInfo, DossierResult, Flag, FlagCode, PieceResult, PieceType, Status
+from models import DossierInfo, DossierResult, Flag, FlagCode, LabourMarketTest, PieceResult, PieceType, Status
 from storage.records import Records
 from tests.test_web_fixtures import AGENT, accounts, client, log_in, services  # noqa: F401 - fixtures
 from web.summary import identity_columns, points_to_verify
@@ -37,7 +37,7 @@ def _document() -> DossierResult:
 
 
 def test_identity_columns_put_the_identity_document_first_and_mark_what_differs() -> None:
-    columns = identity_columns(_document().to_json_dict())
+    columns = identity_columns(_document())
     assert [c.piece_type for c in columns] == ["passport", "employment_contract", "residence_permit"]
     contract, permit = columns[1], columns[2]
     # Müller and MUELLER agree under ICAO digraphs; Anna is the passport's first given name.
@@ -48,8 +48,8 @@ def test_identity_columns_put_the_identity_document_first_and_mark_what_differs(
 
 
 def test_points_come_blocking_first_then_undecided_checks_then_warnings() -> None:
-    points = points_to_verify(_document().to_json_dict())
-    assert [p.flag["code"] for p in points] == ["missing_piece", "check_inconclusive", "registration_too_old"]
+    points = points_to_verify(_document())
+    assert [p.flag.code.value for p in points] == ["missing_piece", "check_inconclusive", "registration_too_old"]
     assert [p.anchor for p in points] == [None, "champ-2-date_of_birth", "piece-3"]
 
 
@@ -67,12 +67,12 @@ def test_the_summary_is_at_the_top_of_the_dossier_page(client: TestClient, recor
 def test_the_checklist_shows_present_missing_and_conditional_pieces() -> None:
     from web.summary import checklist
 
-    document = _document().to_json_dict()
-    document["labour_market_test"] = {"outcome": "exempt:graduate", "reasoning": "…", "certain": True}
+    document = _document()
+    document.labour_market_test = LabourMarketTest(outcome="exempt:graduate", reasoning="…")
     items = {item.alternatives: item for item in checklist(document)}
     assert items[("passport", "id_card")].status == "present" and items[("passport", "id_card")].present_at == 1
     assert items[("urssaf_certificate",)].status == "missing"
     assert items[("job_offer",)].status == "present"  # sent anyway
     assert items[("applications_statement",)].status == "not_required"
-    document["labour_market_test"]["outcome"] = "applies"
+    document.labour_market_test.outcome = "applies"
     assert {i.alternatives: i for i in checklist(document)}[("applications_statement",)].status == "missing"

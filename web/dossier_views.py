@@ -11,6 +11,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from models.domain import PieceType
+from models.records import DossierResult, Flag, PieceResult
+from models.review import FieldCorrection
 from storage.reviews import DossierView, ReviewError, StaleReview
 from web.page_images import PageNotFound
 from web.queue_views import reviews_of
@@ -30,7 +32,7 @@ class FieldRow:
     value: Any
     confidence: float | None
     boxes_json: str  # field_boxes of this field, for the page's script
-    correction: dict[str, Any] | None
+    correction: FieldCorrection | None
 
     @property
     def low_confidence(self) -> bool:
@@ -44,31 +46,38 @@ class FieldRow:
 @dataclass(frozen=True)
 class PieceBlock:
     index: int
-    piece: dict[str, Any]
+    piece: PieceResult
     fields: list[FieldRow]
-    flags: list[dict[str, Any]]
+    flags: list[Flag]
 
 
-def piece_blocks(document: dict[str, Any]) -> list[PieceBlock]:
+def piece_blocks(result: DossierResult) -> list[PieceBlock]:
     blocks = []
-    for index, piece in enumerate(document.get("pieces", [])):
-        confidence = piece.get("field_confidence") or {}
-        boxes = piece.get("field_boxes") or {}
-        corrections = piece.get("corrections") or {}
-        fields = [FieldRow(name, value, confidence.get(name), json.dumps(boxes.get(name, [])),
-                           corrections.get(name)) for name, value in piece.get("fields", {}).items()]
-        flags = [f for f in document.get("flags", []) if f.get("piece") == index]
+    for index, piece in enumerate(result.pieces):
+        corrections = piece.corrections or {}
+        fields = [FieldRow(name, value, piece.field_confidence.get(name), _boxes_json(piece, name),
+                           corrections.get(name)) for name, value in piece.fields.items()]
+        flags = [f for f in result.flags if f.piece == index]
         blocks.append(PieceBlock(index, piece, fields, flags))
     return blocks
 
 
+def _boxes_json(piece: PieceResult, field: str) -> str:
+    return json.dumps([box.model_dump(mode="json") for box in piece.field_boxes.get(field, [])])
+
+
+def _sections(result: DossierResult | None) -> dict[str, Any]:
+    """What the page shows of a result; nothing while the first run has not finished."""
+    if result is None:
+        return {"blocks": [], "identity": [], "points": [], "checklist": [], "dossier_flags": []}
+    return {"blocks": piece_blocks(result), "identity": identity_columns(result),
+            "points": points_to_verify(result), "checklist": checklist(result),
+            "dossier_flags": [f for f in result.flags if f.piece is None]}
+
+
 def _page(request: Request, view: DossierView, error: str | None = None, status_code: int = 200) -> HTMLResponse:
-    document = view.document or {}
     return render(request, "dossier.html", {
-        "view": view, "document": document, "blocks": piece_blocks(document),
-        "identity": identity_columns(document), "identity_rows": ELEMENT_LABELS,
-        "points": points_to_verify(document), "checklist": checklist(document),
-        "dossier_flags": [f for f in document.get("flags", []) if f.get("piece") is None],
+        "view": view, "result": view.result, **_sections(view.result), "identity_rows": ELEMENT_LABELS,
         "history": request.app.state.services.records.history(view.reference),
         "piece_types": PIECE_TYPES, "error": error, "quote": quote,
     }, status_code)
@@ -87,11 +96,11 @@ def _view_or_404(request: Request, reference: str) -> DossierView | HTMLResponse
 @router.get("/{reference:path}/pieces/{index}/pages/{page}.png")
 def page_image(request: Request, reference: str, index: int, page: int, session: SignedIn) -> Response:
     view = reviews_of(request).dossier(reference)
-    pieces = (view.document or {}).get("pieces", []) if view else []
-    if not 0 <= index < len(pieces) or page not in pieces[index]["pages"]:
+    pieces = view.result.pieces if view and view.result else []
+    if not 0 <= index < len(pieces) or page not in pieces[index].pages:
         return Response(status_code=404)
     try:
-        png = request.app.state.page_images.png(reference, pieces[index]["source"], page)
+        png = request.app.state.page_images.png(reference, pieces[index].source, page)
     except PageNotFound:
         return Response(status_code=404)
     # Private: the browser may keep it for the session, no shared cache may.

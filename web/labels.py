@@ -2,6 +2,8 @@
 in the data; unknown codes show as themselves)."""
 from __future__ import annotations
 
+from enum import Enum
+
 PIECE_TYPES = {
     "passport": "Passeport", "id_card": "Carte d'identité", "residence_permit": "Titre de séjour", "employment_contract": "Contrat de travail",
     "internship_agreement": "Convention de stage", "company_registration": "Extrait Kbis / SIRENE",
@@ -54,4 +56,5 @@ ACTIONS = {
 
 
 def label(table: dict, code: object) -> str:
+    code = code.value if isinstance(code, Enum) else code  # the records' enums label as their code
     return table.get(code, str(code) if code is not None else "—")

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from models.domain import IDENTITY_DOCUMENTS
+from models.domain import IDENTITY_DOCUMENTS, FlagCode, Severity
+from models.records import DossierResult, Flag, PieceResult
 from validators.names import same_given_names, same_name
 from validators.rules.identity import PERSON_FIELDS as CHECKED_PERSON_FIELDS
 from validators.procedure_table import load_procedures
@@ -45,7 +45,7 @@ class IdentityColumn:
 
 @dataclass(frozen=True)
 class Point:
-    flag: dict[str, Any]
+    flag: Flag
     rank: int  # 0 blocking, 1 undecided check, 2 warning
     anchor: str | None
 
@@ -64,12 +64,12 @@ class ChecklistItem:
         return "missing" if self.required else "not_required"
 
 
-def checklist(document: dict[str, Any]) -> list[ChecklistItem]:
+def checklist(result: DossierResult) -> list[ChecklistItem]:
     """The pieces the dossier's procedure requires, as the checks saw them."""
-    procedure = load_procedures().get((document.get("dossier") or {}).get("procedure") or "")
+    procedure = load_procedures().get(result.dossier.procedure)
     if procedure is None:
         return []
-    types = [p.get("type") for p in document.get("pieces") or []]
+    types = [p.type.value for p in result.pieces]
 
     def first_of(alternatives: tuple[str, ...]) -> int | None:
         return next((i for i, t in enumerate(types) if t in alternatives), None)
@@ -77,7 +77,7 @@ def checklist(document: dict[str, Any]) -> list[ChecklistItem]:
     items = [ChecklistItem(alts, first_of(alts), None, True)
              for alts in (tuple(t.value for t in r.alternatives) for r in procedure.required)]
     if procedure.labour_market_test is not None:
-        outcome = (document.get("labour_market_test") or {}).get("outcome")
+        outcome = result.labour_market_test.outcome if result.labour_market_test else None
         applies = outcome in (None, "applies")
         why = ("exigée : l'opposabilité de la situation de l'emploi s'applique" if applies
                else "non exigée : le dossier en est dispensé")
@@ -86,52 +86,50 @@ def checklist(document: dict[str, Any]) -> list[ChecklistItem]:
     return items
 
 
-def identity_columns(document: dict[str, Any]) -> list[IdentityColumn]:
+def identity_columns(result: DossierResult) -> list[IdentityColumn]:
     """One column per piece naming the person, the identity document first."""
-    pieces = list(enumerate(document.get("pieces") or []))
-    named = [(i, p) for i, p in pieces if p.get("type") in PERSON_FIELDS]
-    named.sort(key=lambda item: (item[1].get("type") not in IDENTITY_TYPES, item[0]))
+    named = [(i, p) for i, p in enumerate(result.pieces) if p.type.value in PERSON_FIELDS]
+    named.sort(key=lambda item: (item[1].type.value not in IDENTITY_TYPES, item[0]))
     reference = _reference_values(named)
     columns = []
     for index, piece in named:
-        fields = piece.get("fields") or {}
         cells = {}
-        for element, field in zip(ELEMENTS, PERSON_FIELDS[piece["type"]]):
+        for element, field in zip(ELEMENTS, PERSON_FIELDS[piece.type.value]):
             if field is None:
                 continue
-            value = fields.get(field)
+            value = piece.fields.get(field)
             shown = None if value is None else str(value)
             cells[element] = IdentityCell(shown, _differs(element, reference.get(element), shown),
                                           f"champ-{index}-{field}")
-        columns.append(IdentityColumn(index, piece["type"], cells))
+        columns.append(IdentityColumn(index, piece.type.value, cells))
     return columns if len(columns) > 1 or any(c.piece_type in IDENTITY_TYPES for c in columns) else []
 
 
-def points_to_verify(document: dict[str, Any]) -> list[Point]:
+def points_to_verify(result: DossierResult) -> list[Point]:
     points = []
-    for flag in document.get("flags") or []:
-        if flag.get("code") == "check_inconclusive":
+    for flag in result.flags:
+        if flag.code == FlagCode.check_inconclusive:
             rank = 1
         else:
-            rank = 0 if flag.get("severity") == "blocking" else 2
-        piece = flag.get("piece")
+            rank = 0 if flag.severity == Severity.blocking else 2
+        piece = flag.piece
         if piece is None:
             anchor = None
-        elif flag.get("field"):
-            anchor = f"champ-{piece}-{flag['field']}"
+        elif flag.field:
+            anchor = f"champ-{piece}-{flag.field}"
         else:
             anchor = f"piece-{piece}"
         points.append(Point(flag, rank, anchor))
     return sorted(points, key=lambda point: point.rank)
 
 
-def _reference_values(named: list[tuple[int, dict[str, Any]]]) -> dict[str, str]:
+def _reference_values(named: list[tuple[int, PieceResult]]) -> dict[str, str]:
     """The identity document's values (latest expiry first, as the checks choose it)."""
-    documents = [p for _, p in named if p.get("type") in IDENTITY_TYPES]
+    documents = [p for _, p in named if p.type.value in IDENTITY_TYPES]
     if not documents:
         return {}
-    chosen = max(documents, key=lambda p: str((p.get("fields") or {}).get("expiry_date") or ""))
-    fields = chosen.get("fields") or {}
+    chosen = max(documents, key=lambda p: str(p.fields.get("expiry_date") or ""))
+    fields = chosen.fields
     return {element: str(fields[element]) for element in ELEMENTS if fields.get(element) is not None}
 
 
