@@ -16,43 +16,38 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.classify import CONFIDENT, classify_pages, score_page
+from extractors.classify import classify_pages, score_page
 from extractors.extract import extract_fields
 from extractors.limits import Limits
-from extractors.reading import PageJob, plan_file
 from extractors.split import split_pages
 from models import (
     DossierInfo,
     DossierResult,
-    Flag,
-    FlagCode,
     Page,
     PieceResult,
     Status,
     UnreadableFileError,
 )
-from pipeline.intake import Intake, take_in
+from models.reading import PieceReading, ReadingFacts
+from models.received import FileProblem, ReceivedDossier
 from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
-from storage.objects import sha256_of_file
+from pipeline.page_reads import PageRead, collect_pages, start_reading
+from pipeline.received import Received, describe, problem_of, receive
 from validators import UNKNOWN_PROCEDURE, CheckContext, assess, infer_procedure
 
 log = logging.getLogger(__name__)
-
-# A page whose OCR confidence is under this, or whose sharpness is under BLUR_LIMIT, is illegible.
-ILLEGIBLE_CONFIDENCE = 0.55
-BLUR_LIMIT = 15.0
 
 
 @dataclass
 class DossierRun:
     """What the steps pass along for one dossier."""
 
-    intake: Intake
+    received: ReceivedDossier
     received_at: dt.date
     pages: dict[str, list[Page]] = field(default_factory=dict)  # by source, in page order
-    flags: list[Flag] = field(default_factory=list)
+    reading: ReadingFacts = field(default_factory=ReadingFacts)  # judged by validators.reading
     pieces: list[PieceResult] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
@@ -63,42 +58,46 @@ def process_dossier(path: Path, *, received_at: dt.date, pool: PagePool | None =
     first received it (the submitted_at of a dossier without manifest)."""
     limits = limits or Limits.from_env()
     with tempfile.TemporaryDirectory(prefix="dossiers-work-") as workdir:
-        try:
-            intake = take_in(path, Path(workdir), limits)
-        except Exception as exc:  # noqa: BLE001 - a bug in intake still gives a result
-            return failed_result(reference_of(path), received_at, describe(exc))
-        return process_intake(intake, received_at=received_at, pool=pool, limits=limits)
+        received = receive(path, Path(workdir), limits)
+        return process_received(received, received_at=received_at, pool=pool, limits=limits)
 
 
-def process_intake(intake: Intake, *, received_at: dt.date, pool: PagePool | None = None,
-                   limits: Limits | None = None, cache: PageCache | None = None) -> DossierResult:
-    """The steps after intake, for callers that took the dossier in themselves (to
-    store its originals first). Never raises: a failure is a `failed` result."""
+def process_received(received: Received, *, received_at: dt.date, pool: PagePool | None = None,
+                     limits: Limits | None = None, cache: PageCache | None = None,
+                     reads: list[PageRead] | None = None) -> DossierResult:
+    """The steps after receiving: read, classify, extract, check. `reads` are its pages
+    already on their way (`start_reading`, by the caller). Never raises: a failure is
+    a `failed` result."""
+    record = received.record
+    if record.error is not None:
+        return failed_result(reference_of_intake(record), received_at, record.error)
     limits = limits or Limits.from_env()
     own_pool = pool is None
     pool = pool or PagePool(workers=1)
     try:
-        return _run_steps(intake, received_at, pool, limits, cache)
+        return _run_steps(received, received_at, pool, limits, cache, reads)
     except Exception as exc:  # noqa: BLE001 - the boundary where a bug becomes a failed result
         # Named by its opaque id: a reference is often a file name, which holds a person's name.
-        log.error("dossier %s: processing failed: %s", opaque_id(reference_of_intake(intake)),
+        log.error("dossier %s: processing failed: %s", opaque_id(reference_of_intake(record)),
                   exc.__class__.__name__)
         log.debug("%s", traceback.format_exc())
-        return failed_result(reference_of_intake(intake), received_at, describe(exc))
+        return failed_result(reference_of_intake(record), received_at, describe(exc))
     finally:
         if own_pool:
             pool.close()
 
 
-def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Limits,
-               cache: PageCache | None) -> DossierResult:
+def _run_steps(received: Received, received_at: dt.date, pool: PagePool, limits: Limits,
+               cache: PageCache | None, reads: list[PageRead] | None) -> DossierResult:
     timer = _Timer()
-    run = DossierRun(intake=intake, received_at=received_at)
-    run.flags += [_unreadable_flag(p) for p in intake.problems]
-    if intake.manifest_error:
-        run.flags.append(Flag.make(FlagCode.invalid_manifest, intake.manifest_error))
+    record = received.record
+    run = DossierRun(received=record, received_at=received_at,
+                     reading=ReadingFacts(taken_in=record.problems, manifest_error=record.manifest_error))
     with timer("read"):
-        read_pages(run, pool, limits, cache)
+        if reads is None:
+            reads = start_reading(record, lambda planned: received.paths[planned.source], pool, limits, cache)
+        run.pages, problems = collect_pages(record, reads, cache)
+        run.reading.unread = [_as_problem(p) for p in problems]
     with timer("classify"):
         make_pieces(run)
     with timer("extract"):
@@ -109,44 +108,10 @@ def _run_steps(intake: Intake, received_at: dt.date, pool: PagePool, limits: Lim
     return result
 
 
-def read_pages(run: DossierRun, pool: PagePool, limits: Limits, cache: PageCache | None = None) -> None:
-    """Every page of every file, from the cache when this reader has read those bytes before."""
-    jobs: list[PageJob] = []
-    hashes: dict[str, str] = {}
-    for incoming in run.intake.files:
-        try:
-            jobs += plan_file(incoming.path, incoming.source, limits)
-        except UnreadableFileError as exc:
-            run.flags.append(_unreadable_flag(exc))
-            continue
-        if cache is not None:
-            hashes[incoming.source] = sha256_of_file(incoming.path)
-    outcomes: dict[int, Page | UnreadableFileError] = {}
-    if cache is not None:
-        for i, job in enumerate(jobs):
-            page = cache.get(hashes[job.source], job.index + 1, job.source)
-            if page is not None:
-                outcomes[i] = page
-    to_read = [i for i in range(len(jobs)) if i not in outcomes]
-    for i, outcome in zip(to_read, pool.read(jobs[i] for i in to_read)):
-        outcomes[i] = outcome
-        if cache is not None and isinstance(outcome, Page):
-            cache.put(hashes[jobs[i].source], outcome)
-    broken: set[str] = set()
-    for i, job in enumerate(jobs):
-        outcome = outcomes[i]
-        if isinstance(outcome, UnreadableFileError):
-            if job.source not in broken:
-                broken.add(job.source)
-                run.flags.append(_unreadable_flag(outcome))
-            continue
-        run.pages.setdefault(job.source, []).append(outcome)
-
-
 def make_pieces(run: DossierRun) -> None:
     """Each file is one piece, except a merged scan, which is split."""
     for source, pages in run.pages.items():
-        if run.intake.shape == "merged":
+        if run.received.shape == "merged":
             groups = split_pages(pages, [score_page(p) for p in pages])
         else:
             groups = [list(range(len(pages)))]
@@ -164,7 +129,7 @@ def make_pieces(run: DossierRun) -> None:
 
 
 def extract_pieces(run: DossierRun) -> None:
-    for index, piece in enumerate(run.pieces):
+    for piece in run.pieces:
         pages = [p for p in run.pages[piece.source] if p.number in piece.pages]
         extraction = extract_fields(piece.type, pages)
         piece.fields = extraction.fields
@@ -172,23 +137,23 @@ def extract_pieces(run: DossierRun) -> None:
         piece.field_boxes = extraction.field_boxes
         piece.mrz_failed = extraction.mrz_failed
         piece.absent_fields = extraction.absent_fields
-        run.flags += _reading_flags(index, piece, pages, extraction.mrz_failed)
+        run.reading.pieces.append(PieceReading.of(piece, pages))
 
 
 def check_dossier(run: DossierRun) -> DossierResult:
-    manifest = run.intake.manifest
+    manifest = run.received.manifest
     if manifest and manifest.procedure:
         procedure, procedure_source = manifest.procedure, "manifest"
     else:
         procedure = infer_procedure(p.type for p in run.pieces) or UNKNOWN_PROCEDURE
         procedure_source = "inferred"
     submitted_at = (manifest.submitted_at if manifest else None) or run.received_at
-    reference = reference_of_intake(run.intake)
+    reference = reference_of_intake(run.received)
     # the manifest's job and work place decide the shortage exemption (None when absent or malformed)
     ctx = CheckContext(procedure=procedure, submitted_at=submitted_at, pieces=run.pieces,
                        job_rome_code=manifest.job_rome_code if manifest else None,
                        work_postcode=manifest.work_postcode if manifest else None)
-    assessment = assess(ctx, prior_flags=run.flags)
+    assessment = assess(ctx, reading=run.reading)
     return DossierResult(
         dossier=DossierInfo(reference=reference, procedure=procedure,
                             procedure_source=procedure_source, submitted_at=submitted_at,
@@ -210,17 +175,9 @@ def failed_result(reference: str, received_at: dt.date, error: str) -> DossierRe
     )
 
 
-def reference_of(path: Path) -> str:
-    return path.name if path.is_dir() or not path.suffix else path.stem
-
-
-def reference_of_intake(intake: Intake) -> str:
+def reference_of_intake(received: ReceivedDossier) -> str:
     """A dossier is its reference: the manifest's, else the input's name."""
-    return (intake.manifest.reference if intake.manifest else None) or intake.name
-
-
-def describe(exc: Exception) -> str:
-    return f"{exc.__class__.__name__}: {exc}"
+    return (received.manifest.reference if received.manifest else None) or received.name
 
 
 def piece_id(source: str, pages: list[int]) -> str:
@@ -229,41 +186,8 @@ def piece_id(source: str, pages: list[int]) -> str:
     return hashlib.sha256(key).hexdigest()[:16]
 
 
-def _reading_flags(index: int, piece: PieceResult, pages: list[Page], mrz_failed: list[str]) -> list[Flag]:
-    flags = []
-    if piece.confidence < CONFIDENT:
-        flags.append(Flag.make(
-            FlagCode.unclassified_piece,
-            f"Type de pièce incertain : classée « {piece.type.value} » avec une confiance de "
-            f"{piece.confidence:.0%}. Vérifiez la nature de la pièce.",
-            piece=index, source=piece.source,
-        ))
-    for page in pages:
-        blurred = page.sharpness is not None and page.sharpness < BLUR_LIMIT
-        unsure = page.mean_confidence is not None and page.mean_confidence < ILLEGIBLE_CONFIDENCE
-        if blurred or unsure:
-            why = "floue" if blurred else f"peu lisible (confiance de lecture {page.mean_confidence:.0%})"
-            flags.append(Flag.make(
-                FlagCode.illegible_page, f"Page {page.number} de « {piece.source} » {why}.",
-                piece=index, source=piece.source, page=page.number,
-            ))
-    for name in mrz_failed:
-        flags.append(Flag.make(
-            FlagCode.mrz_check_failed,
-            f"La clé de contrôle de la bande MRZ ne correspond pas pour « {name} » : "
-            "la valeur retenue est celle de la zone visuelle, à vérifier.",
-            piece=index, field=name,
-        ))
-    return flags
-
-
-def _unreadable_flag(error: UnreadableFileError) -> Flag:
-    return Flag.make(
-        FlagCode.unreadable_file,
-        f"Fichier « {error.source} » illisible : {error.reason}"
-        + (f" ({error.detail})." if error.detail else ".") + " Demandez un nouvel envoi de la pièce.",
-        source=error.source,
-    )
+def _as_problem(problem: UnreadableFileError | FileProblem) -> FileProblem:
+    return problem_of(problem) if isinstance(problem, UnreadableFileError) else problem
 
 
 def _text_source(pages: list[Page]) -> str:

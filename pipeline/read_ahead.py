@@ -1,75 +1,74 @@
-"""Reading the next dossiers' pages while the current one is extracted and recorded.
+"""Receiving the next dossiers and reading their pages while the current one is
+extracted and recorded.
 
 A batch run would otherwise leave the page readers idle twice per dossier: while the
 main process classifies, extracts, checks and records, and while the last pages of a
-dossier finish one by one. Read-ahead submits the pages of the coming dossiers to the
-pool at once; their results go into the page cache, where processing then finds them.
+dossier finish one by one. Read-ahead receives the coming dossiers (taken in, hashed,
+kept, planned: once) and submits their pages to the pool at once; when a dossier's
+turn comes, it is processed from that same record and those same pages.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import tempfile
-from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.limits import Limits
-from extractors.reading import plan_file
-from models import Page, UnreadableFileError
-from pipeline.intake import take_in
+from models import DossierResult
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
-from storage.objects import sha256_of_file
+from pipeline.page_reads import PageRead, start_reading
+from pipeline.received import Received
+from pipeline.recorded import (
+    Services,
+    process_and_record,
+    receive_and_keep,
+    record_received,
+)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
-class Pending:
-    workdir: Path | None  # None when not even a work folder could be made (disk full)
-    reads: list[tuple[str, Future]] = field(default_factory=list)  # (content hash, page being read)
+class Prepared:
+    path: Path
+    workdir: Path | None = None  # None when not even a work folder could be made (disk full)
+    received: Received | None = None  # None when receiving ahead failed: its turn receives it
+    reads: list[PageRead] | None = None  # its pages, from the cache or being read
 
 
 class ReadAhead:
-    def __init__(self, pool: PagePool, cache: PageCache, limits: Limits) -> None:
-        self.pool, self.cache, self.limits = pool, cache, limits
+    def __init__(self, pool: PagePool, services: Services, cache: PageCache, limits: Limits) -> None:
+        self.pool, self.services, self.cache, self.limits = pool, services, cache, limits
 
-    def submit(self, path: Path) -> Pending:
-        """Start reading the pages of `path` that the cache lacks. Never raises: what
-        fails here is met again, and reported, when the dossier is processed."""
+    def submit(self, path: Path) -> Prepared:
+        """Receive `path` and start reading its pages. Never raises: what fails here is
+        done again, and reported, when the dossier's turn comes."""
+        prepared = Prepared(path)
         try:
-            pending = Pending(Path(tempfile.mkdtemp(prefix="dossiers-ahead-")))
-        except OSError as exc:
-            log.debug("read-ahead skipped a dossier: %s", exc.__class__.__name__)
-            return Pending(None)
-        try:
-            intake = take_in(path, pending.workdir, self.limits)
-            for incoming in intake.files:
-                try:
-                    jobs = plan_file(incoming.path, incoming.source, self.limits)
-                except UnreadableFileError:
-                    continue
-                sha = sha256_of_file(incoming.path)
-                for job in jobs:
-                    if self.cache.get(sha, job.index + 1, job.source) is None:
-                        pending.reads.append((sha, self.pool.submit(job)))
+            prepared.workdir = Path(tempfile.mkdtemp(prefix="dossiers-ahead-"))
+            received = receive_and_keep(path, prepared.workdir, self.services.store, self.limits)
+            if received.record.error is None:
+                prepared.reads = start_reading(received.record, lambda planned: received.paths[planned.source],
+                                               self.pool, self.limits, self.cache)
+            prepared.received = received
         except Exception as exc:  # noqa: BLE001 - read-ahead is an optimisation, never a failure
             log.debug("read-ahead skipped a dossier: %s", exc.__class__.__name__)
-        return pending
+        return prepared
 
-    def finish(self, pending: Pending) -> None:
-        """Wait for the pages of `pending` and put them in the cache. Never raises either:
-        a page the cache cannot keep (object store down, disk full) is read again by the
-        dossier step, which reports what is wrong then."""
-        try:
-            for sha, future in pending.reads:
-                try:
-                    page = future.result()
-                    if isinstance(page, Page):
-                        self.cache.put(sha, page)
-                except Exception as exc:  # noqa: BLE001 - an optimisation, never a failure
-                    log.debug("read-ahead page not kept: %s", exc.__class__.__name__)
-        finally:
-            if pending.workdir is not None:
-                shutil.rmtree(pending.workdir, ignore_errors=True)
+    def process(self, prepared: Prepared, *, today: dt.date, as_of: dt.date | None) -> DossierResult:
+        """The dossier processed and recorded from what `submit` prepared (or from
+        scratch when that failed). May be called again after a service fault."""
+        if prepared.received is None:
+            return process_and_record(prepared.path, self.services, today=today, as_of=as_of, pool=self.pool,
+                                      limits=self.limits)
+        return record_received(prepared.received, self.services, today=today, as_of=as_of, pool=self.pool,
+                               limits=self.limits, reads=prepared.reads)
+
+    @staticmethod
+    def release(prepared: Prepared) -> None:
+        if prepared.workdir is not None:
+            shutil.rmtree(prepared.workdir, ignore_errors=True)

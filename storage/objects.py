@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from models.errors import ProcessingError
+from models.errors import DependencyUnavailable, InternalError, TemporarilyUnavailable
 
 if TYPE_CHECKING:
     from storage.settings import Settings
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 DEFAULT_MEDIA_TYPE = "application/octet-stream"
 ORIGINALS_PREFIX = "originals/"
 DERIVED_PREFIX = "derived/"
+STAGING_PREFIX = "staging/"  # receipts of dossiers staged by an Airflow run, until it finishes
 ORIGINAL_NAME = "original-name"  # metadata of an original: the file name it was received under
 
 _MAX_KEY_BYTES = 1024  # the S3 limit
@@ -34,16 +35,17 @@ _METADATA_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _CHUNK = 1024 * 1024
 
 
-class ObjectStoreError(ProcessingError):
+class ObjectStoreError(DependencyUnavailable):
     """The object store refused an operation (credentials, permissions, configuration)."""
 
 
-class ObjectStoreUnavailable(ObjectStoreError):
+class ObjectStoreUnavailable(ObjectStoreError, TemporarilyUnavailable):
     """The object store could not be reached or failed transiently: retrying may succeed."""
 
 
-class ObjectNotFound(KeyError):
-    """No object under this key."""
+class ObjectNotFound(DependencyUnavailable, KeyError):
+    """No object under this key (where the records expect one: is DOSSIERS_S3_* the
+    store these records were kept in?)."""
 
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -53,7 +55,7 @@ class ObjectNotFound(KeyError):
         return f"no object under key {self.key!r} in the object store"
 
 
-class InvalidObjectKey(ValueError):
+class InvalidObjectKey(InternalError, ValueError):
     """A key that could escape the store's root or that S3 and a file system would not agree on."""
 
 
@@ -202,12 +204,12 @@ def write_atomically(dest: Path, chunks: Iterable[bytes], *, temp_dir: Path | No
 
 
 def store_original(
-    store: ObjectStore, path: Path, *, original_name: str, media_type: str
+    store: ObjectStore, path: Path, *, original_name: str, media_type: str, sha256: str | None = None
 ) -> tuple[StoredObject, bool]:
-    """Keep a received file under the hash of its bytes. Returns (object, created):
-    when those bytes are already stored nothing is written, and the first name
-    they were received under stays in the metadata."""
-    key = originals_key(sha256_of_file(path))
+    """Keep a received file under the hash of its bytes (`sha256` when the caller has it
+    already). Returns (object, created): when those bytes are already stored nothing is
+    written, and the first name they were received under stays in the metadata."""
+    key = originals_key(sha256 or sha256_of_file(path))
     existing = store.stat(key)
     if existing is not None:
         return existing, False

@@ -80,7 +80,10 @@ def airflow_with_inbox(tmp_path: Path, cli_env: dict[str, str], dossier: Path) -
     assert migrate.returncode == 0, migrate.stderr[-3000:]
     inbox = Path(cli_env["DOSSIERS_HOME"]) / "inbox"
     inbox.mkdir(parents=True)
-    shutil.copytree(dossier, inbox / dossier.name)
+    if dossier.is_dir():
+        shutil.copytree(dossier, inbox / dossier.name)
+    else:  # a zip or a merged PDF
+        shutil.copy(dossier, inbox / dossier.name)
     return env, inbox
 
 
