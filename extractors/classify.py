@@ -21,8 +21,6 @@ from models import Page, PieceType
 TOP_REGION = 0.33
 # Below this score a page shows nothing of any type: it is `other`.
 MIN_EVIDENCE = 3.0
-# Below this confidence a piece is flagged unclassified_piece.
-CONFIDENT = 0.6
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Classification of pages into the nine types, and splitting of merged scans."""
 from __future__ import annotations
 
-from extractors.classify import CONFIDENT, classify_pages, score_page
+from extractors.classify import classify_pages, score_page
 from extractors.split import split_pages
 from models import Line, Page, PieceType, Word
+from validators.reading import CLASSIFIED_CONFIDENCE
 
 
 def page(lines: list[str], number: int = 1, mrz: str = "") -> Page:
@@ -48,7 +49,7 @@ def test_each_type_is_recognised() -> None:
     for expected, pages in cases.items():
         got, conf = classify_pages(pages)
         assert got == expected, (expected, got)
-        assert conf >= CONFIDENT
+        assert conf >= CLASSIFIED_CONFIDENCE  # no unclassified_piece flag
 
 
 def test_blank_page_is_other() -> None:

@@ -6,7 +6,7 @@ Typical use by the pipeline:
     procedure = manifest_procedure or infer_procedure(types) or UNKNOWN_PROCEDURE
     ctx = CheckContext(procedure, submitted_at, pieces,
                        job_rome_code=manifest.job_rome_code, work_postcode=manifest.work_postcode)
-    assessment = assess(ctx, prior_flags=reading_flags)
+    assessment = assess(ctx, reading=reading_facts)  # models.reading.ReadingFacts
     # assessment.flags, .status, .labour_market_test, .checked_against
 
 The administrator's tables (validators/data/, each overridable by an environment variable
@@ -38,6 +38,7 @@ from validators.procedure_table import (
     Requirement,
     load_procedures,
 )
+from validators.reading import READING_CODES, reading_flags
 from validators.shortage import (
     REGIONS_FILE_ENV,
     SHORTAGE_FILE_ENV,
@@ -52,6 +53,7 @@ __all__ = [
     "INTERN_HOURLY_MINIMUM",
     "LEGAL_AMOUNTS_FILE_ENV",
     "PROCEDURES_FILE_ENV",
+    "READING_CODES",
     "REGIONS_FILE_ENV",
     "RULES",
     "SHORTAGE_FILE_ENV",
@@ -76,5 +78,6 @@ __all__ = [
     "load_regions",
     "load_shortage_list",
     "procedure_undetermined_flag",
+    "reading_flags",
     "run_checks",
 ]

@@ -6,25 +6,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.domain import Status
+from models.reading import ReadingFacts
 from models.records import CheckedAgainst, Flag, LabourMarketTest
 from validators.checks import RULES, Rule, decide_status, run_checks
 from validators.context import CheckContext
 from validators.labour_market import labour_market_decision
 from validators.procedure import UNKNOWN_PROCEDURE, procedure_undetermined_flag
+from validators.reading import reading_flags
 
 
 @dataclass(frozen=True)
 class Assessment:
-    flags: list[Flag]  # the caller's reading flags first, then the checks'
+    flags: list[Flag]  # the reading flags first, then the checks'
     status: Status
     labour_market_test: LabourMarketTest | None  # None where the test does not exist
     checked_against: CheckedAgainst
 
 
-def assess(ctx: CheckContext, prior_flags: Iterable[Flag] = (), rules: tuple[Rule, ...] = RULES) -> Assessment:
-    """Run the checks on `ctx`. `prior_flags` are the pipeline's own (unreadable files,
-    invalid manifest, reading quality): they count for the status and come first."""
+def assess(ctx: CheckContext, prior_flags: Iterable[Flag] = (), rules: tuple[Rule, ...] = RULES,
+           reading: ReadingFacts | None = None) -> Assessment:
+    """Run the checks on `ctx`. The reading flags come first and count for the status:
+    made from `reading` (what the pipeline found while reading), or `prior_flags` already
+    made (a recheck keeps a reviewed dossier's own, since nothing is read again)."""
     flags = list(prior_flags)
+    if reading is not None:
+        flags += reading_flags(reading)
     if ctx.procedure == UNKNOWN_PROCEDURE:
         flags.append(procedure_undetermined_flag(ctx.procedure))
     flags += run_checks(ctx, rules)
