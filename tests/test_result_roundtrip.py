@@ -63,6 +63,12 @@ WRITTEN = {
 }
 
 
+def _read(records: Records) -> DossierResult:
+    read = records.current_result(REF)
+    assert read is not None
+    return read
+
+
 def _stored(database: Database, reference: str = REF) -> dict[str, Any]:
     with database.connection() as conn:
         return conn.execute("SELECT r.result FROM dossiers d JOIN runs r ON r.id = d.current_run_id "
@@ -79,8 +85,9 @@ def test_a_stored_result_reads_back_equal_to_the_model_written(kind: str, record
         else:
             run.complete(written)
 
-    assert records.current_result(REF) == written
-    assert Reviews(database).dossier(REF).result == written
+    assert _read(records) == written
+    view = Reviews(database).dossier(REF)
+    assert view is not None and view.result == written
     stored = _stored(database)
     assert stored == written.to_json_dict()
     jsonschema.validate(stored, SCHEMA)
@@ -98,7 +105,7 @@ def test_a_failed_run_without_a_result_reads_back_as_its_failed_document(records
                                                                          database: Database) -> None:
     with records.begin_run(REF, name=REF, pipeline_version="test", today=dt.date(2026, 3, 2)) as run:
         run.fail("tesseract introuvable")
-    failed = records.current_result(REF)
+    failed = _read(records)
     assert failed is not None and failed.status == Status.failed and failed.error == "tesseract introuvable"
     assert failed.to_json_dict() == _stored(database)
 
@@ -106,12 +113,11 @@ def test_a_failed_run_without_a_result_reads_back_as_its_failed_document(records
 def test_a_v1_document_reads_back_as_it_was_written(records: Records, database: Database) -> None:
     with records.begin_run(REF, name=REF, pipeline_version="v1") as run:
         run.complete(result())
+    v1: dict[str, Any] = {**V1_RESULT, "dossier": {**V1_RESULT["dossier"], "reference": REF}}  # type: ignore[dict-item]
     with database.connection() as conn:
-        conn.execute("UPDATE runs SET result = %s", (Jsonb({**V1_RESULT, "dossier": {
-            **V1_RESULT["dossier"], "reference": REF}}),))
-    read = records.current_result(REF)
-    assert read is not None and read.schema_version == "1"
-    assert read == DossierResult.model_validate({**V1_RESULT, "dossier": {**V1_RESULT["dossier"], "reference": REF}})
+        conn.execute("UPDATE runs SET result = %s", (Jsonb(v1),))
+    read = _read(records)
+    assert read.schema_version == "1" and read == DossierResult.model_validate(v1)
     assert read.review is None and read.pieces[0].corrections is None
 
 
@@ -122,21 +128,21 @@ def test_what_a_review_stores_is_the_json_of_the_result_read_back(records: Recor
     run_id = records.runs(REF)[-1].id
 
     reviews.correct_field(REF, run_id, 1, "weekly_hours", "39", "agent1")
-    corrected = records.current_result(REF)
+    corrected = _read(records)
     assert corrected.pieces[1].fields["weekly_hours"] == 39
     correction = corrected.pieces[1].corrections["weekly_hours"]
     assert (correction.original, correction.by, correction.reading) == (35, "agent1", FieldReading(confidence=None))
     assert corrected.to_json_dict() == _stored(database)
 
     reviews.change_piece_type(REF, run_id, 0, "id_card", "agent1")
-    retyped = records.current_result(REF)
+    retyped = _read(records)
     assert retyped.pieces[0].type == PieceType.id_card
     assert retyped.pieces[0].type_correction.original == PieceType.passport
     assert retyped.pieces[1].corrections == corrected.pieces[1].corrections
     assert retyped.to_json_dict() == _stored(database)
 
     assert reviews.decide(REF, run_id, "sent_back", "Joindre le passeport", "agent2") == Status.incomplete
-    decided = records.current_result(REF)
+    decided = _read(records)
     assert decided.review == Review(decision=Decision.sent_back, by="agent2", at=decided.review.at,
                                     message="Joindre le passeport")
     assert decided.status == Status.incomplete and decided.pieces == retyped.pieces
@@ -152,13 +158,13 @@ def test_a_correction_survives_the_recheck_and_reverting_it_restores_the_reading
     run_id = records.runs(REF)[-1].id
 
     reviews.correct_field(REF, run_id, 0, "surname", "DSOUZA", "agent1")
-    corrected = records.current_result(REF)
+    corrected = _read(records)
     assert corrected.pieces[0].field_confidence["surname"] == 1.0
     assert corrected.pieces[0].corrections["surname"].reading == FieldReading(confidence=0.9)
     assert corrected.to_json_dict() == _stored(database)
 
     reviews.correct_field(REF, run_id, 0, "surname", "D'SOUZA", "agent1")
-    reverted = records.current_result(REF)
+    reverted = _read(records)
     assert reverted.pieces[0].corrections == {} and reverted.pieces[0].field_confidence["surname"] == 0.9
     assert reverted.pieces[0].fields == result().pieces[0].fields
     assert reverted.to_json_dict() == _stored(database)
