@@ -17,6 +17,7 @@ from models import Page, UnreadableFileError
 from models.received import FileProblem, PlannedFile, ReceivedDossier
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
+from pipeline.received import problem_of
 
 
 @dataclass
@@ -48,10 +49,10 @@ def start_reading(record: ReceivedDossier, local_path: Callable[[PlannedFile], P
 
 
 def collect_pages(record: ReceivedDossier, reads: list[PageRead], cache: PageCache | None
-                  ) -> tuple[dict[str, list[Page]], list[FileProblem | UnreadableFileError]]:
+                  ) -> tuple[dict[str, list[Page]], list[FileProblem]]:
     """The pages by source, in page order, and the files that cannot be read (the planner's
     refusals first, then each file whose reading failed, once). Read pages go to the cache."""
-    problems: list[FileProblem | UnreadableFileError] = [p.problem for p in record.planned if p.problem]
+    problems = [p.problem for p in record.planned if p.problem]
     pages: dict[str, list[Page]] = {}
     broken: set[str] = set()
     for read in reads:
@@ -63,7 +64,7 @@ def collect_pages(record: ReceivedDossier, reads: list[PageRead], cache: PageCac
         if isinstance(outcome, UnreadableFileError):
             if read.planned.source not in broken:
                 broken.add(read.planned.source)
-                problems.append(outcome)
+                problems.append(problem_of(outcome))
             continue
         pages.setdefault(read.planned.source, []).append(outcome)
     return pages, problems

@@ -26,15 +26,14 @@ from models import (
     Page,
     PieceResult,
     Status,
-    UnreadableFileError,
 )
 from models.reading import PieceReading, ReadingFacts
-from models.received import FileProblem, ReceivedDossier
+from models.received import ReceivedDossier
 from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
 from pipeline.page_reads import PageRead, collect_pages, start_reading
-from pipeline.received import Received, describe, problem_of, receive
+from pipeline.received import Received, describe, receive
 from validators import UNKNOWN_PROCEDURE, CheckContext, assess, infer_procedure
 
 log = logging.getLogger(__name__)
@@ -97,7 +96,7 @@ def _run_steps(received: Received, received_at: dt.date, pool: PagePool, limits:
         if reads is None:
             reads = start_reading(record, lambda planned: received.paths[planned.source], pool, limits, cache)
         run.pages, problems = collect_pages(record, reads, cache)
-        run.reading.unread = [_as_problem(p) for p in problems]
+        run.reading.unread = problems
     with timer("classify"):
         make_pieces(run)
     with timer("extract"):
@@ -184,10 +183,6 @@ def piece_id(source: str, pages: list[int]) -> str:
     """Stable across reruns and reviews: the same file and pages give the same id."""
     key = f"{source}#{','.join(map(str, pages))}".encode()
     return hashlib.sha256(key).hexdigest()[:16]
-
-
-def _as_problem(problem: UnreadableFileError | FileProblem) -> FileProblem:
-    return problem_of(problem) if isinstance(problem, UnreadableFileError) else problem
 
 
 def _text_source(pages: list[Page]) -> str:
