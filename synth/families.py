@@ -10,10 +10,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "passport": ("icao_bilingual", "icao_numbered"),
     "id_card": ("td1_bilingual", "td1_numbered", "td2_single"),
     "residence_permit": ("fra_card", "fra_card_compact"),
-    "employment_contract": ("sections", "narrative"),
-    "internship_agreement": ("articles", "form"),
+    "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
+                            "stacked_form"),
+    "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid"),
     "company_registration": ("kbis", "kbis_compact", "sirene"),
-    "payslip": ("boxed", "plain"),
+    "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en"),
     "cv": ("single", "sidebar"),
     "other": ("cover_letter", "rib", "attestation_hebergement"),
@@ -22,6 +23,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total"),
 }
+
+# Families added after batches were pinned. They are drawn on a side stream so that a seed which
+# draws an older family keeps every byte it made before (issue 9: existing batches must not change).
+LATER: frozenset[str] = frozenset()
+LATER |= {f"{t}:{n}" for t in ("employment_contract", "internship_agreement", "payslip") for n in FAMILIES[t][2:]}
 
 
 def all_families() -> list[str]:
@@ -62,8 +68,16 @@ class FamilyFilter:
 
 def choose_family(rng: random.Random, piece_type: str, allowed: FamilyFilter | None,
                   among: tuple[str, ...] | None = None) -> str:
-    """One layout name of `piece_type` (one rng draw, whatever the filter)."""
+    """One layout name of `piece_type` (one rng draw, whatever the filter). Later families are
+    picked on a side stream seeded from the rng's state without consuming it, each family keeping
+    an even chance: a piece that keeps an older family consumes exactly what it did before."""
     options = [n for n in (among or FAMILIES[piece_type]) if allowed is None or allowed.allows(piece_type, n)]
     if not options:
         raise ValueError(f"every layout family of {piece_type} is excluded")
-    return rng.choice(options)
+    older = [n for n in options if f"{piece_type}:{n}" not in LATER]
+    newer = [n for n in options if f"{piece_type}:{n}" in LATER]
+    side = random.Random(hash(rng.getstate()[1]))  # a tuple of ints: the same hash in every run
+    drawn = rng.choice(older or newer)
+    if older and newer and side.random() < len(newer) / len(options):
+        return side.choice(newer)
+    return drawn
