@@ -13,6 +13,7 @@ from PIL import Image, ImageSequence
 
 from extractors import exif, photo
 from extractors.limits import Limits
+from extractors.step_times import timed
 from models import CorruptFile, EncryptedFile, FileLimitExceeded
 
 OCR_DPI = 300
@@ -49,7 +50,9 @@ def load_frame(path: Path, source: str, index: int, limits: Limits) -> tuple[np.
     if index == 0:  # the tag describes the main image, not the frames of a TIFF
         # Upright first: a photo stored sideways would otherwise look like a card lying wide.
         gray = exif.upright(gray, exif.orientation(path))
-    return photo.prepare(gray), dpi
+    with timed("photo"):
+        prepared = photo.prepare(gray)
+    return prepared, dpi
 
 
 def _open_image(path: Path, source: str, limits: Limits) -> Image.Image:

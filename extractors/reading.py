@@ -24,6 +24,7 @@ from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
 from extractors.raster import count_frames, load_frame, open_pdf, pdf_page, render_dpi, render_page
+from extractors.step_times import collecting, steps_of, timed
 from models import (
     CorruptFile,
     EmptyFile,
@@ -83,57 +84,73 @@ def plan_file(path: Path, source: str, limits: Limits) -> list[PageJob]:
 def read_page(job: PageJob) -> Page:
     # The time limit runs from when reading starts, not from when the page was queued.
     job = dataclasses.replace(job, deadline=time.time() + job.limits.read_seconds)
+    with collecting() as tally:
+        page = _read(job)
+    return page.model_copy(update={"read_ms": steps_of(tally)})
+
+
+def _read(job: PageJob) -> Page:
     path = Path(job.path)
     if job.kind == FileKind.pdf:
-        page = read_text_layer(path, job.source, job.index)
+        with timed("text_layer"):
+            page = read_text_layer(path, job.source, job.index)
         if page is not None:
             return page
-        gray, _ = render_page(path, job.source, job.index, job.limits)
+        with timed("load"):
+            gray, _ = render_page(path, job.source, job.index, job.limits)
     else:
-        gray, _ = load_frame(path, job.source, job.index, job.limits)
+        with timed("load"):
+            gray, _ = load_frame(path, job.source, job.index, job.limits)
     return ocr_image(gray, job)
 
 
 def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     """Clean up and OCR one page image, trying harder only when the first pass is poor."""
     _check_dimensions(gray, job)
-    sharp = cleanup.sharpness(gray)
-    if cleanup.is_noisy(gray):
-        gray = cleanup.denoise(gray)
-    # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
-    # benchmark and on synthetic batches) in less than half the time.
-    skew = cleanup.estimate_skew(gray)
-    upright = cleanup.deskew(gray, skew)
-    _check_dimensions(upright, job)
+    with timed("cleanup"):
+        sharp = cleanup.sharpness(gray)
+        if cleanup.is_noisy(gray):
+            gray = cleanup.denoise(gray)
+        # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
+        # benchmark and on synthetic batches) in less than half the time.
+        skew = cleanup.estimate_skew(gray)
+        upright = cleanup.deskew(gray, skew)
+        _check_dimensions(upright, job)
+        unruled = cleanup.remove_rules(upright)
 
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-        best = _ocr(cleanup.remove_rules(upright), tmp, job)
+        with timed("ocr"):
+            best = _ocr(unruled, tmp, job)
         rotation = 0
         sideways = _sideways(best, upright.shape[1] / upright.shape[0])
         if sideways or not _good_enough(best):
-            # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
-            candidates = [] if sideways else [(0, upright, best)]
-            for turn in _turns_to_try(upright, tmp, job, sideways):
-                turned = cleanup.rotate_quadrant(upright, turn)
-                candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
-            rotation, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
+            with timed("orientation"):
+                # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
+                candidates = [] if sideways else [(0, upright, best)]
+                for turn in _turns_to_try(upright, tmp, job, sideways):
+                    turned = cleanup.rotate_quadrant(upright, turn)
+                    candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
+                rotation, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
         oriented = upright  # the contrast boost below can blur OCR-B strokes together: the MRZ is also read without it
         if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
-            enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
-            attempt = _ocr(enhanced, tmp, job, psm=11)
-            if attempt.quality > best.quality:
-                upright, best = enhanced, attempt
+            with timed("contrast"):
+                enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
+                attempt = _ocr(enhanced, tmp, job, psm=11)
+                if attempt.quality > best.quality:
+                    upright, best = enhanced, attempt
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
-    extra, turn = _read_mrz(upright, oriented, best)
-    if turn:
-        # Only the MRZ read the right way: the page was upside down or sideways, and its
-        # printed zone is read again that way (the page, not the zone, is turned).
-        upright = cleanup.rotate_quadrant(oriented, turn)
-        rotation = (rotation + turn) % 360
-        with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-            best = _ocr(cleanup.remove_rules(upright), tmp, job)
-    if extra and best.word_count <= 2 * FEW_WORDS:
-        best = _card_reading(upright, best, job)
+    with timed("mrz"):
+        extra, turn = _read_mrz(upright, oriented, best)
+    with timed("identity"):
+        if turn:
+            # Only the MRZ read the right way: the page was upside down or sideways, and its
+            # printed zone is read again that way (the page, not the zone, is turned).
+            upright = cleanup.rotate_quadrant(oriented, turn)
+            rotation = (rotation + turn) % 360
+            with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
+                best = _ocr(cleanup.remove_rules(upright), tmp, job)
+        if extra and best.word_count <= 2 * FEW_WORDS:
+            best = _card_reading(upright, best, job)
     h, w = upright.shape[:2]
     return Page(
         source=job.source,
@@ -268,6 +285,15 @@ _IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|re
                             r"|(?-i:\b[A-Z0-9<«£]{25,})", re.IGNORECASE)
 # A card photographed on a table may give OCR only a few words: worth a look for an MRZ.
 FEW_WORDS = 40
+_MRZ_RUN = re.compile(r"[A-Z0-9<«£]{25,}")
+
+
+def _shows_mrz(result: OcrResult) -> bool:
+    """Whether OCR's own lines hold something of an MRZ: fillers, or a long run of capitals
+    and digits (a space or two that OCR put in it left out; a title in capitals has more)."""
+    return any(line.text.count("<") >= 3
+               or line.text.count(" ") <= 2 and _MRZ_RUN.search(line.text.replace(" ", ""))
+               for line in result.lines)
 
 
 def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
@@ -280,6 +306,10 @@ def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tupl
     clockwise turn that made `oriented` upright."""
     text = "\n".join(line.text for line in result.lines)
     if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
+        return {}, 0
+    if _good_enough(result) and not _shows_mrz(result):
+        # A page OCR read well prints an MRZ it holds as a long run of capitals or fillers;
+        # without one, identity words are a contract's "passeport n°" or "nationalité".
         return {}, 0
     found = find_mrz(gray, oriented) if oriented is not gray else find_mrz(gray)
     return ({"mrz": "\n".join(found.lines)} if found.lines else {}), found.turn

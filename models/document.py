@@ -53,6 +53,9 @@ class Page(BaseModel):
     mean_confidence: float | None = None  # OCR mean word confidence in [0, 1]
     sharpness: float | None = None  # variance of the Laplacian, for blur detection
     extra_text: dict[str, str] = Field(default_factory=dict)  # e.g. {"mrz": "..."} from dedicated readers
+    # Milliseconds per reading step (load, cleanup, ocr, orientation, contrast, mrz, identity)
+    # when this page was read, for benchmarks and slow-page diagnosis; no reading depends on it.
+    read_ms: dict[str, float] = Field(default_factory=dict)
 
     @property
     def text(self) -> str:

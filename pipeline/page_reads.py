@@ -68,3 +68,15 @@ def collect_pages(record: ReceivedDossier, reads: list[PageRead], cache: PageCac
             continue
         pages.setdefault(read.planned.source, []).append(outcome)
     return pages, problems
+
+
+def reading_steps(reads: list[PageRead]) -> dict[str, float]:
+    """Milliseconds per reading step ("read.ocr", "read.mrz"...) summed over the pages read
+    in this run (a cached page cost nothing now). Workers read in parallel: the sum can
+    exceed the run's "read" wall time."""
+    steps: dict[str, float] = {}
+    for read in reads:
+        if isinstance(read.outcome, Future) and isinstance(page := read.outcome.result(), Page):
+            for step, ms in page.read_ms.items():
+                steps[f"read.{step}"] = round(steps.get(f"read.{step}", 0.0) + ms, 1)
+    return steps

@@ -32,7 +32,7 @@ from models.received import ReceivedDossier
 from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
-from pipeline.page_reads import PageRead, collect_pages, start_reading
+from pipeline.page_reads import PageRead, collect_pages, reading_steps, start_reading
 from pipeline.received import Received, describe, receive
 from validators import UNKNOWN_PROCEDURE, CheckContext, assess, infer_procedure
 
@@ -97,6 +97,7 @@ def _run_steps(received: Received, received_at: dt.date, pool: PagePool, limits:
             reads = start_reading(record, lambda planned: received.paths[planned.source], pool, limits, cache)
         run.pages, problems = collect_pages(record, reads, cache)
         run.reading.unread = problems
+    timer.ms.update(reading_steps(reads))
     with timer("classify"):
         make_pieces(run)
     with timer("extract"):
