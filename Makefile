@@ -67,7 +67,8 @@ airflow: setup
 	$(PY) -m pipeline.airflow_local
 
 # Airflow with the CeleryExecutor: Redis, api-server, scheduler, dag-processor and WORKERS Celery
-# workers, on the embedded PostgreSQL and the test S3 server. Ctrl-C stops them all.
+# workers, on the embedded PostgreSQL and the test S3 server (tests/s3_server.py) unless DOSSIERS_S3_*
+# name one. Ctrl-C stops them all.
 WORKERS ?= 2
 CONCURRENCY ?= 1
 airflow-celery: setup

@@ -40,10 +40,9 @@ sys.path.insert(0, str(PROJECT))
 import psycopg
 
 from pipeline.airflow_celery import CeleryAirflow
-from pipeline.airflow_local import trigger
+from pipeline.airflow_local import free_port, trigger
 from storage.database import create_database, embedded_server
 from storage.s3_objects import S3ObjectStore
-from storage.s3_server import free_port
 from storage.settings import Settings
 
 DAG = "dossier_intake"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors import mrz
-from extractors.textnorm import fold
+from extractors.textnorm import normalize
 from models import Page, PieceType
 
 TOP_REGION = 0.33
@@ -54,11 +54,11 @@ def _table() -> tuple[dict[PieceType, list[Evidence]], dict[PieceType, list[re.P
 def score_page(page: Page) -> PageScores:
     evidence, titles = _table()
     lines = [line for line in page.lines if line.words]
-    listed = _enclosure_lines([fold(line.text) for line in lines])
+    listed = _enclosure_lines([normalize(line.text) for line in lines])
     kept = [line for k, line in enumerate(lines) if k not in listed]
     top_lines = [line for line in kept if line.bbox[1] < TOP_REGION]
-    full = fold("\n".join(line.text for line in kept))
-    top = fold("\n".join(line.text for line in top_lines))
+    full = normalize("\n".join(line.text for line in kept))
+    top = normalize("\n".join(line.text for line in top_lines))
     scores: dict[PieceType, float] = {}
     for piece_type, items in evidence.items():
         score = 0.0

@@ -8,39 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+
+from extractors.textnorm import strip_accents
 
 # Spaces printers and OCR put inside numbers: no-break, narrow no-break, thin, figure.
-_ODD_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\t"
 _SPACE_CLASS = "[ \u00a0\u202f\u2009\u2007]"
-
-
-def normalize_spaces(text: str) -> str:
-    """Odd spaces become plain spaces and runs of spaces collapse; newlines are kept."""
-    for ch in _ODD_SPACES:
-        text = text.replace(ch, " ")
-    text = re.sub(r" {2,}", " ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, odd spaces made plain: the form rules match against.
-
-    Built one character for one character, so a span found in the folded text is
-    the same span in the original."""
-    out = []
-    for ch in text:
-        if ch in _ODD_SPACES:
-            out.append(" ")
-            continue
-        base = strip_accents(ch)[:1] or ch
-        out.append(base.lower()[:1] or base)
-    return "".join(out)
 
 
 # ---------------------------------------------------------------- dates
@@ -138,12 +110,6 @@ def _without_overlaps(found: list[tuple]) -> list[tuple]:
     return kept
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first date in `text`, or None."""
-    dates = find_dates(text)
-    return dates[0][0] if dates else None
-
-
 def find_month_years(text: str) -> list[tuple[tuple[int, int], int, int]]:
     """'février 2026', '02/2026' -> ((2026, 2), start, end); full dates are not reported here."""
     found: list[tuple[tuple[int, int], int, int]] = []
@@ -212,23 +178,12 @@ def find_amounts(text: str, require_currency: bool = True) -> list[tuple[float, 
     return out
 
 
-def parse_amount(text: str) -> float | None:
-    """The first amount in `text` (a currency sign preferred, else the first number)."""
-    amounts = find_amounts(text) or find_numbers(text)
-    return amounts[0][0] if amounts else None
-
-
 _ANNUAL = re.compile(r"\b(annuel(?:le)?s?|par an|/\s?an\b|l'annee|par annee|annuellement)", re.IGNORECASE)
 
 
 def is_annual(context: str) -> bool:
     """Whether a salary phrase states a yearly figure."""
     return bool(_ANNUAL.search(strip_accents(context)))
-
-
-def monthly_salary(amount: float, context: str) -> float:
-    """A gross salary per month: a yearly figure (said so in `context`) is divided by 12."""
-    return round(amount / 12, 2) if is_annual(context) else amount
 
 
 # ---------------------------------------------------------------- hours
@@ -265,22 +220,12 @@ def find_hours(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
-def parse_hours(text: str) -> float | None:
-    """'35 heures' -> 35.0; '151,67 heures par mois' -> 35.0; '169 h mensuelles' -> 39.0."""
-    hours = find_hours(text)
-    return hours[0][0] if hours else None
-
-
 # ---------------------------------------------------------------- identifiers
 
 # OCR reads these letters where a digit was printed.
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
                                    "i": "1", "|": "1", "!": "1", "S": "5", "B": "8", "Z": "2"})
 _DIGIT_GROUP = re.compile(r"(?<![A-Za-z0-9])[0-9OoDQlIi|!SBZ]+(?![A-Za-z0-9])")
-
-
-def digits_only(text: str) -> str:
-    return re.sub(r"\D", "", text)
 
 
 def ocr_digits(token: str) -> str:
@@ -327,13 +272,3 @@ def find_sirets(text: str) -> list[tuple[str, int, int]]:
 
 def find_sirens(text: str) -> list[tuple[str, int, int]]:
     return find_digit_runs(text, 9)
-
-
-def luhn_valid(number: str) -> bool:
-    if not number.isdigit():
-        return False
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        d = int(ch) * (2 if i % 2 else 1)
-        total += d - 9 if d > 9 else d
-    return total % 10 == 0

@@ -137,10 +137,6 @@ class MrzRecord:
                 + self.expiry_date_valid + self.composite_valid)
 
     @property
-    def all_checks_hold(self) -> bool:
-        return self.checks_held == 4
-
-    @property
     def plausible(self) -> bool:
         """Whether the record reads like a document's zone and not like look-alike
         substitutions that happened to satisfy the check digits (an upside-down reading

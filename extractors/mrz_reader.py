@@ -406,16 +406,3 @@ def read_at(gray: np.ndarray, work_width: int) -> tuple[list[str] | None, tuple[
             break
     return best_lines, best_key[:2]
 
-
-def prepare_for_ocr(image: np.ndarray) -> list[np.ndarray]:
-    """Variants of an identity-document photo or scan worth a full-page OCR, best first.
-
-    Tesseract's own binarisation of a colour photo of a card on a backdrop can find no
-    text at all (the backdrop drives the global threshold): grey is the first fix.
-    Card print is small, so a page under 2500 px is enlarged x2; the second variant
-    adds local contrast (CLAHE) for uneven light and glare."""
-    gray = to_gray(image)
-    if max(gray.shape) < 2500:
-        gray = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-    clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(gray)
-    return [gray, clahe]

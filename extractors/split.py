@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.classify import MIN_EVIDENCE, PageScores
-from extractors.textnorm import fold
+from extractors.textnorm import normalize
 from models import Page, PieceType
 
 ONE_PAGE_TYPES = {PieceType.passport, PieceType.id_card, PieceType.residence_permit, PieceType.diploma}
@@ -48,5 +48,5 @@ def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: 
 
 
 def _page_number(page: Page) -> int | None:
-    match = _PAGE_OF.search(fold(page.text))
+    match = _PAGE_OF.search(normalize(page.text))
     return int(match.group(1)) if match else None

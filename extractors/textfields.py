@@ -17,10 +17,10 @@ from extractors.frenchtext import (
     find_hours,
     find_numbers,
     find_sirets,
-    fold,
     is_annual,
     WEEKS_PER_MONTH,
 )
+from extractors.textnorm import fold
 from models.document import Page, Word, union_boxes
 from models.records import Extraction, FieldBox, FieldValue
 
@@ -108,11 +108,6 @@ class ExtractionBuilder:
         assert name in self.field_names, name
         if span is not None and span.value is not None and name not in self.spans:
             self.spans[name] = span
-
-    def set_value(self, name: str, value: FieldValue, certainty: float) -> None:
-        """A value not read from one place (e.g. a zero gratification stated in words)."""
-        if value is not None and name not in self.spans:
-            self.spans[name] = Span(value, 0, 0, certainty)
 
     def get(self, name: str) -> FieldValue:
         span = self.spans.get(name)

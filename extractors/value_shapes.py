@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import find_dates, find_sirens, find_sirets, fold
+from extractors.frenchtext import find_dates, find_sirens, find_sirets
+from extractors.textnorm import fold
 
 # Words of a form's labels: a cell made of them is another label, not a value.
 LABEL_WORDS = (

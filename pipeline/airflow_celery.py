@@ -1,7 +1,7 @@
 """Airflow with the CeleryExecutor on one machine, without Docker: Redis (Debian's
 `redis-server`) as the broker, the api-server, scheduler and dag-processor, and N Celery
-workers, on the embedded PostgreSQL and an S3 endpoint (the test S3 server,
-storage/s3_server.py, unless DOSSIERS_S3_* name one). `make airflow-celery` runs it in
+workers, on the embedded PostgreSQL and an S3 endpoint (DOSSIERS_S3_*; without one, the
+test suite's S3 server, tests/s3_server.py). `make airflow-celery` runs it in
 the foreground and stops everything on Ctrl-C; `make scale-demo`
 (benchmarks/scale_demo.py) drives it and kills a worker mid-batch.
 
@@ -27,14 +27,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
 
-from pipeline.airflow_local import LocalAirflow
+from pipeline.airflow_local import LocalAirflow, free_port
 from pipeline.celery_worker import WORKER_NAME_VARIABLE
 from storage.database import create_database, embedded_server
-from storage.s3_server import MotoS3Server, free_port
 from storage.settings import Settings
+
+if TYPE_CHECKING:
+    from tests.s3_server import MotoS3Server
 
 # Shared with docker/docker-compose.yml, value for value (tests/test_docker_compose.py).
 CELERY_SETTINGS: dict[str, str] = {
@@ -146,6 +149,17 @@ class Redis:
 
 
 def _start_s3_server() -> MotoS3Server:
+    """The test suite's S3 server (moto), for a launcher given no S3 endpoint. This
+    launcher puts on one machine what is meant for several, which share nothing but the
+    database, Redis and an S3 store: the same S3 code path as a real deployment, so it
+    does not fall back to the local directory store. Development only: moto is a test
+    dependency, and tests/ is in a source checkout, not in the installed package."""
+    try:
+        from tests.s3_server import MotoS3Server
+    except ImportError as exc:
+        raise RuntimeError(
+            "no S3 store: set DOSSIERS_S3_ENDPOINT (and _ACCESS_KEY, _SECRET_KEY); the test S3 server "
+            f"(tests/s3_server.py, moto[server]) is only in a source checkout ({exc})") from None
     # Ctrl-C reaches every process of the terminal's group: the S3 server ignores it (an
     # ignored SIGINT is inherited) and is stopped after the workers, which may still use it.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)

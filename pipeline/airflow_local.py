@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -167,14 +168,11 @@ def trigger(client: httpx.Client, dag_id: str, conf: dict | None = None) -> str:
     return response.json()["dag_run_id"]
 
 
-def wait_run(client: httpx.Client, dag_id: str, run_id: str, timeout: float = 600) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        state = client.get(f"/api/v2/dags/{dag_id}/dagRuns/{run_id}").json().get("state")
-        if state in ("success", "failed"):
-            return state
-        time.sleep(2)
-    raise TimeoutError(f"{dag_id} run {run_id} still running after {timeout:.0f} s")
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now, for a server this launcher starts."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def main() -> int:

@@ -29,11 +29,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractors.limits import Limits
-from extractors.reading import PageJob, read_page
 from models import FileLimitExceeded, Page, ReadTimeout, UnreadableFileError
+
+if TYPE_CHECKING:  # the reading code is loaded in the workers, not by who starts them (the web server)
+    from extractors.reading import PageJob
 
 # Seconds the kill waits beyond a job's own deadline: the reader stops itself on
 # time (tesseract's timeout) when it can; the kill is for when it cannot.
@@ -202,6 +204,8 @@ def run_bounded(func: Callable[[Any], Any], arg: Any, *, memory_bytes: int, time
 def read_or_error(job: PageJob) -> Page | UnreadableFileError:
     """Input problems come back as values so one bad page never cancels the others.
     Runs inside a worker."""
+    from extractors.reading import read_page
+
     try:
         return read_page(job)
     except UnreadableFileError as exc:
@@ -317,6 +321,8 @@ class PagePool:
 def _worker_main(memory_bytes: int) -> None:
     # The answers go through a private copy of stdout; anything a library prints
     # goes to stderr (discarded), never into the protocol.
+    import extractors.reading  # noqa: F401 - loaded once, before the cap, as every page needs it
+
     answers = os.fdopen(os.dup(1), "wb")
     requests = os.fdopen(os.dup(0), "rb")
     os.dup2(2, 1)

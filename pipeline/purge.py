@@ -15,10 +15,9 @@ import logging
 from dataclasses import dataclass, field
 
 from pipeline.opaque import opaque_id
-from pipeline.recorded import Services
-from pipeline.tasks import STAGING_PREFIX
-from storage.objects import DERIVED_PREFIX, ORIGINALS_PREFIX
+from storage.objects import DERIVED_PREFIX, ORIGINALS_PREFIX, STAGING_PREFIX
 from storage.records import DossierBusy, purge_candidates, purge_rows
+from storage.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -103,7 +103,6 @@ JOB_ROME = {"Développeur informatique": "M1805", "Ingénieur d'études": "H1206
             "Technicien de maintenance": "I1304", "Comptable": "M1203", "Chef de projet marketing": "M1705",
             "Boulanger": "D1102", "Infirmier de bloc opératoire": "J1503", "Conducteur de travaux": "F1202",
             "Serveur": "G1803", "Ingénieure R&D": "H1206"}
-JOBS = tuple(JOB_ROME)
 # titles for ROME codes a shortage row may name; other codes fall back to the row's label
 ROME_TITLES = {"K1302": ("Auxiliaire de vie", "Assistant de vie aux familles"),
                "K1305": ("Aide à domicile", "Intervenante à domicile"),

@@ -78,24 +78,3 @@ def td2(doc_number: str, issuing: str, nationality: str, surname: str, given_nam
     line2 = number_part + nationality + birth_part + (sex if sex in "MF" else "<") + expiry_part + optional + composite
     assert len(line1) == 36 and len(line2) == 36
     return [line1, line2]
-
-
-def td2_valid(lines: list[str]) -> bool:
-    l2 = lines[1]
-    return (mrz_check_digit(l2[0:9]) == l2[9] and mrz_check_digit(l2[13:19]) == l2[19]
-            and mrz_check_digit(l2[21:27]) == l2[27]
-            and mrz_check_digit(l2[0:10] + l2[13:20] + l2[21:35]) == l2[35])
-
-
-def td3_valid(lines: list[str]) -> bool:
-    l2 = lines[1]
-    return (mrz_check_digit(l2[0:9]) == l2[9] and mrz_check_digit(l2[13:19]) == l2[19]
-            and mrz_check_digit(l2[21:27]) == l2[27]
-            and mrz_check_digit(l2[0:10] + l2[13:20] + l2[21:43]) == l2[43])
-
-
-def td1_valid(lines: list[str]) -> bool:
-    l1, l2 = lines[0], lines[1]
-    return (mrz_check_digit(l1[5:14]) == l1[14] and mrz_check_digit(l2[0:6]) == l2[6]
-            and mrz_check_digit(l2[8:14]) == l2[14]
-            and mrz_check_digit(l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29]) == l2[29])

@@ -12,7 +12,6 @@ from synth.photo import photograph_page
 from synth.pieces.base import BuiltPiece
 from synth.render import sheet_to_image, sheets_to_pdf
 
-RENDERS = ("born_digital", "scan", "photocopy", "photo")
 MEDIA_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png", "tif": "image/tiff"}
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from storage.local_objects import LocalObjectStore
 from storage.objects import ObjectStore
-from storage.s3_server import MotoS3Server
 from storage.settings import Settings
+from tests.s3_server import MotoS3Server
 
 # --- object store (issue 3) -------------------------------------------------------
 

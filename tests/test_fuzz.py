@@ -106,12 +106,12 @@ def test_check_digit_of_mrz_text(data: str) -> None:
 
 
 def check_french_parsers(text: str) -> None:
-    amount = frenchtext.parse_amount(text)
-    assert amount is None or (math.isfinite(amount) and amount >= 0)
-    date = frenchtext.parse_date(text)
-    assert date is None or isinstance(date, dt.date)
-    hours = frenchtext.parse_hours(text)
-    assert hours is None or (math.isfinite(hours) and 0 <= hours)
+    for amount, *_ in (*frenchtext.find_amounts(text), *frenchtext.find_numbers(text)):
+        assert math.isfinite(amount) and amount >= 0
+    for date, *_ in frenchtext.find_dates(text):
+        assert isinstance(date, dt.date)
+    for hours, *_ in frenchtext.find_hours(text):
+        assert math.isfinite(hours) and 0 <= hours
     for found in (frenchtext.find_dates(text), frenchtext.find_amounts(text), frenchtext.find_amounts(text, False),
                   frenchtext.find_hours(text), frenchtext.find_numbers(text), frenchtext.find_month_years(text),
                   frenchtext.find_sirets(text), frenchtext.find_sirens(text)):

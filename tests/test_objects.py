@@ -27,8 +27,8 @@ from storage.objects import (
     write_atomically,
 )
 from storage.s3_objects import S3ObjectStore
-from storage.s3_server import MotoS3Server, free_port
 from storage.settings import Settings
+from tests.s3_server import MotoS3Server, free_port
 
 ACCENTED_NAME = "Passeport d'Élodie N°2 — été 100%.pdf"
 SHA = "ab" + "0" * 62

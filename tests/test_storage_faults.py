@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.s3_server import MotoS3Server
+from tests.s3_server import MotoS3Server
 from tests.test_hostile_corpus import small_contract_pdf
 
 PROJECT = Path(__file__).parents[1]

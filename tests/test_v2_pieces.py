@@ -371,7 +371,7 @@ def test_td1_identity_card_is_an_id_card_not_a_residence_permit() -> None:
 def test_td2_identity_card_fields() -> None:
     lines = td2("X4RTBPFW4", "850331", "310912", "DUMITRU<<ELENA<IOANA", state="ROU", code="ID")
     record = mrz.parse_mrz(lines)
-    assert record.layout == "TD2" and record.all_checks_hold
+    assert record.layout == "TD2" and record.checks_held == 4
     e = read(PieceType.id_card, "CARTE D'IDENTITATE / IDENTITY CARD\nNume/Nom/Surname\nDUMITRU\n"
              "Prenume/Prénom/Given name\nELENA IOANA\n", mrz_lines=lines)
     assert e.fields["document_number"] == "X4RTBPFW4"

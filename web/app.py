@@ -9,8 +9,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.recheck import recheck_document
-from pipeline.recorded import Services
 from storage.reviews import Reviews
+from storage.services import Services
 from storage.users import Users
 from web import admin_views, auth_views, dossier_views, queue_views
 from web.page_images import PageImages

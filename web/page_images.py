@@ -73,7 +73,7 @@ class PageImages:
 def render_png(args: tuple[bytes, str, int, int]) -> bytes:
     """In the bounded worker: the page drawn and encoded as PNG."""
     data, media_type, page, max_source_pixels = args
-    image = render_page(data, media_type, page, max_source_pixels)
+    image = preview_image(data, media_type, page, max_source_pixels)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -84,9 +84,10 @@ def preview_scale(width: float, height: float) -> float:
     return min(PREVIEW_WIDTH / width, math.sqrt(PREVIEW_MAX_PIXELS / (width * height)))
 
 
-def render_page(data: bytes, media_type: str, page: int, max_source_pixels: int = Limits().max_pixels) -> Image.Image:
+def preview_image(data: bytes, media_type: str, page: int, max_source_pixels: int = Limits().max_pixels) -> Image.Image:
     """One page of a PDF or one frame of an image, scaled to PREVIEW_WIDTH (at most
-    PREVIEW_MAX_PIXELS), RGB."""
+    PREVIEW_MAX_PIXELS), RGB: for the eye, not for reading (extractors/raster.py renders
+    pages for OCR, at 300 dpi in grey, and is not loaded by the web server)."""
     if media_type == PDF_MEDIA_TYPE:
         pdf = pypdfium2.PdfDocument(data)
         try:

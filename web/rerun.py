@@ -9,11 +9,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from storage.settings import Settings
-
 from models.errors import DossierError
-from pipeline.airflow_local import trigger
-from pipeline.recorded import Services, rerun
+from storage.services import Services
+from storage.settings import Settings
 
 RERUN_DAG = "dossier_rerun"
 AIRFLOW_TIMEOUT_S = 15
@@ -42,11 +40,18 @@ def trigger_airflow_rerun(config: AirflowConfig, reference: str) -> str:
     token.raise_for_status()
     with httpx.Client(base_url=config.url, timeout=AIRFLOW_TIMEOUT_S,
                       headers={"Authorization": f"Bearer {token.json()['access_token']}"}) as client:
-        return trigger(client, RERUN_DAG, {"references": [reference], "failed": False})
+        response = client.post(f"/api/v2/dags/{RERUN_DAG}/dagRuns",
+                               json={"logical_date": None, "conf": {"references": [reference], "failed": False}})
+        response.raise_for_status()
+        return response.json()["dag_run_id"]
 
 
 def rerun_in_process(services: Services, reference: str, actor: str) -> None:
-    """Process the dossier again from its kept originals; the outcome lands in its records."""
+    """Process the dossier again from its kept originals; the outcome lands in its records.
+    Runs after the response is sent: the reading code is loaded here, on the first rerun,
+    never when the server starts."""
+    from pipeline.recorded import rerun
+
     try:
         result = rerun(reference, services, today=dt.date.today(), actor=actor)
         log.info("rerun of %s: %s", reference, result.status.value)

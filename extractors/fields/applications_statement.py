@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import fold
 from extractors.label_layout import value_by_label
 from extractors.letter_dates import signature_date
 from extractors.number_words import find_number_words

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import fold
 from extractors.textfields import Span, TextIndex, company_name_span, values_after
+from extractors.textnorm import fold
 
 # Another row's label, read as the value when the name's own cell came out empty.
 OTHER_LABEL = (

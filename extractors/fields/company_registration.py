@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import find_digit_runs, find_sirens, find_sirets, fold
+from extractors.frenchtext import find_digit_runs, find_sirens, find_sirets
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -14,6 +14,7 @@ from extractors.textfields import (
     first_after,
     values_after,
 )
+from extractors.textnorm import fold
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction

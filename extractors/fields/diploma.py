@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import fold
 from extractors.letter_dates import labelled_date
 from extractors.textfields import (
     CIVILITY,
@@ -20,6 +19,7 @@ from extractors.textfields import (
     split_name,
     values_after,
 )
+from extractors.textnorm import fold
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction

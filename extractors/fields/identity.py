@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from extractors import mrz
-from extractors.frenchtext import strip_accents
+from extractors.textnorm import normalize
 from models import Extraction, FieldBox, Page, Word
 from models.document import union_boxes
 
@@ -51,7 +51,7 @@ _VISUAL_DATE = re.compile(
     r"(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 
-# Labels, matched on folded text (upper case, no accents). OCR misspells "Surname".
+# Labels, matched on normalize(text).upper() (capitals, no accents). OCR misspells "Surname".
 # "Nom d'usage" (a married or usage name) is not the surname.
 LABEL_SURNAME = r"\b(?:SURNAME|SUMAME|SURMAME|SURNAMC|SURNOME|NOM(?!\s*D.?(?:USAGE|EPOUSE)))\b"
 LABEL_GIVEN = r"\b(?:GIVEN\s*NAMES?|PRENOMS?|PRENOM\(S\))\b"
@@ -68,7 +68,7 @@ LABEL_NATIONALITY_CODE = r"\b(?:CODE|NAT|NATIONALITE|NATIONALITY|NATIONALIDAD|NA
 # --- a page as positioned words ------------------------------------------------------------------
 
 @dataclass
-class Span:
+class WordRun:
     """Consecutive words of one OCR line, with the page they are on."""
 
     page: int
@@ -90,19 +90,15 @@ class Span:
         return FieldBox(page=self.page, bbox=self.bbox)
 
 
-def fold(text: str) -> str:
-    return strip_accents(text).upper()
-
-
 def transliterate(text: str) -> str:
     """ICAO comparison form: capitals without accents, only letters (D'SOUZA -> DSOUZA)."""
-    return re.sub(r"[^A-Z]", "", fold(text).replace("ß", "SS"))
+    return re.sub(r"[^A-Z]", "", normalize(text).upper().replace("ß", "SS"))
 
 
-def page_spans(pages: list[Page]) -> list[Span]:
+def page_spans(pages: list[Page]) -> list[WordRun]:
     """OCR lines cut at wide horizontal gaps: side-by-side columns or card faces that
     tesseract put on one line become separate spans."""
-    spans: list[Span] = []
+    spans: list[WordRun] = []
     for page in pages:
         for line in page.lines:
             current: list[Word] = []
@@ -111,30 +107,30 @@ def page_spans(pages: list[Page]) -> list[Span]:
                     gap = word.bbox[0] - current[-1].bbox[2]
                     height = max(current[-1].bbox[3] - current[-1].bbox[1], word.bbox[3] - word.bbox[1])
                     if gap > 2.5 * height:
-                        spans.append(Span(page.number, current))
+                        spans.append(WordRun(page.number, current))
                         current = []
                 current.append(word)
             if current:
-                spans.append(Span(page.number, current))
+                spans.append(WordRun(page.number, current))
     return spans
 
 
-def find_labels(spans: list[Span], pattern: str) -> list[Span]:
-    """The words of every occurrence of a label."""
+def find_labels(spans: list[WordRun], pattern: str) -> list[WordRun]:
+    """The words of every occurrence of a label (patterns are in capitals, no accents)."""
     found = []
     for span in spans:
-        starts, text = [], ""
-        for word in span.words:
+        starts, text, folded = [], "", [normalize(w.text).upper() for w in span.words]
+        for word_text in folded:
             starts.append(len(text))
-            text += fold(word.text) + " "
+            text += word_text + " "
         for m in re.finditer(pattern, text):
-            words = [w for w, s in zip(span.words, starts) if s < m.end() and s + len(fold(w.text)) > m.start()]
+            words = [w for w, s, f in zip(span.words, starts, folded) if s < m.end() and s + len(f) > m.start()]
             if words:
-                found.append(Span(span.page, words))
+                found.append(WordRun(span.page, words))
     return found
 
 
-def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = lambda t: True) -> Span | None:
+def value_near(spans: list[WordRun], label: WordRun, accept: Callable[[str], bool] = lambda t: True) -> WordRun | None:
     """The value printed right after a label on its line, or else under it.
 
     Under means: on the nearest span below, from the word left-aligned with the label
@@ -145,7 +141,7 @@ def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = l
         after = host.words[host.words.index(label.words[-1]) + 1:]
         after = [w for w in after if not re.fullmatch(r"[/:|.\-]", w.text)]
         if after and accept(" ".join(w.text for w in after)):
-            return Span(label.page, after)
+            return WordRun(label.page, after)
     x0, _, x1, y1 = label.bbox
     h = label.height
     if host is not None:
@@ -169,7 +165,7 @@ def value_near(spans: list[Span], label: Span, accept: Callable[[str], bool] = l
                 if word.bbox[0] - run[-1].bbox[2] > 2.0 * height:
                     break
                 run.append(word)
-            below.append(Span(span.page, run))
+            below.append(WordRun(span.page, run))
     for candidate in sorted(below, key=lambda s: s.bbox[1]):
         if accept(candidate.text):
             return candidate
@@ -187,7 +183,7 @@ def is_capitalised_value(text: str) -> bool:
 def parse_visual_dates(text: str) -> list[dt.date]:
     """'25 APR 2004', '25 AVR/APR 2004', '25/04/2004', '25 04 2004', '25.04.2004'."""
     found = []
-    for m in _VISUAL_DATE.finditer(fold(text)):
+    for m in _VISUAL_DATE.finditer(normalize(text).upper()):
         month_token = m.group("month")
         if month_token.isdigit():
             month = int(month_token)
@@ -200,11 +196,11 @@ def parse_visual_dates(text: str) -> list[dt.date]:
     return found
 
 
-def all_dates(spans: list[Span]) -> list[tuple[dt.date, Span]]:
+def all_dates(spans: list[WordRun]) -> list[tuple[dt.date, WordRun]]:
     return [(d, s) for s in spans for d in parse_visual_dates(s.text)]
 
 
-def labeled_date(spans: list[Span], label_pattern: str) -> tuple[dt.date, Span] | None:
+def labeled_date(spans: list[WordRun], label_pattern: str) -> tuple[dt.date, WordRun] | None:
     for label in find_labels(spans, label_pattern):
         value = value_near(spans, label, lambda t: bool(parse_visual_dates(t)))
         if value is not None:
@@ -212,7 +208,7 @@ def labeled_date(spans: list[Span], label_pattern: str) -> tuple[dt.date, Span] 
     return None
 
 
-def find_name_span(spans: list[Span], mrz_name: str) -> Span | None:
+def find_name_span(spans: list[WordRun], mrz_name: str) -> WordRun | None:
     """Consecutive words whose transliteration is the MRZ name: the name as printed."""
     target = transliterate(mrz_name)
     if len(target) < 2:
@@ -225,7 +221,7 @@ def find_name_span(spans: list[Span], mrz_name: str) -> Span | None:
             for j in range(i, len(span.words)):
                 acc += transliterate(span.words[j].text)
                 if acc == target:
-                    return Span(span.page, span.words[i:j + 1])
+                    return WordRun(span.page, span.words[i:j + 1])
                 if not target.startswith(acc):
                     break
     return None
@@ -260,7 +256,7 @@ IDENTITY_DOCUMENT = IdentityLayout(fields=(
 class _Result:
     extraction: Extraction = field(default_factory=Extraction)
 
-    def put(self, name: str, value, confidence: float, spans: list[Span] | None = None) -> None:
+    def put(self, name: str, value, confidence: float, spans: list[WordRun] | None = None) -> None:
         if value is None or value == "":
             return
         self.extraction.fields[name] = value
@@ -305,7 +301,7 @@ def checked_fields(sources: list[list[str]]) -> dict[str, str]:
     return merged
 
 
-def _hint_year(spans: list[Span], yymmdd: str) -> int | None:
+def _hint_year(spans: list[WordRun], yymmdd: str) -> int | None:
     """The four-digit year the visual zone prints for an MRZ date (same day, month, yy)."""
     for date, _ in all_dates(spans):
         if date.strftime("%y%m%d") == yymmdd:
@@ -318,7 +314,7 @@ def _mrz_name_plausible(name: str) -> bool:
     return bool(name) and not re.search(r"[0-9]|KK|[KELCX]{5,}", name.replace(" ", ""))
 
 
-def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz_name: str | None) -> None:
+def _name(result: _Result, spans: list[WordRun], name: str, label_pattern: str, mrz_name: str | None) -> None:
     if mrz_name:
         printed = find_name_span(spans, mrz_name)
         if printed is not None:
@@ -329,8 +325,8 @@ def _name(result: _Result, spans: list[Span], name: str, label_pattern: str, mrz
     # words that are no label are a value there.
     printed = is_capitalised_value if name == "surname" else (lambda t: is_capitalised_value(t) or _title_case_name(t))
     for label in find_labels(spans, label_pattern):
-        visual = value_near(spans, label, lambda t: printed(t) and not re.search(label_pattern, fold(t))
-                            and not _LABEL_WORDS.search(fold(t)))
+        visual = value_near(spans, label, lambda t: printed(t) and not re.search(label_pattern, normalize(t).upper())
+                            and not _LABEL_WORDS.search(normalize(t).upper()))
         if visual is not None:
             break
     if visual is not None:
@@ -363,7 +359,7 @@ _LABEL_WORDS = re.compile(r"\b(?:NOM|SURNAME|PRENOMS?|GIVEN|NAMES?|SEXE?|DATE|NA
 def _title_case_name(text: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", text) if w]
     return (0 < len(words) <= 5 and all(re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*", w) for w in words)
-            and not _LABEL_WORDS.search(fold(text)))
+            and not _LABEL_WORDS.search(normalize(text).upper()))
 
 
 # ICAO 9303's transliteration of letters it writes with two (Ü -> UE), before accents go.
@@ -383,7 +379,7 @@ def _dropped_letters(printed: str, machine: str) -> bool:
     return all(c in letters for c in printed)
 
 
-def _checked_date(result: _Result, spans: list[Span], name: str, kind: mrz.DateKind,
+def _checked_date(result: _Result, spans: list[WordRun], name: str, kind: mrz.DateKind,
                   yymmdd: str | None, label_pattern: str, has_mrz: bool) -> None:
     visual = labeled_date(spans, label_pattern)
     if yymmdd:
@@ -398,11 +394,11 @@ def _checked_date(result: _Result, spans: list[Span], name: str, kind: mrz.DateK
         result.put(name, visual[0].isoformat(), CONF_VISUAL, [visual[1]])
 
 
-def _document_number(result: _Result, spans: list[Span], layout: IdentityLayout,
+def _document_number(result: _Result, spans: list[WordRun], layout: IdentityLayout,
                      record: mrz.MrzRecord | None, checked_number: str | None) -> None:
     if checked_number:
         printed = next((s for s in spans for w in s.words if _alnum(w.text) == checked_number), None)
-        boxes = [Span(printed.page, [w for w in printed.words if _alnum(w.text) == checked_number])] if printed else None
+        boxes = [WordRun(printed.page, [w for w in printed.words if _alnum(w.text) == checked_number])] if printed else None
         result.put("document_number", checked_number, CONF_MRZ_CHECKED, boxes)
         return
     candidates = _number_candidates(spans, layout)
@@ -427,18 +423,18 @@ def _alnum(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", text.upper())
 
 
-def _number_candidates(spans: list[Span], layout: IdentityLayout) -> list[tuple[str, Span, bool]]:
+def _number_candidates(spans: list[WordRun], layout: IdentityLayout) -> list[tuple[str, WordRun, bool]]:
     """Tokens that look like a document number (6-10 letters and digits, 4+ digits);
     those under the document-number label first."""
-    labeled: list[tuple[str, Span, bool]] = []
+    labeled: list[tuple[str, WordRun, bool]] = []
     if layout.document_number_label:
         for label in find_labels(spans, layout.document_number_label):
             value = value_near(spans, label, lambda t: any(_is_labelled_number(w) for w in t.split()))
             if value is not None:
                 for w in value.words:
                     if _is_labelled_number(w.text):
-                        labeled.append((_alnum(w.text), Span(value.page, [w]), True))
-    loose = [(_alnum(w.text), Span(s.page, [w]), False) for s in spans for w in s.words
+                        labeled.append((_alnum(w.text), WordRun(value.page, [w]), True))
+    loose = [(_alnum(w.text), WordRun(s.page, [w]), False) for s in spans for w in s.words
              if _is_number_like(w.text) and "<" not in w.text]
     return labeled + loose
 
@@ -454,7 +450,7 @@ def _is_number_like(text: str) -> bool:
     return 6 <= len(token) <= 10 and sum(c.isdigit() for c in token) >= 4 and len(token) == len(text.strip(" .,:;"))
 
 
-def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: IdentityLayout) -> tuple[Extraction, list[Span], mrz.MrzRecord | None]:
+def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: IdentityLayout) -> tuple[Extraction, list[WordRun], mrz.MrzRecord | None]:
     """The fields common to passports and residence permits (see the module doc)."""
     spans = page_spans(pages)
     sources = mrz_sources(pages, mrz_lines)
@@ -489,18 +485,18 @@ def _code_confidence(record: mrz.MrzRecord) -> float:
     return CONF_MRZ_CHECKED if record.composite_valid else CONF_MRZ_UNCHECKED
 
 
-def _visual_codes(result: _Result, spans: list[Span]) -> None:
+def _visual_codes(result: _Result, spans: list[WordRun]) -> None:
     """Without an MRZ: the three-letter code under "Code"/"Nat." and the sex letter."""
     for label in find_labels(spans, LABEL_NATIONALITY_CODE):
         value = value_near(spans, label, lambda t: bool(re.fullmatch(r"[A-Z]{3}", t.split()[0])))
         token = value.words[0].text.upper() if value else ""
         if re.fullmatch(r"[A-Z]{3}", token):
-            result.put("nationality", token, CONF_VISUAL, [Span(value.page, value.words[:1])])
-            result.put("issuing_state", token, CONF_VISUAL * 0.8, [Span(value.page, value.words[:1])])
+            result.put("nationality", token, CONF_VISUAL, [WordRun(value.page, value.words[:1])])
+            result.put("issuing_state", token, CONF_VISUAL * 0.8, [WordRun(value.page, value.words[:1])])
             break
     for label in find_labels(spans, LABEL_SEX):
         value = value_near(spans, label, lambda t: t.split()[0].upper() in ("M", "F", "X"))
         token = value.words[0].text.upper() if value else ""
         if token in ("M", "F", "X"):
-            result.put("sex", token, CONF_VISUAL, [Span(value.page, value.words[:1])])
+            result.put("sex", token, CONF_VISUAL, [WordRun(value.page, value.words[:1])])
             break

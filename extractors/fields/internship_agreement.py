@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import fold
 from extractors.textfields import (
     ExtractionBuilder,
     PersonName,
@@ -27,6 +26,7 @@ from extractors.textfields import (
     values_after,
     weekly_hours_span,
 )
+from extractors.textnorm import fold
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction

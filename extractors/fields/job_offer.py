@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.frenchtext import find_dates, fold
+from extractors.frenchtext import find_dates
 from extractors.letter_dates import labelled_date
 from extractors.label_layout import value_by_label
 from extractors.textfields import ExtractionBuilder, Span, TextIndex, clean_title, form_values, values_after
+from extractors.textnorm import fold
 from extractors.value_shapes import date_value
 from models.document import Page
 from models.domain import FIELDS, PieceType

@@ -12,13 +12,13 @@ from extractors.fields.identity import (
     CONF_VISUAL,
     CONF_VISUAL_CONFIRMED,
     IdentityLayout,
-    Span,
+    WordRun,
     extract_identity,
     find_labels,
-    fold,
     is_capitalised_value,
     value_near,
 )
+from extractors.textnorm import normalize
 from models import Extraction, FieldBox, Page
 
 LABEL_REMARKS = r"\b(?:REMARQUES?|REMARKS?)\b"
@@ -45,10 +45,10 @@ RESIDENCE_PERMIT = IdentityLayout(
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^A-Z]", "", fold(text))
+    return re.sub(r"[^A-Z]", "", normalize(text).upper())
 
 
-def _category_from(span: Span) -> tuple[str, Span] | None:
+def _category_from(span: WordRun) -> tuple[str, WordRun] | None:
     """The category in a span: from the first known category word to the end, or the
     whole span when it holds no known category but reads like one (capital words)."""
     folded = [_squash(w.text) for w in span.words]
@@ -56,7 +56,7 @@ def _category_from(span: Span) -> tuple[str, Span] | None:
         rest = "".join(folded[i:])
         if any(rest.startswith(_squash(c)) for c in KNOWN_CATEGORIES):
             words = span.words[i:]
-            return _as_printed(words), Span(span.page, words)
+            return _as_printed(words), WordRun(span.page, words)
     return None
 
 
@@ -66,13 +66,14 @@ def _as_printed(words) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|")
 
 
-def permit_category(spans: list[Span]) -> tuple[str, Span, float] | None:
+def permit_category(spans: list[WordRun]) -> tuple[str, WordRun, float] | None:
     # The back of the card shares rows with the front: its MRZ words are no category.
-    spans = [Span(s.page, [w for w in s.words if "<" not in w.text]) for s in spans]
+    spans = [WordRun(s.page, [w for w in s.words if "<" not in w.text]) for s in spans]
     spans = [s for s in spans if s.words]
     for label in find_labels(spans, LABEL_REMARKS):
-        value = value_near(spans, label, lambda t: is_capitalised_value(t) and not _NOT_A_CATEGORY.search(fold(t))
-                           and not re.search(LABEL_REMARKS, fold(t)))
+        value = value_near(spans, label, lambda t: is_capitalised_value(t)
+                           and not _NOT_A_CATEGORY.search(normalize(t).upper())
+                           and not re.search(LABEL_REMARKS, normalize(t).upper()))
         if value is None:
             continue
         known = _category_from(value)
@@ -80,10 +81,10 @@ def permit_category(spans: list[Span]) -> tuple[str, Span, float] | None:
             return known[0], known[1], CONF_VISUAL_CONFIRMED
         words = [w for w in value.words if re.fullmatch(r"[A-ZÀ-Ý'’/\-]{2,}", w.text)]
         if words:
-            return _as_printed(words), Span(value.page, words), CONF_VISUAL
+            return _as_printed(words), WordRun(value.page, words), CONF_VISUAL
     # Label unread: a line that holds a known category.
     for span in spans:
-        if _NOT_A_CATEGORY.search(fold(span.text)):
+        if _NOT_A_CATEGORY.search(normalize(span.text).upper()):
             continue
         known = _category_from(span)
         if known:

@@ -9,9 +9,6 @@ from synth.fmt import date_long, date_slash
 from synth.layout import Box, Flow, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
 
-OTHER_KINDS = ("cover_letter", "rib", "attestation_hebergement")
-
-
 def build_other(facts: DossierFacts, rng: random.Random, kind: str | None = None) -> BuiltPiece:
     kind = kind or family(facts, rng, "other")
     return BuiltPiece("other", f"other:{kind}", {}, sheets={"cover_letter": _cover_letter, "rib": _rib,

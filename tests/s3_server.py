@@ -1,6 +1,8 @@
-"""A real S3 endpoint for tests and development: moto's standalone server, run as a
-separate process on a free 127.0.0.1 port (no MinIO server installs from the
-registries reachable here; moto speaks the S3 protocol over HTTP).
+"""A real S3 endpoint for the tests: moto's standalone server, run as a separate
+process on a free 127.0.0.1 port (no MinIO server installs from the registries
+reachable here; moto speaks the S3 protocol over HTTP). `make airflow-celery` starts
+it too when no S3 endpoint is configured (pipeline/airflow_celery.py, a development
+launcher run from a checkout).
 
     with MotoS3Server() as server:
         env = server.env()          # DOSSIERS_S3_* variables for Settings.from_env or a CLI subprocess
@@ -10,7 +12,6 @@ Needs `moto[server]` (a test dependency, not a runtime one).
 """
 from __future__ import annotations
 
-import socket
 import signal
 import subprocess
 import sys
@@ -21,6 +22,8 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 from typing import Self
+
+from pipeline.airflow_local import free_port
 
 # moto accepts any credentials; these only have to be non-empty for request signing.
 ACCESS_KEY = "testing-access-key"
@@ -138,9 +141,3 @@ class MotoS3Server:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
