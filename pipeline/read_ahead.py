@@ -24,6 +24,7 @@ from pipeline.page_reads import PageRead, start_reading
 from pipeline.received import Received
 from pipeline.recorded import (
     Services,
+    is_transient,
     process_and_record,
     receive_and_keep,
     record_received,
@@ -38,6 +39,7 @@ class Prepared:
     workdir: Path | None = None  # None when not even a work folder could be made (disk full)
     received: Received | None = None  # None when receiving ahead failed: its turn receives it
     reads: list[PageRead] | None = None  # its pages, from the cache or being read
+    fault: Exception | None = None  # a service fault met ahead: the dossier's own, told on its turn
 
 
 class ReadAhead:
@@ -46,7 +48,7 @@ class ReadAhead:
 
     def submit(self, path: Path) -> Prepared:
         """Receive `path` and start reading its pages. Never raises: what fails here is
-        done again, and reported, when the dossier's turn comes."""
+        done again when the dossier's turn comes; a service fault is reported then."""
         prepared = Prepared(path)
         try:
             prepared.workdir = Path(tempfile.mkdtemp(prefix="dossiers-ahead-"))
@@ -57,11 +59,16 @@ class ReadAhead:
             prepared.received = received
         except Exception as exc:  # noqa: BLE001 - read-ahead is an optimisation, never a failure
             log.debug("read-ahead skipped a dossier: %s", exc.__class__.__name__)
+            prepared.fault = exc if is_transient(exc) else None
         return prepared
 
     def process(self, prepared: Prepared, *, today: dt.date, as_of: dt.date | None) -> DossierResult:
         """The dossier processed and recorded from what `submit` prepared (or from
         scratch when that failed). May be called again after a service fault."""
+        if prepared.fault is not None:
+            # Met while receiving it ahead: retried like a fault met now, from scratch.
+            fault, prepared.fault = prepared.fault, None
+            raise fault
         if prepared.received is None:
             return process_and_record(prepared.path, self.services, today=today, as_of=as_of, pool=self.pool,
                                       limits=self.limits)
