@@ -38,7 +38,13 @@ EXTRACT_DATE_LABELS = (
     r"a\s+la\s+date\s+du",
     r"(?:extrait|avis|document)\s+(?:delivre|etabli|edite|genere)\s+le|delivre\s+le",
     r"situation\s+au|en\s+date\s+du",
+    # the day the document was issued, under another name: "Date d'édition", "édité le",
+    # "Certificat établi à Lyon, le" (never "immatriculé le", the registration)
+    r"date\s+d['’](?:edition|extraction|emission|impression)|date\s+de\s+(?:l['’]extrait|delivrance|generation)",
+    r"\b(?:edite|etabli|emis|genere|imprime|delivre)e?\s+(?:a\s+[^,\n]{1,40},?\s+)?le\b",
 )
+# A company named in a sentence: "certifie que la société X, société par actions…".
+PROSE_NAME = r"\b(?:la\s+societe|l['’]entreprise)\s+(?:denommee\s+|dite\s+)?"
 
 
 def extract(pages: list[Page]) -> Extraction:
@@ -64,6 +70,11 @@ def _company_name(index: TextIndex) -> Span | None:
             name = company_name_span(index, value)
             if name and not re.match(OTHER_LABEL, fold(str(name.value))):
                 return name
+    for value in values_after(index, PROSE_NAME, next_line=False):
+        # a name, not the sentence going on ("la société par actions simplifiée…")
+        name = company_name_span(index, value) if re.match(r"[«\"]?\s*[A-Z0-9]", str(value.value)) else None
+        if name:
+            return Span(name.value.strip("«» \""), name.start, name.end, 0.9)
     return None
 
 

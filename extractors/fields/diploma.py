@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.label_layout import value_by_label
 from extractors.letter_dates import labelled_date
 from extractors.textfields import (
     CIVILITY,
@@ -35,6 +36,7 @@ DEGREE_START = (
 # Words of a sentence around the title, never the title itself.
 NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
+TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
 TITLE_END = r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
 # Words right before the holder's name, which follows on the same line or the next.
 HOLDER_LEAD = (
@@ -54,6 +56,7 @@ AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
     r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury\s+(?:du|reuni\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
     r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    r"date\s+de\s+(?:validation|reussite)|diplomee?(?:\(e\))?\s+le\b|(?:valide|recue?)(?:\(e\))?\s+le\b",
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
@@ -130,9 +133,22 @@ def _title(index: TextIndex) -> Span | None:
         folded = fold(line[lead:])
         if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE, folded):
             return _title_span(index, line_start + lead, line_end, 0.9)
+    # A form's "Diplôme" / "Intitulé" label with the degree beside or under it, in a table cell.
+    labelled = value_by_label(index, TITLE_CELL_LABEL, _degree_in)
+    if labelled:
+        return _title_span(index, labelled.start, labelled.end, 0.85)
     for value in values_after(index, TITLE_LABELS, stop=TITLE_END):
         if not re.search(NOT_TITLE, fold(str(value.value))):
             return _title_span(index, value.start, value.end, 0.7)
+    return None
+
+
+def _degree_in(text: str) -> tuple[str, int, int] | None:
+    """A degree's name at the start of a cell: the acceptor of the title's label."""
+    line = text.split("\n")[0]
+    folded = fold(line)
+    if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE, folded):
+        return line, 0, len(line)
     return None
 
 

@@ -1,4 +1,4 @@
-"""Internship agreement (two phrasings), diploma (French or English) and CV (two layouts)."""
+"""Internship agreement (two phrasings; later families in internships.py), diploma (French or English) and CV (two layouts)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +10,9 @@ from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Sheet, Text
 from synth.people import FRENCH_CITIES
 from synth.pieces.base import BuiltPiece, body_font, bold, family
+from synth.pieces.cv_more import LATER_CVS, later_cv_sheets
+from synth.pieces.diploma_more import later_diploma_sheet
+from synth.pieces.internships import LATER_AGREEMENTS, AgreementWords
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
@@ -24,6 +27,9 @@ def build_internship_agreement(facts: DossierFacts, rng: random.Random) -> Built
     siret = siret_spaced(st.siret) if rng.random() < 0.5 else st.siret
     gratification = ("Aucune gratification n'est versée au stagiaire." if st.gratification == 0 else
                      f"Le stagiaire perçoit une gratification mensuelle de {euros(st.gratification)}.")
+    if template in LATER_AGREEMENTS:
+        sheets = LATER_AGREEMENTS[template](AgreementWords(facts, font, date_style, siret), rng)
+        return _agreement_piece(facts, template, sheets)
     flow = Flow(font, 10, top=22)
     flow.text(st.institution, 11, bold(font))
     flow.space(4)
@@ -77,23 +83,29 @@ def build_internship_agreement(facts: DossierFacts, rng: random.Random) -> Built
     y = flow.y + 5
     for x, who in ((20, "L'établissement"), (85, "L'organisme d'accueil"), (150, "Le stagiaire")):
         flow.sheet.add(Text(x, y, who, 9.5, bold(font)))
+    return _agreement_piece(facts, template, flow.finish())
+
+
+def _agreement_piece(facts: DossierFacts, template: str, sheets: list[Sheet]) -> BuiltPiece:
+    person, st = facts.person, facts.internship
     fields = {
-        "institution_name": st.institution, "host_name": host.name, "host_siret": st.siret,
+        "institution_name": st.institution, "host_name": st.host.name, "host_siret": st.siret,
         "intern_surname": person.surname, "intern_given_names": st.given_names,
         "start_date": st.start_date.isoformat(), "end_date": st.end_date.isoformat(),
         "weekly_hours": st.weekly_hours, "monthly_gratification": st.gratification,
     }
-    return BuiltPiece("internship_agreement", f"internship_agreement:{template}", fields, sheets=flow.finish())
+    return BuiltPiece("internship_agreement", f"internship_agreement:{template}", fields, sheets=sheets)
 
 
-DATED_DIPLOMAS = ("diplome", "attestation_reussite", "degree_en")
+LATER_DIPLOMAS = ("attestation_table", "certificat_two_col")  # diploma_more.py
+DATED_DIPLOMAS = ("diplome", "attestation_reussite", "degree_en") + LATER_DIPLOMAS
 
 
 def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     """French diploma ("Délivré à ..., le"), attestation de réussite ("Date de délibération du
     jury" beside a later "Fait à ..., le"), diploma printing only its session year, English degree."""
     d = facts.diploma
-    among = ("degree_en",) if d.english else ("diplome", "attestation_reussite", "diplome_session")
+    among = ("degree_en",) if d.english else ("diplome", "attestation_reussite", "diplome_session") + LATER_DIPLOMAS
     among = tuple(name for name in among if name in DATED_DIPLOMAS or not d.dated)
     try:
         layout = family(facts, rng, "diploma", among)
@@ -101,6 +113,8 @@ def build_diploma(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
         layout = family(facts, rng, "diploma", DATED_DIPLOMAS if d.dated else None)
     if layout == "attestation_reussite":
         sheet, award = _attestation_reussite(facts, rng)
+    elif layout in LATER_DIPLOMAS:
+        sheet, award = later_diploma_sheet(facts, rng, layout)
     else:
         sheet, award = _diploma_sheet(facts, rng, layout)
     fields = {"holder_surname": facts.person.surname, "holder_given_names": d.given_names, "title": d.title,
@@ -184,6 +198,8 @@ def build_cv(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     person, d = facts.person, facts.diploma
     font = body_font(rng)
     template = family(facts, rng, "cv")
+    if template in LATER_CVS:
+        return BuiltPiece("cv", f"cv:{template}", {}, sheets=later_cv_sheets(facts, rng, template, font))
     flow = Flow(font, 10, margin=20, top=22)
     sheet = flow.sheet
     if template == "sidebar":

@@ -7,9 +7,10 @@ from synth.facts import DossierFacts
 from synth.fmt import date_slash
 from synth.fonts import FontKey, text_width_mm
 from synth.layout import Box, Rule, Sheet, Text
-from synth.mrz import td1, td3
+from synth.mrz import td3
 from synth.people import date_en
 from synth.pieces.base import BuiltPiece, family, portrait
+from synth.pieces.permit_more import LATER_PERMITS, build_later_permit, permit_piece
 
 OCRB = FontKey("ocrb")
 PASTELS = ((232, 240, 228), (236, 232, 244), (244, 238, 226), (226, 236, 244), (240, 230, 232))
@@ -99,6 +100,8 @@ def build_residence_permit(facts: DossierFacts, rng: random.Random) -> BuiltPiec
     surname, given = person.surname, person.given_upper
     date = rng.choice((date_slash, lambda d: d.strftime("%d %m %Y")))
     template = family(facts, rng, "residence_permit")
+    if template in LATER_PERMITS:
+        return build_later_permit(facts, rng, template, date)
     bg = rng.choice(((222, 236, 242), (230, 240, 236), (236, 236, 246)))
     sans, sans_bold = FontKey("sans"), FontKey("sans", True)
     blue = (20, 40, 120)
@@ -139,11 +142,4 @@ def build_residence_permit(facts: DossierFacts, rng: random.Random) -> BuiltPiec
           f"{date(permit.issue_date)} {permit.prefecture}", 5.2)
     field(back, 4, 24.5, "MENTIONS / Observations",
           "AUTORISE SON TITULAIRE A TRAVAILLER" if permit.category != "ETUDIANT" else "AUTORISE A TRAVAILLER 964 H/AN", 5)
-    mrz = td1(permit.number, "FRA", person.country.code, surname, given, permit.birth_date, person.sex, permit.expiry_date)
-    mrz_band(back, mrz, 32.0, 4.0, 6.3)
-    fields = {
-        "document_number": permit.number, "surname": surname, "given_names": given,
-        "nationality": person.country.code, "date_of_birth": permit.birth_date.isoformat(),
-        "expiry_date": permit.expiry_date.isoformat(), "permit_category": permit.category,
-    }
-    return BuiltPiece("residence_permit", f"residence_permit:{template}", fields, cards=[front, back], mrz=mrz)
+    return permit_piece(facts, template, front, back)

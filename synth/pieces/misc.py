@@ -8,9 +8,13 @@ from synth.facts import DossierFacts
 from synth.fmt import date_long, date_slash
 from synth.layout import Box, Flow, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
+from synth.pieces.other_more import LATER_OTHERS, later_other_sheets
+
 
 def build_other(facts: DossierFacts, rng: random.Random, kind: str | None = None) -> BuiltPiece:
     kind = kind or family(facts, rng, "other")
+    if kind in LATER_OTHERS:
+        return BuiltPiece("other", f"other:{kind}", {}, sheets=later_other_sheets(facts, rng, kind))
     return BuiltPiece("other", f"other:{kind}", {}, sheets={"cover_letter": _cover_letter, "rib": _rib,
                                                             "attestation_hebergement": _hosting}[kind](facts, rng))
 

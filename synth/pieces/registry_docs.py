@@ -1,4 +1,5 @@
-"""Company registration: Extrait Kbis (two layouts) and avis de situation Sirene."""
+"""Company registration: Extrait Kbis (two layouts) and avis de situation Sirene; later layouts in
+registry_more.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +10,7 @@ from synth.facts import DossierFacts
 from synth.fmt import date_long, date_slash, number_fr, siren_spaced, siret_spaced
 from synth.layout import Flow
 from synth.pieces.base import BuiltPiece, body_font, bold, family
+from synth.pieces.registry_more import build_later_registration
 
 
 def build_company_registration(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
@@ -16,6 +18,8 @@ def build_company_registration(facts: DossierFacts, rng: random.Random) -> Built
     template = family(facts, rng, "company_registration")
     if template == "sirene":
         return _sirene(facts, rng)
+    if template not in ("kbis", "kbis_compact"):
+        return build_later_registration(facts, rng, template)
     company, extract = reg.company, reg.extract_date
     font = body_font(rng)
     flow = Flow(font, 10, top=20)
