@@ -46,6 +46,36 @@ def estimate_skew(gray: np.ndarray, max_angle: float = 5.0, step: float = 0.25) 
     return best_angle
 
 
+# Text lines make the row profile of a page alternate sharply (lines, gaps) and its column
+# profile smooth (letters average out); a page whose columns alternate several times more
+# than its rows has its lines running down it. Measured on scans and photos (500 px copy,
+# best of each over the skew angles): upright pages >= 1.0 (rows/columns), sideways ones
+# <= 0.1. A card's little text says nothing.
+SIDEWAYS_PROFILE_RATIO = 0.4
+MIN_PROFILE_ENERGY = 0.5
+
+
+def lines_run_down(gray: np.ndarray, max_angle: float = 5.0, step: float = 1.0) -> bool:
+    """Whether the page's text lines run vertically (a page turned by a quarter). Each
+    profile is taken at the small angles a scan is skewed by: a skew smears it."""
+    small = _downscale(gray, 500)  # lines stay apart at this size; a few ms a turn
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    h, w = ink.shape
+    rows = columns = 0.0
+    for angle in np.arange(-max_angle, max_angle + step / 2, step):
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(angle), 1.0)
+        turned = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+        rows = max(rows, _alternation(turned.sum(axis=1)))
+        columns = max(columns, _alternation(turned.sum(axis=0)))
+    return columns >= MIN_PROFILE_ENERGY and rows < SIDEWAYS_PROFILE_RATIO * columns
+
+
+def _alternation(profile: np.ndarray) -> float:
+    """Mean squared step of a profile scaled to mean 1: high when it alternates."""
+    scaled = profile.astype(np.float64) / (float(profile.mean()) + 1e-9)
+    return float(np.mean(np.diff(scaled) ** 2))
+
+
 def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
     if abs(angle) < 0.3:
         return gray
