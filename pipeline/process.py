@@ -1,9 +1,10 @@
 """One dossier, end to end: take in, read, split, classify, extract, check.
 
-`process_dossier` is the one pipeline function: the CLI and the Airflow tasks both
-call it (or its steps), so a dossier gives the same result both ways. It never
-raises for bad input (that becomes flags); a bug or a missing dependency gives a
-`failed` result with its error.
+`process_received` runs the steps after receiving (pipeline/received.py) on the
+dossier's record: the CLI, the Airflow tasks and reruns all call it, so a dossier
+gives the same result every way; `process_dossier` receives a path and calls it,
+keeping nothing. It never raises for bad input (that becomes flags); a bug or a
+missing dependency gives a `failed` result with its error.
 """
 from __future__ import annotations
 

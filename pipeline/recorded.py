@@ -1,6 +1,7 @@
 """Processing a dossier with everything kept: originals in the object store, the run
-and its result in the records. The CLI and the Airflow tasks both go through here,
-so a dossier gives the same result and the same records both ways."""
+and its result in the records. The CLI, the Airflow tasks and reruns all go through
+`receive_and_keep` and `record_received`, so a dossier gives the same result and the
+same records every way."""
 from __future__ import annotations
 
 import datetime as dt

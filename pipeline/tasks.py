@@ -46,9 +46,9 @@ from pipeline.recorded import Services, receive_and_keep, record_received
 from pipeline.recorded import rerun as rerun_dossier
 from storage.inbox import open_inbox
 from storage.objects import (
+    STAGING_PREFIX,
     ObjectNotFound,
     ObjectStore,
-    STAGING_PREFIX,
     open_object_store,
     originals_key,
 )
@@ -62,17 +62,13 @@ def _services() -> Services:
     return Services.open(Settings.from_env())
 
 
-def find_ready(now: dt.datetime) -> list[str]:
-    services = _services()
-    try:
-        return [seal(entry) for entry in open_inbox(Settings.from_env(), services.store).ready_entries(now)]
-    finally:
-        services.close()
-
-
 def _store() -> ObjectStore:
     """The object store alone: the steps that only read and keep files open no database."""
     return open_object_store(Settings.from_env())
+
+
+def find_ready(now: dt.datetime) -> list[str]:
+    return [seal(entry) for entry in open_inbox(Settings.from_env(), _store()).ready_entries(now)]
 
 
 def stage(sealed_entry: str) -> dict[str, Any]:
