@@ -9,18 +9,21 @@ import os
 
 from airflow.sdk import ExceptionRetryPolicy, RetryAction, RetryRule
 
+from models.errors import DossierError
+from storage.database import TRANSIENT_ERRORS
+
 log = logging.getLogger(__name__)
 
 START_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
-# Transient trouble (database, object store, a dossier busy elsewhere) retries with
-# backoff; any other error of ours is not cured by waiting and fails at once.
-# Bad input never gets here: the pipeline turns it into flags.
+# Transient trouble (database, object store, a dossier busy elsewhere: the
+# TemporarilyUnavailable errors and the drivers' connection faults) retries with
+# backoff; any other error of ours (bad input, usage, a dependency to fix by hand, a
+# fault of the program) is not cured by waiting and fails at once.
 RETRY_POLICY = ExceptionRetryPolicy(rules=[
-    RetryRule(exception=["storage.objects.ObjectStoreUnavailable", "storage.records.DossierBusy",
-                         "psycopg.OperationalError", "builtins.ConnectionError", "builtins.TimeoutError"],
-              action=RetryAction.RETRY, reason="service momentanément indisponible"),
-    RetryRule(exception="models.errors.DossierError", action=RetryAction.FAIL,
+    RetryRule(exception=list(TRANSIENT_ERRORS), action=RetryAction.RETRY,
+              reason="service momentanément indisponible"),
+    RetryRule(exception=DossierError, action=RetryAction.FAIL,
               reason="erreur non transitoire : réessayer n'y changerait rien"),
 ])
 

@@ -12,15 +12,15 @@ import pytesseract
 from pytesseract import Output
 
 from extractors.rows import rows_from_words
-from models import Line, ProcessingError, Word
+from models import BadInputError, DependencyUnavailable, Line, Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 OCR_LANG = os.environ.get("DOSSIERS_OCR_LANG", "fra")
 
 
-class OcrTimeout(Exception):
-    """tesseract did not finish within its time budget."""
+class OcrTimeout(BadInputError):
+    """tesseract did not finish within its time budget (the reader makes it a ReadTimeout)."""
 
 
 @dataclass
@@ -42,7 +42,7 @@ def _run(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except pytesseract.TesseractNotFoundError as exc:
-        raise ProcessingError(
+        raise DependencyUnavailable(
             "tesseract est introuvable : installez-le (apt-get install tesseract-ocr "
             "tesseract-ocr-fra tesseract-ocr-osd) ou lancez `make setup`."
         ) from exc

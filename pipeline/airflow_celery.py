@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import psutil
 
+from models.errors import DependencyUnavailable
 from pipeline.airflow_local import LocalAirflow, free_port
 from pipeline.celery_worker import WORKER_NAME_VARIABLE
 from storage.database import create_database, embedded_server
@@ -112,7 +113,7 @@ class Redis:
     def start(self, timeout: float = 30) -> None:
         binary = shutil.which("redis-server") or "/usr/bin/redis-server"
         if not Path(binary).exists():
-            raise RuntimeError("redis-server is missing: run scripts/install-system-packages.sh (make setup)")
+            raise DependencyUnavailable("redis-server is missing: run scripts/install-system-packages.sh (make setup)")
         self.directory.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         conf = self.directory / "redis.conf"  # the password stays out of `ps`
@@ -129,7 +130,7 @@ class Redis:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"redis-server exited; see {self.directory / 'redis.log'}")
+                raise DependencyUnavailable(f"redis-server exited; see {self.directory / 'redis.log'}")
             try:
                 if client.ping():
                     return
@@ -157,7 +158,7 @@ def _start_s3_server() -> MotoS3Server:
     try:
         from tests.s3_server import MotoS3Server
     except ImportError as exc:
-        raise RuntimeError(
+        raise DependencyUnavailable(
             "no S3 store: set DOSSIERS_S3_ENDPOINT (and _ACCESS_KEY, _SECRET_KEY); the test S3 server "
             f"(tests/s3_server.py, moto[server]) is only in a source checkout ({exc})") from None
     # Ctrl-C reaches every process of the terminal's group: the S3 server ignores it (an
@@ -306,7 +307,8 @@ class CeleryAirflow:
         self.airflow._check_alive()
         for name, process in self.workers.items():
             if name not in self.killed and process.poll() is not None:
-                raise RuntimeError(f"Celery {name} exited ({process.returncode}); see {self.home / (name + '.log')}")
+                raise DependencyUnavailable(
+                    f"Celery {name} exited ({process.returncode}); see {self.home / (name + '.log')}")
 
     def stop(self) -> None:
         """Workers first (warm shutdown: running tasks end, or are killed after 60 s), then
@@ -374,4 +376,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from pipeline.cli import guarded  # the CLI's boundary: one line and an exit code, no traceback
+
+    sys.exit(guarded(main))

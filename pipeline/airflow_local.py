@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 
+from models.errors import DependencyUnavailable
 from storage.database import create_database, embedded_server
 from storage.settings import Settings
 
@@ -159,7 +160,8 @@ class LocalAirflow:
     def _check_alive(self) -> None:
         for name, process in self.processes.items():
             if process.poll() is not None:
-                raise RuntimeError(f"airflow {name} exited ({process.returncode}); see {self.home / (name + '.log')}")
+                raise DependencyUnavailable(
+                    f"airflow {name} exited ({process.returncode}); see {self.home / (name + '.log')}")
 
 
 def trigger(client: httpx.Client, dag_id: str, conf: dict | None = None) -> str:
@@ -202,4 +204,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from pipeline.cli import guarded  # the CLI's boundary: one line and an exit code, no traceback
+
+    sys.exit(guarded(main))

@@ -21,15 +21,16 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from models.errors import DossierError
+from models.errors import UsageError
 
 KEY_VARIABLE = "DOSSIERS_LOG_KEY"
 KEY_FILE = "log.key"
 OPAQUE_PREFIX = "d-"
 
 
-class UnsealError(DossierError):
-    """A sealed identifier that this key cannot open (another deployment's key, or tampered)."""
+class UnsealError(UsageError):
+    """A sealed identifier that this key cannot open (another deployment's key, or
+    tampered): the workers' DOSSIERS_LOG_KEY must be the same."""
 
 
 def opaque_id(reference: str) -> str:

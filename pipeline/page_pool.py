@@ -32,7 +32,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from extractors.limits import Limits
-from models import FileLimitExceeded, Page, ReadTimeout, UnreadableFileError
+from models import BadInputError, FileLimitExceeded, Page, ReadTimeout, UnreadableFileError
 
 if TYPE_CHECKING:  # the reading code is loaded in the workers, not by who starts them (the web server)
     from extractors.reading import PageJob
@@ -47,8 +47,9 @@ WORKER_ENV = {"OMP_THREAD_LIMIT": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THR
               "MKL_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "PYTHONUNBUFFERED": "1"}
 
 
-class WorkerError(Exception):
-    """A bounded worker did not give an answer (the caller maps it to the user's terms)."""
+class WorkerError(BadInputError):
+    """A bounded worker did not give an answer: the page is beyond the reading's
+    bounds (the caller maps it to the user's terms, an unreadable file or preview)."""
 
 
 class WorkerOutOfMemory(WorkerError):
@@ -321,7 +322,13 @@ class PagePool:
 def _worker_main(memory_bytes: int) -> None:
     # The answers go through a private copy of stdout; anything a library prints
     # goes to stderr (discarded), never into the protocol.
+    import cv2
+
     import extractors.reading  # noqa: F401 - loaded once, before the cap, as every page needs it
+
+    # One worker per core: OpenCV's own thread pool (pthreads, not governed by OMP_*)
+    # would only make the workers fight over the cores.
+    cv2.setNumThreads(1)
 
     answers = os.fdopen(os.dup(1), "wb")
     requests = os.fdopen(os.dup(0), "rb")

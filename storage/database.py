@@ -17,7 +17,7 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from models.errors import ProcessingError
+from models.errors import InternalError, TemporarilyUnavailable
 from storage.embedded_postgres import EmbeddedPostgres
 from storage.settings import Settings
 
@@ -33,9 +33,21 @@ DOSSIER_RUN_LOCK_NAMESPACE = 0x646F + 1
 # keepalives make the server notice a dead peer within about a minute.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
 
+# Faults of the services, not of the work: waiting (and reconnecting) may cure them.
+# Ours are TemporarilyUnavailable (the object store, the database, a dossier busy
+# elsewhere); psycopg's OperationalError covers PoolTimeout and a dropped connection.
+# The CLI's retries (pipeline.recorded) and the Airflow retry policy (dags/common.py)
+# both retry exactly these.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    TemporarilyUnavailable, psycopg.OperationalError, ConnectionError, TimeoutError)
 
-class MigrationError(ProcessingError):
+
+class MigrationError(InternalError):
     """A recorded migration was changed: the message says what to do instead."""
+
+
+class DatabaseUnavailable(TemporarilyUnavailable):
+    """PostgreSQL (the configured one or the embedded server) does not answer."""
 
 
 class Database:
@@ -52,14 +64,15 @@ class Database:
         try:
             conninfo = settings.database_url or embedded_database(settings.home)
         except psycopg.OperationalError as error:
-            raise ProcessingError(f"le serveur PostgreSQL embarqué ne répond pas ({error}) ; "
-                                  "`dossiers stop` puis relancez la commande") from error
+            raise DatabaseUnavailable(f"le serveur PostgreSQL embarqué ne répond pas ({error}) ; "
+                                      "`dossiers stop` puis relancez la commande") from error
         db = cls(conninfo)
         try:
             try:
                 db.pool.wait(timeout=CONNECT_TIMEOUT_S)
             except PoolTimeout as error:
-                raise ProcessingError(f"PostgreSQL injoignable (DOSSIERS_DATABASE_URL) : {error}") from error
+                raise DatabaseUnavailable(f"PostgreSQL injoignable ({error}) : vérifiez DOSSIERS_DATABASE_URL et que "
+                                          "le serveur est démarré, puis relancez la commande") from error
             db.migrate()
         except BaseException:
             db.close()
@@ -105,7 +118,8 @@ def apply_migrations(db: Database, directory: Path) -> list[str]:
             if path.name in recorded:
                 if recorded[path.name] != checksum:
                     raise MigrationError(f"migration {path.name} was changed after it was applied; "
-                                         "add a new migration instead")
+                                         "restore it and add a new migration instead "
+                                         "(a fault of this release: report it)")
                 continue
             conn.execute(text)
             conn.execute("INSERT INTO schema_migrations (name, checksum) VALUES (%s, %s)",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.errors import ProcessingError
+from models.errors import DependencyUnavailable
 
 
 def _wheel_binaries() -> Path:
@@ -48,7 +48,7 @@ SOCKET_PATH_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 START_TIMEOUT_S = 60
 
 
-class EmbeddedPostgresError(ProcessingError):
+class EmbeddedPostgresError(DependencyUnavailable):
     """The embedded server cannot be created, started or stopped: the message says why
     and what to do; the CLI prints it as one line."""
 

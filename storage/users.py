@@ -17,6 +17,7 @@ from enum import StrEnum
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from models.errors import UsageError
 from storage.database import Database
 
 SESSION_LIFETIME = dt.timedelta(hours=10)  # one working day; then log in again
@@ -66,7 +67,7 @@ class Session:
     expires_at: dt.datetime
 
 
-class LoginThrottled(Exception):
+class LoginThrottled(UsageError):
     """Too many failed attempts for this account from this address, or from this
     address: wait `retry_after` seconds."""
 
@@ -86,7 +87,7 @@ def failure_delay(failures: int) -> dt.timedelta:
     return min(MAX_DELAY, BASE_DELAY * 2 ** min(failures - FREE_FAILURES, 20))
 
 
-class InvalidAccount(ValueError):
+class InvalidAccount(UsageError, ValueError):
     """A user name, role or password that cannot be accepted."""
 
 

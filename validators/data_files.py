@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from models.errors import ProcessingError
+from models.errors import DependencyUnavailable
 
 # Top-level keys starting with this are notes for the administrator (JSON has no comments).
 COMMENT_PREFIX = "_"
@@ -23,7 +23,7 @@ COMMENT_PREFIX = "_"
 T = TypeVar("T")
 
 
-class DataFileError(ProcessingError):
+class DataFileError(DependencyUnavailable):
     """A data table is missing or malformed: processing cannot go on until it is fixed."""
 
 

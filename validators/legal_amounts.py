@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from models.errors import DependencyUnavailable
 from validators.data_files import DataFileError, load_table, read_table
 
 LEGAL_AMOUNTS_FILE = "legal_amounts.json"
@@ -17,8 +18,9 @@ SMIC_MONTHLY_35H = "smic_gross_monthly_35h"
 INTERN_HOURLY_MINIMUM = "intern_gratification_hourly_minimum"
 
 
-class AmountNotInForce(LookupError):
-    """The table has no value of this amount on that date (it starts later)."""
+class AmountNotInForce(DependencyUnavailable, LookupError):
+    """The table has no value of this amount on that date (it starts later): the
+    administrator adds the older value to the table."""
 
 
 @dataclass(frozen=True)

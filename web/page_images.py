@@ -16,6 +16,7 @@ import pypdfium2
 from PIL import Image
 
 from extractors.limits import Limits
+from models.errors import UsageError
 from pipeline.page_pool import WorkerError, run_bounded
 from storage.objects import ObjectNotFound, ObjectStore, derived_key
 from storage.records import ReceivedFile, Records
@@ -29,8 +30,8 @@ PDF_MEDIA_TYPE = "application/pdf"
 _DRAWING = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 
-class PageNotFound(LookupError):
-    pass
+class PageNotFound(UsageError, LookupError):
+    """No such page or file kept for this dossier (the web app answers 404)."""
 
 
 class PreviewFailed(PageNotFound):

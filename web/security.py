@@ -15,6 +15,7 @@ from urllib.parse import quote
 from fastapi import Depends, Request
 from starlette.responses import Response
 
+from models.errors import UsageError
 from storage.users import Session, Users
 
 SESSION_COOKIE = "dossiers_session"
@@ -22,14 +23,14 @@ LOGIN_CSRF_COOKIE = "dossiers_login_csrf"
 CSRF_FIELD = "csrf_token"
 
 
-class LoginRequired(Exception):
+class LoginRequired(UsageError):
     """No valid session: the handler sends the browser to the login page."""
 
     def __init__(self, next_path: str) -> None:
         self.next_path = next_path
 
 
-class Forbidden(Exception):
+class Forbidden(UsageError):
     """Signed in, but not allowed (role, or a missing/wrong CSRF token)."""
 
     def __init__(self, message: str) -> None:
