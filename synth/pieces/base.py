@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from synth.families import choose_family
 from synth.fonts import BODY_FAMILIES, FontKey
-from synth.layout import Box, Ellipse, Sheet
+from synth.layout import Box, Ellipse, Flow, Sheet
 
 FieldValue = str | float | int | None
 
@@ -40,6 +40,24 @@ def body_font(rng: random.Random) -> FontKey:
 
 def bold(font: FontKey) -> FontKey:
     return FontKey(font.family, True)
+
+
+def addressee(flow: Flow, lines: tuple[str, ...], place_and_date: str) -> None:
+    """A letter's addressee block on the right, then its place and date."""
+    flow.space(6)
+    for line in lines:
+        flow.text(line, 10, indent=95)
+    flow.space(6)
+    flow.text(place_and_date, align="right")
+    flow.space(4)
+
+
+def numbered_articles(flow: Flow, articles: list[tuple[str, str]], size: float, gap: float) -> None:
+    """"Article N – Title" headings, each followed by its text."""
+    for number, (title, body) in enumerate(articles, 1):
+        flow.space(gap)
+        flow.text(f"Article {number} – {title}", size, bold(flow.font))
+        flow.text(body)
 
 
 SKIN_TONES = ((92, 62, 45), (141, 98, 70), (198, 150, 110), (224, 185, 150), (110, 75, 55))

@@ -13,7 +13,7 @@ from synth.fmt import MONTHS_FR, date_fr, date_long, date_slash, siren_spaced, s
 from synth.fonts import FontKey
 from synth.identifiers import establishment_siret, grouped
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text
-from synth.pieces.base import BuiltPiece, body_font, bold, family
+from synth.pieces.base import BuiltPiece, addressee, body_font, bold, family
 
 URSSAF_REGIONS = ("Île-de-France", "Rhône-Alpes", "Pays de la Loire", "Occitanie", "Bretagne", "Nord – Pas-de-Calais",
                   "Provence-Alpes-Côte d'Azur", "Aquitaine", "Alsace", "Centre-Val de Loire")
@@ -53,12 +53,8 @@ def _letter(cert: CertificateFacts, font: FontKey, code: str, rng: random.Random
     flow = Flow(font, 10, top=20)
     flow.text(f"Urssaf {region}", 13, bold(font))
     flow.text("Service entreprises – Recouvrement", 8.5)
-    flow.space(6)
-    for line in (f"{company.name} {company.legal_form}", *company.address.split(", ")):
-        flow.text(line, 10, indent=95)
-    flow.space(6)
-    flow.text(f"{company.city}, le {date_long(cert.issue_date)}", align="right")
-    flow.space(4)
+    addressee(flow, (f"{company.name} {company.legal_form}", *company.address.split(", ")),
+              f"{company.city}, le {date_long(cert.issue_date)}")
     flow.pairs([("Vos références", f"Compte cotisant n° {cert.account}"), ("SIREN", siren_spaced(cert.siren)),
                 ("Objet", "Attestation de vigilance")], 38, bold(font))
     flow.space(4)

@@ -1,4 +1,5 @@
-"""Employment contract (two pages, two phrasings) and payslip (two layouts)."""
+"""Employment contract (two pages, two phrasings; later families in contracts.py) and payslip (two
+layouts; later ones in payslips.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +10,8 @@ from synth.fmt import MONTHS_FR, date_fr, date_slash, euros, hours_fr, number_fr
 from synth.fonts import FontKey
 from synth.layout import A4, Box, Flow, Rule, Sheet, Text
 from synth.pieces.base import BuiltPiece, body_font, bold, family
+from synth.pieces.contracts import LATER_CONTRACTS, ContractWords
+from synth.pieces.payslips import LATER_PAYSLIPS, SlipWords
 
 
 def _letterhead(company_line: str, address: str, font: FontKey):
@@ -60,6 +63,9 @@ def build_employment_contract(facts: DossierFacts, rng: random.Random) -> BuiltP
                 if c.end_date is None else
                 f"Le présent contrat est conclu pour une durée déterminée du {date_fr(c.start_date, date_style)} "
                 f"au {date_fr(c.end_date, date_style)} inclus, pour accroissement temporaire d'activité.")
+    if template in LATER_CONTRACTS:
+        words = ContractWords(facts, font, date_style, siret_text, name)
+        return _contract_piece(facts, template, LATER_CONTRACTS[template](words, rng))
     if template == "sections":
         flow.text("ENTRE LES SOUSSIGNÉS :", 10, bold(font))
         flow.text(employer_intro + " ci-après « l'Employeur »,")
@@ -126,13 +132,18 @@ def build_employment_contract(facts: DossierFacts, rng: random.Random) -> BuiltP
     y = flow.y + 5
     flow.sheet.add(Text(25, y, "Pour l'Employeur", 10, bold(font)), Text(120, y, "Le Salarié", 10, bold(font)),
                    Text(25, y + 6, company.manager, 10, font), Text(120, y + 6, "Lu et approuvé", 10, font))
+    return _contract_piece(facts, template, flow.finish())
+
+
+def _contract_piece(facts: DossierFacts, template: str, sheets: list[Sheet]) -> BuiltPiece:
+    person, c = facts.person, facts.contract
     fields = {
-        "employer_name": company.name, "employer_siret": c.siret, "employee_surname": person.surname,
+        "employer_name": c.employer.name, "employer_siret": c.siret, "employee_surname": person.surname,
         "employee_given_names": c.given_names, "job_title": c.job_title, "contract_type": c.contract_type,
         "start_date": c.start_date.isoformat(), "end_date": c.end_date.isoformat() if c.end_date else None,
         "weekly_hours": round(c.weekly_hours, 2), "gross_monthly_salary": round(c.monthly_salary, 2),
     }
-    return BuiltPiece("employment_contract", f"employment_contract:{template}", fields, sheets=flow.finish())
+    return BuiltPiece("employment_contract", f"employment_contract:{template}", fields, sheets=sheets)
 
 
 def _payslip_rows(gross: float) -> list[tuple[str, str, str, str]]:
@@ -158,6 +169,9 @@ def build_payslip(facts: DossierFacts, rng: random.Random, slip: PayslipFacts | 
     last_day = p.replace(month=p.month % 12 + 1, year=p.year + p.month // 12) - dt.timedelta(days=1)
     title = rng.choice(("BULLETIN DE PAIE", "BULLETIN DE SALAIRE"))
     siret = company.siret  # the payroll prints the registered number, even when the contract has a typo
+    if template in LATER_PAYSLIPS:
+        sheets = LATER_PAYSLIPS[template](SlipWords(facts, slip, font, title, last_day), rng)
+        return _payslip_piece(facts, slip, template, sheets)
     if template == "boxed":
         sheet.add(Box(15, 12, 90, 30, stroke=(60, 60, 60)))
         sheet.add(Text(18, 19, company.name, 11, bold(font)), Text(18, 25, company.address, 8, font),
@@ -211,6 +225,11 @@ def build_payslip(facts: DossierFacts, rng: random.Random, slip: PayslipFacts | 
               Text(columns[3], y, euros(net), 9, bold(font)))
     sheet.add(Text(105, 285, "Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin "
                    "de paie sans limitation de durée.", 6.5, font, (90, 90, 90), "center"))
-    fields = {"employer_siret": siret, "employee_surname": person.surname,
+    return _payslip_piece(facts, slip, template, [sheet])
+
+
+def _payslip_piece(facts: DossierFacts, slip: PayslipFacts, template: str, sheets: list[Sheet]) -> BuiltPiece:
+    p = slip.period_start
+    fields = {"employer_siret": facts.contract.employer.siret, "employee_surname": facts.person.surname,
               "period": f"{p.year:04d}-{p.month:02d}", "gross_salary": slip.gross}
-    return BuiltPiece("payslip", f"payslip:{template}", fields, sheets=[sheet])
+    return BuiltPiece("payslip", f"payslip:{template}", fields, sheets=sheets)
