@@ -112,13 +112,21 @@ def _same_column(a: tuple, b: tuple, line_height: float) -> bool:
     return _overlap((a[0], a[2]), (b[0], b[2])) > 0 or abs(a[0] - b[0]) <= line_height
 
 
-def value_by_label(index: TextIndex, label: str, accept: Acceptor) -> Span | None:
-    """The first accepted value near a match of `label` (a folded regex), labels in reading order."""
+def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 0,
+                   opens_cell: bool = False) -> Span | None:
+    """The first accepted value near a match of `label` (a folded regex), labels in reading order
+    from `start`. With `opens_cell`, only a label opening its cell counts (a table's row header,
+    "Nom", never the word inside a sentence)."""
     all_cells = cells(index)
-    for m in index.search(label):
+    for m in index.search(label, start):
         label_cell = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
         label_words = index.words_in(m.start(), m.end())
         if label_cell is None or not label_words:
+            continue
+        # a row header stands alone in its cell, or before a colon or a capitalised value,
+        # never before the rest of a sentence ("notre société, pour une durée…")
+        if opens_cell and (re.search(r"\w", index.text[label_cell.start:m.start()])
+                           or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[m.end():label_cell.end])):
             continue
         boxes = [w.bbox for _, w in label_words]
         box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -544,7 +544,10 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]):
                 continue
             context = before[-60:] + " " + after
-            if re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", after[:25] + before[-30:]):
+            # an hourly mark belongs to this amount only on its own line (a table's next row
+            # may be the hourly rate of the monthly pay above it)
+            own_line = fold(index.text[m.end() + s: m.end() + e + 25].split("\n")[0])
+            if re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:]):
                 if weekly_hours:
                     return Span(round(amount * weekly_hours * WEEKS_PER_MONTH, 2), m.end() + s, m.end() + e, 0.8)
                 continue

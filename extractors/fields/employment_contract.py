@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.parties import cell_company, cell_person, defined_company, defined_person, letterhead_company
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -21,6 +22,7 @@ from extractors.textfields import (
     values_after,
     weekly_hours_span,
 )
+from extractors.textnorm import fold
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -38,10 +40,11 @@ EMPLOYER_LABELS = (
     r"\bl'employeur\s*:",
 )
 JOB_LABELS = (
-    r"(?:^|\n)\s*(?:intitule\s+du\s+)?(?:poste|emploi|fonction|qualification)s?(?:\s+occupee?)?\s*:?[ \t]+",
+    r"(?:^|\n)\s*(?:intitule\s+du\s+)?(?:poste|emploi|fonction|qualification)s?(?:\s*/\s*(?:poste|emploi|fonction|qualification)s?)?(?:\s+occupee?)?\s*:?[ \t]+",
     r"\bexercera\s+les\s+fonctions\s+d[e']\s*",
     r"\b(?:au\s+poste|en\s+tant|en\s+qualite)\s+d[e']\s*",
     r"\bengagee?\s+comme\s+",
+    r"\boccuper(?:a|ez|ont|ait)?\s+(?:le\s+poste|l'emploi|la\s+fonction|les\s+fonctions)\s+d[e']\s*",
 )
 # The capacity in which the employer's representative signs ("représentée par X en qualité
 # de gérant", "agissant en qualité de"): never the employee's job.
@@ -54,7 +57,7 @@ START_LABELS = (
 )
 END_LABELS = (
     r"prendra\s+fin\s+le|se\s+terminera\s+le|date\s+de\s+fin|fin\s+du\s+contrat|terme\s+(?:le|au)|jusqu'au"
-    r"|echeance\s+(?:le|au)|expirera\s+le|prend\s+fin\s+le"
+    r"|echeance\s+(?:le|au)|expirera\s+le|prend\s+fin\s+le|terme\s+du\s+contrat"
 )
 SALARY_LABELS = (
     r"salaire\s+(?:de\s+base\s+)?(?:mensuel|annuel|brut|forfaitaire)|remuneration\s+(?:mensuelle|annuelle|brute|forfaitaire)"
@@ -95,9 +98,12 @@ def employer_name(index: TextIndex) -> Span | None:
             name = company_name_span(index, value)
             if name and not re.match(r"(?i)(les\s+soussign|ci-dessous|d'une\s+part)", str(name.value)):
                 return name
-    return None
+    # a table's row header, the clause defining "l'employeur", the letterhead over a SIRET
+    return (cell_company(index, EMPLOYER_CELL) or defined_company(index, r"employeur")
+            or letterhead_company(index))
 
 
+EMPLOYER_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|employeur|societe|entreprise"
 EMPLOYEE_SECTION = r"(?:le\s*/\s*la\s+)?(?:salarie|salariee|salarie\s*\(e\)|employe|employee|employe\s*\(e\))"
 
 
@@ -107,6 +113,8 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
     section_at = section_start(index, EMPLOYEE_SECTION)
     person = (
         labelled_name(index, after=section_at or 0)
+        or cell_person(index, section_at or 0)
+        or defined_person(index, r"salariee?|salarie\s*\(e\)")
         or name_after(index, r"(?:^|\n)[^\w\n]*(?:le\s+|la\s+)?(?:salarie|salariee|salarie\(e\)|employe)\s*:")
         or best_person(index, prefer_before=r"\bet\b|salarie|employe")
         or ner_person(index)
@@ -119,10 +127,26 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
 def _job_title(index: TextIndex) -> Span | None:
     for label in JOB_LABELS:
         for value in values_after(index, label, stop=JOB_END, next_line=False, not_preceded_by=REPRESENTATIVE_CAPACITY):
+            value = _run_on(index, value)
             title = clean_title(str(value.value))
             if 2 < len(title) <= 80 and not re.match(r"(?i)(de|du|la|le|les|des|ce|son|sa)\b", title):
                 return Span(title, value.start, value.end, 0.9)
     return None
+
+
+def _run_on(index: TextIndex, value: Span) -> Span:
+    """A title that running text wrapped: the next line goes on when it opens in lower case
+    ("… le poste de Chef" / "de projet marketing, sous …"), up to where the title ends."""
+    _, line_end = index.line_bounds(value.start)
+    if index.text[value.end:line_end].strip() or line_end >= len(index.text):
+        return value
+    _, next_end = index.line_bounds(line_end + 1)
+    following = index.text[line_end + 1: next_end]
+    if not re.match(r"[a-zà-ÿ]", following):
+        return value
+    stop = re.search(JOB_END, fold(following))
+    cut = len(following[: stop.start() if stop else len(following)].rstrip())
+    return Span(f"{value.value} {following[:cut]}", value.start, line_end + 1 + cut, value.certainty)
 
 
 def _set_dates(index: TextIndex, out: ExtractionBuilder) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.parties import cell_company, cell_person, defined_company, defined_person
 from extractors.textfields import (
     ExtractionBuilder,
     PersonName,
@@ -52,10 +53,17 @@ HOST_IN_TEXT = (
 # A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
 NAME_LABEL = r"nom\s+de\s+l'(?:etablissement|organisme|entreprise)|denomination|raison\s+sociale|nom"
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
+# The parties as clauses define them ("ci-après dénommée « l'organisme d'accueil »") and as
+# a table's row headers name them.
+HOST_ROLE = r"organisme\s+d'accueil|entreprise\s+d'accueil|structure\s+d'accueil|entreprise"
+SCHOOL_ROLE = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
+INTERN_ROLE = r"stagiaire|etudiante?(?:\s*\(e\))?"
+HOST_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|organisme(?:\s+d'accueil)?"
 GRATIFICATION_LABEL = r"gratification|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
 NO_GRATIFICATION = (
     r"aucune\s+gratification|non\s+gratifie|pas\s+de\s+gratification|sans\s+gratification"
-    r"|ne\s+(?:donne|donnera)\s+(?:pas\s+)?lieu\s+a\s+(?:aucune|une)?\s*gratification|gratification\s*:\s*(?:neant|aucune|non)"
+    r"|ne\s+(?:donne|donnera)\s+(?:pas\s+)?lieu\s+a\s+(?:aucune|une)?\s*gratification|gratification\s*:?\s*(?:neant|aucune|non)\b"
+    r"|n'ouvre\s+pas\s+droit\s+a\s+(?:une\s+|la\s+)?gratification"
 )
 
 
@@ -64,11 +72,14 @@ def extract(pages: list[Page]) -> Extraction:
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("institution_name", _institution(index))
     host_at = section_start(index, HOST_SECTION)
-    out.set("host_name", _party_name(index, host_at) or _form_row_name(index, HOST_ROW) or _host_in_text(index))
+    out.set("host_name", _party_name(index, host_at) or _form_row_name(index, HOST_ROW)
+            or cell_company(index, HOST_CELL, host_at or 0) or defined_company(index, HOST_ROLE)
+            or _host_in_text(index))
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
     start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*\d)|stage\s+(?:se\s+deroulera|aura\s+lieu)", window=60)
-    out.set("start_date", start or date_after(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"))
+    out.set("start_date", start or date_after(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
+                                                     r"|debutera\s+le"))
     out.set("end_date", end or date_after(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au"))
     out.set("weekly_hours", weekly_hours_span(index))
     _set_gratification(index, out)
@@ -100,12 +111,16 @@ def _institution(index: TextIndex) -> Span | None:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
         return company_name_span(index, value)
+    defined = defined_company(index, SCHOOL_ROLE)
+    if defined:
+        return defined
     # A letterhead naming a school, often the first line.
     for line_start in [0] + [m.end() for m in index.search(r"\n")][:5]:
         _, line_end = index.line_bounds(line_start)
         line = index.text[line_start:line_end].strip()
         school = re.search(SCHOOL_WORDS, line)
-        if school and not re.search(r"(?i)convention", line):
+        # "Année universitaire 2025-2026" dates the agreement, it names no school
+        if school and not re.search(r"(?i)convention|ann[ée]e\s+universitaire", line):
             offset = line_start + index.text[line_start:line_end].find(line)
             begin = _name_start(line, school.start())
             return company_name_span(index, Span(line[begin:], offset + begin, offset + len(line), 0.7))
@@ -137,8 +152,8 @@ def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
     section_at = section_start(index, INTERN_SECTION)
     person: PersonName | None = None
     if section_at is not None:
-        person = labelled_name(index, after=section_at)
-    person = person or _intern_row(index) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
+        person = labelled_name(index, after=section_at) or cell_person(index, section_at)
+    person = person or _intern_row(index) or defined_person(index, INTERN_ROLE) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
     if person:
         out.set("intern_surname", person.surname)
         out.set("intern_given_names", person.given_names)

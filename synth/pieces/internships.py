@@ -111,20 +111,20 @@ def parties_blocks(w: AgreementWords, rng: random.Random) -> list[Sheet]:
     _boxed_section(flow, "L'ÉTABLISSEMENT D'ENSEIGNEMENT", [
         ("Dénomination", st.institution), ("Adresse", _school_address(rng)),
         ("Représenté par", f"{french_name(rng)}, directeur(trice)"),
-        ("Enseignant référent", french_name(rng))], 52)
+        ("Enseignant référent", french_name(rng))], 62)
     _boxed_section(flow, "L'ORGANISME D'ACCUEIL", [
         ("Raison sociale", host.name), ("Forme juridique", host.legal_form), ("N° SIRET", w.siret_text),
         ("Adresse", host.address), ("Représenté par", f"{host.manager}, gérant(e)"),
-        ("Tuteur de stage", st.tutor)], 52)
+        ("Tuteur de stage", st.tutor)], 62)
     _boxed_section(flow, "LE STAGIAIRE", [
         ("Nom", person.surname), ("Prénom", st.given_names), ("Sexe", person.sex),
-        ("Date de naissance", date_slash(person.birth_date)), ("Adresse", person.address)], 52)
+        ("Date de naissance", date_slash(person.birth_date)), ("Adresse", person.address)], 62)
     gratification = ("Néant" if st.gratification == 0 else f"{euros(st.gratification)} par mois")
     _boxed_section(flow, "LE STAGE", [
         ("Thème", st.subject), ("Date de début", date_slash(st.start_date)),
         ("Date de fin", date_slash(st.end_date)),
         ("Durée hebdomadaire de présence", f"{hours_fr(st.weekly_hours)} h"),
-        ("Montant de la gratification", gratification)], 52)
+        ("Montant de la gratification", gratification)], 62)
     flow.text("Les parties signataires reconnaissent avoir pris connaissance des conditions générales de la "
               "présente convention.", 8.5)
     return flow.finish()
