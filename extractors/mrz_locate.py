@@ -77,10 +77,11 @@ def has_bar_groups(gray: np.ndarray, work_width: int) -> bool:
     return bool(group_bars(find_text_bars(small)))
 
 
-def find_mrz(image: np.ndarray, *others: np.ndarray) -> MrzFind:
+def find_mrz(image: np.ndarray, *others: np.ndarray, upright: bool = False) -> MrzFind:
     """The MRZ of a page at any quarter turn and size. The page as it stands is read first,
     then `others` (other copies of it, e.g. without the contrast boost OCR used), then the
-    views of the last copy."""
+    views of the last copy; only those the right way up when the caller knows the page is
+    (`upright`: OCR read it well)."""
     first, score = None, (-1, 0)
     for copy in (image, *others):
         gray = to_gray(copy)
@@ -94,7 +95,7 @@ def find_mrz(image: np.ndarray, *others: np.ndarray) -> MrzFind:
     small = gray.shape[1] < MIN_SEARCH_WIDTH
     views = ((0, WORK_WIDTH),) + VIEWS if small else VIEWS  # a small page: enlarged, as it stands, first
     record = mrz.parse_mrz(first) if first else None
-    if record is not None and record.plausible and record.checks_held:
+    if upright or record is not None and record.plausible and record.checks_held:
         # The zone was found the right way up (its code, names and a check read): turning the
         # page cannot help, another working size may.
         views = tuple(v for v in views if v[0] == 0)

@@ -29,6 +29,7 @@ from models import (
     CorruptFile,
     EmptyFile,
     FileLimitExceeded,
+    Line,
     Page,
     ReadTimeout,
     UnsupportedFormat,
@@ -301,15 +302,35 @@ _IDENTITY_HINT = re.compile(r"passe?port|surname|given names?|titre de s.jour|re
                             r"|(?-i:\b[A-Z0-9<«£]{25,})", re.IGNORECASE)
 # A card photographed on a table may give OCR only a few words: worth a look for an MRZ.
 FEW_WORDS = 40
-_MRZ_RUN = re.compile(r"[A-Z0-9<«£]{25,}")
+_PROSE = re.compile(r"[a-zàâçéèêëîïôûùüÿœ]")
 
 
-def _shows_mrz(result: OcrResult) -> bool:
-    """Whether OCR's own lines hold something of an MRZ: fillers, or a long run of capitals
-    and digits (a space or two that OCR put in it left out; a title in capitals has more)."""
-    return any(line.text.count("<") >= 3
-               or line.text.count(" ") <= 2 and _MRZ_RUN.search(line.text.replace(" ", ""))
-               for line in result.lines)
+def _ordinary_text(line: Line) -> bool:
+    """A line OCR read surely, without a filler: mostly lower-case letters, which no MRZ
+    has, or at least two words in capitals none as long as an MRZ run. (OCR reads an MRZ
+    as such runs, or as unsure debris with fillers in it, or not at all.)"""
+    text = line.text.replace(" ", "")
+    if not text or "<" in text or line.confidence < 0.6:
+        return False
+    if len(_PROSE.findall(text)) >= 0.5 * len(text):
+        return True
+    words = line.words
+    return len(words) >= 2 and all(w.confidence >= 0.85 and len(w.text) < 20 for w in words)
+
+
+def _without_prose(gray: np.ndarray, result: OcrResult) -> np.ndarray:
+    """A copy of the page with the lines OCR read as ordinary text painted over in the
+    page's background."""
+    h, w = gray.shape[:2]
+    blank = gray.copy()
+    background = int(np.median(gray[:: max(1, h // 50), :: max(1, w // 50)]))
+    for line in result.lines:
+        if not _ordinary_text(line):
+            continue
+        x0, y0, x1, y1 = line.bbox
+        pad = 0.25 * (y1 - y0)
+        blank[max(0, int((y0 - pad) * h)):int((y1 + pad) * h) + 1, max(0, int(x0 * w)):int(x1 * w) + 1] = background
+    return blank
 
 
 def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
@@ -323,9 +344,12 @@ def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tupl
     text = "\n".join(line.text for line in result.lines)
     if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
         return {}, 0
-    if _good_enough(result) and not _shows_mrz(result):
-        # A page OCR read well prints an MRZ it holds as a long run of capitals or fillers;
-        # without one, identity words are a contract's "passeport n°" or "nationalité".
-        return {}, 0
-    found = find_mrz(gray, oriented) if oriented is not gray else find_mrz(gray)
+    copies = (gray, oriented) if oriented is not gray else (gray,)
+    upright = _good_enough(result)
+    if upright:
+        # OCR read the page well: it is the right way up, and its lines of running text are
+        # no MRZ. Blanked out, they cannot pass for one (a contract's paragraphs stack like
+        # MRZ lines and would each cost a glyph reading).
+        copies = tuple(_without_prose(copy, result) for copy in copies)
+    found = find_mrz(*copies, upright=upright)
     return ({"mrz": "\n".join(found.lines)} if found.lines else {}), found.turn
