@@ -205,7 +205,8 @@ def first_after(index: TextIndex, label: str, finder, window: int = 80) -> Span 
     """The first value `finder(text) -> [(value, start, end)]` finds within `window`
     characters after a match of `label`; labels are tried in reading order."""
     for m in index.search(label):
-        chunk = index.text[m.end(): m.end() + window]
+        # running text wraps anywhere, even inside a date ("19 juillet\n2026"): same length
+        chunk = index.text[m.end(): m.end() + window].replace("\n", " ")
         found = finder(chunk)
         if found:
             value, s, e = found[0]

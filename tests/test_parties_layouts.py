@@ -116,3 +116,16 @@ def test_defined_party_and_cell_person_on_their_own() -> None:
     grid = TextIndex([layout_page(PARTIES_GRID)])
     person = cell_person(grid)
     assert person is not None and str(person.surname.value) == "BEN SALAH"
+
+
+def test_letterhead_name_opening_with_societe_and_a_date_wrapped_in_prose() -> None:
+    page = prose_page("""
+SOCIÉTÉ NOUVELLE DES CÈDRES
+SIRET : 441 555 123 00018
+Madame Awa FALL
+Nous vous confirmons votre engagement en qualité de Serveuse à compter du 19
+juillet 2026, pour une durée indéterminée, à temps plein.
+""")
+    fields = employment_contract.extract([page]).fields
+    assert fields["employer_name"] == "SOCIÉTÉ NOUVELLE DES CÈDRES"
+    assert fields["start_date"] == "2026-07-19"

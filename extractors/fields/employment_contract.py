@@ -103,7 +103,8 @@ def employer_name(index: TextIndex) -> Span | None:
             or letterhead_company(index))
 
 
-EMPLOYER_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|employeur|societe|entreprise"
+# Row headers naming the employer; not "Société", which opens names ("SOCIÉTÉ NOUVELLE …")
+EMPLOYER_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|employeur"
 EMPLOYEE_SECTION = r"(?:le\s*/\s*la\s+)?(?:salarie|salariee|salarie\s*\(e\)|employe|employee|employe\s*\(e\))"
 
 
