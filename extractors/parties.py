@@ -26,7 +26,7 @@ _DEFINED_AS = (r"ci-?\s?apres(?:\s+(?:denomm|design|appel|nomm)e?e?s?(?:\s*\(e\)
 # Where a party's clause begins: after "Entre (les soussignés)", after the previous party's
 # closing quote, after "d'une part", or at "et" introducing the next party.
 _CLAUSE_START = (r"soussigne(?:e|s|es)?\s*:?|\bentre\b|d'une\s+part\s*,?|d'autre\s+part\s*,?|[»\"”]\s*[,;]?"
-                 r"|\bet\b(?=\s+(?:la|le|l'|m\.|mme|monsieur|madame|mademoiselle)\b)")
+                 r"|\bet\b(?=\s*:?\s+(?:la|le|l'|m|mme|monsieur|madame|mademoiselle)\b)")
 # What introduces a name in a clause's head, then stays out of it.
 _HEAD_LEAD = (r"[\s,:;]*(?:(?:la|cette)\s+societe|l'entreprise|l'association|l'etablissement(?:\s+d'enseignement)?"
               r"|l'organisme(?:\s+d'accueil)?|" + CIVILITY + r")?\s*")

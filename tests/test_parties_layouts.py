@@ -4,7 +4,7 @@ parties defined in clauses, in wordings other than the generator's families."""
 from __future__ import annotations
 
 from extractors.fields import employment_contract, internship_agreement
-from extractors.parties import cell_person, defined_company, letterhead_company
+from extractors.parties import cell_person, defined_company, defined_person, letterhead_company
 from extractors.textfields import TextIndex
 from models.document import Line, Page, Word
 
@@ -129,3 +129,16 @@ juillet 2026, pour une durée indéterminée, à temps plein.
     fields = employment_contract.extract([page]).fields
     assert fields["employer_name"] == "SOCIÉTÉ NOUVELLE DES CÈDRES"
     assert fields["start_date"] == "2026-07-19"
+
+
+def test_a_conjunction_alone_on_its_line_opens_the_next_party() -> None:
+    page = prose_page("""
+ENTRE LES SOUSSIGNÉS :
+La société ALTIMEA SANTÉ, SAS, ci-après « l'Employeur »,
+ET
+M. VU Ngoc Anh, demeurant 3 rue Pasteur, 69003 Lyon, ci-après « le Salarié ».
+""")
+    index = TextIndex([page])
+    assert str(defined_company(index, r"employeur").value) == "ALTIMEA SANTÉ"
+    person = defined_person(index, r"salarie")
+    assert person is not None and (str(person.surname.value), str(person.given_names.value)) == ("VU", "Ngoc Anh")

@@ -115,9 +115,9 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
     person = (
         labelled_name(index, after=section_at or 0)
         or cell_person(index, section_at or 0)
-        or defined_person(index, r"salariee?|salarie\s*\(e\)")
         or name_after(index, r"(?:^|\n)[^\w\n]*(?:le\s+|la\s+)?(?:salarie|salariee|salarie\(e\)|employe)\s*:")
         or best_person(index, prefer_before=r"\bet\b|salarie|employe")
+        or defined_person(index, r"salariee?|salarie\s*\(e\)")
         or ner_person(index)
     )
     if person:
