@@ -7,7 +7,7 @@ SAMPLES := samples
 OUT := out
 JOBS ?= 2
 
-.PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo eval-unseen
+.PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo eval-unseen reliability
 
 setup: $(STAMP)
 
@@ -54,6 +54,11 @@ eval-unseen: setup
 		| tee $(UNSEEN)/score.txt | grep -E '^(score|by render|report):' || true
 	$(PY) benchmarks/heldout.py photos $(UNSEEN)/report.json
 	@grep '^score:' $(UNSEEN)/score.txt
+
+# Reliability of field_confidence on held-out families (README, "Reliability of field confidence");
+# `python benchmarks/reliability.py fit` refits the calibration on the other families.
+reliability: setup
+	$(PY) benchmarks/reliability.py table --work $(OUT)/reliability
 
 # Refresh the pinned lock from the current environment.
 lock:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from extractors.fields.calibration import calibrate
 from models import FIELDS, Extraction, Page, PieceType
 
 # Modules under extractors.fields; identity documents also take the MRZ lines.
@@ -34,7 +35,7 @@ def extract_fields(piece_type: PieceType, pages: list[Page]) -> Extraction:
         extraction = module.extract(pages)
     # The contract: exactly the fields of the type, null when unread.
     extraction.fields = {name: extraction.fields.get(name) for name in FIELDS[piece_type]}
-    return extraction
+    return calibrate(piece_type, pages, extraction)
 
 
 def _mrz_lines(pages: list[Page]) -> list[str] | None:

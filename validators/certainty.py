@@ -4,17 +4,18 @@ when every value it compares is certain; otherwise it raises `check_inconclusive
 A value is certain when its `field_confidence` is at least CONFIDENCE_THRESHOLD and, for
 an MRZ-covered field, its check digit held (the field is not in `piece.mrz_failed`).
 
-Why 0.60: measured on the shared samples and a synthetic batch of 10 dossiers (`dossiers
-process DIR... --out-dir OUT --as-of 2026-06-15`, 457 read values compared with the truth).
-Right values: text layers at 0.90 and more, MRZ-confirmed fields at 0.95-1.0, OCR'd amounts and
-hours (what the pay checks compare) at 0.80-0.87, and the identity extractor's visual-zone
-values that no MRZ confirms (a card without MRZ, a permit category) at exactly 0.60
-(CONF_VISUAL): they must stay certain, or an identity card without MRZ could never be found
-expired and a permit category never settle the labour-market test. The misread that mattered
-came lower: a diploma's holder surname read as "Paris" at 0.58 (it raised a false
-identity_mismatch). MRZ-failed fields (0.60) are doubtful through `mrz_failed` anyway. The
-other misreads seen (a security code O/0 at 0.74, MRZ letters at 0.97) are compared by no
-check. Revisit the value when extractors change how they score (the README says how).
+Why 0.60: chosen from the reliability table of `make reliability` (README, "Reliability of field
+confidence"; `benchmarks/reliability.py`): on 20 dossiers of held-out layout families (632 values),
+values below 0.60 were right 8 times in 18, values from 0.60 up 562 in 614. The same results
+checked again at thresholds from 0.50 to 0.95 scored best at 0.55-0.60 (flags F1 0.757, status
+0.950): lower, misreads raise false blocking flags (a surname read "Suite" at 0.54 on a damaged
+page, tests/test_damaged_pages.py, would give identity_mismatch); higher, right values give check_inconclusive (status 0.900 at 0.65-0.80, 0.850 at 0.90), since
+most wrong values come at 0.80-0.96, where no threshold can tell them. The confidences are
+calibrated first (extractors/fields/calibration.py). It also keeps the identity extractor's
+visual-zone values that no MRZ confirms (a card without MRZ, a permit category: CONF_VISUAL,
+0.60) certain: an identity card without MRZ can be found expired. MRZ-failed fields are doubtful
+through `mrz_failed` anyway. Revisit the value with `make reliability` when extractors change
+how they score.
 
 A field with no confidence entry is taken as certain: the extractors give one for every value
 they read, so only values set by other means (tests, an agent) lack it. A value an agent
