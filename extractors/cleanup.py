@@ -113,7 +113,8 @@ def _downscale(gray: np.ndarray, target: int) -> np.ndarray:
     scale = target / max(h, w)
     if scale >= 1:
         return gray
-    return cv2.resize(gray, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA)
+    # A thread-thin page keeps a column of pixels (OpenCV refuses a size of 0).
+    return cv2.resize(gray, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
 
 
 def remove_rules(gray: np.ndarray) -> np.ndarray:

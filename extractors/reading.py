@@ -23,7 +23,14 @@ from extractors.mrz_locate import find_mrz
 from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
-from extractors.raster import count_frames, load_frame, open_pdf, pdf_page, render_dpi, render_page
+from extractors.raster import (
+    count_frames,
+    load_frame,
+    open_pdf,
+    pdf_page,
+    render_dpi,
+    render_page,
+)
 from extractors.step_times import collecting, steps_of, timed
 from models import (
     CorruptFile,

@@ -10,10 +10,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extractors import mrz_reader
+from extractors.filetype import FileKind
 from extractors.limits import Limits
 from extractors.ocr import OcrResult
 from extractors.reading import PageJob, _without_prose, ocr_image
-from extractors.filetype import FileKind
 from models import Line, Word
 from tests.mrz_builders import td3
 from tests.mrz_scenes import FONTS, font_path
