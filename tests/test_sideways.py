@@ -10,7 +10,7 @@ from extractors.cleanup import lines_run_down, rotate_quadrant
 
 def text_page(lines: int = 40, width: int = 1654, height: int = 2339, skew: float = 0.0) -> np.ndarray:
     page = np.full((height, width), 255, np.uint8)
-    words = "Le salarie est engage a compter du 1er mars en qualite de technicien".split()
+    words = ["Le", "salarie", "est", "engage", "a", "compter", "du", "1er", "mars", "en", "qualite", "de", "technicien"]
     for i in range(lines):
         text = " ".join(words[(i * 3) % len(words):] + words[:(i * 3) % len(words)])[:60]
         cv2.putText(page, text, (150, 200 + i * 48), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2, cv2.LINE_AA)
