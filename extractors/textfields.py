@@ -8,6 +8,7 @@ length, so a span found there slices the original text as printed.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -478,16 +479,29 @@ def name_after(index: TextIndex, label: str, certainty: float = 0.9) -> PersonNa
 # ---------------------------------------------------------------- spaCy fallback
 
 _NLP = None
+_NLP_LOCK = threading.Lock()
 
 
 def _french_nlp():
-    """fr_core_news_sm, loaded once and only when rules found no name (loading costs ~1 s)."""
+    """fr_core_news_sm, loaded once, when rules found no name or by `warm_up_french_model`.
+    Only the named-entity recogniser and what it listens to are loaded (~3 s)."""
     global _NLP
-    if _NLP is None:
-        import spacy
+    with _NLP_LOCK:
+        if _NLP is None:
+            import spacy
 
-        _NLP = spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
+            _NLP = spacy.load("fr_core_news_sm",
+                              exclude=["parser", "senter", "lemmatizer", "morphologizer", "attribute_ruler"])
     return _NLP
+
+
+def warm_up_french_model() -> None:
+    """Load the model ahead (a caller's background thread, while pages are read), so that
+    the first dossier whose names need it does not wait seconds inside its extraction."""
+    try:
+        _french_nlp()
+    except Exception:  # noqa: BLE001 - the model is an aid; ner_person meets the same error later
+        pass
 
 
 def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> PersonName | None:

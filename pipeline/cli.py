@@ -168,7 +168,10 @@ def _process(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
+    import threading
+
     from extractors.limits import Limits
+    from extractors.textfields import warm_up_french_model
     from pipeline.page_pool import PagePool
     from pipeline.read_ahead import ReadAhead
     from pipeline.recorded import BestEffortPageCache, Services
@@ -189,6 +192,9 @@ def _process(args: argparse.Namespace) -> int:
     services = Services.open(settings)
     try:
         with PagePool(args.workers or settings.workers, limits) as pool:
+            # spaCy's French model (seconds to load) loads while the first pages are read,
+            # not inside the extraction of the first dossier that needs it.
+            threading.Thread(target=warm_up_french_model, name="spacy-warm-up", daemon=True).start()
             ahead = ReadAhead(pool, services, BestEffortPageCache(services.store), limits)
             # Three dossiers in flight: the readers work on the next two while this one is recorded.
             pending = deque(ahead.submit(p) for p in args.paths[:2])
