@@ -19,7 +19,7 @@ import numpy as np
 from extractors import cleanup, mrz
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
-from extractors.mrz_locate import find_mrz
+from extractors.mrz_locate import find_mrz, valid_reading
 from extractors.mrz_reader import read_mrz
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
@@ -134,7 +134,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
             best = _ocr(unruled, tmp, job)
         rotation = first_turn
         sideways = _sideways(best, upright.shape[1] / upright.shape[0])
-        if sideways or not _good_enough(best):
+        if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best):
             with timed("orientation"):
                 # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
                 candidates = [] if sideways else [(0, upright, best)]
@@ -216,6 +216,18 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
             bx0, by0, bx1, by1 = word.bbox
             word.bbox = (x0 / w + bx0 * sx, y0 / h + by0 * sy, x0 / w + bx1 * sx, y0 / h + by1 * sy)
     return attempt
+
+
+def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult) -> bool:
+    """Whether a page OCR read poorly is nonetheless the right way up because an MRZ on it
+    reads, as it stands, with its check digits holding: a card's small print, not a turned
+    page, and no other orientation is worth an OCR pass. Looked at only on pages that may
+    be identity documents, as `_read_mrz` does."""
+    text = "\n".join(line.text for line in result.lines)
+    if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
+        return False
+    with timed("mrz"):
+        return valid_reading(read_mrz(gray))
 
 
 def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[int, np.ndarray, OcrResult] | None:
