@@ -156,21 +156,7 @@ class EmbeddedPostgres:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _server_user(self) -> ServerUser | None:
-        if os.geteuid() != 0:
-            return None
-        try:
-            entry = pwd.getpwnam(SERVER_USER_WHEN_ROOT)
-        except KeyError:
-            # Same user the wheel's own launcher creates: one such user per machine.
-            # Not checked: another command may have created it in between.
-            made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                                   SERVER_USER_WHEN_ROOT], check=False, capture_output=True, text=True)
-            try:
-                entry = pwd.getpwnam(SERVER_USER_WHEN_ROOT)
-            except KeyError:
-                raise EmbeddedPostgresError(
-                    f"cannot create user {SERVER_USER_WHEN_ROOT} to run PostgreSQL as: {made.stderr}") from None
-        return ServerUser(entry.pw_name, entry.pw_uid, entry.pw_gid)
+        return server_user()
 
     def _give_to_server_user(self, path: Path) -> None:
         user = self._server_user()
@@ -232,6 +218,29 @@ class EmbeddedPostgres:
             raise EmbeddedPostgresError(
                 f"{Path(argv[0]).name} failed ({completed.returncode}): {completed.stderr.strip()}")
         return completed
+
+
+def server_user() -> ServerUser | None:
+    """The unprivileged user the server runs as when we are root (None otherwise), created
+    on first use. Creation is serialised across processes (parallel test workers start
+    their servers at once): a user half-written by a concurrent `useradd` made initdb fail
+    with "could not look up effective user ID"."""
+    if os.geteuid() != 0:
+        return None
+    with open(Path(tempfile.gettempdir()) / "dossiers-embedded-postgres-user.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            entry = pwd.getpwnam(SERVER_USER_WHEN_ROOT)
+        except KeyError:
+            # Same user the wheel's own launcher creates: one such user per machine.
+            made = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                                   SERVER_USER_WHEN_ROOT], check=False, capture_output=True, text=True)
+            try:
+                entry = pwd.getpwnam(SERVER_USER_WHEN_ROOT)
+            except KeyError:
+                raise EmbeddedPostgresError(
+                    f"cannot create user {SERVER_USER_WHEN_ROOT} to run PostgreSQL as: {made.stderr}") from None
+    return ServerUser(entry.pw_name, entry.pw_uid, entry.pw_gid)
 
 
 def _make_reachable(path: Path) -> None:

@@ -49,7 +49,14 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
 from storage.database import Database
-from storage.embedded_postgres import EmbeddedPostgres
+from storage.embedded_postgres import EmbeddedPostgres, server_user
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The embedded servers' user (when root) is made once, before the xdist workers start
+    # their servers side by side.
+    if not hasattr(config, "workerinput"):
+        server_user()
 from storage.records import Records
 
 
