@@ -16,7 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from extractors import cleanup, mrz
+from extractors import cleanup
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import find_mrz, valid_reading
@@ -223,8 +223,7 @@ def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult) -> bool:
     reads, as it stands, with its check digits holding: a card's small print, not a turned
     page, and no other orientation is worth an OCR pass. Looked at only on pages that may
     be identity documents, as `_read_mrz` does."""
-    text = "\n".join(line.text for line in result.lines)
-    if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
+    if not _may_be_identity_page(result):
         return False
     with timed("mrz"):
         return valid_reading(read_mrz(gray))
@@ -239,9 +238,7 @@ def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[i
     if len(candidates) < 2 or all(c[2].word_count > FEW_WORDS for c in candidates):
         return None
     for candidate in candidates:
-        lines = read_mrz(candidate[1])
-        record = mrz.parse_mrz(lines) if lines else None
-        if record is not None and record.checks_held >= 3 and record.plausible:
+        if valid_reading(read_mrz(candidate[1])):
             return candidate
     return None
 
@@ -352,6 +349,13 @@ def _without_prose(gray: np.ndarray, result: OcrResult) -> np.ndarray:
     return blank
 
 
+def _may_be_identity_page(result: OcrResult) -> bool:
+    """Identity words, filler characters, or the little text of a card photo: worth the
+    MRZ reader's look (on a page of running text it would cost time for nothing)."""
+    text = "\n".join(line.text for line in result.lines)
+    return result.word_count <= FEW_WORDS or bool(_IDENTITY_HINT.search(text))
+
+
 def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
     """Identity documents carry a machine-readable zone. The dedicated reader runs only
     on pages that look like one (identity words, filler characters, or the little text
@@ -360,8 +364,7 @@ def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tupl
     on an enlarged copy of a small image (extractors/mrz_locate.py), on `oriented`: the page
     before a contrast boost, which can blur OCR-B strokes together. Returns the zone and the
     clockwise turn that made `oriented` upright."""
-    text = "\n".join(line.text for line in result.lines)
-    if result.word_count > FEW_WORDS and not _IDENTITY_HINT.search(text):
+    if not _may_be_identity_page(result):
         return {}, 0
     copies = (gray, oriented) if oriented is not gray else (gray,)
     upright = _good_enough(result)
