@@ -16,9 +16,10 @@ records.py    Manifest — what dossier.json declares; pipeline.intake → the r
               pipeline (process, recheck) → storage (runs.result), the CLI's JSON,
               `dossiers show`, the review pages; storage returns it (Records.current_result,
               Reviews.dossier), review keys included
-review.py     FieldCorrection (with FieldReading), TypeCorrection, Review, Decision — what an
-              agent adds to a result (PieceResult.corrections / type_correction,
-              DossierResult.review; absent until a review writes them); storage.reviews →
+review.py     FieldCorrection (with FieldReading), TypeCorrection, Review, Decision, FlagOverride —
+              what an agent adds to a result (PieceResult.corrections / type_correction,
+              DossierResult.review / overrides; absent until a review writes them); storage.reviews,
+              storage.overrides →
               the stored document, the web pages, the exports. OmitsAbsent: their base
 reading.py    ReadingFacts (PieceReading, PageReading) — what reading found about its own
               quality; pipeline.process → validators.reading (the reading flags)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from models.document import BBox
 from models.domain import SCHEMA_VERSION, FlagCode, PieceType, Severity, SEVERITY, Status
-from models.review import FieldCorrection, OmitsAbsent, Review, TypeCorrection
+from models.review import FieldCorrection, FlagOverride, OmitsAbsent, Review, TypeCorrection
 
 FieldValue = str | float | int | None
 
@@ -26,6 +26,17 @@ class Manifest(BaseModel):
 class FieldBox(BaseModel):
     page: int = Field(ge=1)
     bbox: BBox
+
+
+class PageView(BaseModel):
+    """How the reader turned one page of a piece before reading it (reading.ocr_image):
+    the review page's viewer draws the page the same way, so that the field boxes, which
+    are relative to the page as read, fall on their values (web/page_images.py)."""
+
+    page: int = Field(ge=1)
+    text_source: Literal["text_layer", "ocr"]
+    rotation: int = 0  # degrees clockwise (Page.rotation)
+    skew: float = 0.0  # degrees corrected by deskew (Page.skew)
 
 
 class Extraction(BaseModel):
@@ -52,11 +63,16 @@ class PieceResult(OmitsAbsent):
     text_source: Literal["text_layer", "ocr", "mixed"] = "text_layer"
     mrz_failed: list[str] = Field(default_factory=list)  # fields whose MRZ check digit failed
     absent_fields: list[str] = Field(default_factory=list)  # see Extraction.absent_fields
+    # The reader's geometry of each page (absent from results made before it was recorded).
+    page_views: list[PageView] | None = None
     # Review (absent until an agent acts): corrections by field name ({} once all were undone).
     corrections: dict[str, FieldCorrection] | None = None
     type_correction: TypeCorrection | None = None
 
-    ABSENT_WHEN_NONE = ("corrections", "type_correction")
+    ABSENT_WHEN_NONE = ("corrections", "type_correction", "page_views")
+
+    def page_view(self, page: int) -> PageView | None:
+        return next((v for v in self.page_views or [] if v.page == page), None)
 
 
 class Flag(BaseModel):
@@ -115,8 +131,10 @@ class DossierResult(OmitsAbsent):
     labour_market_test: LabourMarketTest | None = None
     checked_against: CheckedAgainst | None = None
     review: Review | None = None  # the agent's decision, once taken (absent until then)
+    # Flags agents set aside with a reason (absent until one is): they no longer block.
+    overrides: list[FlagOverride] | None = None
 
-    ABSENT_WHEN_NONE = ("review",)
+    ABSENT_WHEN_NONE = ("review", "overrides")
 
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_none=False)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from pydantic import BaseModel, PlainSerializer, SerializerFunctionWrapHandler, model_serializer
 
-from models.domain import PieceType
+from models.domain import FlagCode, PieceType, Severity
+
+if TYPE_CHECKING:
+    from models.records import Flag
 
 # When an agent acted: written as ISO 8601 (`isoformat`), as the documents always held it.
 ActedAt = Annotated[dt.datetime, PlainSerializer(lambda at: at.isoformat(), return_type=str)]
@@ -72,3 +75,24 @@ class Review(BaseModel):
     by: str
     at: ActedAt
     message: str | None = None
+
+
+class FlagOverride(BaseModel):
+    """A flag an agent set aside with a written reason (issue 10): it stays shown but no
+    longer blocks. It names the flag by what identifies it across a recheck (code, piece,
+    field, piece type, check), so the same flag raised again after a correction stays set
+    aside; a rerun writes a new result without overrides, so they end with it."""
+
+    code: FlagCode
+    severity: Severity  # the flag's, when set aside (the counts distinguish blocking ones)
+    piece: int | None = None
+    field: str | None = None
+    piece_type: str | None = None
+    check: str | None = None
+    reason: str
+    by: str
+    at: ActedAt
+
+    def covers(self, flag: Flag) -> bool:
+        return (flag.code, flag.piece, flag.field, flag.piece_type, flag.check) == (
+            self.code, self.piece, self.field, self.piece_type, self.check)

@@ -160,6 +160,16 @@ def _parser() -> argparse.ArgumentParser:
 
     stop = sub.add_parser("stop", help="arrêter le serveur PostgreSQL embarqué")
     stop.set_defaults(func=_stop)
+
+    corrections = sub.add_parser("corrections", help="les corrections des agents, exemples étiquetés")
+    corrections_sub = corrections.add_subparsers(required=True)
+    export = corrections_sub.add_parser("export", help="écrire les corrections de champs en JSON Lines")
+    export.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="seulement les corrections faites depuis ce jour (heure de Paris)")
+    export.add_argument("--out", type=Path, metavar="FILE", help="fichier à écrire (défaut : la sortie standard)")
+    export.add_argument("--with-references", action="store_true",
+                        help="ajouter la référence du dossier et le nom du fichier (données personnelles)")
+    export.set_defaults(func=_export_corrections)
     return parser
 
 
@@ -509,6 +519,19 @@ def _stop(args: argparse.Namespace) -> int:
         return EXIT_OK
     stopped = embedded_server(settings.home).stop()
     print("serveur PostgreSQL embarqué arrêté" if stopped else "aucun serveur embarqué en marche")
+    return EXIT_OK
+
+
+def _export_corrections(args: argparse.Namespace) -> int:
+    from pipeline.learning_export import export_corrections
+
+    with _records() as records:
+        if args.out is None:
+            count = export_corrections(records.db, sys.stdout, args.since, args.with_references)
+        else:
+            with args.out.open("w", encoding="utf-8") as out:
+                count = export_corrections(records.db, out, args.since, args.with_references)
+    print(f"{count} correction(s) exportée(s)", file=sys.stderr)
     return EXIT_OK
 
 

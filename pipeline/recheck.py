@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from models import DossierResult
 from validators import READING_CODES, CheckContext, assess
+from validators.overrides import decide_status_with_overrides
 
 
 def recheck_document(result: DossierResult) -> DossierResult:
@@ -21,6 +22,7 @@ def recheck_document(result: DossierResult) -> DossierResult:
     # The reading flags come from reading the files, not from the rules: a recheck keeps them.
     assessment = assess(ctx, prior_flags=[f for f in result.flags if f.code in READING_CODES])
     return result.model_copy(update={
-        "flags": assessment.flags, "status": assessment.status,
+        # Flags agents set aside with a reason (same code, piece, field) stay set aside.
+        "flags": assessment.flags, "status": decide_status_with_overrides(assessment.flags, result.overrides),
         "labour_market_test": assessment.labour_market_test, "checked_against": assessment.checked_against,
     })

@@ -6,13 +6,15 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.recheck import recheck_document
+from pipeline.reextract import StoredPageText
+from storage.claims import Claims
 from storage.reviews import Reviews
 from storage.services import Services
 from storage.users import Users
-from web import admin_views, auth_views, dossier_views, queue_views
+from storage.worklists import Worklists
+from web import admin_views, auth_views, claim_views, dossier_views, error_pages, learning_views, override_views, queue_views
 from web.page_images import PageImages
 from web.rerun import AirflowConfig
 from web.rendering import WEB_DIR, render
@@ -35,11 +37,14 @@ def create_app(services: Services, airflow: AirflowConfig | None = None) -> Fast
     app = FastAPI(title="Dossiers — instruction", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.services = services
     app.state.users = Users(services.db)
-    app.state.reviews = Reviews(services.db, recheck=recheck_document)
+    app.state.reviews = Reviews(services.db, recheck=recheck_document,
+                                reextract=StoredPageText(services.store, services.records))
+    app.state.claims = Claims(services.db)
+    app.state.worklists = Worklists(services.db)
     app.state.page_images = PageImages(services.store, services.records)
     app.state.airflow = airflow
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
-    for module in (auth_views, queue_views, dossier_views, admin_views):
+    for module in (auth_views, queue_views, claim_views, dossier_views, admin_views, override_views, learning_views):
         app.include_router(module.router)
 
     @app.middleware("http")
@@ -58,10 +63,6 @@ def create_app(services: Services, airflow: AirflowConfig | None = None) -> Fast
     async def forbidden(request: Request, error: Forbidden) -> HTMLResponse:
         return render(request, "error.html", {"title": "Accès refusé", "message": error.message}, 403)
 
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> HTMLResponse:
-        message = "Page introuvable." if error.status_code == 404 else str(error.detail)
-        return render(request, "error.html", {"title": f"Erreur {error.status_code}", "message": message},
-                      error.status_code)
+    error_pages.install(app, SECURITY_HEADERS)
 
     return app

@@ -28,6 +28,26 @@ STATUSES = {
 }
 DECISIONS = {"approved": "Approuvé", "rejected": "Rejeté", "sent_back": "Renvoyé comme incomplet"}
 SEVERITIES = {"blocking": "Bloquant", "warning": "Avertissement"}
+FLAGS = {
+    "missing_piece": "Pièce manquante", "procedure_undetermined": "Procédure indéterminée",
+    "invalid_manifest": "Manifeste invalide", "unreadable_file": "Fichier illisible",
+    "illegible_page": "Page illisible", "unclassified_piece": "Pièce non classée",
+    "missing_field": "Champ non lu", "mrz_check_failed": "Bande MRZ incohérente",
+    "document_expired": "Document expiré", "document_expires_early": "Document expirant trop tôt",
+    "identity_mismatch": "Identités différentes", "invalid_siret": "SIRET ou SIREN invalide",
+    "employer_mismatch": "Employeur différent", "registration_too_old": "Extrait d'immatriculation trop ancien",
+    "salary_below_minimum": "Salaire sous le minimum", "internship_too_long": "Stage trop long",
+    "gratification_below_minimum": "Gratification sous le minimum",
+    "certificate_outdated": "Attestation URSSAF périmée", "certificate_not_employer": "Attestation URSSAF d'une autre entreprise",
+    "offer_publication_insufficient": "Publication de l'offre insuffisante",
+    "convention_sent_late": "Convention transmise trop tard", "renewal_outside_window": "Renouvellement hors délai",
+    "exemption_to_confirm": "Dispense à confirmer", "check_inconclusive": "Contrôle non tranché",
+}
+# Legal amounts as the checks record them (checked_against.legal_amounts: "name@date").
+LEGAL_AMOUNTS = {
+    "smic_gross_monthly_35h": "SMIC brut mensuel pour 35 h",
+    "intern_gratification_hourly_minimum": "Gratification horaire minimale des stagiaires",
+}
 FIELDS = {
     "document_number": "Numéro du document", "surname": "Nom", "given_names": "Prénoms",
     "nationality": "Nationalité", "date_of_birth": "Date de naissance", "sex": "Sexe",
@@ -52,6 +72,7 @@ ACTIONS = {
     "run_abandoned": "Traitement abandonné", "field_corrected": "Champ corrigé",
     "piece_type_changed": "Type de pièce modifié", "review_decided": "Décision",
     "rerun_requested": "Retraitement demandé", "checks_rerun": "Contrôles relancés",
+    "flag_overridden": "Contrôle écarté",
 }
 
 

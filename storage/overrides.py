@@ -1,0 +1,84 @@
+"""Flags that agents set aside with a written reason (issue 10, point 3), and which checks
+they set aside most.
+
+An override applies to the dossier's current run, in the review's transaction
+(storage.reviews): it is added to the result document's `overrides` (what the checks
+honour: pipeline.recheck and validators.overrides), kept as a row of `flag_overrides` (all
+of them, for the counts, also after a rerun dropped them from the current result) and
+written to the history; then the checks run again, so the status follows: a dossier held
+back only by overridden flags goes to the agents' queue (`ready_for_review`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from models.domain import FlagCode
+from models.review import FlagOverride
+from storage.records import _audit
+from storage.reviews import CORRECTABLE, ChecksOutcome, ReviewError, Reviews, StaleReview, _now
+
+REASON_MAX = 2000  # characters: a reason is a sentence or two, not a letter
+
+
+@dataclass(frozen=True)
+class OverrideCount:
+    """How often agents set a check aside (`check`: for check_inconclusive, the check left undecided)."""
+    code: str
+    check: str | None
+    overrides: int
+    blocking: int  # of which the flag was blocking
+    dossiers: int
+    last_at: dt.datetime
+
+
+class Overrides:
+    def __init__(self, reviews: Reviews) -> None:
+        # The review's transaction and recheck: an override is one more review action.
+        self.reviews = reviews
+
+    def override(self, reference: str, run_id: int, position: int, code: str, reason: str,
+                 actor: str) -> ChecksOutcome:
+        """Set aside the flag at `position` of the current result (`code` guards against a
+        page shown before the flags changed); `reason` is required. What the checks then
+        did (the status change) comes back."""
+        reason = reason.strip()
+        if not reason:
+            raise ReviewError("indiquez pourquoi vous écartez ce contrôle")
+        if len(reason) > REASON_MAX:
+            raise ReviewError(f"motif trop long (au plus {REASON_MAX} caractères)")
+        reviews = self.reviews
+        with reviews._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+            if result.schema_version != "2":
+                raise ReviewError("résultat produit selon les règles antérieures : relancez le traitement "
+                                  "avant d'écarter un contrôle")
+            if not 0 <= position < len(result.flags) or result.flags[position].code.value != code:
+                raise StaleReview("les alertes du dossier ont changé depuis l'affichage de la page : rechargez-la")
+            flag = result.flags[position]
+            overrides = list(result.overrides or [])
+            if any(o.covers(flag) for o in overrides):
+                raise ReviewError("ce contrôle est déjà écarté")
+            override = FlagOverride(code=FlagCode(code), severity=flag.severity, piece=flag.piece,
+                                    field=flag.field, piece_type=flag.piece_type, check=flag.check,
+                                    reason=reason, by=actor, at=_now())
+            result.overrides = [*overrides, override]
+            conn.execute(
+                """INSERT INTO flag_overrides (dossier_id, run_id, code, severity, piece_index, piece_type,
+                                               field, check_code, reason, overridden_by, overridden_at)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                (dossier_id, run_id, code, flag.severity.value, flag.piece, flag.piece_type, flag.field,
+                 flag.check, reason, actor, override.at))
+            _audit(conn, dossier_id, run_id, actor, "flag_overridden",
+                   {"code": code, "severity": flag.severity.value, "piece": flag.piece, "field": flag.field,
+                    "reason": reason})
+            return reviews._recheck_and_save(conn, dossier_id, run_id, result, actor, ())
+
+    def most_overridden(self, limit: int = 20) -> list[OverrideCount]:
+        """The checks agents set aside most, every override ever made (reruns included)."""
+        with self.reviews.db.connection() as conn:
+            rows = conn.execute(
+                """SELECT code, check_code, count(*), count(*) FILTER (WHERE severity = 'blocking'),
+                          count(DISTINCT dossier_id), max(overridden_at)
+                   FROM flag_overrides GROUP BY code, check_code
+                   ORDER BY count(*) DESC, code, check_code NULLS FIRST LIMIT %s""", (limit,)).fetchall()
+        return [OverrideCount(*row) for row in rows]
