@@ -20,16 +20,20 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from models.domain import PieceType, Status
+from models.domain import FIELDS, PieceType, Status
 from models.errors import UsageError
-from models.records import DossierResult, PieceResult
+from models.field_kinds import DATE_FIELDS, MONTH_FIELDS, NUMERIC_FIELDS
+from models.records import DossierResult, Extraction, PieceResult
 from models.review import Decision, FieldCorrection, FieldReading, Review, TypeCorrection
+from storage import claims
 from storage.database import Database
 from storage.records import _audit
 
 QUEUE_PAGE_SIZE = 50
-NUMERIC_FIELDS = frozenset({"weekly_hours", "gross_monthly_salary", "gross_salary", "monthly_gratification"})
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+# How agents write a day and a month (the pages show them so): 30/11/2026, 11/2026.
+_FRENCH_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_FRENCH_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
 
 
 # The status a decision gives the dossier (DOMAIN.md, Status): a send-back holds it as incomplete.
@@ -45,19 +49,13 @@ class StaleReview(ReviewError):
     """The dossier changed (rerun, decided) since the page was shown."""
 
 
-@dataclass(frozen=True)
-class QueueFilter:
-    procedure: str | None = None
-    warnings: bool | None = None  # True: with warnings only; False: without; None: all
-    page: int = 1
+class ClaimedElsewhere(StaleReview):
+    """Another agent holds the dossier (storage.claims): only they may decide it."""
 
-
-@dataclass(frozen=True)
-class QueueRow:
-    reference: str
-    procedure: str | None
-    submitted_at: dt.date | None
-    warnings: int
+    def __init__(self, claim: claims.Claim) -> None:
+        super().__init__(f"dossier pris en charge par {claim.holder} depuis {claim.at} : "
+                         "seul cet agent peut le décider tant qu'il ne l'a pas libéré")
+        self.claim = claim
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,6 @@ class HeldRow:
     procedure: str | None
     submitted_at: dt.date | None
     reasons: list[str]
-
-
-@dataclass(frozen=True)
-class QueuePage:
-    rows: list[QueueRow]
-    total: int
-    page: int
-    pages: int
-    procedures: list[str]
 
 
 @dataclass(frozen=True)
@@ -104,53 +93,37 @@ CORRECTED_CONFIDENCE = 1.0
 # Runs the checks again on a corrected result (pipeline.recheck.recheck_document);
 # storage only calls it, so that it stays free of the rules.
 Recheck = Callable[[DossierResult], DossierResult]
+# Reads a piece's fields again for another type from its stored page text, no OCR
+# (pipeline.reextract); None when that text is no longer kept. Injected like Recheck.
+Reextract = Callable[[str, PieceResult, PieceType], Extraction | None]
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """A value an agent typed for one field of one piece (0-based), as typed."""
+    piece: int
+    field: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class ChecksOutcome:
+    """What a correction or a type change did, for the page's summary (and the history)."""
+    fields: tuple[tuple[int, str], ...]  # (piece, field) set to a new value, in the order given
+    status_before: Status
+    status_after: Status
+    raised: tuple[str, ...] = ()  # the flags the checks added, as the history names them
+    lifted: tuple[str, ...] = ()  # the flags they no longer raise
+    reextracted: bool | None = None  # type change: fields read again; False: page text not kept
 
 
 class Reviews:
-    def __init__(self, db: Database, recheck: Recheck | None = None) -> None:
+    def __init__(self, db: Database, recheck: Recheck | None = None, reextract: Reextract | None = None) -> None:
         self.db = db
         self.recheck = recheck
+        self.reextract = reextract
 
     # -- queues -------------------------------------------------------------------------
-
-    def queue(self, wanted: QueueFilter) -> QueuePage:
-        """Ready-for-review dossiers, oldest submission first, one page of them."""
-        where = """d.status = 'ready_for_review'
-                   AND (%(procedure)s::text IS NULL OR d.procedure = %(procedure)s)
-                   AND (%(warnings)s::boolean IS NULL OR %(warnings)s = EXISTS (
-                        SELECT 1 FROM flags f WHERE f.run_id = d.current_run_id AND f.severity = 'warning'))"""
-        params = {"procedure": wanted.procedure, "warnings": wanted.warnings}
-        with self.db.connection() as conn:
-            total = conn.execute(f"SELECT count(*) FROM dossiers d WHERE {where}", params).fetchone()[0]
-            pages = max(1, -(-total // QUEUE_PAGE_SIZE))
-            page = min(max(1, wanted.page), pages)
-            rows = conn.execute(
-                f"""SELECT d.reference, d.procedure, d.submitted_at,
-                           (SELECT count(*) FROM flags f
-                            WHERE f.run_id = d.current_run_id AND f.severity = 'warning')
-                    FROM dossiers d WHERE {where}
-                    ORDER BY d.submitted_at NULLS LAST, d.id LIMIT %(limit)s OFFSET %(offset)s""",
-                {**params, "limit": QUEUE_PAGE_SIZE, "offset": (page - 1) * QUEUE_PAGE_SIZE}).fetchall()
-            procedures = [r[0] for r in conn.execute(
-                "SELECT DISTINCT procedure FROM dossiers WHERE status = 'ready_for_review' "
-                "AND procedure IS NOT NULL ORDER BY procedure")]
-        return QueuePage([QueueRow(*r) for r in rows], total, page, pages, procedures)
-
-    def incomplete(self, limit: int = QUEUE_PAGE_SIZE) -> list[HeldRow]:
-        """Dossiers held back as incomplete, oldest first, with their blocking flags' messages
-        (and the agent's message when one sent it back)."""
-        with self.db.connection() as conn:
-            rows = conn.execute(
-                """SELECT d.reference, d.procedure, d.submitted_at,
-                          coalesce(array(SELECT f.message FROM flags f WHERE f.run_id = d.current_run_id
-                                         AND f.severity = 'blocking' ORDER BY f.position), '{}')
-                          || coalesce(array(SELECT 'Renvoyé par ' || (r.result->'review'->>'by') || ' : '
-                                                   || (r.result->'review'->>'message')
-                                            FROM runs r WHERE r.id = d.current_run_id
-                                            AND r.result->'review'->>'message' IS NOT NULL), '{}')
-                   FROM dossiers d WHERE d.status = 'incomplete'
-                   ORDER BY d.submitted_at NULLS LAST, d.id LIMIT %s""", (limit,)).fetchall()
-        return [HeldRow(*r) for r in rows]
 
     def failed(self, limit: int = QUEUE_PAGE_SIZE) -> list[HeldRow]:
         """Dossiers whose processing broke, most recent first, with the error."""
@@ -176,66 +149,105 @@ class Reviews:
                            DossierResult.model_validate(document) if document is not None else None)
 
     def correct_field(self, reference: str, run_id: int, piece_index: int, field: str, raw: str,
-                      actor: str) -> None:
-        """Set a field to the agent's value; the pipeline's value stays in `corrections`.
-        Giving the original value back removes the correction."""
+                      actor: str) -> ChecksOutcome:
+        """Set one field to the agent's value (see correct_fields)."""
+        return self.correct_fields(reference, run_id, [FieldEdit(piece_index, field, raw)], actor)
+
+    def correct_fields(self, reference: str, run_id: int, edits: list[FieldEdit], actor: str) -> ChecksOutcome:
+        """Set fields to the agent's values in one transaction, then run the checks once.
+        The pipeline's value stays in `corrections`; giving the original value back removes
+        the correction; a value equal to the current one changes nothing. One refused value
+        refuses them all."""
         with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
-            piece = _piece(result, piece_index)
-            if field not in piece.fields:
-                raise ReviewError(f"la pièce n'a pas de champ « {field} »")
-            value = parse_value(field, raw)
-            if piece.corrections is None:
-                piece.corrections = {}
-            corrections = piece.corrections
-            previous = piece.fields[field]
-            earlier = corrections.get(field)
-            original = earlier.original if earlier else previous
-            piece.fields[field] = value
-            at = _now()
-            if value == original:
-                corrections.pop(field, None)
-                _restore_reading(piece, field, earlier)
-                stored: tuple[Any, ...] = (None, None, None)
-            else:
-                reading = (earlier.reading if earlier else None) or FieldReading(
-                    confidence=piece.field_confidence.get(field), mrz_failed=field in piece.mrz_failed)
-                corrections[field] = FieldCorrection(original=original, by=actor, at=at, reading=reading)
-                piece.field_confidence[field] = CORRECTED_CONFIDENCE
-                piece.mrz_failed = [name for name in piece.mrz_failed if name != field]
-                stored = (Jsonb(value), actor, at)
-            conn.execute(
-                """UPDATE fields SET corrected_value = %s, corrected_by = %s, corrected_at = %s
-                   WHERE name = %s AND piece_row_id =
-                         (SELECT id FROM pieces WHERE run_id = %s AND piece_index = %s)""",
-                (*stored, field, run_id, piece_index))
-            _audit(conn, dossier_id, run_id, actor, "field_corrected",
-                   {"piece": piece_index, "field": field, "original": original, "previous": previous,
-                    "value": value})
-            self._recheck_and_save(conn, dossier_id, run_id, result, actor)
+            changed = tuple((edit.piece, edit.field) for edit in edits
+                            if self._correct_one(conn, dossier_id, run_id, result, edit, actor))
+            if not changed:
+                return ChecksOutcome((), result.status, result.status)
+            return self._recheck_and_save(conn, dossier_id, run_id, result, actor, changed)
+
+    def _correct_one(self, conn: psycopg.Connection, dossier_id: int, run_id: int, result: DossierResult,
+                     edit: FieldEdit, actor: str) -> bool:
+        """Apply one edit to `result` and the run's rows; False when it changes nothing."""
+        piece = _piece(result, edit.piece)
+        field = edit.field
+        if field not in piece.fields:
+            raise ReviewError(f"la pièce {edit.piece + 1} n'a pas de champ « {field} »")
+        try:
+            value = parse_value(field, edit.raw)
+        except ReviewError as error:
+            raise ReviewError(f"pièce {edit.piece + 1}, champ « {field} » : {error}") from None
+        previous = piece.fields[field]
+        if value == previous:
+            return False
+        if piece.corrections is None:
+            piece.corrections = {}
+        corrections = piece.corrections
+        earlier = corrections.get(field)
+        original = earlier.original if earlier else previous
+        piece.fields[field] = value
+        at = _now()
+        if value == original:
+            corrections.pop(field, None)
+            _restore_reading(piece, field, earlier)
+            stored: tuple[Any, ...] = (None, None, None)
+        else:
+            reading = (earlier.reading if earlier else None) or FieldReading(
+                confidence=piece.field_confidence.get(field), mrz_failed=field in piece.mrz_failed)
+            corrections[field] = FieldCorrection(original=original, by=actor, at=at, reading=reading)
+            piece.field_confidence[field] = CORRECTED_CONFIDENCE
+            piece.mrz_failed = [name for name in piece.mrz_failed if name != field]
+            stored = (Jsonb(value), actor, at)
+        conn.execute(
+            """UPDATE fields SET corrected_value = %s, corrected_by = %s, corrected_at = %s
+               WHERE name = %s AND piece_row_id =
+                     (SELECT id FROM pieces WHERE run_id = %s AND piece_index = %s)""",
+            (*stored, field, run_id, edit.piece))
+        _audit(conn, dossier_id, run_id, actor, "field_corrected",
+               {"piece": edit.piece, "field": field, "original": original, "previous": previous,
+                "value": value})
+        return True
 
     def change_piece_type(self, reference: str, run_id: int, piece_index: int, new_type: str,
-                          actor: str) -> None:
-        """Retype a piece. Its fields stay as read; the checks run again."""
+                          actor: str) -> ChecksOutcome | None:
+        """Retype a piece; its fields are read again for the new type from the stored page
+        text when a re-extraction is wired (no OCR), then the checks run again. Without
+        that text, the fields the new type shares keep their value, the others are unread.
+        None when the type is unchanged."""
         try:
-            new_type = PieceType(new_type).value
+            piece_type = PieceType(new_type)
         except ValueError:
             raise ReviewError(f"type de pièce inconnu : {new_type!r}") from None
+        # Read outside the transaction: a worker extracts, and the dossier's row is not held meanwhile.
+        extraction = self._extraction_for(reference, run_id, piece_index, piece_type)
         with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
             piece = _piece(result, piece_index)
             previous = piece.type
-            if previous == new_type:
-                return
+            if previous == piece_type:
+                return None
             at = _now()
             original = piece.type_correction.original if piece.type_correction else previous
-            piece.type = PieceType(new_type)
+            piece.type = piece_type
             piece.type_correction = TypeCorrection(original=original, by=actor, at=at)
+            _refill(piece, extraction)
             conn.execute(
                 """UPDATE pieces SET type = %s, original_type = coalesce(original_type, type),
                           type_changed_by = %s, type_changed_at = %s
-                   WHERE run_id = %s AND piece_index = %s""", (new_type, actor, at, run_id, piece_index))
+                   WHERE run_id = %s AND piece_index = %s""", (piece_type.value, actor, at, run_id, piece_index))
+            reextracted = None if self.reextract is None else extraction is not None
             _audit(conn, dossier_id, run_id, actor, "piece_type_changed",
-                   {"piece": piece_index, "previous": previous.value, "type": new_type})
-            self._recheck_and_save(conn, dossier_id, run_id, result, actor)
+                   {"piece": piece_index, "previous": previous.value, "type": piece_type.value,
+                    **({} if reextracted is None else {"reextracted": reextracted})})
+            return self._recheck_and_save(conn, dossier_id, run_id, result, actor, (), reextracted)
+
+    def _extraction_for(self, reference: str, run_id: int, piece_index: int,
+                        piece_type: PieceType) -> Extraction | None:
+        if self.reextract is None:
+            return None
+        view = self.dossier(reference)
+        if view is None or view.result is None or view.run_id != run_id:
+            return None  # _reviewable refuses it with the reason
+        piece = _piece(view.result, piece_index)
+        return None if piece.type == piece_type else self.reextract(reference, piece, piece_type)
 
     def decide(self, reference: str, run_id: int, decision: Decision | str, message: str | None,
                actor: str) -> Status:
@@ -249,8 +261,16 @@ class Reviews:
             raise ReviewError("indiquez le motif du rejet" if decision == Decision.rejected
                               else "indiquez le message pour l'employeur")
         status = STATUS_AFTER[decision]
-        with self._reviewable(reference, run_id) as (conn, dossier_id, result):
+        # An incomplete dossier may be sent back too (a message to the employer); the others wait in the queue.
+        awaiting = CORRECTABLE if decision == Decision.sent_back else frozenset({Status.ready_for_review.value})
+        with self._reviewable(reference, run_id, awaiting) as (conn, dossier_id, result):
+            # Decided by the agent holding it (a free dossier is taken): the claim, checked
+            # in this transaction, cannot pass to another before the decision is saved.
+            claim = claims.take(conn, dossier_id, actor)
+            if not claim.mine:
+                raise ClaimedElsewhere(claim)
             at = _now()
+            previous_status = result.status.value
             result.review = Review(decision=decision, by=actor, at=at, message=message)
             result.status = status
             self._save(conn, dossier_id, run_id, result, status)
@@ -258,7 +278,8 @@ class Reviews:
                          "VALUES (%s, %s, %s, %s, %s, %s)", (dossier_id, run_id, decision.value, actor, at, message))
             _audit(conn, dossier_id, run_id, actor, "review_decided",
                    {"decision": decision.value, "message": message, "status": status.value,
-                    "previous_status": Status.ready_for_review.value})
+                    "previous_status": previous_status})
+            claims.release_in(conn, dossier_id, actor)  # deciding gives the dossier back
         return status
 
     def record_rerun_request(self, reference: str, actor: str, details: dict[str, Any]) -> None:
@@ -272,21 +293,25 @@ class Reviews:
     # -- internals ----------------------------------------------------------------------
 
     def _recheck_and_save(self, conn: psycopg.Connection, dossier_id: int, run_id: int,
-                          result: DossierResult, actor: str) -> None:
+                          result: DossierResult, actor: str, fields: tuple[tuple[int, str], ...],
+                          reextracted: bool | None = None) -> ChecksOutcome:
         """Save the corrected result, with its checks run again when a recheck is wired;
-        what changed in the flags and status goes to the history."""
-        before = result.status
-        before_flags = _flag_keys(result)
+        what changed in the flags and status goes to the history and comes back."""
+        before, before_flags = result.status, _flag_keys(result)
         if self.recheck is not None:
             result = self.recheck(result)
-        after = result.status
+        after, after_flags = result.status, _flag_keys(result)
         self._save(conn, dossier_id, run_id, result, after if after != before else None)
+        outcome = ChecksOutcome(fields, before, after, tuple(sorted(after_flags - before_flags)),
+                                tuple(sorted(before_flags - after_flags)), reextracted)
         if self.recheck is not None:
-            after_flags = _flag_keys(result)
+            # `fields` and `reextracted` let the page say what this save did (web/change_summary.py).
             _audit(conn, dossier_id, run_id, actor, "checks_rerun",
                    {"status": after.value, "previous_status": before.value,
-                    "flags_added": sorted(after_flags - before_flags),
-                    "flags_removed": sorted(before_flags - after_flags)})
+                    "flags_added": list(outcome.raised), "flags_removed": list(outcome.lifted),
+                    "fields": [list(f) for f in fields],
+                    **({} if reextracted is None else {"reextracted": reextracted})})
+        return outcome
 
     @contextmanager
     def _reviewable(self, reference: str, run_id: int, statuses: frozenset[str] = frozenset(
@@ -317,16 +342,32 @@ class Reviews:
 
 def parse_value(field: str, raw: str) -> str | float | int | None:
     """The agent's text as a field value: empty means unread (null); amounts and hours are
-    numbers, written with a comma or a dot."""
+    numbers, written with a comma or a dot (spaces, `€` and `h` left out); a date written
+    the French way is stored as the contract has it (ISO)."""
     text = raw.strip()
     if not text:
         return None
+    if field in DATE_FIELDS | MONTH_FIELDS:
+        return _iso_date(field, text)
     if field in NUMERIC_FIELDS:
-        compact = text.replace("\u00a0", "").replace(" ", "").replace("€", "")
+        compact = re.sub(r"[\s\u202f€]", "", text).removesuffix("h")
         if not _NUMBER.fullmatch(compact):
             raise ReviewError(f"« {raw} » n'est pas un nombre")
         number = float(compact.replace(",", "."))
         return int(number) if number.is_integer() and "," not in compact and "." not in compact else number
+    return text
+
+
+def _iso_date(field: str, text: str) -> str:
+    """`30/11/2026` -> `2026-11-30` (`11/2026` -> `2026-11` for a month); other text as typed."""
+    day, month = _FRENCH_DAY.fullmatch(text), _FRENCH_MONTH.fullmatch(text)
+    try:
+        if day and field in DATE_FIELDS:
+            return dt.date(int(day[3]), int(day[2]), int(day[1])).isoformat()
+        if month and field in MONTH_FIELDS:
+            return dt.date(int(month[2]), int(month[1]), 1).isoformat()[:7]
+    except ValueError:
+        raise ReviewError(f"« {text} » n'est pas une date") from None
     return text
 
 
@@ -348,6 +389,32 @@ def _flag_keys(result: DossierResult) -> set[str]:
         where = f"pièce {flag.piece + 1}" if flag.piece is not None else flag.piece_type or "dossier"
         keys.add(f"{flag.code.value} ({where})")
     return keys
+
+
+def _refill(piece: PieceResult, extraction: Extraction | None) -> None:
+    """A retyped piece's fields: those read again for its new type, or without a reading the
+    fields of the new type, kept where the old type had the same field, else unread. An
+    agent's correction of a field the new type has stays (its original is the new reading)."""
+    names: tuple[str, ...] = FIELDS.get(piece.type, ())
+    if extraction is None:
+        extraction = Extraction(
+            fields={name: piece.fields.get(name) for name in names},
+            field_confidence={n: c for n, c in piece.field_confidence.items() if n in names},
+            field_boxes={n: b for n, b in piece.field_boxes.items() if n in names},
+            mrz_failed=[n for n in piece.mrz_failed if n in names],
+            absent_fields=[n for n in piece.absent_fields if n in names])
+        kept = {n: c for n, c in (piece.corrections or {}).items() if n in names}
+    else:
+        kept = {n: c.model_copy(update={"original": extraction.fields.get(n)})
+                for n, c in (piece.corrections or {}).items() if n in names}
+        for name in kept:
+            extraction.fields[name] = piece.fields[name]
+            extraction.field_confidence[name] = CORRECTED_CONFIDENCE
+    piece.fields, piece.field_confidence = extraction.fields, extraction.field_confidence
+    piece.field_boxes, piece.mrz_failed = extraction.field_boxes, extraction.mrz_failed
+    piece.absent_fields = extraction.absent_fields
+    if piece.corrections is not None:
+        piece.corrections = kept
 
 
 def _piece(result: DossierResult, index: int) -> PieceResult:

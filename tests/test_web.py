@@ -226,16 +226,17 @@ def test_queue_oldest_first_with_filters_and_the_incomplete_list(client: TestCli
     recorded(records, "R-MID", submitted=dt.date(2026, 5, 1))
     recorded(records, "R-HELD", submitted=dt.date(2026, 3, 1), flags=[blocking()], status=Status.incomplete)
     log_in(client, *AGENT)
-    page = client.get("/").text
-    ready, held = page.split("Dossiers incomplets")
+    ready = client.get("/").text
+    held = client.get("/?liste=incomplets").text
     assert ready.index("R-OLD") < ready.index("R-MID") < ready.index("R-NEW")
-    assert "R-HELD" not in ready and "Pièce manquante : passeport." in held
-    assert "Dossiers en échec" not in page  # agents do not see the failed list
-    stage_only = client.get("/?procedure=stage").text.split("Dossiers incomplets")[0]
+    assert "R-HELD" not in ready and "Pièce manquante : passeport." in held and "R-MID" not in held
+    assert "En échec" not in ready  # agents do not see the failed list
+    assert client.get("/?liste=echecs").text == ready  # nor can they ask for it
+    stage_only = client.get("/?procedure=stage").text
     assert "R-MID" in stage_only and "R-OLD" not in stage_only
-    warned = client.get("/?avertissements=oui").text.split("Dossiers incomplets")[0]
+    warned = client.get("/?avertissements=oui").text
     assert "R-NEW" in warned and "R-MID" not in warned
-    clean = client.get("/?avertissements=non").text.split("Dossiers incomplets")[0]
+    clean = client.get("/?avertissements=non").text
     assert "R-MID" in clean and "R-NEW" not in clean
 
 
@@ -310,7 +311,7 @@ def test_reject_needs_a_reason_and_send_back_holds_the_dossier(client: TestClien
     sent_back = records.current_result("R-B")
     assert sent_back.status == Status.incomplete and sent_back.review.decision == "sent_back"
     validate(rejected), validate(sent_back)
-    held = client.get("/").text.split("Dossiers incomplets")[1]
+    held = client.get("/?liste=incomplets").text
     assert "R-B" in held and "Joindre le passeport" in held
 
 
@@ -359,7 +360,7 @@ def test_admin_sees_failed_dossiers_and_reruns_them_in_process(client: TestClien
     reference = process(services, synth_dossiers[1])
     fail_latest(services.records, reference, "OCR indisponible")
     csrf = log_in(client, *ADMIN)
-    queue = client.get("/").text
+    queue = client.get("/?liste=echecs").text
     assert "Dossiers en échec" in queue and "OCR indisponible" in queue
     assert "OCR indisponible" in client.get("/admin/failed").text
     response = client.post(f"/admin/dossiers/{reference}/rerun", data={"csrf_token": csrf})

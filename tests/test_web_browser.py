@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -44,8 +45,18 @@ def server(cli_env: dict[str, str], synth_dossiers: list[Path]) -> Iterator[tupl
     dossiers = [sys.executable, "-m", "pipeline.cli"]
     subprocess.run([*dossiers, "users", "add", AGENT[0], "--role", "agent"], check=True,
                    env={**cli_env, "DOSSIERS_USER_PASSWORD": AGENT[1]}, stdin=subprocess.DEVNULL)
+    try:
+        with serving(cli_env) as url:
+            yield url, services
+    finally:
+        services.close()
+
+
+@contextmanager
+def serving(env: dict[str, str]) -> Iterator[str]:
+    """`dossiers serve` on a free port, once it answers; its address."""
     port = free_port()
-    process_ = subprocess.Popen([*dossiers, "serve", "--port", str(port)], env=cli_env,
+    process_ = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -58,11 +69,10 @@ def server(cli_env: dict[str, str], synth_dossiers: list[Path]) -> Iterator[tupl
                 pass
             assert process_.poll() is None and time.monotonic() < deadline, process_.stdout.read()
             time.sleep(0.3)
-        yield url, services
+        yield url
     finally:
         process_.terminate()
         process_.wait(timeout=15)
-        services.close()
 
 
 def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]

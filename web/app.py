@@ -14,12 +14,20 @@ from storage.reviews import Reviews
 from storage.services import Services
 from storage.users import Users
 from storage.worklists import Worklists
-from web import admin_views, auth_views, claim_views, dossier_views, error_pages, learning_views, override_views, queue_views
+from web import (
+    admin_views,
+    auth_views,
+    claim_views,
+    dossier_views,
+    error_pages,
+    learning_views,
+    override_views,
+    queue_views,
+)
 from web.page_images import PageImages
-from web.rerun import AirflowConfig
 from web.rendering import WEB_DIR, render
+from web.rerun import AirflowConfig
 from web.security import Forbidden, LoginRequired, login_url
-
 
 # No inline script or style: the page's own files only (the overlay boxes set their
 # position through the CSSOM, which CSP allows).
