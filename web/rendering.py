@@ -10,11 +10,16 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from web import labels
+from web.formatting import FILTERS
+from web.history import event_text, failure_message
 from web.security import CSRF_FIELD, path_segment
 
 WEB_DIR = Path(__file__).parent
 templates = Jinja2Templates(directory=WEB_DIR / "templates")
-templates.env.globals.update(labels=labels, label=labels.label, csrf_field=CSRF_FIELD)
+templates.env.globals.update(labels=labels, label=labels.label, csrf_field=CSRF_FIELD,
+                             event_text=event_text, failure_message=failure_message)
+# Every value a page shows goes through these: French dates, Paris times, amounts, hours.
+templates.env.filters.update(FILTERS)
 _jinja_urlencode = templates.env.filters["urlencode"]
 
 

@@ -1,0 +1,129 @@
+"""A dossier's history in words, for its page: "Champ corrigé sur la pièce 3 : « Salaire
+mensuel brut (€) », 2 550,00 € → 2 600,00 €, par agnes, le 30/11/2026 à 14:05".
+
+Pieces are numbered as the page numbers them (from 1; the records count from 0), values
+are shown by the kind of field they are, codes by their French labels. A processing
+error is for administrators: agents read that the reading failed, not the technical cause.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from storage.records import PIPELINE_ACTOR, AuditEvent
+from web import labels
+from web.formatting import date_fr, datetime_fr, field_value
+
+FAILED_FOR_AGENTS = "La lecture du dossier a échoué ; un administrateur peut le relancer."
+# A flag as storage.reviews names it in `checks_rerun`: "code (pièce 2)", "code (passport)".
+_FLAG_KEY = re.compile(r"(?P<code>\w+) \((?P<where>.*)\)")
+
+Details = dict[str, Any]
+
+
+def history_lines(events: list[AuditEvent], admin: bool) -> list[str]:
+    return [event_text(event, admin) for event in events]
+
+
+def event_text(event: AuditEvent, admin: bool) -> str:
+    """One event as a sentence: what happened, by whom, when (Paris time)."""
+    describe = _DESCRIBE.get(event.action)
+    what = describe(event.details, admin) if describe else _generic(event.action, event.details)
+    who = "le traitement automatique" if event.actor == PIPELINE_ACTOR else event.actor
+    return f"{what}, par {who}, le {datetime_fr(event.at)}."
+
+
+def piece_number(index: object) -> str:
+    return f"pièce {int(index) + 1}" if isinstance(index, int) else "pièce ?"
+
+
+def _registered(details: Details, admin: bool) -> str:
+    received = details.get("first_received_at")
+    return "Dossier enregistré" + (f" (première réception le {date_fr(received)})" if received else "")
+
+
+def _completed(details: Details, admin: bool) -> str:
+    count = details.get("flags")
+    alerts = "" if count is None else f", {count} alerte{'s' if count > 1 else ''}"
+    return f"Traitement terminé : {labels.label(labels.STATUSES, details.get('status'))}{alerts}"
+
+
+def _failed(details: Details, admin: bool) -> str:
+    return "Traitement en échec : " + failure_message(details.get("error"), admin)
+
+
+def _abandoned(details: Details, admin: bool) -> str:
+    technical = f" (erreur technique : {details['error']})" if admin and details.get("error") else ""
+    return f"Traitement abandonné : le processus s'est arrêté avant la fin{technical}"
+
+
+def _field_corrected(details: Details, admin: bool) -> str:
+    field = str(details.get("field"))
+    before, after = (field_value(details.get(key), field) for key in ("previous", "value"))
+    return (f"Champ corrigé sur la {piece_number(details.get('piece'))} : "
+            f"« {labels.label(labels.FIELDS, field)} », {before} → {after}")
+
+
+def _type_changed(details: Details, admin: bool) -> str:
+    before, after = (labels.label(labels.PIECE_TYPES, details.get(key)) for key in ("previous", "type"))
+    return f"Type de la {piece_number(details.get('piece'))} modifié : {before} → {after}"
+
+
+def _decided(details: Details, admin: bool) -> str:
+    message = details.get("message")
+    return (f"Décision : {labels.label(labels.DECISIONS, details.get('decision'))}"
+            + (f" — « {message} »" if message else ""))
+
+
+def _rerun_requested(details: Details, admin: bool) -> str:
+    return "Retraitement demandé" + (" (Airflow)" if details.get("via") == "airflow" else "")
+
+
+def _checks_rerun(details: Details, admin: bool) -> str:
+    before, after = details.get("previous_status"), details.get("status")
+    changes = []
+    if before != after:
+        changes.append(f"statut {labels.label(labels.STATUSES, before)} → {labels.label(labels.STATUSES, after)}")
+    for key, heading in (("flags_added", "nouvelles alertes"), ("flags_removed", "alertes levées")):
+        if details.get(key):
+            changes.append(f"{heading} : " + ", ".join(flag_name(flag) for flag in details[key]))
+    return "Contrôles relancés : " + (" ; ".join(changes) if changes else "aucun changement")
+
+
+def flag_name(key: str) -> str:
+    """"identity_mismatch (pièce 2)" -> "Identités différentes (pièce 2)"."""
+    match = _FLAG_KEY.fullmatch(key)
+    if not match:
+        return labels.label(labels.FLAGS, key)
+    where = match["where"]
+    where = "dossier" if where == "dossier" else labels.PIECE_TYPES.get(where, where)
+    return f"{labels.label(labels.FLAGS, match['code'])} ({where})"
+
+
+def failure_message(error: object, admin: bool) -> str:
+    """What a failed run says: the plain message, and for administrators the error itself."""
+    return FAILED_FOR_AGENTS + (f" Erreur technique : {error}" if admin and error else "")
+
+
+def _generic(action: str, details: Details) -> str:
+    """An event this module does not describe yet: its label and the details it has in words."""
+    parts = []
+    for key, value in details.items():
+        if key == "piece":
+            parts.append(piece_number(value))
+        elif key == "field":
+            parts.append(f"champ « {labels.label(labels.FIELDS, value)} »")
+        elif key == "status":
+            parts.append(f"statut : {labels.label(labels.STATUSES, value)}")
+        elif key in ("reason", "message") and value:
+            parts.append(f"« {value} »")
+    return labels.label(labels.ACTIONS, action) + (f" ({', '.join(parts)})" if parts else "")
+
+
+_DESCRIBE: dict[str, Callable[[Details, bool], str]] = {
+    "dossier_registered": _registered, "run_started": lambda d, a: "Traitement commencé",
+    "run_completed": _completed, "run_failed": _failed, "run_abandoned": _abandoned,
+    "field_corrected": _field_corrected, "piece_type_changed": _type_changed, "review_decided": _decided,
+    "rerun_requested": _rerun_requested, "checks_rerun": _checks_rerun,
+}
