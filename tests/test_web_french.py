@@ -15,7 +15,7 @@ from models.domain import PieceType, Status
 from models.field_kinds import DATE_FIELDS, MONEY_FIELDS, MONTH_FIELDS
 from models.records import CheckedAgainst, DossierInfo, DossierResult, PieceResult
 from pipeline.recorded import Services
-from storage.records import Records
+from storage.records import AuditEvent, Records
 from storage.reviews import parse_value
 from storage.users import Users
 from tests.test_web_fixtures import ADMIN, AGENT, accounts, client, log_in, services  # noqa: F401
@@ -29,7 +29,7 @@ from web.formatting import (
     hours,
     number_fr,
 )
-from web.history import FAILED_FOR_AGENTS
+from web.history import FAILED_FOR_AGENTS, event_text
 
 REF = "2026-FR-000001"
 NBSP = "\u00a0"
@@ -132,6 +132,29 @@ def test_agents_type_french_numbers_and_dates() -> None:
         parse_value("start_date", "31/02/2026")
     assert {"date_of_birth", "expiry_date"} <= DATE_FIELDS and "period" in MONTH_FIELDS
     assert "gross_monthly_salary" in MONEY_FIELDS
+
+
+def test_every_recorded_action_reads_as_a_french_sentence() -> None:
+    at = dt.datetime(2026, 11, 30, 13, 5, tzinfo=dt.UTC)
+    said = {action: event_text(AuditEvent(at, AGENT[0], action, details), admin=False) for action, details in {
+        "flag_overridden": {"code": "identity_mismatch", "severity": "blocking", "piece": 2, "field": "surname",
+                            "reason": "nom d'usage"},
+        "piece_type_changed": {"piece": 0, "previous": "other", "type": "passport", "reextracted": True},
+        "checks_rerun": {"status": "incomplete", "previous_status": "ready_for_review",
+                         "flags_added": ["identity_mismatch (pièce 3)", "missing_piece (passport)"], "flags_removed": []},
+        "review_decided": {"decision": "sent_back", "message": "Joindre le passeport"},
+        "run_abandoned": {"error": "the worker processing this run stopped before finishing it"},
+        "claim_taken": {"piece": 1, "status": "incomplete"},  # one this module does not know yet
+    }.items()}
+    assert said["flag_overridden"] == ("Contrôle écarté : Identités différentes (bloquant, pièce 3, champ « Nom »), "
+                                       "motif : « nom d'usage », par agnes, le 30/11/2026 à 14:05.")
+    assert said["piece_type_changed"].startswith("Type de la pièce 1 modifié : Autre document → Passeport ; "
+                                                 "champs relus")
+    assert said["checks_rerun"].startswith("Contrôles relancés : statut À instruire → Incomplet ; nouvelles alertes : "
+                                           "Identités différentes (pièce 3), Pièce manquante (Passeport)")
+    assert said["review_decided"].startswith("Décision : Renvoyé comme incomplet — « Joindre le passeport »")
+    assert "worker" not in said["run_abandoned"]
+    assert "(pièce 2, statut : Incomplet), par agnes" in said["claim_taken"]
 
 
 # -- the dossier page --------------------------------------------------------------------------

@@ -67,7 +67,18 @@ def _field_corrected(details: Details, admin: bool) -> str:
 
 def _type_changed(details: Details, admin: bool) -> str:
     before, after = (labels.label(labels.PIECE_TYPES, details.get(key)) for key in ("previous", "type"))
-    return f"Type de la {piece_number(details.get('piece'))} modifié : {before} → {after}"
+    reread = {True: " ; champs relus pour le nouveau type",
+              False: " ; texte de la page non conservé, champs laissés tels quels"}.get(details.get("reextracted"), "")
+    return f"Type de la {piece_number(details.get('piece'))} modifié : {before} → {after}{reread}"
+
+
+def _overridden(details: Details, admin: bool) -> str:
+    where = [piece_number(details["piece"])] if details.get("piece") is not None else []
+    if details.get("field"):
+        where.append(f"champ « {labels.label(labels.FIELDS, details['field'])} »")
+    severity = labels.label(labels.SEVERITIES, details.get("severity")).lower()
+    return (f"Contrôle écarté : {labels.label(labels.FLAGS, details.get('code'))} ({severity}"
+            + "".join(f", {part}" for part in where) + f"), motif : « {details.get('reason')} »")
 
 
 def _decided(details: Details, admin: bool) -> str:
@@ -125,5 +136,5 @@ _DESCRIBE: dict[str, Callable[[Details, bool], str]] = {
     "dossier_registered": _registered, "run_started": lambda d, a: "Traitement commencé",
     "run_completed": _completed, "run_failed": _failed, "run_abandoned": _abandoned,
     "field_corrected": _field_corrected, "piece_type_changed": _type_changed, "review_decided": _decided,
-    "rerun_requested": _rerun_requested, "checks_rerun": _checks_rerun,
+    "rerun_requested": _rerun_requested, "checks_rerun": _checks_rerun, "flag_overridden": _overridden,
 }
