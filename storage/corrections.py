@@ -15,6 +15,7 @@ from typing import Any
 
 from storage.database import Database
 
+
 @dataclass(frozen=True)
 class CorrectionExample:
     """One labelled example: what was read where, and what an agent says it is."""

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from models.domain import FlagCode
 from models.review import FlagOverride
 from storage.records import _audit
-from storage.reviews import CORRECTABLE, ChecksOutcome, ReviewError, Reviews, StaleReview, _now
+from storage.reviews import (
+    CORRECTABLE,
+    ChecksOutcome,
+    ReviewError,
+    Reviews,
+    StaleReview,
+    _now,
+)
 
 REASON_MAX = 2000  # characters: a reason is a sentence or two, not a letter
 

@@ -24,14 +24,14 @@ def _record(records: Records) -> int:
     return records.runs(REF)[-1].id
 
 
-def _override(client: TestClient, csrf: str, run_id: int, reason: str, position: int = 0,
+def _override(http: TestClient, csrf: str, run_id: int, reason: str, position: int = 0,
               code: str = "gratification_below_minimum"):  # type: ignore[no-untyped-def]
-    return client.post(f"/dossiers/{REF}/overrides", data={"csrf_token": csrf, "run_id": run_id, "position": position,
+    return http.post(f"/dossiers/{REF}/overrides", data={"csrf_token": csrf, "run_id": run_id, "position": position,
                                                           "code": code, "reason": reason})
 
 
-def _correct(client: TestClient, csrf: str, run_id: int, field: str, value: str) -> None:
-    response = client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 1,
+def _correct(http: TestClient, csrf: str, run_id: int, field: str, value: str) -> None:
+    response = http.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 1,
                                                             "field": field, "value": value})
     assert response.status_code == 303, response.text
 
@@ -83,7 +83,7 @@ def test_an_overridden_flag_stays_shown_no_longer_blocks_and_is_in_the_history(c
     assert history[-1].action == "checks_rerun" and history[-1].details["status"] == "ready_for_review"
 
     page = client.get(f"/dossiers/{REF}").text
-    item = re.search(r'<li class="flag blocking overridden" id="alerte-0">(.*?)</li>', page, re.S)
+    item = re.search(r'<li class="flag blocking overridden" id="alerte-0">(.*?)</li>', page, re.DOTALL)
     assert item, "the overridden flag is no longer shown"
     assert "Écarté" in item.group(1) and REASON.replace("'", "&#39;") in item.group(1)
     assert "Contrôle écarté" in page  # the history says it

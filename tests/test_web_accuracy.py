@@ -18,7 +18,13 @@ from storage.overrides import Overrides
 from storage.records import Records
 from storage.reviews import Reviews
 from storage.users import Users
-from tests.test_web_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, axe_violations, server  # noqa: F401
+from tests.test_web_browser import (  # noqa: F401
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    axe_violations,
+    server,
+)
 from tests.test_web_fixtures import ADMIN, AGENT, accounts, client, log_in, services  # noqa: F401 - fixtures
 from tests.test_web_recheck import REF, _result
 
@@ -96,9 +102,9 @@ def synth_dossiers() -> list[Path]:
 def test_override_then_accuracy_page_in_the_browser(server: tuple[str, Services]) -> None:  # noqa: F811
     from playwright.sync_api import expect, sync_playwright
 
-    url, services = server
-    Users(services.db).add(ADMIN[0], "admin", ADMIN[1])
-    _record(services.records, REF)
+    url, served = server
+    Users(served.db).add(ADMIN[0], "admin", ADMIN[1])
+    _record(served.records, REF)
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -121,8 +127,8 @@ def test_override_then_accuracy_page_in_the_browser(server: tuple[str, Services]
         assert "À instruire" in page.locator(".dossier-head").inner_text()
         assert axe_violations(page) == []
         page.screenshot(path=ARTIFACTS / "controle-ecarte.png", full_page=True)
-        reviews = Reviews(services.db, recheck=recheck_document)
-        run_id = services.records.runs(REF)[-1].id
+        reviews = Reviews(served.db, recheck=recheck_document)
+        run_id = served.records.runs(REF)[-1].id
         reviews.correct_field(REF, run_id, 1, "host_name", "ORBITALE", ADMIN[0])
         reviews.decide(REF, run_id, Decision.approved, None, ADMIN[0])
 
