@@ -70,12 +70,21 @@ class ReceivedFile:
     role: str  # original | member | manifest
     media_type: str
 
+    @property
+    def sha256(self) -> str:
+        """The content hash its object key ends with (derived artefacts are keyed by it)."""
+        return self.object_key.rsplit("/", 1)[-1]
+
 
 @dataclass(frozen=True)
 class ReceivedSet:
     name: str  # the input's name: folder, or file name without extension
     shape: str | None  # folder | zip | merged
     files: list[ReceivedFile]
+
+    def original(self, source: str) -> ReceivedFile | None:
+        """The file a piece's `source` names (an original or a member of an archive)."""
+        return next((f for f in self.files if f.source == source and f.role in ("original", "member")), None)
 
 
 @dataclass(frozen=True)

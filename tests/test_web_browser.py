@@ -131,12 +131,12 @@ def test_an_agent_corrects_a_field_and_approves_in_the_browser(server: tuple[str
 
         row_id = row.get_attribute("id")
         row.get_by_role("textbox").fill("VALEUR CORRIGÉE")
-        row.get_by_role("button", name="Corriger").click()
+        row.get_by_role("textbox").press("Enter")  # saves the page's corrections (one form)
         corrected = page.locator(f"#{row_id}")
         expect(corrected.locator(".correction")).to_contain_text(f"Corrigé par {AGENT[0]}")
         page.screenshot(path=ARTIFACTS / "3-champ-corrige.png")
 
-        page.get_by_role("button", name="Approuver").click()
+        page.locator("#approve").click()
         expect(page.get_by_role("status")).to_have_text("Dossier approuvé.")
         page.screenshot(path=ARTIFACTS / "4-approuve.png")
         browser.close()

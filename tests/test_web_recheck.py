@@ -61,7 +61,7 @@ def test_a_correction_releases_a_dossier_held_back_by_a_misread_amount(client: T
         run.complete(result)
     run_id = records.runs(REF)[-1].id
     csrf = log_in(client, *AGENT)
-    assert 'name="field" value="monthly_gratification"' in client.get(f"/dossiers/{REF}").text  # correctable
+    assert 'name="valeur:1:monthly_gratification"' in client.get(f"/dossiers/{REF}").text  # correctable
 
     client.post(f"/dossiers/{REF}/fields", data={"csrf_token": csrf, "run_id": run_id, "piece": 1,
                                                  "field": "monthly_gratification", "value": "700,00"})
