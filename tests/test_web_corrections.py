@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from models import FIELDS, FlagCode, PieceType, Status
+from models import FIELDS, FlagCode, Page, PieceType, Status
 from models.records import PieceResult
+from pipeline.page_cache import PageCache, reader_fingerprint
 from pipeline.recorded import Services
+from pipeline.reextract import stored_pages
+from storage.local_objects import LocalObjectStore
 from storage.records import Records
 from tests.browser_login import signed_in_page
 from tests.test_web_browser import ARTIFACTS, CHROMIUM, axe_violations, server  # noqa: F401
@@ -177,6 +180,22 @@ def test_a_retyped_piece_is_read_again_from_its_stored_page_text(client: TestCli
     assert again.fields == read.fields and again.field_boxes == read.field_boxes
     assert again.field_confidence == read.field_confidence
     assert again.type_correction is not None and again.type_correction.original == read.type
+
+
+def test_pages_kept_by_an_earlier_reader_still_serve(tmp_path: Path) -> None:
+    """A reader changed since the dossier was read: its cached pages are under another
+    fingerprint, and they are the text the checks were made on."""
+    cache = PageCache(LocalObjectStore(tmp_path / "objects"))
+    sha = "ab" * 32
+    pages = [Page(source="old-name.pdf", number=n, width=595, height=842, text_source="text_layer") for n in (1, 2)]
+    for page in pages:
+        key = cache.put(sha, page)
+        earlier = key.replace(f"/{reader_fingerprint()}-", "/0123456789abcdef-")
+        cache.store.put_bytes(earlier, cache.store.get_bytes(key), media_type="application/json", metadata={})
+        cache.store.delete(key)
+    found = stored_pages(cache, sha, [1, 2], "contrat.pdf")
+    assert found is not None and [(p.number, p.source) for p in found] == [(1, "contrat.pdf"), (2, "contrat.pdf")]
+    assert stored_pages(cache, sha, [1, 3], "contrat.pdf") is None
 
 
 def test_a_retyped_piece_whose_page_text_is_gone_says_so(client: TestClient, services: Services,  # noqa: F811

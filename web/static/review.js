@@ -25,10 +25,12 @@
     });
   }
 
-  // The bar sticks to the top of the window: what the page scrolls to stops below it.
+  // Where the bar sticks to the top of the window (not on phones: there it stays in the
+  // flow), what the page scrolls to stops below it.
   function keepClearOfBar() {
     var bar = document.querySelector(".decision");
-    if (bar) { document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 12) + "px"; }
+    var sticky = bar && window.getComputedStyle(bar).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (bar.offsetHeight + 12) + "px" : "";
   }
 
   function warnUnsaved(changes) {
