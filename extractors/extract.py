@@ -4,6 +4,8 @@ from __future__ import annotations
 from importlib import import_module
 
 from extractors.fields.calibration import calibrate
+from extractors.fields.identity import page_spans
+from extractors.fields.identity_boxes import add_missing_boxes
 from models import FIELDS, Extraction, Page, PieceType
 
 # Modules under extractors.fields; identity documents also take the MRZ lines.
@@ -31,6 +33,8 @@ def extract_fields(piece_type: PieceType, pages: list[Page]) -> Extraction:
     if piece_type in _IDENTITY:
         mrz_lines = _mrz_lines(pages)
         extraction = module.extract(pages, mrz_lines)
+        # Fields read from the MRZ get a box too: the viewer outlines every value.
+        add_missing_boxes(extraction, page_spans(pages))
     else:
         extraction = module.extract(pages)
     # The contract: exactly the fields of the type, null when unread.

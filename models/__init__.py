@@ -11,6 +11,8 @@ received.py   ReceivedDossier (KeptFile, PlannedFile, FileProblem) — a dossier
 records.py    Manifest — what dossier.json declares; pipeline.intake → the result's dossier
               Extraction, FieldBox — a field extractor's reading of one piece; extractors →
               pipeline (into PieceResult)
+              PageView — how the reader turned a page (rotation, deskew); pipeline.process →
+              PieceResult.page_views → web.page_images (draws the page the boxes refer to)
               PieceResult, Flag, DossierInfo, LabourMarketTest, CheckedAgainst — parts of
               DossierResult — THE result document (../shared/spec/dossier-result.schema.json):
               pipeline (process, recheck) → storage (runs.result), the CLI's JSON,

@@ -30,6 +30,7 @@ from models import (
 )
 from models.reading import PieceReading, ReadingFacts
 from models.received import ReceivedDossier
+from models.records import PageView
 from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
@@ -126,6 +127,8 @@ def make_pieces(run: DossierRun) -> None:
                 type=piece_type,
                 confidence=conf,
                 text_source=_text_source(piece_pages),
+                page_views=[PageView(page=p.number, text_source=p.text_source, rotation=p.rotation, skew=p.skew)
+                            for p in piece_pages],
             ))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,9 +80,9 @@ def postgres_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         server.stop()
 
 
-@pytest.fixture
-def database_url(postgres_admin_url: str) -> Iterator[str]:
-    """A fresh, empty database for this test alone (tests stay independent under xdist)."""
+@contextmanager
+def fresh_database(postgres_admin_url: str) -> Iterator[str]:
+    """A new, empty database on the server, dropped afterwards: its connection string."""
     name = f"test_{uuid.uuid4().hex[:20]}"
     with psycopg.connect(postgres_admin_url, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -90,6 +91,13 @@ def database_url(postgres_admin_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(postgres_admin_url, autocommit=True) as admin:
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def database_url(postgres_admin_url: str) -> Iterator[str]:
+    """A fresh, empty database for this test alone (tests stay independent under xdist)."""
+    with fresh_database(postgres_admin_url) as url:
+        yield url
 
 
 @pytest.fixture

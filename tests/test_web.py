@@ -479,7 +479,7 @@ def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env:
     """Scaled to 900 px wide, a 12 × 7,200 pt page would be a 486-megapixel image (3.8 GB
     in the server before): drawn in a bounded worker, within the preview pixel cap. A
     1 × 14,400 pt page is no page at all: refused when the dossier is read."""
-    from web.page_images import PREVIEW_MAX_PIXELS
+    from web.page_images import PREVIEW_MAX_PIXELS, PREVIEW_WIDTH
 
     folder = tmp_path / "TALL"
     folder.mkdir()
@@ -494,7 +494,8 @@ def test_tall_page_previews_keep_the_server_under_1_gib(tmp_path: Path, cli_env:
     assert sorted(report["sources"]) == ["a4.pdf", "tall.pdf"] and report["codes"] == [200, 200], report
     for width, height in report["sizes"]:
         assert width * height <= PREVIEW_MAX_PIXELS * 1.01
-    assert any(w == 900 and 1270 < h < 1280 for w, h in report["sizes"])  # an ordinary page: 900 px wide
+    # An ordinary page: PREVIEW_WIDTH wide.
+    assert any(w == PREVIEW_WIDTH and abs(h - PREVIEW_WIDTH * 842 / 595) < 2 for w, h in report["sizes"])
     assert report["peak"] < 1024, f"server peak {report['peak']} MiB"
 
 

@@ -10,19 +10,26 @@ from __future__ import annotations
 import io
 import math
 import os
+import tempfile
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pypdfium2
 from PIL import Image
 
 from extractors.limits import Limits
-from models.errors import UsageError
+from models.errors import DossierError, UsageError
+from models.records import PageView
 from pipeline.page_pool import WorkerError, run_bounded
 from storage.objects import ObjectNotFound, ObjectStore, derived_key
 from storage.records import ReceivedFile, Records
 
-PREVIEW_WIDTH = 900  # pixels: sharp enough to read at 1280×800, small enough to load fast
-PREVIEW_MAX_PIXELS = 6_000_000  # an A4 page at 900 px wide is 1.1 MP; a long page is scaled down to this
+# Pixels: the viewer zooms into a card's small print on a page scan (issue 10), and a
+# grey page compresses well; an A4 page is 3.6 MP at this width.
+PREVIEW_WIDTH = 1600
+PREVIEW_MAX_PIXELS = 6_000_000  # a long page is scaled down to this
 PREVIEW_SECONDS = 30.0
 PDF_MEDIA_TYPE = "application/pdf"
 # Previews drawn at once, each in a worker of its own: a burst of requests waits here
@@ -43,21 +50,31 @@ class PageImages:
         self.store = store
         self.records = records
 
-    def png(self, reference: str, source: str, page: int) -> bytes:
-        """Page `page` (1-based) of file `source` of the dossier's received set, as PNG."""
+    def png(self, reference: str, source: str, page: int, view: PageView | None = None) -> bytes:
+        """Page `page` (1-based) of file `source` of the dossier's received set, as PNG: the
+        page as the OCR reader read it when `view` says it was OCR'd (its field boxes are
+        relative to that image: extractors/page_view.py says why), else as the file draws it
+        (a text-layer page's boxes are relative to the page as drawn)."""
         file = self._file(reference, source)
-        key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview",
-                          f"w{PREVIEW_WIDTH}-max{PREVIEW_MAX_PIXELS}-{page:04d}.png")
+        limits = Limits.from_env()
+        render: Callable[[Any], bytes]
+        extra: tuple[Any, ...]
+        if view is not None and view.text_source == "ocr":
+            name = f"reader-r{view.rotation % 360}-s{view.skew:+.2f}-w{PREVIEW_WIDTH}-{page:04d}.png"
+            render, extra = render_reader_png, (page, view.rotation, view.skew)
+        else:
+            name = f"w{PREVIEW_WIDTH}-max{PREVIEW_MAX_PIXELS}-{page:04d}.png"
+            render, extra = render_png, (file.media_type, page, limits.max_pixels)
+        key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview", name)
         try:
             return self.store.get_bytes(key)
         except ObjectNotFound:
             pass
-        limits = Limits.from_env()
         try:
             with _DRAWING:
                 original = self.store.get_bytes(file.object_key)
-                png = run_bounded(render_png, (original, file.media_type, page, limits.max_pixels),
-                                  memory_bytes=limits.max_reader_bytes, timeout=PREVIEW_SECONDS)
+                png = run_bounded(render, (original, *extra), memory_bytes=limits.max_reader_bytes,
+                                  timeout=PREVIEW_SECONDS)
         except WorkerError as error:
             raise PreviewFailed(f"aperçu de la page {page} impossible ({error.__class__.__name__})") from None
         self.store.put_bytes(key, png, media_type="image/png")
@@ -77,6 +94,29 @@ def render_png(args: tuple[bytes, str, int, int]) -> bytes:
     image = preview_image(data, media_type, page, max_source_pixels)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def render_reader_png(args: tuple[bytes, int, int, float]) -> bytes:
+    """In the bounded worker: the page as the OCR reader read it (extractors/page_view.py,
+    loaded here, in the worker, never by the web server), scaled to PREVIEW_WIDTH."""
+    from extractors.page_view import reader_image
+
+    data, page, rotation, skew = args
+    with tempfile.TemporaryDirectory(prefix="dossiers-view-") as tmp:
+        path = Path(tmp) / "original"
+        path.write_bytes(data)
+        try:
+            gray = reader_image(path, page - 1, rotation, skew, Limits.from_env())
+        except (DossierError, IndexError) as error:
+            raise PageNotFound(f"page {page} illisible ({error.__class__.__name__})") from None
+    image = Image.fromarray(gray)
+    scale = min(1.0, preview_scale(image.width, image.height))
+    if scale < 1.0:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                             Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
 
 
