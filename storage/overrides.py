@@ -55,7 +55,7 @@ class Overrides:
         if len(reason) > REASON_MAX:
             raise ReviewError(f"motif trop long (au plus {REASON_MAX} caractères)")
         reviews = self.reviews
-        with reviews._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+        with reviews._reviewable(reference, run_id, actor, CORRECTABLE) as (conn, dossier_id, result):
             if result.schema_version != "2":
                 raise ReviewError("résultat produit selon les règles antérieures : relancez le traitement "
                                   "avant d'écarter un contrôle")

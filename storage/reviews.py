@@ -50,11 +50,11 @@ class StaleReview(ReviewError):
 
 
 class ClaimedElsewhere(StaleReview):
-    """Another agent holds the dossier (storage.claims): only they may decide it."""
+    """Another agent holds the dossier (storage.claims): only they may correct or decide it."""
 
     def __init__(self, claim: claims.Claim) -> None:
         super().__init__(f"dossier pris en charge par {claim.holder} depuis {claim.at} : "
-                         "seul cet agent peut le décider tant qu'il ne l'a pas libéré")
+                         "seul cet agent peut le corriger ou le décider tant qu'il ne l'a pas libéré")
         self.claim = claim
 
 
@@ -158,7 +158,7 @@ class Reviews:
         The pipeline's value stays in `corrections`; giving the original value back removes
         the correction; a value equal to the current one changes nothing. One refused value
         refuses them all."""
-        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+        with self._reviewable(reference, run_id, actor, CORRECTABLE) as (conn, dossier_id, result):
             changed = tuple((edit.piece, edit.field) for edit in edits
                             if self._correct_one(conn, dossier_id, run_id, result, edit, actor))
             if not changed:
@@ -219,7 +219,7 @@ class Reviews:
             raise ReviewError(f"type de pièce inconnu : {new_type!r}") from None
         # Read outside the transaction: a worker extracts, and the dossier's row is not held meanwhile.
         extraction = self._extraction_for(reference, run_id, piece_index, piece_type)
-        with self._reviewable(reference, run_id, CORRECTABLE) as (conn, dossier_id, result):
+        with self._reviewable(reference, run_id, actor, CORRECTABLE) as (conn, dossier_id, result):
             piece = _piece(result, piece_index)
             previous = piece.type
             if previous == piece_type:
@@ -263,12 +263,7 @@ class Reviews:
         status = STATUS_AFTER[decision]
         # An incomplete dossier may be sent back too (a message to the employer); the others wait in the queue.
         awaiting = CORRECTABLE if decision == Decision.sent_back else frozenset({Status.ready_for_review.value})
-        with self._reviewable(reference, run_id, awaiting) as (conn, dossier_id, result):
-            # Decided by the agent holding it (a free dossier is taken): the claim, checked
-            # in this transaction, cannot pass to another before the decision is saved.
-            claim = claims.take(conn, dossier_id, actor)
-            if not claim.mine:
-                raise ClaimedElsewhere(claim)
+        with self._reviewable(reference, run_id, actor, awaiting) as (conn, dossier_id, result):
             at = _now()
             previous_status = result.status.value
             result.review = Review(decision=decision, by=actor, at=at, message=message)
@@ -314,10 +309,12 @@ class Reviews:
         return outcome
 
     @contextmanager
-    def _reviewable(self, reference: str, run_id: int, statuses: frozenset[str] = frozenset(
+    def _reviewable(self, reference: str, run_id: int, actor: str, statuses: frozenset[str] = frozenset(
             {Status.ready_for_review.value})) -> Iterator[tuple[psycopg.Connection, int, DossierResult]]:
         """A transaction holding the dossier's row, open only if `run_id` is still its current
-        run and the dossier has one of `statuses` (by default: awaits a decision).
+        run, the dossier has one of `statuses` (by default: awaits a decision) and no other
+        agent than `actor` holds it. Every agent's write (correction, type change, override,
+        decision) goes through here, so the claim guards them all.
         Yields (connection, dossier id, current result)."""
         with self.db.connection() as conn, conn.transaction():
             row = conn.execute(
@@ -330,6 +327,11 @@ class Reviews:
             if current_run != run_id or status not in statuses:
                 raise StaleReview("le dossier a changé depuis l'affichage de la page (nouveau traitement "
                                   "ou décision déjà prise) : rechargez-la")
+            # The holder acts (a free dossier is taken): the claim, checked in this
+            # transaction, cannot pass to another agent before the write is saved.
+            claim = claims.take(conn, dossier_id, actor)
+            if not claim.mine:
+                raise ClaimedElsewhere(claim)
             yield conn, dossier_id, DossierResult.model_validate(document)
 
     @staticmethod

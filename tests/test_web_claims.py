@@ -3,6 +3,7 @@ review pages with two agents, and two browsers (Playwright, slow)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -18,9 +19,10 @@ from storage import claims
 from storage.claims import Claims
 from storage.database import Database
 from storage.records import Records
-from storage.reviews import ClaimedElsewhere, Reviews
+from storage.overrides import Overrides
+from storage.reviews import ClaimedElsewhere, FieldEdit, Reviews
 from storage.users import Users
-from tests.test_web import recorded
+from tests.test_web import blocking, recorded
 from tests.test_web_fixtures import (  # noqa: F401
     AGENT,
     accounts,
@@ -153,6 +155,38 @@ def test_only_the_holder_decides_and_deciding_releases(database: Database, recor
     assert store.holder("R-FREE") is None
 
 
+def test_the_claim_guards_corrections_type_changes_and_overrides_too(database: Database, records: Records) -> None:
+    """Every agent's write goes through the same check as a decision: the holder's claim."""
+    recorded(records, "R-G", submitted=DAY, flags=[blocking()], status=Status.incomplete)
+    recorded(records, "R-FREE", submitted=DAY)
+    store, reviews = Claims(database), Reviews(database)
+    store.claim("R-G", "agnes")
+    run = records.runs("R-G")[-1].id
+    writes = {
+        "correction": lambda: reviews.correct_fields("R-G", run, [FieldEdit(0, "host_name", "AUTRE")], "bruno"),
+        "type change": lambda: reviews.change_piece_type("R-G", run, 0, "employment_contract", "bruno"),
+        "override": lambda: Overrides(reviews).override("R-G", run, 0, "missing_piece", "vu au guichet", "bruno"),
+        "send-back": lambda: reviews.decide("R-G", run, "sent_back", "Pièce manquante.", "bruno"),
+    }
+    for name, write in writes.items():
+        with pytest.raises(ClaimedElsewhere, match="pris en charge par agnes depuis .* seul cet agent peut le "
+                                                   "corriger ou le décider"):
+            write()
+        assert store.holder("R-G").holder == "agnes", name
+    result = records.current_result("R-G")
+    assert result.pieces[0].fields == {"host_name": "ACME"} and result.pieces[0].type == "internship_agreement"
+    assert not result.overrides and result.status == Status.incomplete and result.review is None
+    assert [e.action for e in records.history("R-G") if e.actor == "bruno"] == []
+
+    # The holder corrects; a free dossier is taken by the agent who corrects it.
+    assert reviews.correct_fields("R-G", run, [FieldEdit(0, "host_name", "AUTRE")], "agnes").fields == ((0, "host_name"),)
+    free_run = records.runs("R-FREE")[-1].id
+    reviews.correct_fields("R-FREE", free_run, [FieldEdit(0, "host_name", "ACME SA")], "bruno")
+    assert store.holder("R-FREE").holder == "bruno"
+    with pytest.raises(ClaimedElsewhere, match="pris en charge par bruno"):
+        reviews.change_piece_type("R-FREE", free_run, 0, "employment_contract", "agnes")
+
+
 # -- the review pages -------------------------------------------------------------------------
 
 
@@ -195,6 +229,44 @@ def test_a_second_agent_sees_who_holds_the_dossier_and_cannot_decide_it(
                                  data={"csrf_token": csrf_b, "run_id": run, "decision": "approved"})
     assert decided.status_code == 303
     assert records.current_result("R-W").review.by == SECOND[0]
+
+
+def _tag(html: str, element_id: str) -> str:
+    """The opening tag of the element with this id."""
+    match = re.search(rf'<[a-z]+ [^>]*id="{re.escape(element_id)}"[^>]*>', html)
+    assert match, element_id
+    return match.group(0)
+
+
+def test_a_second_agent_can_neither_correct_nor_retype_nor_override_a_held_dossier(
+        client: TestClient, second_client: TestClient, records: Records) -> None:  # noqa: F811
+    recorded(records, "R-V", submitted=DAY, flags=[blocking()], status=Status.incomplete)
+    run = records.runs("R-V")[-1].id
+    log_in(client, *AGENT)
+    csrf_b = log_in(second_client, *SECOND)
+    mine = client.get("/dossiers/R-V").text
+    theirs = second_client.get("/dossiers/R-V").text
+    # The forms that write are usable by the holder, disabled for the other agent.
+    for element in ("value-0-host_name", "type-0", "override-reason-0"):
+        assert " disabled" not in _tag(mine, element), element
+        assert " disabled" in _tag(theirs, element), element
+    assert theirs.count('class="save-piece" disabled') == 1 and 'class="save-piece" disabled' not in mine
+    assert "seul cet agent peut le corriger ou le décider" in theirs
+
+    base = {"csrf_token": csrf_b, "run_id": run}
+    posts = {
+        "corrections": {**base, "valeur:0:host_name": "AUTRE"},
+        "fields": {**base, "piece": 0, "field": "host_name", "value": "AUTRE"},
+        "piece-type": {**base, "piece": 0, "type": "employment_contract"},
+        "overrides": {**base, "position": 0, "code": "missing_piece", "reason": "vu au guichet"},
+    }
+    for action, data in posts.items():
+        refused = second_client.post(f"/dossiers/R-V/{action}", data=data)
+        assert refused.status_code == 409, action
+        assert f"dossier pris en charge par {AGENT[0]} depuis" in refused.text, action
+    result = records.current_result("R-V")
+    assert result.pieces[0].fields == {"host_name": "ACME"} and result.pieces[0].type == "internship_agreement"
+    assert not result.overrides and result.status == Status.incomplete
 
 
 def test_releasing_needs_the_csrf_token_and_a_decided_dossier_is_not_claimed(

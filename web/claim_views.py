@@ -1,7 +1,7 @@
 """Claims on the review pages (storage.claims): opening a dossier that awaits an agent
-takes it (or keeps it alive); another agent is told who holds it and since when, and its
-decision forms are disabled (storage.reviews.decide refuses them too); the holder can
-give it back."""
+takes it (or keeps it alive); another agent is told who holds it and since when, and the
+forms that write (corrections, type changes, overrides, decisions) are disabled for them
+(storage.reviews refuses those writes too); the holder can give it back."""
 from __future__ import annotations
 
 from typing import Annotated

@@ -90,10 +90,13 @@ def _sections(result: DossierResult | None) -> dict[str, Any]:
 def _page(request: Request, view: DossierView, error: str | None = None, status_code: int = 200, *,
           bilan: str = "", notice: str | None = None, typed: dict[str, str] | None = None) -> HTMLResponse:
     history = request.app.state.services.records.history(view.reference)
+    claim = claim_on_view(request, view)
     return render(request, "dossier.html", {
         "view": view, "result": view.result, **_sections(view.result), "identity_rows": ELEMENT_LABELS,
         "history": history,
-        "piece_types": PIECE_TYPES, "error": error, "quote": quote, "claim": claim_on_view(request, view),
+        "piece_types": PIECE_TYPES, "error": error, "quote": quote, "claim": claim,
+        # Another agent holds the dossier: every form that writes is disabled (the server refuses them too).
+        "locked": claim is not None and not claim.mine,
         # Corrections and decisions (issue 10): what the last save changed, the values typed
         # before a refusal, the message to the employer offered for a send-back.
         "change": _change(bilan, history, request.state.session.user.name), "notice": notice,
