@@ -54,6 +54,28 @@ class MrzFind:
     valid: bool  # the check digits hold (a reading the class and the fields may trust)
 
 
+class PageMrzReadings:
+    """`read_scored` of the images of one page, each image read once: the reader looks at
+    the same image for its orientation, then again for its zone. (By identity: an image is
+    never changed in place once read.)"""
+
+    def __init__(self) -> None:
+        self._done: list[tuple[np.ndarray, tuple[list[str] | None, tuple[int, int]]]] = []
+
+    def scored(self, gray: np.ndarray) -> tuple[list[str] | None, tuple[int, int]]:
+        for image, reading in self._done:
+            if image is gray:
+                return reading
+        reading = read_scored(gray)
+        self._done.append((gray, reading))
+        return reading
+
+    def lines(self, image: np.ndarray) -> list[str] | None:
+        """As `mrz_reader.read_mrz`."""
+        lines, score = self.scored(to_gray(image))
+        return lines if score[0] >= 0 else None
+
+
 def valid_reading(lines: list[str] | None) -> bool:
     """All but one of the check digits hold on a plausible record."""
     record = mrz.parse_mrz(lines) if lines else None
@@ -77,15 +99,17 @@ def has_bar_groups(gray: np.ndarray, work_width: int) -> bool:
     return bool(group_bars(find_text_bars(small)))
 
 
-def find_mrz(image: np.ndarray, *others: np.ndarray, upright: bool = False) -> MrzFind:
+def find_mrz(image: np.ndarray, *others: np.ndarray, upright: bool = False,
+             readings: PageMrzReadings | None = None) -> MrzFind:
     """The MRZ of a page at any quarter turn and size. The page as it stands is read first,
     then `others` (other copies of it, e.g. without the contrast boost OCR used), then the
     views of the last copy; only those the right way up when the caller knows the page is
-    (`upright`: OCR read it well)."""
+    (`upright`: OCR read it well). `readings`: what the caller already read of these copies."""
+    readings = readings or PageMrzReadings()
     first, score = None, (-1, 0)
     for copy in (image, *others):
         gray = to_gray(copy)
-        lines, copy_score = read_scored(gray)
+        lines, copy_score = readings.scored(gray)
         if valid_reading(lines):
             return MrzFind(lines, 0, True)
         if copy_score > score:

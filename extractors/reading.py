@@ -19,8 +19,7 @@ import numpy as np
 from extractors import cleanup
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
-from extractors.mrz_locate import find_mrz, valid_reading
-from extractors.mrz_reader import read_mrz
+from extractors.mrz_locate import PageMrzReadings, find_mrz, valid_reading
 from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
 from extractors.pdf_text import read_text_layer
 from extractors.raster import (
@@ -120,6 +119,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
         if cleanup.is_noisy(gray):
             gray = cleanup.denoise(gray)
 
+    mrz_readings = PageMrzReadings()
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
         first_turn = _turn_of_sideways_page(gray, tmp, job)
         with timed("cleanup"):
@@ -134,14 +134,14 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
             best = _ocr(unruled, tmp, job)
         rotation = first_turn
         sideways = _sideways(best, upright.shape[1] / upright.shape[0])
-        if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best):
+        if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best, mrz_readings):
             with timed("orientation"):
                 # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
                 candidates = [] if sideways else [(0, upright, best)]
                 for turn in _turns_to_try(upright, tmp, job, sideways):
                     turned = cleanup.rotate_quadrant(upright, turn)
                     candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
-                turn, upright, best = _mrz_upright(candidates) or max(candidates, key=lambda c: c[2].quality)
+                turn, upright, best = _mrz_upright(candidates, mrz_readings) or max(candidates, key=lambda c: c[2].quality)
                 rotation = (first_turn + turn) % 360
         oriented = upright  # the contrast boost below can blur OCR-B strokes together: the MRZ is also read without it
         if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
@@ -152,7 +152,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
                     upright, best = enhanced, attempt
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
     with timed("mrz"):
-        extra, turn = _read_mrz(upright, oriented, best)
+        extra, turn = _read_mrz(upright, oriented, best, mrz_readings)
     with timed("identity"):
         if turn:
             # Only the MRZ read the right way: the page was upside down or sideways, and its
@@ -218,7 +218,7 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
     return attempt
 
 
-def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult) -> bool:
+def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult, readings: PageMrzReadings) -> bool:
     """Whether a page OCR read poorly is nonetheless the right way up because an MRZ on it
     reads, as it stands, with its check digits holding: a card's small print, not a turned
     page, and no other orientation is worth an OCR pass. Looked at only on pages that may
@@ -226,10 +226,11 @@ def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult) -> bool:
     if not _may_be_identity_page(result):
         return False
     with timed("mrz"):
-        return valid_reading(read_mrz(gray))
+        return valid_reading(readings.lines(gray))
 
 
-def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[int, np.ndarray, OcrResult] | None:
+def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]], readings: PageMrzReadings
+                ) -> tuple[int, np.ndarray, OcrResult] | None:
     """Among orientations of a page OCR read poorly, the one where an MRZ reads with its
     check digits holding. A card's small print can fool orientation detection and give
     an upside-down reading more 'words' than the upright one; an MRZ cannot be fooled."""
@@ -238,7 +239,7 @@ def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]]) -> tuple[i
     if len(candidates) < 2 or all(c[2].word_count > FEW_WORDS for c in candidates):
         return None
     for candidate in candidates:
-        if valid_reading(read_mrz(candidate[1])):
+        if valid_reading(readings.lines(candidate[1])):
             return candidate
     return None
 
@@ -280,12 +281,17 @@ def _good_enough(result: OcrResult) -> bool:
 
 def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -> list[int]:
     """Quarter turns worth an OCR pass: tesseract's orientation detection when it is
-    sure; otherwise both quarter turns for a sideways page, or a half turn for a page
-    that read poorly (upside down)."""
+    sure (none when it is sure the page stands upright: a photo reads poorly for its light,
+    and an upside-down pass would only read noise); otherwise both quarter turns for a
+    sideways page, or a half turn for a page that read poorly (upside down)."""
     turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
-    if turn and conf >= 1.0:
-        return [turn]
+    if conf >= OSD_SURE and (turn or not sideways):
+        return [turn] if turn else []
     return [90, 270] if sideways else [180]
+
+
+# Tesseract's orientation confidence from which its answer is taken as it stands.
+OSD_SURE = 1.0
 
 
 def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob) -> int:
@@ -297,7 +303,7 @@ def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob) -> int:
         return 0
     with timed("orientation"):
         turn, conf = detect_rotation(_write(gray, tmp, "osd"), timeout=_remaining(job))
-    return turn if turn in (90, 270) and conf >= 1.0 else 0
+    return turn if turn in (90, 270) and conf >= OSD_SURE else 0
 
 
 def _sideways(result: OcrResult, aspect: float) -> bool:
@@ -356,7 +362,8 @@ def _may_be_identity_page(result: OcrResult) -> bool:
     return result.word_count <= FEW_WORDS or bool(_IDENTITY_HINT.search(text))
 
 
-def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tuple[dict[str, str], int]:
+def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult, readings: PageMrzReadings
+              ) -> tuple[dict[str, str], int]:
     """Identity documents carry a machine-readable zone. The dedicated reader runs only
     on pages that look like one (identity words, filler characters, or the little text
     of a card photo): on a page of running text it would cost a tenth of a second for nothing.
@@ -373,5 +380,5 @@ def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult) -> tupl
         # no MRZ. Blanked out, they cannot pass for one (a contract's paragraphs stack like
         # MRZ lines and would each cost a glyph reading).
         copies = tuple(_without_prose(copy, result) for copy in copies)
-    found = find_mrz(*copies, upright=upright)
+    found = find_mrz(*copies, upright=upright, readings=readings)
     return ({"mrz": "\n".join(found.lines)} if found.lines else {}), found.turn

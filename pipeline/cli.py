@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models import DossierError, DossierResult, Status
 from models.errors import (
@@ -18,6 +18,9 @@ from models.errors import (
     InternalError,
     TemporarilyUnavailable,
 )
+
+if TYPE_CHECKING:
+    from pipeline.read_ahead import Prepared
 
 # The command's own outcomes; an error exits with its category's code (models/errors.py):
 # 2 usage, 65 bad input, 69 dependency unavailable, 70 internal.
@@ -178,10 +181,7 @@ def _process(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    import threading
-
     from extractors.limits import Limits
-    from extractors.textfields import warm_up_french_model
     from pipeline.page_pool import PagePool
     from pipeline.read_ahead import ReadAhead
     from pipeline.recorded import BestEffortPageCache, Services
@@ -202,16 +202,14 @@ def _process(args: argparse.Namespace) -> int:
     services = Services.open(settings)
     try:
         with PagePool(args.workers or settings.workers, limits) as pool:
-            # spaCy's French model (seconds to load) loads while the first pages are read,
-            # not inside the extraction of the first dossier that needs it.
-            threading.Thread(target=warm_up_french_model, name="spacy-warm-up", daemon=True).start()
             ahead = ReadAhead(pool, services, BestEffortPageCache(services.store), limits)
+            warm_up = _FrenchModelWarmUp()
             # Three dossiers in flight: the readers work on the next two while this one is recorded.
-            pending = deque(ahead.submit(p) for p in args.paths[:2])
+            pending = deque(warm_up.after(ahead.submit(p)) for p in args.paths[:2])
             for i, path in enumerate(tqdm(args.paths, desc="dossiers", unit="dossier", disable=not show_bar,
                                           file=sys.stderr)):
                 if i + 2 < len(args.paths):
-                    pending.append(ahead.submit(args.paths[i + 2]))
+                    pending.append(warm_up.after(ahead.submit(args.paths[i + 2])))
                 prepared = pending.popleft()
                 # One dossier never stops the batch: whatever happens to it ends as a
                 # result, or as one line saying it must be processed again.
@@ -236,6 +234,26 @@ def _process(args: argparse.Namespace) -> int:
     finally:
         services.close()
     return EXIT_SOME_FAILED if unfinished else EXIT_OK
+
+
+class _FrenchModelWarmUp:
+    """spaCy's French model (seconds to load) loads in a background thread while pages are
+    read, not inside the extraction of the first dossier that needs it; but only once some
+    page is to be read: a batch whose pages all come from the cache also finds its
+    extractions there, and never needs the model."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+    def after(self, prepared: Prepared) -> Prepared:
+        if not self.started and (prepared.reads is None or prepared.has_pages_to_read):
+            import threading
+
+            from extractors.textfields import warm_up_french_model
+
+            threading.Thread(target=warm_up_french_model, name="spacy-warm-up", daemon=True).start()
+            self.started = True
+        return prepared
 
 
 # A dossier hit by a fault of the database or the object store is tried again this many

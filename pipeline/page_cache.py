@@ -30,8 +30,13 @@ def reading_code_files(extractors_dir: Path) -> list[Path]:
 
 
 def code_fingerprint(extractors_dir: Path, page_model: Path) -> str:
+    return files_fingerprint([*reading_code_files(extractors_dir), page_model])
+
+
+def files_fingerprint(files: list[Path]) -> str:
+    """The package version, then each file's name (with its folder) and bytes."""
     digest = hashlib.sha256(PIPELINE_VERSION.encode())
-    for path in [*reading_code_files(extractors_dir), page_model]:
+    for path in files:
         digest.update(path.relative_to(path.parent.parent).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

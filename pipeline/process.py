@@ -31,6 +31,7 @@ from models import (
 from models.reading import PieceReading, ReadingFacts
 from models.received import ReceivedDossier
 from models.records import PageView
+from pipeline.extraction_cache import ExtractionCache
 from pipeline.opaque import opaque_id
 from pipeline.page_cache import PageCache
 from pipeline.page_pool import PagePool
@@ -103,7 +104,7 @@ def _run_steps(received: Received, received_at: dt.date, pool: PagePool, limits:
     with timer("classify"):
         make_pieces(run)
     with timer("extract"):
-        extract_pieces(run)
+        extract_pieces(run, ExtractionCache(cache.store) if cache is not None else None)
     with timer("check"):
         result = check_dossier(run)
     result.timings_ms = timer.ms
@@ -132,10 +133,17 @@ def make_pieces(run: DossierRun) -> None:
             ))
 
 
-def extract_pieces(run: DossierRun) -> None:
+def extract_pieces(run: DossierRun, cache: ExtractionCache | None = None) -> None:
+    """Each piece's fields, from the cache when these extractors read these pages before."""
+    sha256 = {planned.source: planned.sha256 for planned in run.received.planned}
     for piece in run.pieces:
         pages = [p for p in run.pages[piece.source] if p.number in piece.pages]
-        extraction = extract_fields(piece.type, pages)
+        file_sha256 = sha256.get(piece.source)
+        extraction = cache.get(file_sha256, piece.type, pages) if cache and file_sha256 else None
+        if extraction is None:
+            extraction = extract_fields(piece.type, pages)
+            if cache and file_sha256:
+                cache.put(file_sha256, piece.type, pages, extraction)
         piece.fields = extraction.fields
         piece.field_confidence = extraction.field_confidence
         piece.field_boxes = extraction.field_boxes

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import shutil
 import tempfile
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,11 @@ class Prepared:
     received: Received | None = None  # None when receiving ahead failed: its turn receives it
     reads: list[PageRead] | None = None  # its pages, from the cache or being read
     fault: Exception | None = None  # a service fault met ahead: the dossier's own, told on its turn
+
+    @property
+    def has_pages_to_read(self) -> bool:
+        """Whether some page of it is being read (not all from the cache)."""
+        return any(isinstance(read.outcome, Future) for read in self.reads or ())
 
 
 class ReadAhead:

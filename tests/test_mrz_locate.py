@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from extractors import exif, mrz
+from extractors import exif, mrz, mrz_locate
 from extractors.classify import classify_pages
 from extractors.mrz_locate import find_mrz, valid_reading
 from models import Line, Page, PieceType, Word
@@ -184,3 +184,20 @@ def test_a_narrow_strip_is_not_blown_up_past_the_search_pixel_cap() -> None:
     assert view.size <= MAX_SEARCH_PIXELS and view.shape[1] >= strip.shape[1]
     small_card = np.full((300, 480), 255, np.uint8)
     assert enlarged(small_card).shape[1] == 1000  # a small web image still gets its search width
+
+
+@needs_ocrb
+def test_an_image_of_a_page_is_read_for_its_mrz_once(monkeypatch) -> None:
+    """The reader looks at a card page's image for its orientation, then for its zone: the
+    second look reuses the first reading instead of reading the same pixels again."""
+    calls = []
+    real = mrz_locate.read_scored
+    monkeypatch.setattr(mrz_locate, "read_scored", lambda gray: calls.append(gray) or real(gray))
+    page = scene_image(CARD, Scene(rotation=0, seed=3))
+    readings = mrz_locate.PageMrzReadings()
+    assert mrz_locate.valid_reading(readings.lines(page))
+    found = mrz_locate.find_mrz(page, readings=readings)
+    assert found.valid and len(calls) == 1
+    # A copy of the page is another image: read on its own.
+    mrz_locate.find_mrz(page.copy(), readings=readings)
+    assert len(calls) == 2

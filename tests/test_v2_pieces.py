@@ -504,6 +504,7 @@ def test_english_diploma_award_dates() -> None:
 
 def test_an_mrz_decides_which_way_up_a_card_page_is() -> None:
     from extractors.ocr import OcrResult
+    from extractors.mrz_locate import PageMrzReadings
     from extractors.reading import _mrz_upright
     from tests.test_mrz import _ocrb_page
 
@@ -512,7 +513,7 @@ def test_an_mrz_decides_which_way_up_a_card_page_is() -> None:
     # Orientation detection preferred the wrong way: more words, read from noise.
     candidates = [(0, upside_down, OcrResult(lines=[], mean_confidence=0.3)),
                   (180, upright, OcrResult(lines=[], mean_confidence=0.2))]
-    assert _mrz_upright(candidates)[0] == 180
+    assert _mrz_upright(candidates, PageMrzReadings())[0] == 180
 
 
 def test_identity_card_front_without_mrz() -> None:
