@@ -4,6 +4,7 @@ and any change of the extraction code or of the pages misses it."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,26 @@ def test_the_fingerprint_covers_every_extractor_and_model_file() -> None:
     for name in ("extractors/textfields.py", "extractors/fields/employment_contract.py",
                  "extractors/fields/data/calibration.json", "models/records.py"):
         assert any(f.endswith(name) for f in files), name
+
+
+def test_the_french_model_warms_up_only_for_a_batch_with_pages_to_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import Future
+
+    import extractors.textfields
+    from pipeline.cli import _FrenchModelWarmUp
+    from pipeline.page_reads import PageRead
+    from pipeline.read_ahead import Prepared
+
+    loads: list[int] = []
+    monkeypatch.setattr(extractors.textfields, "warm_up_french_model", lambda: loads.append(1))
+    cached = Prepared(Path("a"), reads=[PageRead(planned=None, outcome=object())])  # type: ignore[arg-type]
+    warm_up = _FrenchModelWarmUp()
+    assert warm_up.after(cached) is cached
+    assert not warm_up.started and not loads
+    warm_up.after(Prepared(Path("b"), reads=[PageRead(planned=None, outcome=Future())]))  # type: ignore[arg-type]
+    assert warm_up.started
+    warm_up.after(Prepared(Path("c")))  # received from scratch on its turn: may read
+    for thread in threading.enumerate():
+        if thread.name == "spacy-warm-up":
+            thread.join(5)
+    assert loads == [1]
