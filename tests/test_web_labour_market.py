@@ -40,8 +40,9 @@ def test_the_labour_market_reasoning_and_the_reference_data_are_shown(client: Te
     assert "Situation de l&#39;emploi" in page or "Situation de l'emploi" in page
     assert "K1302" in page and "23/05/2025" in page
     assert "À vérifier" in page  # the outcome rests on a doubtful value
-    assert "contrôle non tranché : offer_publication_insufficient" in page
-    assert "1823.03" in page and "métiers en tension en vigueur depuis le 2025-05-23" in page
+    assert "contrôle non tranché : Publication de l&#39;offre insuffisante" in page
+    assert "1\u202f823,03\u00a0€" in page or "1\u00a0823,03\u00a0€" in page, "the legal amount, in French"
+    assert "métiers en tension en vigueur depuis le 23/05/2025" in page
 
 
 def test_a_v1_result_invites_a_rerun(client: TestClient, records: Records) -> None:  # noqa: F811
