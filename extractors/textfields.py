@@ -546,6 +546,10 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
     return None
 
 
+# Euros per hour past which a figure is no hourly rate (a monthly salary beside the word 'horaire').
+MAX_HOURLY_RATE = 300.0
+
+
 def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | None, window: int = 160) -> Span | None:
     """A monthly gross amount stated after `label`: a yearly figure / 12, an hourly rate
     × hours × 52 / 12 (when the weekly hours are known)."""
@@ -562,7 +566,10 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             # an hourly mark belongs to this amount only on its own line (a table's next row
             # may be the hourly rate of the monthly pay above it)
             own_line = fold(index.text[m.end() + s: m.end() + e + 25].split("\n")[0])
-            if re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:]):
+            # ... unless the label just said monthly ("mensuelle brute de 1 590 € pour l'horaire
+            # ci-dessus": the schedule), or no hourly rate is that high.
+            if (re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:])
+                    and amount <= MAX_HOURLY_RATE and not re.search(r"mensuel", before[-30:])):
                 if weekly_hours:
                     return Span(round(amount * weekly_hours * WEEKS_PER_MONTH, 2), m.end() + s, m.end() + e, 0.8)
                 continue

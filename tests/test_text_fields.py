@@ -124,6 +124,23 @@ Taux horaire brut : 12,50 € de l'heure
     assert ex.field_boxes["start_date"][0].page == 2
 
 
+def test_a_monthly_salary_beside_the_word_horaire_stays_monthly():
+    """'pour l'horaire ci-dessus' is the schedule, not an hourly rate: 1 590 € a month, not
+    1 590 € an hour times 110 hours a month (a first user's 174 868,20 €)."""
+    page = make_page("""
+CONTRAT DE TRAVAIL A DUREE INDETERMINEE
+Article 5 - Horaire
+L'horaire de travail du salarié est de 110 heures
+mensuelles, selon la répartition affichée.
+Article 6 - Rémunération
+Le salarié percevra une rémunération mensuelle
+brute de 1 590,00 € pour l'horaire ci-dessus. Les
+heures supplémentaires seront payées au taux
+majoré.
+""")
+    assert employment_contract.extract([page]).fields["gross_monthly_salary"] == 1590.0
+
+
 # ---------------------------------------------------------------- internship agreement
 
 INTERNSHIP_SECTIONS = """
