@@ -66,6 +66,8 @@ def read_box(page, rects: dict, turn: int) -> str:  # type: ignore[no-untyped-de
     shot = page.screenshot(clip={"x": box["x"] - 4, "y": box["y"] - 4, "width": box["width"] + 8,
                                  "height": box["height"] + 8})
     image = Image.open(io.BytesIO(shot)).convert("L").rotate(turn, expand=True)  # rotate(): counter-clockwise
+    # A line of small print is a dozen screen pixels tall: enlarged, as tesseract reads best.
+    image = image.resize((image.width * 3, image.height * 3), Image.LANCZOS)
     return pytesseract.image_to_string(image, lang="fra", config="--psm 6")
 
 
