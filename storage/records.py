@@ -274,7 +274,7 @@ class RunHandle:
             with self.db.connection() as conn, conn.transaction():
                 self._finish_run(conn, "completed", result)
                 self._store_pieces(conn, result)
-                self._store_flags(conn, result)
+                write_flags(conn, self.run_id, result)
                 self._make_current(conn, result, "run_completed", {"flags": len(result.flags)})
         finally:
             self._release()
@@ -356,16 +356,6 @@ class RunHandle:
                     [(piece_row, name, Jsonb(value), piece.field_confidence.get(name))
                      for name, value in piece.fields.items()])
 
-    def _store_flags(self, conn: psycopg.Connection, result: DossierResult) -> None:
-        with conn.cursor() as cur:
-            cur.executemany(
-                """INSERT INTO flags (run_id, position, code, severity, piece_index, field, piece_type,
-                                      source, page, message, check_code)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-                [(self.run_id, position, flag.code.value, flag.severity.value, flag.piece, flag.field,
-                  flag.piece_type, flag.source, flag.page, flag.message, flag.check)
-                 for position, flag in enumerate(result.flags)])
-
     def _make_current(self, conn: psycopg.Connection, document: DossierResult, action: str,
                       details: dict[str, Any]) -> None:
         previous = _one(conn.execute("SELECT status FROM dossiers WHERE id = %s FOR UPDATE",
@@ -395,6 +385,21 @@ def _one(cursor: psycopg.Cursor[Any]) -> tuple[Any, ...]:
     if row is None:
         raise LookupError("the statement returned no row")
     return row
+
+
+def write_flags(conn: psycopg.Connection, run_id: int, result: DossierResult) -> None:
+    """The run's `flags` rows as `result` has them, in place of any earlier ones: written when
+    the run finishes, and again by every review action that saves a new result for it
+    (storage.reviews), so the lists that read them follow corrections and rechecks."""
+    conn.execute("DELETE FROM flags WHERE run_id = %s", (run_id,))
+    with conn.cursor() as cur:
+        cur.executemany(
+            """INSERT INTO flags (run_id, position, code, severity, piece_index, field, piece_type,
+                                  source, page, message, check_code)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+            [(run_id, position, flag.code.value, flag.severity.value, flag.piece, flag.field,
+              flag.piece_type, flag.source, flag.page, flag.message, flag.check)
+             for position, flag in enumerate(result.flags)])
 
 
 def _audit(conn: psycopg.Connection, dossier_id: int, run_id: int | None, actor: str, action: str,

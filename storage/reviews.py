@@ -23,11 +23,11 @@ from psycopg.types.json import Jsonb
 from models.domain import FIELDS, PieceType, Status
 from models.errors import UsageError
 from models.field_kinds import DATE_FIELDS, MONTH_FIELDS, NUMERIC_FIELDS
-from models.records import DossierResult, Extraction, PieceResult
+from models.records import DossierResult, Extraction, Flag, PieceResult
 from models.review import Decision, FieldCorrection, FieldReading, Review, TypeCorrection
 from storage import claims
 from storage.database import Database
-from storage.records import _audit
+from storage.records import _audit, write_flags
 
 QUEUE_PAGE_SIZE = 50
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
@@ -338,6 +338,7 @@ class Reviews:
     def _save(conn: psycopg.Connection, dossier_id: int, run_id: int, result: DossierResult,
               status: Status | None = None) -> None:
         conn.execute("UPDATE runs SET result = %s WHERE id = %s", (Jsonb(result.to_json_dict()), run_id))
+        write_flags(conn, run_id, result)  # the lists read them (storage.worklists)
         conn.execute("UPDATE dossiers SET updated_at = now(), status = coalesce(%s, status) WHERE id = %s",
                      (status.value if status else None, dossier_id))
 
@@ -385,12 +386,19 @@ def _restore_reading(piece: PieceResult, field: str, correction: FieldCorrection
 
 
 def _flag_keys(result: DossierResult) -> set[str]:
-    """A flag as the history names it: code, and the piece (1-based) or piece type it concerns."""
-    keys = set()
-    for flag in result.flags:
-        where = f"pièce {flag.piece + 1}" if flag.piece is not None else flag.piece_type or "dossier"
-        keys.add(f"{flag.code.value} ({where})")
-    return keys
+    """A flag as the history names it: code, then what tells it from another flag of that
+    code (what FlagOverride.covers compares): the piece (1-based) or piece type, the field,
+    the check left undecided — "missing_field (pièce 2, champ employer_siret)"."""
+    return {flag_key(flag) for flag in result.flags}
+
+
+def flag_key(flag: Flag) -> str:
+    where = [f"pièce {flag.piece + 1}" if flag.piece is not None else flag.piece_type or "dossier"]
+    if flag.field:
+        where.append(f"champ {flag.field}")
+    if flag.check:
+        where.append(f"contrôle {flag.check}")
+    return f"{flag.code.value} ({', '.join(where)})"
 
 
 def _refill(piece: PieceResult, extraction: Extraction | None) -> None:

@@ -41,8 +41,8 @@ class WorkRow:
     days_waiting: int  # since the platform first received the dossier
     applicant: str | None
     employer: str | None
-    warning_kinds: list[str]  # distinct flag codes of the current run's warnings
-    reasons: list[str]  # incomplete: blocking messages (and the send-back); failed: the error
+    warning_kinds: list[str]  # distinct flag codes of the current run's warnings no agent set aside
+    reasons: list[str]  # incomplete: blocking messages not set aside (and the send-back); failed: the error
     holder: str | None  # the agent whose claim holds it now
     held_since: dt.datetime | None
     decision: str | None  # latest decision on the current run
@@ -86,22 +86,30 @@ _FILTERS = """(%(procedure)s::text IS NULL OR d.procedure = %(procedure)s)
                         WHERE concat_ws(' ', worklist_fold(d.reference), r.search_text)
                               NOT LIKE worklist_fold(w.pattern))
          OR (%(digits)s <> '' AND r.sirets LIKE %(digits_pattern)s))"""
-_WARNINGS = """(%(warnings)s::boolean IS NULL OR %(warnings)s = EXISTS (
-    SELECT 1 FROM flags f WHERE f.run_id = d.current_run_id AND f.severity = 'warning'))"""
+# A flag of the current run that still counts: the `flags` rows follow every review save
+# (storage.reviews), and a flag an agent set aside (the result's `overrides`, matched as
+# FlagOverride.covers does) stays on the dossier page, marked set aside, but is neither a
+# warning nor a blocking reason here, as it no longer counts for the status.
+_STANDING = """f.run_id = d.current_run_id AND NOT EXISTS (
+    SELECT 1 FROM jsonb_array_elements(CASE jsonb_typeof(r.result -> 'overrides')
+                                       WHEN 'array' THEN r.result -> 'overrides' ELSE '[]' END) o
+    WHERE o ->> 'code' = f.code AND (o ->> 'piece')::integer IS NOT DISTINCT FROM f.piece_index
+      AND o ->> 'field' IS NOT DISTINCT FROM f.field AND o ->> 'piece_type' IS NOT DISTINCT FROM f.piece_type
+      AND o ->> 'check' IS NOT DISTINCT FROM f.check_code)"""
+_WARNINGS = f"""(%(warnings)s::boolean IS NULL OR %(warnings)s = EXISTS (
+    SELECT 1 FROM flags f WHERE {_STANDING} AND f.severity = 'warning'))"""
 
-_COLUMNS = """d.reference, d.procedure, d.submitted_at, greatest(0, current_date - d.first_received_at),
+_COLUMNS = f"""d.reference, d.procedure, d.submitted_at, greatest(0, current_date - d.first_received_at),
     r.applicant_name, r.employer_name,
-    array(SELECT DISTINCT f.code FROM flags f WHERE f.run_id = d.current_run_id AND f.severity = 'warning'
-          ORDER BY f.code),
+    array(SELECT DISTINCT f.code FROM flags f WHERE {_STANDING} AND f.severity = 'warning' ORDER BY f.code),
     CASE d.status
       WHEN 'incomplete' THEN
-        array(SELECT f.message FROM flags f WHERE f.run_id = d.current_run_id AND f.severity = 'blocking'
-              ORDER BY f.position)
+        array(SELECT f.message FROM flags f WHERE {_STANDING} AND f.severity = 'blocking' ORDER BY f.position)
         || array(SELECT 'Renvoyé par ' || (r.result -> 'review' ->> 'by') || ' : '
                         || (r.result -> 'review' ->> 'message')
                  WHERE r.result -> 'review' ->> 'message' IS NOT NULL)
       WHEN 'failed' THEN array[coalesce(r.error, '?')]
-      ELSE '{}'::text[] END,
+      ELSE '{{}}'::text[] END,
     c.holder, c.claimed_at, v.decision, v.decided_by, v.decided_at"""
 
 

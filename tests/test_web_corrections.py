@@ -76,7 +76,7 @@ def test_several_fields_saved_at_once_with_one_recheck_and_a_summary(client: Tes
     summary = re.search(r'<p class="notice change-summary"[^>]*>(.*?)</p>', shown)
     assert summary, "no summary of the save"
     assert summary.group(1).startswith("2 champs corrigés ; contrôle levé : ")
-    assert "(pièce 2)" in summary.group(1)
+    assert "(pièce 2, champ « Gratification mensuelle (€) »)" in summary.group(1)  # the field it was about
     assert summary.group(1).endswith("statut : À instruire (était : Incomplet).")
     rows = re.search(r'data-rows="([^"]*)"', shown).group(1).split()
     assert sorted(rows) == ["champ-1-host_name", "champ-1-monthly_gratification"]

@@ -69,7 +69,7 @@ def test_a_correction_releases_a_dossier_held_back_by_a_misread_amount(client: T
     assert corrected.status == Status.ready_for_review and corrected.flags == []
     assert corrected.pieces[1].field_confidence["monthly_gratification"] == 1.0
     events = [e for e in records.history(REF) if e.action == "checks_rerun"]
-    assert events[-1].details["flags_removed"] == ["gratification_below_minimum (pièce 2)"]
+    assert events[-1].details["flags_removed"] == ["gratification_below_minimum (pièce 2, champ monthly_gratification)"]
     assert events[-1].details["status"] == "ready_for_review"
     assert REF in client.get("/").text.split("Dossiers incomplets")[0]  # in the agents' queue now
 
