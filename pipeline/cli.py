@@ -17,6 +17,7 @@ from models.errors import (
     DependencyUnavailable,
     InternalError,
     TemporarilyUnavailable,
+    UsageError,
 )
 
 if TYPE_CHECKING:
@@ -167,7 +168,8 @@ def _parser() -> argparse.ArgumentParser:
     corrections = sub.add_parser("corrections", help="les corrections des agents, exemples étiquetés")
     corrections_sub = corrections.add_subparsers(required=True)
     export = corrections_sub.add_parser("export", help="écrire les corrections de champs en JSON Lines")
-    export.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+    # A day checked by the command (_since_day), so that a mistyped one is told in French.
+    export.add_argument("--since", metavar="AAAA-MM-JJ",
                         help="seulement les corrections faites depuis ce jour (heure de Paris)")
     export.add_argument("--out", type=Path, metavar="FILE", help="fichier à écrire (défaut : la sortie standard)")
     export.add_argument("--with-references", action="store_true",
@@ -543,14 +545,25 @@ def _stop(args: argparse.Namespace) -> int:
 def _export_corrections(args: argparse.Namespace) -> int:
     from pipeline.learning_export import export_corrections
 
+    since = _since_day(args.since)
     with _records() as records:
         if args.out is None:
-            count = export_corrections(records.db, sys.stdout, args.since, args.with_references)
+            count = export_corrections(records.db, sys.stdout, since, args.with_references)
         else:
             with args.out.open("w", encoding="utf-8") as out:
-                count = export_corrections(records.db, out, args.since, args.with_references)
+                count = export_corrections(records.db, out, since, args.with_references)
     print(f"{count} correction(s) exportée(s)", file=sys.stderr)
     return EXIT_OK
+
+
+def _since_day(text: str | None) -> dt.date | None:
+    """`--since 2026-11-01` as a day; anything else a usage error in French (exit code 2)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--since attend un jour écrit AAAA-MM-JJ (par exemple 2026-11-01), pas « {text} »") from None
 
 
 class _records:

@@ -187,7 +187,7 @@ def test_the_dossier_page_shows_no_iso_date_raw_float_or_utc_time(client: TestCl
     assert (f"Champ corrigé sur la pièce 2 : « Salaire mensuel brut (€) », 2{NBSP}550,00{NBSP}€ → "
             f"2{NBSP}600,00{NBSP}€, par {AGENT[0]}, le {datetime_fr(corrected_at)}.") in text
     assert "« Date de début », 01/06/2026 → 15/06/2026" in text
-    assert "Traitement terminé : À instruire, 0 alerte, par le traitement automatique" in text
+    assert "Traitement terminé : À instruire, aucune alerte, par le traitement automatique" in text
     for raw in ("field_corrected", "gross_monthly_salary", "previous", "run_completed", "pipeline_version"):
         assert raw not in text
 

@@ -71,6 +71,11 @@ def create_app(services: Services, airflow: AirflowConfig | None = None) -> Fast
     async def forbidden(request: Request, error: Forbidden) -> HTMLResponse:
         return render(request, "error.html", {"title": "Accès refusé", "message": error.message}, 403)
 
+    # Browsers and tools that ask for the old default icon get the page's own (base.html).
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> RedirectResponse:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     error_pages.install(app, SECURITY_HEADERS)
 
     return app

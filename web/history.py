@@ -31,7 +31,8 @@ def event_text(event: AuditEvent, admin: bool) -> str:
     describe = _DESCRIBE.get(event.action)
     what = describe(event.details, admin) if describe else _generic(event.action, event.details)
     who = "le traitement automatique" if event.actor == PIPELINE_ACTOR else event.actor
-    return f"{what}, par {who}, le {datetime_fr(event.at)}."
+    # A described part may end a sentence of its own ("… peut le relancer."): one stop only.
+    return f"{what.rstrip(' .')}, par {who}, le {datetime_fr(event.at)}."
 
 
 def piece_number(index: object) -> str:
@@ -45,8 +46,13 @@ def _registered(details: Details, admin: bool) -> str:
 
 def _completed(details: Details, admin: bool) -> str:
     count = details.get("flags")
-    alerts = "" if count is None else f", {count} alerte{'s' if count > 1 else ''}"
+    alerts = "" if count is None else f", {alert_count(count)}"
     return f"Traitement terminé : {labels.label(labels.STATUSES, details.get('status'))}{alerts}"
+
+
+def alert_count(count: int) -> str:
+    """0 -> "aucune alerte", 1 -> "1 alerte", 3 -> "3 alertes"."""
+    return "aucune alerte" if count == 0 else f"{count} alerte{'s' if count > 1 else ''}"
 
 
 def _failed(details: Details, admin: bool) -> str:

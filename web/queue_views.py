@@ -52,6 +52,16 @@ def worklists_of(request: Request) -> Worklists:
     return request.app.state.worklists
 
 
+def missing_page(asked: int, listed: WorklistPage) -> str | None:
+    """What the list says when the address asks for a page it does not have (storage shows the
+    nearest one): "La page 999 n'existe pas : la liste tient sur 2 pages, voici la dernière."."""
+    if asked == listed.page:
+        return None
+    pages = "une seule page" if listed.pages == 1 else f"{listed.pages} pages"
+    which = "la seule" if listed.pages == 1 else "la dernière" if asked > listed.page else "la première"
+    return f"La page {asked} n'existe pas : la liste tient sur {pages}, voici {which}."
+
+
 def waited(days: int) -> str:
     """`reçu il y a 3 j`, `reçu aujourd'hui`."""
     return "reçu aujourd'hui" if days == 0 else f"reçu il y a {days} j"
@@ -78,5 +88,5 @@ def queue(request: Request, session: SignedIn, liste: str = "", q: str = "", pro
     return render(request, "queue.html", {
         "tabs": tabs, "tab": tab, "listed": listed, "wanted": wanted, "q": q, "avertissements": avertissements,
         "procedures": worklists_of(request).procedures(), "link": link, "waited": waited, "paris_time": paris_time,
-        "notice": NOTICES.get(notice), "me": session.user.name,
+        "notice": NOTICES.get(notice), "me": session.user.name, "missing_page": missing_page(page, listed),
     })

@@ -4,6 +4,10 @@
 // No framework, no build: this file is served as is.
 (function () {
   "use strict";
+  // After "Approuver et suivant": the next dossier's title has the focus (not <body>), so
+  // that a keyboard or a screen reader starts from it.
+  var title = document.getElementById("dossier-title");
+  if (title && new URLSearchParams(window.location.search).has("precedent")) { title.focus(); }
   var form = document.getElementById("corrections-form");
   if (!form) { return; }
   var inputs = Array.prototype.slice.call(document.querySelectorAll("input.field-value"));
@@ -53,6 +57,28 @@
     if (first) { first.focus(); }
   }
 
+  // The save's outcome in full where the page takes the agent (the first corrected row, or
+  // the piece): the bar's copy is far above on a phone, and one line on a laptop. The row's
+  // input is described by it, so a screen reader reads it with the focused field.
+  function echoOutcome(summary, target) {
+    var line = document.createElement("p");
+    var input = target.matches("tr") ? target.querySelector("input.field-value") : null;
+    line.id = "change-outcome";
+    line.className = "notice change-outcome";
+    line.textContent = summary.textContent;
+    if (input) {
+      input.parentNode.insertBefore(line, input.nextSibling);
+      input.setAttribute("aria-describedby", line.id);
+    } else {
+      line.tabIndex = -1;
+      var heading = target.querySelector(":scope > h2");
+      target.insertBefore(line, heading ? heading.nextSibling : target.firstChild);
+    }
+    summary.classList.add("echoed");
+    keepClearOfBar();
+    return input || line;
+  }
+
   // After a save: the corrected rows marked, the first brought into view and focused.
   function showLastChange() {
     var summary = document.getElementById("change-summary");
@@ -62,9 +88,10 @@
     }).filter(Boolean);
     rows.forEach(function (row) { row.classList.add("just-corrected"); });
     var target = rows[0] || (location.hash && document.getElementById(location.hash.slice(1)));
+    // The whole page (#contenu): the bar's summary is at its top, in sight.
+    var focus = target && target.matches("tr, section.piece") ? echoOutcome(summary, target) : summary;
     if (target) { target.scrollIntoView({block: rows.length ? "center" : "start"}); }
-    var input = rows[0] && rows[0].querySelector("input.field-value");
-    (input || summary).focus({preventScroll: true});
+    focus.focus({preventScroll: true});
   }
 
   function decide(buttonId) {

@@ -49,7 +49,7 @@
   };
 
   Viewer.prototype.toolbar = function () {
-    var self = this, bar = document.createElement("div"), n = this.index + 1;
+    var self = this, bar = document.createElement("div"), n = Number(this.index) + 1;  // the index is the id's text
     bar.className = "viewer-toolbar";
     bar.setAttribute("role", "toolbar");
     bar.setAttribute("aria-label", "Affichage des pages de la pièce " + n);
