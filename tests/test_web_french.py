@@ -266,3 +266,12 @@ def test_an_unexpected_error_is_a_french_500(services: Services, accounts: Users
         response = client.get(f"/dossiers/{REF}")
     text = assert_french_error_page(response, 500, "Erreur interne")
     assert "prévenez un administrateur" in text and "ValidationError" not in response.text
+
+
+def test_a_flag_key_reads_in_french_with_its_field_and_check() -> None:
+    from web.history import flag_name
+
+    assert flag_name("missing_field (pièce 2, champ employer_siret)") == \
+        "Champ non lu (pièce 2, champ « SIRET de l'employeur »)"
+    assert "monthly_gratification" not in flag_name("missing_field (pièce 3, champ monthly_gratification)")
+    assert flag_name("identity_mismatch (pièce 2)").endswith("(pièce 2)")

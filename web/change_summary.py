@@ -37,8 +37,8 @@ def change_summary(history: list[AuditEvent], actor: str) -> ChangeSummary | Non
                      "n'ont pas pu être relus, saisissez-les")
     if fields:
         parts.append(f"{len(fields)} champ corrigé" if len(fields) == 1 else f"{len(fields)} champs corrigés")
-    parts += [f"contrôle levé : {_flag_words(key)}" for key in details.get("flags_removed", [])]
-    parts += [f"nouveau contrôle : {_flag_words(key)}" for key in details.get("flags_added", [])]
+    parts += [f"contrôle levé : {flag_name(key)}" for key in details.get("flags_removed", [])]
+    parts += [f"nouveau contrôle : {flag_name(key)}" for key in details.get("flags_added", [])]
     if not details.get("flags_removed") and not details.get("flags_added"):
         parts.append("contrôles relancés, aucune alerte ne change")
     status, before = details.get("status"), details.get("previous_status")
@@ -46,20 +46,3 @@ def change_summary(history: list[AuditEvent], actor: str) -> ChangeSummary | Non
                  + (f" (était : {labels.label(labels.STATUSES, before)})" if before != status else ""))
     text = " ; ".join(parts)
     return ChangeSummary(text[0].upper() + text[1:] + ".", [f"champ-{piece}-{name}" for piece, name in fields])
-
-
-def _flag_words(key: str) -> str:
-    """"missing_field (pièce 2, champ employer_siret)" -> "Champ non lu (pièce 2, champ « SIRET de
-    l'employeur »)": the field and the undecided check a key names (storage.reviews.flag_key) in French."""
-    code, parenthesis, where = key.partition(" (")
-    if not parenthesis or "," not in where:
-        return flag_name(key)
-    parts = where.removesuffix(")").split(", ")
-    parts[0] = labels.PIECE_TYPES.get(parts[0], parts[0])  # a dossier-wide flag: the type it is about
-    for index, part in enumerate(parts):
-        kind, _, name = part.partition(" ")
-        if kind == "champ":
-            parts[index] = f"champ « {labels.label(labels.FIELDS, name)} »"
-        elif kind == "contrôle":
-            parts[index] = f"contrôle « {labels.label(labels.FLAGS, name)} »"
-    return flag_name(f"{code} ({', '.join(parts)})")

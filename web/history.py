@@ -109,13 +109,21 @@ def _checks_rerun(details: Details, admin: bool) -> str:
 
 
 def flag_name(key: str) -> str:
-    """"identity_mismatch (pièce 2)" -> "Identités différentes (pièce 2)"."""
+    """A flag's key (storage.reviews.flag_key) in French: "missing_field (pièce 2, champ
+    employer_siret)" -> "Champ non lu (pièce 2, champ « SIRET de l'employeur »)"; a
+    dossier-wide flag names the piece type it is about."""
     match = _FLAG_KEY.fullmatch(key)
     if not match:
         return labels.label(labels.FLAGS, key)
-    where = match["where"]
-    where = "dossier" if where == "dossier" else labels.PIECE_TYPES.get(where, where)
-    return f"{labels.label(labels.FLAGS, match['code'])} ({where})"
+    parts = match["where"].split(", ")
+    parts[0] = labels.PIECE_TYPES.get(parts[0], parts[0])
+    for index, part in enumerate(parts[1:], start=1):
+        kind, _, name = part.partition(" ")
+        if kind == "champ":
+            parts[index] = f"champ « {labels.label(labels.FIELDS, name)} »"
+        elif kind == "contrôle":
+            parts[index] = f"contrôle « {labels.label(labels.FLAGS, name)} »"
+    return f"{labels.label(labels.FLAGS, match['code'])} ({', '.join(parts)})"
 
 
 def failure_message(error: object, admin: bool) -> str:
