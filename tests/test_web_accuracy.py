@@ -18,6 +18,7 @@ from storage.overrides import Overrides
 from storage.records import Records
 from storage.reviews import Reviews
 from storage.users import Users
+from tests.test_corrections_export import with_unread_letter
 from tests.test_web_browser import (  # noqa: F401
     ARTIFACTS,
     CHROMIUM,
@@ -32,8 +33,8 @@ OTHER = "2026-STAGE-000043"
 REASON = "Avenant du 12/06 : gratification portée à 700 €."
 
 
-def _record(records: Records, reference: str) -> tuple[DossierResult, int]:
-    result = _result()
+def _record(records: Records, reference: str, letter: bool = False) -> tuple[DossierResult, int]:
+    result = with_unread_letter(_result()) if letter else _result()
     result.dossier.reference = reference
     with records.begin_run(reference, name=reference, pipeline_version="test") as run:
         run.complete(result)
@@ -41,12 +42,14 @@ def _record(records: Records, reference: str) -> tuple[DossierResult, int]:
 
 
 def _review_day(records: Records) -> None:
-    """REF: its gratification flag set aside, its host corrected, approved. OTHER: its
-    amount corrected but not decided yet (an example, not yet a measure)."""
+    """REF: its gratification flag set aside, its host corrected, its letter (read `other`)
+    retyped payslip, whose four fields stay unread, approved. OTHER: its amount corrected but
+    not decided yet (an example, not yet a measure)."""
     reviews = Reviews(records.db, recheck=recheck_document)
-    _, run_id = _record(records, REF)
+    _, run_id = _record(records, REF, letter=True)
     Overrides(reviews).override(REF, run_id, 0, "gratification_below_minimum", REASON, AGENT[0])
     reviews.correct_field(REF, run_id, 1, "host_name", "ORBITALE", AGENT[0])
+    reviews.change_piece_type(REF, run_id, 2, "payslip", AGENT[0])
     reviews.decide(REF, run_id, Decision.approved, None, AGENT[0])
     _, other_run = _record(records, OTHER)
     reviews.correct_field(OTHER, other_run, 1, "monthly_gratification", "700", AGENT[0])
@@ -65,11 +68,17 @@ def test_the_page_counts_decided_fields_and_corrections(client: TestClient, reco
     assert response.status_code == 200
     page = response.text
     assert "Précision de la lecture" in page and "(vérifiés − corrigés) ÷ vérifiés" in page
-    # The decided dossier only: 8 passport fields + 9 internship fields, one corrected.
+    # The decided dossier only: 8 passport fields + 9 internship fields, one corrected; the
+    # retyped letter's four unread payslip fields are left out, not counted as read right.
+    assert "Bulletin de salaire</td><td>" not in page.split("Par type de pièce et champ")[1].split("</table>")[0]
+    assert "ont été lus pour un autre type" in page and "Champs de pièces retypées laissés de côté : 4." in page
     assert _row(page, "Convention de stage", "Organisme d'accueil", "1", "1", "0,0\u00a0%")
     assert _row(page, "Convention de stage", "Gratification mensuelle (€)", "1", "0", "100,0\u00a0%")
     assert _row(page, "Passeport", "Nom", "1", "0", "100,0\u00a0%")
     assert re.search(r"<td[^>]*>1</td>\s*<td[^>]*>17</td>\s*<td[^>]*>1</td>\s*<td[^>]*>94,1\u00a0%</td>", page)
+    # Per type read: the letter read `other` was retyped payslip; the others were right.
+    assert _row(page, "Autre document", "Bulletin de salaire (1)", "1", "1", "0,0\u00a0%")
+    assert _row(page, "Passeport", "—", "1", "0", "100,0\u00a0%")
     # Set aside: once, blocking, in one dossier.
     assert _row(page, "Gratification sous le minimum", "1", "1", "1")
     # The latest corrections, the undecided dossier's included, newest first.
@@ -135,7 +144,8 @@ def test_override_then_accuracy_page_in_the_browser(server: tuple[str, Services]
         page.get_by_role("link", name="Précision de la lecture").click()
         expect(page.get_by_role("heading", name="Contrôles les plus écartés")).to_be_visible()
         expect(page.locator("table.accuracy").last).to_contain_text("Gratification sous le minimum")
-        expect(page.locator("table.accuracy").first).to_contain_text("Organisme d'accueil")
+        expect(page.locator("#by-field-title + .table-scroll table")).to_contain_text("Organisme d'accueil")
+        expect(page.locator("table.by-type")).to_contain_text("Convention de stage")
         expect(page.locator("table.examples")).to_contain_text("ORBITALE")
         assert axe_violations(page) == []
         page.screenshot(path=ARTIFACTS / "precision-de-la-lecture.png", full_page=True)

@@ -1,5 +1,6 @@
 """Administrators only: the accuracy of the reading as agents' corrections measure it, per
-piece type and field and per week, the latest corrections (the labelled examples that
+piece type and field and per week, the classification per type read (pieces agents
+retyped), the latest corrections (the labelled examples that
 `dossiers corrections export` writes), and the checks agents set aside most."""
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def precision(request: Request, session: AdminSignedIn) -> HTMLResponse:
     corrections = Corrections(reviews.db)
     return render(request, "precision.html", {
         "fields": corrections.accuracy_by_field(), "weeks": corrections.accuracy_by_week(),
+        "types": corrections.accuracy_by_type(), "retyped_fields": corrections.retyped_fields(),
         "examples": corrections.latest_examples(LATEST_EXAMPLES), "latest_limit": LATEST_EXAMPLES,
         "overrides": Overrides(reviews).most_overridden(), "percent": percent,
     })
