@@ -167,7 +167,7 @@ def _parser() -> argparse.ArgumentParser:
 
     corrections = sub.add_parser("corrections", help="les corrections des agents, exemples étiquetés")
     corrections_sub = corrections.add_subparsers(required=True)
-    export = corrections_sub.add_parser("export", help="écrire les corrections de champs en JSON Lines")
+    export = corrections_sub.add_parser("export", help="écrire les corrections (champs et types de pièce) en JSON Lines")
     # A day checked by the command (_since_day), so that a mistyped one is told in French.
     export.add_argument("--since", metavar="AAAA-MM-JJ",
                         help="seulement les corrections faites depuis ce jour (heure de Paris)")
