@@ -18,11 +18,11 @@ from storage.overrides import Overrides
 from storage.records import Records
 from storage.reviews import Reviews
 from storage.users import Users
+from tests.browser_login import signed_in_page
 from tests.test_corrections_export import with_unread_letter
 from tests.test_web_browser import (  # noqa: F401
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     axe_violations,
     server,
 )
@@ -116,13 +116,7 @@ def test_override_then_accuracy_page_in_the_browser(server: tuple[str, Services]
     _record(served.records, REF)
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="fr-FR", bypass_csp=True)
-        page = context.new_page()
-        page.goto(f"{url}/login")
-        page.get_by_label("Identifiant").fill(ADMIN[0])
-        page.get_by_label("Mot de passe").fill(ADMIN[1])
-        page.get_by_role("button", name="Se connecter").click()
+        browser, page = signed_in_page(playwright, url, ADMIN)
         page.goto(f"{url}/dossiers/{REF}")
         flag = page.locator("li.flag.blocking").first
         flag.get_by_text("Écarter ce contrôle…").click()

@@ -75,20 +75,6 @@ def serving(env: dict[str, str]) -> Iterator[str]:
         process_.wait(timeout=15)
 
 
-def signed_in_page(playwright, url: str, account: tuple[str, str], viewport: tuple[int, int] = (1366, 800)):  # type: ignore[no-untyped-def]
-    """Debian's chromium launched, and a page signed in through the login form: (browser, page).
-    bypass_csp only lets a test inject axe-core; the app's own pages need no exception."""
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="fr-FR",
-                                  bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{url}/login")
-    page.get_by_label("Identifiant").fill(account[0])
-    page.get_by_label("Mot de passe").fill(account[1])
-    page.get_by_role("button", name="Se connecter").click()
-    return browser, page
-
-
 def axe_violations(page) -> list[dict]:  # type: ignore[no-untyped-def]
     import axe_playwright_python
 

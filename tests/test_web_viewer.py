@@ -12,13 +12,13 @@ import pytest
 from PIL import Image
 
 from pipeline.recorded import Services
+from tests.browser_login import signed_in_page
 from tests.test_field_boxes import holds
 from tests.test_web_browser import (  # noqa: F401
     ARTIFACTS,
     CHROMIUM,
     axe_violations,
     server,
-    signed_in_page,
 )
 from tests.test_web_fixtures import AGENT, synth_dossiers  # noqa: F401
 
