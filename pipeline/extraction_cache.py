@@ -65,18 +65,17 @@ class ExtractionCache:
     def key(self, sha256: str, piece_type: PieceType, pages: list[Page]) -> str:
         return derived_key(sha256, "extractions", f"{extraction_fingerprint()}-{inputs_hash(piece_type, pages)}.json")
 
-    def get(self, sha256: str, piece_type: PieceType, pages: list[Page]) -> Extraction | None:
+    def get(self, key: str) -> Extraction | None:
         try:
-            return Extraction.model_validate_json(self.store.get_bytes(self.key(sha256, piece_type, pages)))
+            return Extraction.model_validate_json(self.store.get_bytes(key))
         except ObjectNotFound:
             return None
         except Exception as exc:  # noqa: BLE001 - extracted again
             log.debug("extraction cache unavailable: %s", exc.__class__.__name__)
             return None
 
-    def put(self, sha256: str, piece_type: PieceType, pages: list[Page], extraction: Extraction) -> None:
+    def put(self, key: str, extraction: Extraction) -> None:
         try:
-            self.store.put_bytes(self.key(sha256, piece_type, pages), extraction.model_dump_json().encode(),
-                                 media_type="application/json", metadata={})
+            self.store.put_bytes(key, extraction.model_dump_json().encode(), media_type="application/json", metadata={})
         except Exception as exc:  # noqa: BLE001 - simply not kept
             log.debug("extraction cache not written: %s", exc.__class__.__name__)

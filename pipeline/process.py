@@ -139,11 +139,12 @@ def extract_pieces(run: DossierRun, cache: ExtractionCache | None = None) -> Non
     for piece in run.pieces:
         pages = [p for p in run.pages[piece.source] if p.number in piece.pages]
         file_sha256 = sha256.get(piece.source)
-        extraction = cache.get(file_sha256, piece.type, pages) if cache and file_sha256 else None
+        key = cache.key(file_sha256, piece.type, pages) if cache and file_sha256 else None
+        extraction = cache.get(key) if cache and key else None
         if extraction is None:
             extraction = extract_fields(piece.type, pages)
-            if cache and file_sha256:
-                cache.put(file_sha256, piece.type, pages, extraction)
+            if cache and key:
+                cache.put(key, extraction)
         piece.fields = extraction.fields
         piece.field_confidence = extraction.field_confidence
         piece.field_boxes = extraction.field_boxes
