@@ -4,7 +4,7 @@ print labels above their values, or under them). Between a value above and one b
 the nearer one belongs to the label: a form groups a label with its value and leaves
 more space between rows.
 
-Cells are the words of one OCR or text-layer line cut at wide gaps, so that two columns
+Cells are the words of one OCR or text-layer line cut at wide gaps (the index's tabs), so that two columns
 printed side by side are two cells. Works on a TextIndex (extractors/textfields.py) and
 returns Spans pointing at the value's words.
 """
@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from extractors.form_labels import is_label
 from extractors.textfields import Span, TextIndex
 from models.document import Word
 
-# A gap wider than this many word heights separates two cells on one line.
-CELL_GAP = 2.2
 # A cell further than this many line heights above or below is another block.
 VERTICAL_REACH = 2.6
 
@@ -63,9 +62,9 @@ def cells(index: TextIndex) -> list[Cell]:
     for start, end, page, word in index.words:
         if current:
             previous = current[-1]
-            same_line = page == current_page and "\n" not in index.text[previous[1]:start]
-            height = max(previous[2].bbox[3] - previous[2].bbox[1], word.bbox[3] - word.bbox[1], 1e-6)
-            if not same_line or word.bbox[0] - previous[2].bbox[2] > CELL_GAP * height:
+            # the index writes a wide gap between two cells as a tab (extractors/columns.py)
+            gap = index.text[previous[1]:start]
+            if page != current_page or "\n" in gap or "\t" in gap:
                 found.append(Cell(current_page, current))
                 current = []
         current.append((start, end, word))
@@ -137,6 +136,8 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
             places = places[:1] if m.end() < label_cell.end else []
         for start, end, certainty in places:
             text = index.text[start:end]
+            if is_label(text) or (start != m.end() and is_label(text.split(":")[0]) and ":" in text):
+                continue  # a grid's next label, or another label's cell, never this one's value
             lead = len(text) - len(re.sub(r"^[\s:;|.\-–—=>»()\[\]]+", "", text))
             found = accept(text[lead:])
             if found is not None and found[0] is not None:

@@ -15,6 +15,7 @@ from extractors.textfields import (
     Span,
     TextIndex,
     company_name_span,
+    labelled_name,
     looks_like_name,
     name_tokens_end,
     split_name,
@@ -87,6 +88,18 @@ def cell_person(index: TextIndex, start: int = 0) -> PersonName | None:
         return None
     given = value_by_label(index, GIVEN_CELL, _name_cell, start, opens_cell=True)
     return PersonName(surname, given, surname.start, given.end if given else surname.end)
+
+
+def form_person(index: TextIndex, start: int = 0) -> PersonName | None:
+    """The person of a form's name labels from `start` on: 'Nom : X Prénom : Y' in the text,
+    else row headers over their cells; given names a label's line left out are taken from
+    the 'Prénom' cell wherever it stands on the grid."""
+    person = labelled_name(index, after=start)
+    if person is not None and person.given_names is None:
+        cells = cell_person(index, start)
+        if cells is not None and cells.given_names is not None:
+            return PersonName(person.surname, cells.given_names, person.start, max(person.end, cells.end))
+    return person or cell_person(index, start)
 
 
 def cell_company(index: TextIndex, label: str, start: int = 0) -> Span | None:

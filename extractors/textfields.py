@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.columns import cell_breaks, reading_rows
+from extractors.form_labels import is_label
 from extractors.frenchtext import (
     find_amounts,
     find_dates,
@@ -49,10 +51,13 @@ class TextIndex:
         self.words: list[tuple[int, int, int, Word]] = []  # start, end, page number, word
         offset = 0
         for page in pages:
-            for line in page.lines:
-                for k, word in enumerate(line.words):
+            for words in reading_rows(page):
+                # a wide gap between two cells of a row reads as a tab: a value never runs
+                # on into the next cell's words ("00267<tab>8610Z" is a SIRET and a NAF code)
+                breaks = set(cell_breaks(words))
+                for k, word in enumerate(words):
                     if k:
-                        parts.append(" ")
+                        parts.append("\t" if k in breaks else " ")
                         offset += 1
                     parts.append(word.text)
                     self.words.append((offset, offset + len(word.text), page.number, word))
@@ -172,7 +177,8 @@ def values_after(
             if s:
                 end = s.start()
         value_start, value_end = _trim(index.text, pos, end)
-        if value_end > value_start:
+        # the next cell's label ("Intitulé du poste<tab>Type de contrat") is no value
+        if value_end > value_start and not is_label(index.text[value_start:value_end]):
             spans.append(Span(index.text[value_start:value_end], value_start, value_end))
     return spans
 
@@ -223,7 +229,7 @@ def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
 
 
 # A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL", "3 LE STAGIAIRE").
-_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*)?(?:l'|le\s+|la\s+|les\s+)?"
+_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*|[a-h]\s*[.)]\s*)?(?:l'|le\s+|la\s+|les\s+)?"
 
 
 def section_start(index: TextIndex, header: str) -> int | None:
@@ -312,7 +318,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}'’\-]*|(?:d|l|n|o|mc)['’][{_UPPER}][{_UPPER}{_LOWER}'’\-]*")
 _ARTICLES = {"le", "la", "les"}
-_PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin", "ter", "y"}
+_PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin",
+              "ter", "y", "ait", "abd", "abou", "ould", "ibn", "d"}
 # Capitalised words that follow a civility but are not names.
 _NOT_NAMES = {"le", "la", "les", "directeur", "directrice", "president", "presidente", "gerant", "gerante",
               "ne", "nee", "nom", "prenom", "prenoms", "salarie", "salariee", "stagiaire", "agissant"}
@@ -345,8 +352,12 @@ def split_name(index: TextIndex, start: int, end: int, certainty: float = 1.0) -
     if all(upper) or not any(upper):
         if len(tokens) == 1:
             return PersonName(Span(tokens[0][0], tokens[0][1], tokens[0][2], certainty * 0.6), None, start, end)
-        # No case to tell them apart: French running text says given names first.
-        surname_tokens, given_tokens = tokens[-1:], tokens[:-1]
+        # No case to tell them apart: French running text says given names first; a
+        # particle goes with the name it opens ("Mehdi EL AMRANI", "Rachid AÏT OUFKIR").
+        first = len(tokens) - 1
+        while first > 1 and fold(tokens[first - 1][0]).rstrip("'’") in _PARTICLES:
+            first -= 1
+        surname_tokens, given_tokens = tokens[first:], tokens[:first]
         certainty *= 0.5
     else:
         first = upper.index(True)
@@ -453,6 +464,10 @@ def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -
             given = given_spans[0]
             return PersonName(Span(surname.value, surname.start, surname.end),
                               Span(given.value, given.start, given.end), surname.start, given.end)
+        if all(is_upper_name(t) or fold(t) in _PARTICLES for t in str(surname.value).split()):
+            # a surname label's value in capitals is all surname ("Nom | EL AMRANI"): its given
+            # names stand under their own label, somewhere else on the row
+            return PersonName(Span(surname.value, surname.start, surname.end), None, surname.start, surname.end)
         if sub:
             return sub
     if both:

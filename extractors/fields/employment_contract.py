@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.parties import cell_company, cell_person, defined_company, defined_person, letterhead_company
+from extractors.cell_values import date_near, weekly_hours_in_cell
+from extractors.label_layout import value_by_label
+from extractors.parties import cell_company, form_person, defined_company, defined_person, letterhead_company
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -11,8 +13,6 @@ from extractors.textfields import (
     best_person,
     clean_title,
     company_name_span,
-    date_after,
-    labelled_name,
     monthly_amount_after,
     ner_person,
     name_after,
@@ -74,7 +74,7 @@ def extract(pages: list[Page]) -> Extraction:
     _set_employee(index, out)
     out.set("job_title", _job_title(index))
     _set_dates(index, out)
-    hours = weekly_hours_span(index)
+    hours = weekly_hours_span(index) or weekly_hours_in_cell(index)
     out.set("weekly_hours", hours)
     out.set("gross_monthly_salary", monthly_amount_after(index, SALARY_LABELS, out.get("weekly_hours")))
     # Without a salary label, an amount the text calls gross ("3 000 € bruts par mois").
@@ -113,8 +113,7 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
     # (the employer's part may have its own "Nom :").
     section_at = section_start(index, EMPLOYEE_SECTION)
     person = (
-        labelled_name(index, after=section_at or 0)
-        or cell_person(index, section_at or 0)
+        form_person(index, section_at or 0)
         or name_after(index, r"(?:^|\n)[^\w\n]*(?:le\s+|la\s+)?(?:salarie|salariee|salarie\(e\)|employe)\s*:")
         or best_person(index, prefer_before=r"\bet\b|salarie|employe")
         or defined_person(index, r"salariee?|salarie\s*\(e\)")
@@ -130,9 +129,23 @@ def _job_title(index: TextIndex) -> Span | None:
         for value in values_after(index, label, stop=JOB_END, next_line=False, not_preceded_by=REPRESENTATIVE_CAPACITY):
             value = _run_on(index, value)
             title = clean_title(str(value.value))
-            if 2 < len(title) <= 80 and not re.match(r"(?i)(de|du|la|le|les|des|ce|son|sa)\b", title):
+            if _is_title(title):
                 return Span(title, value.start, value.end, 0.9)
-    return None
+    # a grid's cell under (or beside) its label, wherever the label stands on its row
+    return value_by_label(index, JOB_CELL, _title_cell, opens_cell=True)
+
+
+# Row headers naming the job, alone in their cell.
+JOB_CELL = r"(?:intitule\s+du\s+)?(?:poste|emploi|fonction|qualification)(?:\s+occupee?)?\s*:?"
+
+
+def _is_title(title: str) -> bool:
+    return 2 < len(title) <= 80 and not re.match(r"(?i)(de|du|la|le|les|des|ce|son|sa)\b", title)
+
+
+def _title_cell(text: str):
+    title = clean_title(re.split(r"\t", text)[0])
+    return (title, 0, len(title)) if _is_title(title) and re.match(r"[A-ZÀ-Þ]", title) else None
 
 
 def _run_on(index: TextIndex, value: Span) -> Span:
@@ -152,9 +165,9 @@ def _run_on(index: TextIndex, value: Span) -> Span:
 
 def _set_dates(index: TextIndex, out: ExtractionBuilder) -> None:
     start, end = period_of_dates(index, r"\bdu\b(?=\s*\d)", window=40)
-    out.set("start_date", date_after(index, START_LABELS))
+    out.set("start_date", date_near(index, START_LABELS))
     if out.get("contract_type") != "CDI":
-        out.set("end_date", date_after(index, END_LABELS))
+        out.set("end_date", date_near(index, END_LABELS))
         if start and end and out.get("start_date") in (None, start.value):
             out.set("start_date", start)
             out.set("end_date", end)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.parties import cell_company, cell_person, defined_company, defined_person
+from extractors.cell_values import date_near, weekly_hours_in_cell
+from extractors.parties import cell_company, form_person, defined_company, defined_person
 from extractors.textfields import (
     ExtractionBuilder,
     PersonName,
@@ -14,9 +15,7 @@ from extractors.textfields import (
     TextIndex,
     best_person,
     company_name_span,
-    date_after,
     form_values,
-    labelled_name,
     looks_like_name,
     monthly_amount_after,
     ner_person,
@@ -59,7 +58,7 @@ HOST_ROLE = r"organisme\s+d'accueil|entreprise\s+d'accueil|structure\s+d'accueil
 SCHOOL_ROLE = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
 INTERN_ROLE = r"stagiaire|etudiante?(?:\s*\(e\))?"
 HOST_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|organisme(?:\s+d'accueil)?"
-GRATIFICATION_LABEL = r"gratification|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
+GRATIFICATION_LABEL = r"gratif(?:ication\b|\.)|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
 NO_GRATIFICATION = (
     r"aucune\s+gratification|non\s+gratifie|pas\s+de\s+gratification|sans\s+gratification"
     r"|ne\s+(?:donne|donnera)\s+(?:pas\s+)?lieu\s+a\s+(?:aucune|une)?\s*gratification|gratification\s*:?\s*(?:neant|aucune|non)\b"
@@ -78,10 +77,11 @@ def extract(pages: list[Page]) -> Extraction:
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
     start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*\d)|stage\s+(?:se\s+deroulera|aura\s+lieu)", window=60)
-    out.set("start_date", start or date_after(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
-                                                     r"|debutera\s+le"))
-    out.set("end_date", end or date_after(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au"))
-    out.set("weekly_hours", weekly_hours_span(index))
+    out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
+                                                     r"|debutera\s+le", row_header=r"debut"))
+    out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
+                                         row_header=r"fin"))
+    out.set("weekly_hours", weekly_hours_span(index) or weekly_hours_in_cell(index))
     _set_gratification(index, out)
     return out.build()
 
@@ -90,11 +90,30 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     """The first 'Nom :' after a party's header, before the next party."""
     if section_at is None:
         return None
+    end = min(section_at + 400, _next_header(index, section_at))
     for value in form_values(index, NAME_LABEL, start=section_at):
-        if value.start - section_at > 400:
+        if value.start >= end:
             break
         return company_name_span(index, value)
+    # a part without a name row opens with the party's name ("1 – L'ÉTABLISSEMENT" / "École …")
+    first_start = section_at + 1 if index.text[section_at:section_at + 1] == "\n" else section_at
+    _, first_end = index.line_bounds(first_start)
+    first = index.text[first_start:first_end].strip()
+    next_party = re.match(r"(?:l'|le\s+|la\s+)?(?:" + HOST_SECTION + "|" + INTERN_SECTION + ")", fold(first))
+    if first and ":" not in first and not re.search(r"\d", first) and not next_party:
+        offset = index.text.find(first, first_start)
+        return company_name_span(index, Span(first, offset, offset + len(first), 0.8))
     return None
+
+
+# A part's header: a numbered line ("2 – L'ORGANISME D'ACCUEIL") or a line in capitals.
+_PART_HEADER = re.compile(r"\n[^\w\n]*(?:(?:\d+|[A-H])\s*[.\-–—)]\s*)?[A-ZÀ-Þ'’ /\-]{4,}:?[ \t]*(?=\n)")
+
+
+def _next_header(index: TextIndex, after: int) -> int:
+    """Where the part that starts at `after` ends: the next part's header, else the text's end."""
+    found = _PART_HEADER.search(index.text, after)
+    return found.start() if found else len(index.text)
 
 
 def _form_row_name(index: TextIndex, row_label: str) -> Span | None:
@@ -152,7 +171,7 @@ def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
     section_at = section_start(index, INTERN_SECTION)
     person: PersonName | None = None
     if section_at is not None:
-        person = labelled_name(index, after=section_at) or cell_person(index, section_at)
+        person = form_person(index, section_at)
     person = person or _intern_row(index) or defined_person(index, INTERN_ROLE) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
     if person:
         out.set("intern_surname", person.surname)

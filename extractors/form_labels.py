@@ -1,0 +1,43 @@
+"""Whether a piece of text is a form's label rather than a value.
+
+Forms print their labels in rows or columns of their own ("Intitulé du poste | Type de
+contrat" over "Auxiliaire de vie | CDI"), so the cell beside a label is often the next
+label, not its value; a signature block's heading ("Signature du salarié") stands beside
+"Pour la société". A value is never a label: a reader that meets one moves on to the next
+place the value may be. The vocabulary is the French administrative one (a label's head
+word and what it may be "of"), not any one document's wording.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.textnorm import fold
+
+# The words a field label opens with.
+_HEADS = (
+    r"nom|noms|prenoms?|prenom\s*\(s\)|date|dates|lieu|nationalite|sexe|civilite|adresse|domicile|siege|ville"
+    r"|code(?:\s+(?:naf|ape|postal))?|telephone|tel|courriel|e-?mail|denomination|raison\s+sociale|forme\s+juridique"
+    r"|forme|siret|siren|n°\s*siret|numero|n°|rcs|signataire|signature|represente\s+par|representant|qualite"
+    r"|fonction|poste|emploi|intitule|qualification|type|nature|debut|fin|duree|temps|horaires?|heures"
+    r"|salaire|remuneration|gratification|gratif\.?|taux|montant|tuteur|tutrice|stagiaire"
+    r"|salarie|salariee|employeur|organisme|etablissement|sujet|objet|ne\s*\(e\)\s+le|nee?\s+le|effectif|activite"
+)
+# What a head may be "of": "Date de fin de contrat", "Adresse du siège", "Signature de l'employeur".
+_OF = r"(?:\s+(?:de\s+la|de\s+l'|du|des|de|d'|a|en|par|/)\s*[a-z'()\-/.]+){0,3}"
+# Or a qualifier: "Salaire brut", "Nom de naissance", "Temps de travail", "Heures / semaine".
+_QUALIFIER = r"(?:\s+(?:brut|brute|mensuel|mensuelle|annuel|annuelle|horaire|hebdomadaire|sociale?|legal|juridique|usage)){0,2}"
+_LABEL = re.compile(
+    r"(?:le\s+|la\s+|l'|les\s+)?(?:" + _HEADS + r")" + _QUALIFIER + _OF + _QUALIFIER + r"\s*(?:\(s\))?\s*:?"
+)
+
+
+def is_label(text: str) -> bool:
+    """Whether `text` (a cell or a value as read) is itself a form label: 'Type de contrat',
+    'Signature du salarié', 'Date de fin de contrat :', 'N° SIRET', 'Heures / semaine'."""
+    folded = fold(text).strip(" \t:;|.-–—")
+    if not folded or re.search(r"\d", folded) or len(folded.split()) > 6:
+        return False
+    return _LABEL.fullmatch(folded) is not None
+
+
+__all__ = ["is_label"]

@@ -1,0 +1,121 @@
+"""Reading rules that must hold on any layout, tested on arrangements and wordings other
+than the generator families where they were seen failing: a label is never a value (a
+grid's next label, a signature block's heading), two columns of text are read column by
+column, a grid's dates, hours and given names sit under their own label, a party's part
+may open with its name, and particles stay with the surname."""
+from __future__ import annotations
+
+from extractors.columns import reading_rows
+from extractors.fields import employment_contract, internship_agreement
+from extractors.form_labels import is_label
+from extractors.textfields import TextIndex, split_name
+from tests.test_parties_layouts import layout_page
+
+# Labels over their values, two to a row, groups spaced apart (as a payslip's or a form's
+# header block prints them); the employer's part names its company under "Raison sociale".
+LABELS_OVER_VALUES = [
+    [(0.08, "CONTRAT DE TRAVAIL")],
+    [],
+    [(0.08, "Raison sociale"), (0.55, "Code APE")],
+    [(0.08, "HORIZON BÂTIMENT SUD"), (0.55, "4120A")],
+    [],
+    [(0.08, "SIRET"), (0.55, "Représentant")],
+    [(0.08, "448 359 210 00036"), (0.55, "5610C")],
+    [],
+    [(0.08, "Nom"), (0.55, "Prénom(s)")],
+    [(0.08, "AÏT OUFKIR"), (0.55, "Rachid")],
+    [],
+    [(0.08, "Fonction"), (0.55, "Nature du contrat")],
+    [(0.08, "Conducteur d'engins"), (0.55, "CDD de 12 mois")],
+    [],
+    [(0.08, "Date de début"), (0.55, "Date de fin")],
+    [(0.08, "01/02/2026"), (0.55, "31/01/2027")],
+    [],
+    [(0.08, "Durée hebdomadaire"), (0.55, "Salaire mensuel brut")],
+    [(0.08, "39"), (0.55, "2 300,00 €")],
+    [],
+    [(0.10, "Pour l'entreprise,"), (0.60, "Signature du salarié")],
+    [(0.10, "Paul GIRAUD"), (0.60, "précédée de « lu et approuvé »")],
+]
+
+
+def test_a_grid_of_labels_over_values_never_reads_a_label_as_a_value() -> None:
+    fields = employment_contract.extract([layout_page(LABELS_OVER_VALUES)]).fields
+    assert fields["employer_name"] == "HORIZON BÂTIMENT SUD"
+    # the NAF code beside it on the row does not run on into the SIRET's digits
+    assert fields["employer_siret"] == "44835921000036"
+    assert (fields["employee_surname"], fields["employee_given_names"]) == ("AÏT OUFKIR", "Rachid")
+    assert fields["job_title"] == "Conducteur d'engins"
+    assert (fields["start_date"], fields["end_date"]) == ("2026-02-01", "2027-01-31")
+    assert fields["weekly_hours"] == 39.0
+
+
+def test_labels_and_values_told_apart() -> None:
+    for label in ("Type de contrat", "Signature du salarié", "Date de fin de contrat", "N° SIRET",
+                  "Heures / semaine", "Prénom(s)", "Nom de naissance", "Adresse du siège :", "Gratif. mensuelle"):
+        assert is_label(label), label
+    for value in ("Auxiliaire de vie", "ÉTABLISSEMENTS DE L'ESTUAIRE", "Sophie MERCIER", "Conducteur d'engins",
+                  "Contrat à durée déterminée", "23/05/2027"):
+        assert not is_label(value), value
+
+
+# An internship agreement printed in two columns of running text (the generator's
+# two-column family is a contract); the intern's clause and the host's SIRET wrap in the
+# left column while the right column's articles stand beside them.
+TWO_COLUMNS = [
+    [(0.30, "CONVENTION DE STAGE")],
+    [(0.08, "Entre l'organisme d'accueil LUMIÈRE"), (0.52, "Article 4 – Encadrement du stagiaire")],
+    [(0.08, "NUMÉRIQUE, SIRET 732 829"), (0.52, "Le tuteur désigné par l'organisme est")],
+    [(0.08, "320 00074, représenté par Mme Anne"), (0.52, "Monsieur Hugo FAURE, chef de projet,")],
+    [(0.08, "DUPRÉ, ci-après dénommé « l'organisme"), (0.52, "qui suit le stagiaire tout au long du")],
+    [(0.08, "d'accueil », et l'étudiant Monsieur"), (0.52, "stage et évalue son travail avec")],
+    [(0.08, "Youssef BEN SALAH, né le 3 mars 2001,"), (0.52, "l'enseignant référent de l'école.")],
+    [(0.08, "ci-après dénommé « le stagiaire »,"), (0.52, "Article 5 – Gratification")],
+    [(0.08, "il est convenu ce qui suit : le stage"), (0.52, "Le stagiaire percevra une gratification")],
+    [(0.08, "se déroulera du 2 mars 2026 au 28 août"), (0.52, "mensuelle de 650,00 € pendant toute la")],
+    [(0.08, "2026, à raison de 35 heures par semaine."), (0.52, "durée du stage effectuée en présence.")],
+]
+
+
+def test_two_columns_of_text_read_column_by_column() -> None:
+    page = layout_page(TWO_COLUMNS)
+    text = TextIndex([page]).text
+    assert "SIRET 732 829\n320 00074" in text
+    assert text.index("Article 4") > text.index("35 heures par semaine")
+    fields = internship_agreement.extract([page]).fields
+    assert fields["host_siret"] == "73282932000074"
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("BEN SALAH", "Youssef")
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-02", "2026-08-28")
+    assert fields["monthly_gratification"] == 650.0
+
+
+def test_a_table_is_read_row_by_row() -> None:
+    # short cells side by side are a table, not two columns of text
+    page = layout_page(LABELS_OVER_VALUES)
+    rows = [" ".join(w.text for w in r) for r in reading_rows(page)]
+    assert rows[1] == "Raison sociale Code APE"
+
+
+def test_a_party_part_opening_with_its_name_and_a_particle_kept_with_the_surname() -> None:
+    page = layout_page([
+        [(0.08, "CONVENTION DE STAGE")],
+        [(0.08, "A. L'ÉTABLISSEMENT D'ENSEIGNEMENT")],
+        [(0.08, "Institut National des Sciences Appliquées de Lyon")],
+        [(0.08, "Représentée par : Marc LEROY, directeur")],
+        [(0.08, "B. L'ORGANISME D'ACCUEIL")],
+        [(0.08, "Nom : VERTIGO LOGISTIQUE")],
+        [(0.08, "C. LE STAGIAIRE")],
+        [(0.08, "Nom : D'ALMEIDA"), (0.45, "Prénom : Inês")],
+        [(0.08, "Tuteur : Claire MARTIN")],
+    ])
+    fields = internship_agreement.extract([page]).fields
+    assert fields["institution_name"] == "Institut National des Sciences Appliquées de Lyon"
+    assert fields["host_name"] == "VERTIGO LOGISTIQUE"
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("D'ALMEIDA", "Inês")
+
+
+def test_a_particle_in_capitals_goes_with_the_surname() -> None:
+    index = TextIndex([layout_page([[(0.08, "NOUR AÏT OUFKIR")]])])
+    person = split_name(index, 0, len(index.text.strip()))
+    assert person is not None
+    assert (person.surname.value, person.given_names.value) == ("AÏT OUFKIR", "NOUR")
