@@ -1,0 +1,90 @@
+"""Layout families written after the held-out ones had been looked at (issue 9, point 5): one per
+French piece type, drawn *around* the type's builder rather than inside it.
+
+A piece takes a fresh family on a side stream seeded from the generator's state, with the even
+chance it would have among the families allowed, and is drawn on that side stream. The type's own
+builder runs in every case with the fresh families excluded, so the main stream moves on exactly as
+it did before they existed: a dossier keeps the bytes of its other pieces (their renders too, when
+the page count the render draws per page does not change)."""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from synth.facts import DossierFacts
+from synth.families import FAMILIES, FamilyFilter
+from synth.pieces.base import BuiltPiece
+from synth.pieces.fresh_contract import preamble_articles
+from synth.pieces.fresh_diploma import conferred
+from synth.pieces.fresh_internship import university_tripartite
+from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_registration import rne_extract
+from synth.pieces.fresh_vigilance import cssm_mayotte
+
+Builder = Callable[..., BuiltPiece]  # (facts, rng, *extra): the payslip builder takes its month too
+SALT = 0x5EED_F4  # keeps this side stream apart from the one families.choose_family seeds the same way
+
+
+@dataclass(frozen=True)
+class Fresh:
+    layout: str
+    build: Builder
+    fits: Callable[[DossierFacts], bool] = lambda facts: True  # a layout a real issuer would not use: never drawn
+
+
+FRESH: dict[str, tuple[Fresh, ...]] = {
+    "employment_contract": (Fresh("preamble_articles", preamble_articles),),
+    "payslip": (Fresh("net_paye", net_paye),),
+    "internship_agreement": (Fresh("university_tripartite", university_tripartite),),
+    "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),),
+    "company_registration": (Fresh("rne_extract", rne_extract),),
+    # the MSA certifies agricultural employers, always
+    "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),),
+}
+
+
+def fresh_family_names() -> list[str]:
+    return [f"{piece_type}:{f.layout}" for piece_type, options in FRESH.items() for f in options]
+
+
+def _without(allowed: FamilyFilter | None, names: frozenset[str]) -> FamilyFilter:
+    if allowed is None:
+        return FamilyFilter(exclude=names)
+    return FamilyFilter(allowed.include, allowed.exclude | names)
+
+
+def _pick(piece_type: str, facts: DossierFacts, rng: random.Random) -> tuple[Fresh | None, random.Random, int]:
+    """(the fresh family drawn or None, the side stream, how many of the type's other families are allowed)."""
+    allowed = facts.families
+    fresh_names = {f.layout for f in FRESH[piece_type]}
+    ok = [f for f in FRESH[piece_type] if allowed is None or allowed.allows(piece_type, f.layout)]
+    others = sum(1 for n in FAMILIES[piece_type]
+                 if n not in fresh_names and (allowed is None or allowed.allows(piece_type, n)))
+    side = random.Random(hash(rng.getstate()[1]) + SALT)
+    fitting = [f for f in ok if f.fits(facts)] or (ok if not others else [])  # the filter leaves nothing else
+    if not fitting or (others and side.random() >= len(fitting) / (len(fitting) + others)):
+        return None, side, others
+    return side.choice(fitting), side, others
+
+
+def with_fresh(piece_type: str, builder: Builder) -> Builder:
+    """`builder` of `piece_type`, with the type's fresh families drawn around it."""
+    def build(facts: DossierFacts, rng: random.Random, *extra) -> BuiltPiece:
+        chosen, side, others = _pick(piece_type, facts, rng)
+        built = None
+        if others:
+            # run even when a fresh family is drawn: the main stream moves on exactly as it did before, so the
+            # dossier's other pieces keep their bytes
+            allowed = facts.families
+            facts.families = _without(allowed, frozenset(f"{piece_type}:{f.layout}" for f in FRESH[piece_type]))
+            try:
+                built = builder(facts, rng, *extra)
+            finally:
+                facts.families = allowed
+        if chosen is not None:
+            return chosen.build(facts, side, *extra)
+        if built is None:
+            raise ValueError(f"every layout family of {piece_type} is excluded")
+        return built
+    return build

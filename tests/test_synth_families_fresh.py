@@ -1,0 +1,107 @@
+"""The fresh layout families (synth/pieces/fresh.py, issue 9 point 5): each one generates, prints
+its truth, passes `synth check` and carries its family tag; they are held out; drawing them leaves
+the older families' pieces and the generator's main stream as they were."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from synth import generate_dossier, render_piece
+from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.pieces import BUILDERS
+from synth.pieces.fresh import FRESH, fresh_family_names
+from synth.pieces.fresh_words import euros_in_words
+from synth.scenario import make_facts
+from synth.validate import check_folder, truth_problems
+
+FRESH_NAMES = fresh_family_names()
+HELD_OUT = json.loads((Path(__file__).parent.parent / "benchmarks" / "heldout_families.json").read_text())["families"]
+EXCLUDED = FamilyFilter(exclude=frozenset(FRESH_NAMES))
+# the truth value that must be printed, per type (spaces and case ignored)
+PRINTED = {"employment_contract": ("employee_surname", "job_title", "employer_name"),
+           "payslip": ("employee_surname",), "internship_agreement": ("intern_surname", "host_name", "institution_name"),
+           "diploma": ("holder_surname", "title"), "company_registration": ("company_name",),
+           "urssaf_certificate": ("company_name", "security_code")}
+
+
+def _text(pdf: bytes) -> str:
+    doc = pdfium.PdfDocument(pdf)
+    return "".join(page.get_textpage().get_text_range() for page in doc)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def test_one_fresh_family_per_french_type_listed_later_and_held_out():
+    assert {name.split(":")[0] for name in FRESH_NAMES} == set(PRINTED)
+    for name in FRESH_NAMES:
+        piece_type, layout = name.split(":")
+        assert layout in FAMILIES[piece_type] and name in LATER and name in HELD_OUT
+
+
+@pytest.mark.parametrize("name", FRESH_NAMES)
+def test_each_fresh_family_prints_its_truth(name):
+    piece_type = name.split(":")[0]
+    for seed in (1, 2, 3):
+        data, media_type, fields = render_piece(piece_type, seed, "born_digital", FamilyFilter(frozenset({name})))
+        assert media_type == "application/pdf" and fields["_family"] == name
+        text = _flat(_text(data))
+        for key in PRINTED[piece_type]:
+            assert _flat(str(fields[key])) in text, (name, seed, key)
+        if piece_type == "payslip":
+            assert _flat(f"{fields['gross_salary']:.2f}".replace(".", ",")) in text.replace(" ", "")
+        if piece_type == "company_registration":
+            assert fields["siren"] in text
+
+
+def test_gratification_in_words():
+    assert euros_in_words(682.5) == "six cent quatre-vingt-deux euros et cinquante centimes"
+    assert euros_in_words(80000) == "quatre-vingt mille euros"
+    assert euros_in_words(1200) == "mille deux cents euros"
+
+
+def test_fresh_dossiers_pass_the_check_and_carry_their_family_tags(tmp_path):
+    only = FamilyFilter.parse(",".join(FRESH_NAMES), None)
+    seen: set[str] = set()
+    for seed, procedure in ((1, "stage"), (2, "renouvellement"), (3, "changement_statut"), (4, "changement_statut"),
+                            (5, "introduction_salarie"), (6, "renouvellement"), (7, "changement_statut")):
+        truth = generate_dossier(seed, "folder", tmp_path, procedure=procedure, scan_ratio=0.0, families=only).truth
+        assert truth_problems(truth) == []
+        for piece in truth["pieces"]:
+            tags = {t for t in piece["tags"] if t.startswith("family:")}
+            if piece["type"] in PRINTED:
+                assert tags == {f"family:{piece['type']}:{FRESH[piece['type']][0].layout}"}
+                seen |= tags
+    assert check_folder(tmp_path / "truth") == {}
+    assert {t.removeprefix("family:") for t in seen} == set(FRESH_NAMES)
+
+
+@pytest.mark.parametrize("piece_type", sorted(FRESH))
+def test_older_families_and_the_main_stream_unchanged(piece_type):
+    """Without a filter a fresh family is sometimes drawn; every other piece is the one made with the fresh
+    families excluded, and the generator's stream ends where it did."""
+    fresh_drawn = 0
+    for seed in range(30):
+        pieces, states = [], []
+        for families in (None, EXCLUDED):
+            rng = random.Random(seed)
+            facts = make_facts(rng, "renouvellement" if piece_type == "payslip" else
+                               "stage" if piece_type == "internship_agreement" else "changement_statut",
+                               dt.date(2026, 6, 1))
+            facts.families = families
+            pieces.append(BUILDERS[piece_type](facts, rng))
+            states.append(rng.getstate())
+        assert states[0] == states[1]
+        if pieces[0].family in FRESH_NAMES:
+            fresh_drawn += 1
+        else:
+            assert pieces[0].fields == pieces[1].fields and pieces[0].family == pieces[1].family
+            assert pieces[0].sheets == pieces[1].sheets
+    assert fresh_drawn > 0
