@@ -241,6 +241,11 @@ def _line_extent(ink_mask: np.ndarray, top: int, bottom: int, left: float, right
     return first, last
 
 
+def _fit(line: tuple[ocrb_glyphs.CellReading, ...]) -> float:
+    """How well a line's best glyphs match it: the sum of their correlations."""
+    return sum(cell.ranked[0][1] for cell in line)
+
+
 _LENGTHS = {"TD1": mrz.TD1_LENGTH, "TD2": mrz.TD2_LENGTH, "TD3": mrz.TD3_LENGTH, "CNI": mrz.TD2_LENGTH}
 # A line's inked width in capital heights: about 42 for the 44 characters of a passport,
 # 34-36 for the 36 of a card. Between the two, a 2-line zone is read as a card first.
@@ -291,10 +296,16 @@ def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> Iterato
             return tuple(ocrb_glyphs.read_cells(strip, count, shifted, cap, alphabets[i]))
 
         # Blur widens the measured ink rows: the true capital height is the one whose glyphs
-        # fit the data line best.
-        trials = {c: read_line(1, c) for c in range(max(6, cap - CAP_SHRINK_TRIALS), cap + 1)}
-        best_cap = max(trials, key=lambda c: sum(cell.ranked[0][1] for cell in trials[c]))
-        lines = [trials[best_cap] if i == 1 else read_line(i, best_cap) for i in range(len(found))]
+        # fit the data line best. The fit rises as the height shrinks towards the true one
+        # and falls past it: the search stops at the first fall.
+        best_cap, best_line = cap, read_line(1, cap)
+        best_fit = _fit(best_line)
+        for smaller in range(cap - 1, max(6, cap - CAP_SHRINK_TRIALS) - 1, -1):
+            line = read_line(1, smaller)
+            if _fit(line) <= best_fit:
+                break
+            best_cap, best_line, best_fit = smaller, line, _fit(line)
+        lines = [best_line if i == 1 else read_line(i, best_cap) for i in range(len(found))]
         yield GlyphReading(layout, tuple(lines))
 
 

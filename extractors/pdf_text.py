@@ -22,7 +22,10 @@ MAX_TEXT_LAYER_CHARS = 50_000
 
 def read_text_layer(path: Path, source: str, index: int) -> Page | None:
     """The page's text layer as a Page, or None when it has (almost) none."""
-    _check_char_count(path, source, index)
+    if _char_count(path, source, index) < MIN_TEXT_LAYER_CHARS:
+        # pdfium counts at least the characters pdfplumber would make words of (it counts
+        # spaces and line ends too): a scan is told in a millisecond, without parsing its page.
+        return None
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[index]
         width, height = float(page.width), float(page.height)
@@ -40,7 +43,8 @@ def read_text_layer(path: Path, source: str, index: int) -> Page | None:
     )
 
 
-def _check_char_count(path: Path, source: str, index: int) -> None:
+def _char_count(path: Path, source: str, index: int) -> int:
+    """The page's character count by pdfium; a page past the reading limit is refused."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -58,6 +62,7 @@ def _check_char_count(path: Path, source: str, index: int) -> None:
     if count > MAX_TEXT_LAYER_CHARS:
         raise FileLimitExceeded(source, f"page {index + 1} : {count} caractères de texte, au-delà de "
                                         f"{MAX_TEXT_LAYER_CHARS} (limite de mémoire de lecture)")
+    return count
 
 
 def _words(words: list[dict], width: float, height: float) -> list[Word]:

@@ -62,3 +62,39 @@ def test_rows_join_words_side_by_side_and_keep_rows_apart() -> None:
              Word(text="Prénom", bbox=(0.1, 0.140, 0.2, 0.160), confidence=1),
              Word(text="Ana", bbox=(0.6, 0.141, 0.7, 0.159), confidence=1)]
     assert [line.text for line in rows_from_words(words[::-1])] == ["Nom PEREIRA", "Prénom Ana"]
+
+
+def test_a_scanned_pdf_page_is_told_without_parsing_its_objects(tmp_path: Path, monkeypatch) -> None:
+    import pdfplumber
+
+    from extractors.pdf_text import read_text_layer
+
+    scan = tmp_path / "scan.pdf"
+    text_image(LINES).save(scan, "PDF", resolution=200)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfplumber opened a page pdfium counted no text on")
+
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    assert read_text_layer(scan, "scan.pdf", 0) is None
+
+
+@pytest.mark.parametrize("angle", [-4.6, -2.5, -0.75, 0.0, 1.25, 3.0, 4.4])
+def test_skew_is_estimated_within_a_quarter_degree(angle: float) -> None:
+    import numpy as np
+
+    from extractors.cleanup import estimate_skew
+
+    page = np.asarray(text_image(LINES).rotate(angle, fillcolor=255, resample=Image.BICUBIC))
+    # the estimate is the turn that undoes PIL's (a coarse then fine search: none is missed)
+    assert abs(estimate_skew(page) + angle) <= 0.25
+
+
+def test_rows_follow_a_tilted_row_and_take_in_small_punctuation() -> None:
+    # a row rising slowly to the right (a skewed scan), a colon far smaller than its words
+    row = [Word(text=t, bbox=(0.1 + 0.15 * i, 0.300 - 0.004 * i, 0.22 + 0.15 * i, 0.318 - 0.004 * i), confidence=1)
+           for i, t in enumerate(["Salaire", "brut", "mensuel", "2400", "euros"])]
+    colon = Word(text=":", bbox=(0.23, 0.303, 0.235, 0.309), confidence=1)
+    below = Word(text="Horaire", bbox=(0.1, 0.340, 0.2, 0.358), confidence=1)
+    assert [line.text for line in rows_from_words([below, colon, *row])] == [
+        "Salaire : brut mensuel 2400 euros", "Horaire"]
