@@ -6,7 +6,8 @@ An override applies to the dossier's current run, in the review's transaction
 honour: pipeline.recheck and validators.overrides), kept as a row of `flag_overrides` (all
 of them, for the counts, also after a rerun dropped them from the current result) and
 written to the history; then the checks run again, so the status follows: a dossier held
-back only by overridden flags goes to the agents' queue (`ready_for_review`).
+back only by overridden flags goes to the agents' queue (`ready_for_review`). An override
+set by mistake is withdrawn the same way (`withdraw`): the flag counts again.
 """
 from __future__ import annotations
 
@@ -80,12 +81,36 @@ class Overrides:
                     "reason": reason})
             return reviews._recheck_and_save(conn, dossier_id, run_id, result, actor, ())
 
+    def withdraw(self, reference: str, run_id: int, position: int, code: str, actor: str) -> ChecksOutcome:
+        """Take back the override of the flag at `position` (set aside by mistake): the flag
+        counts again, the history says who withdrew it, the checks run again."""
+        reviews = self.reviews
+        with reviews._reviewable(reference, run_id, actor, CORRECTABLE) as (conn, dossier_id, result):
+            if not 0 <= position < len(result.flags) or result.flags[position].code.value != code:
+                raise StaleReview("les alertes du dossier ont changé depuis l'affichage de la page : rechargez-la")
+            flag = result.flags[position]
+            overrides = list(result.overrides or [])
+            kept = [o for o in overrides if not o.covers(flag)]
+            if len(kept) == len(overrides):
+                raise ReviewError("ce contrôle n'est pas écarté")
+            result.overrides = kept or None
+            conn.execute(
+                """UPDATE flag_overrides SET withdrawn_by = %s, withdrawn_at = %s
+                   WHERE run_id = %s AND code = %s AND withdrawn_at IS NULL
+                     AND piece_index IS NOT DISTINCT FROM %s AND piece_type IS NOT DISTINCT FROM %s
+                     AND field IS NOT DISTINCT FROM %s AND check_code IS NOT DISTINCT FROM %s""",
+                (actor, _now(), run_id, code, flag.piece, flag.piece_type, flag.field, flag.check))
+            _audit(conn, dossier_id, run_id, actor, "flag_restored",
+                   {"code": code, "severity": flag.severity.value, "piece": flag.piece, "field": flag.field})
+            return reviews._recheck_and_save(conn, dossier_id, run_id, result, actor, ())
+
     def most_overridden(self, limit: int = 20) -> list[OverrideCount]:
-        """The checks agents set aside most, every override ever made (reruns included)."""
+        """The checks agents set aside most, every override ever made (reruns included) but
+        those withdrawn as mistakes."""
         with self.reviews.db.connection() as conn:
             rows = conn.execute(
                 """SELECT code, check_code, count(*), count(*) FILTER (WHERE severity = 'blocking'),
                           count(DISTINCT dossier_id), max(overridden_at)
-                   FROM flag_overrides GROUP BY code, check_code
+                   FROM flag_overrides WHERE withdrawn_at IS NULL GROUP BY code, check_code
                    ORDER BY count(*) DESC, code, check_code NULLS FIRST LIMIT %s""", (limit,)).fetchall()
         return [OverrideCount(*row) for row in rows]

@@ -123,3 +123,37 @@ def test_an_override_survives_a_correction_and_ends_with_a_rerun(client: TestCli
     assert rerun.overrides is None and rerun.status == Status.incomplete
     assert "Écarté par" not in client.get(f"/dossiers/{REF}").text
     assert [row[-1] for row in _override_rows(records)] == [run_id]
+
+
+def test_an_override_set_by_mistake_is_withdrawn_and_the_flag_blocks_again(client: TestClient,  # noqa: F811
+                                                                           records: Records) -> None:
+    from storage.overrides import Overrides
+    from storage.reviews import Reviews
+
+    run_id = _record(records)
+    csrf = log_in(client, *AGENT)
+    assert _override(client, csrf, run_id, REASON).status_code == 303
+    assert "Rétablir ce contrôle" in client.get(f"/dossiers/{REF}").text
+
+    withdraw = {"csrf_token": csrf, "run_id": run_id, "position": 0, "code": "gratification_below_minimum"}
+    assert client.post(f"/dossiers/{REF}/overrides/withdraw",
+                       data={k: v for k, v in withdraw.items() if k != "csrf_token"}).status_code == 403
+    response = client.post(f"/dossiers/{REF}/overrides/withdraw", data=withdraw)
+    assert response.status_code == 303 and response.headers["location"].endswith("#alerte-0")
+
+    result = records.current_result(REF)
+    assert result.overrides is None and result.status == Status.incomplete  # it blocks again
+    with records.db.connection() as conn:
+        (withdrawn_by,) = conn.execute("SELECT withdrawn_by FROM flag_overrides").fetchone()
+    assert withdrawn_by == AGENT[0]
+    assert Overrides(Reviews(records.db)).most_overridden() == []  # a mistake is no set-aside check
+    restored = [e for e in records.history(REF) if e.action == "flag_restored"]
+    assert restored and restored[-1].actor == AGENT[0]
+
+    page = client.get(f"/dossiers/{REF}").text
+    assert "Contrôle rétabli : Gratification" in page and "Écarter ce contrôle" in page
+    again = client.post(f"/dossiers/{REF}/overrides/withdraw", data=withdraw)
+    assert again.status_code == 400 and "pas écarté" in again.text
+    # set aside again, with another reason: allowed, counted once
+    assert _override(client, csrf, run_id, "Avenant reçu par courriel.").status_code == 303
+    assert [c.overrides for c in Overrides(Reviews(records.db)).most_overridden()] == [1]

@@ -79,12 +79,21 @@ def _type_changed(details: Details, admin: bool) -> str:
 
 
 def _overridden(details: Details, admin: bool) -> str:
+    return f"Contrôle écarté : {_flag_in_words(details)}, motif : « {details.get('reason')} »"
+
+
+def _restored(details: Details, admin: bool) -> str:
+    return f"Contrôle rétabli : {_flag_in_words(details)}"
+
+
+def _flag_in_words(details: Details) -> str:
+    """A flag an agent acted on: its label, severity, piece and field."""
     where = [piece_number(details["piece"])] if details.get("piece") is not None else []
     if details.get("field"):
         where.append(f"champ « {labels.label(labels.FIELDS, details['field'])} »")
     severity = labels.label(labels.SEVERITIES, details.get("severity")).lower()
-    return (f"Contrôle écarté : {labels.label(labels.FLAGS, details.get('code'))} ({severity}"
-            + "".join(f", {part}" for part in where) + f"), motif : « {details.get('reason')} »")
+    return (f"{labels.label(labels.FLAGS, details.get('code'))} ({severity}"
+            + "".join(f", {part}" for part in where) + ")")
 
 
 def _decided(details: Details, admin: bool) -> str:
@@ -151,4 +160,5 @@ _DESCRIBE: dict[str, Callable[[Details, bool], str]] = {
     "run_completed": _completed, "run_failed": _failed, "run_abandoned": _abandoned,
     "field_corrected": _field_corrected, "piece_type_changed": _type_changed, "review_decided": _decided,
     "rerun_requested": _rerun_requested, "checks_rerun": _checks_rerun, "flag_overridden": _overridden,
+    "flag_restored": _restored,
 }

@@ -72,7 +72,7 @@ ACTIONS = {
     "run_abandoned": "Traitement abandonné", "field_corrected": "Champ corrigé",
     "piece_type_changed": "Type de pièce modifié", "review_decided": "Décision",
     "rerun_requested": "Retraitement demandé", "checks_rerun": "Contrôles relancés",
-    "flag_overridden": "Contrôle écarté",
+    "flag_overridden": "Contrôle écarté", "flag_restored": "Contrôle rétabli",
 }
 
 
