@@ -26,7 +26,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                            "cssm_mayotte"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
-                               "boxed_total"),
+                               "boxed_total", "recruitment_report"),
 }
 
 # Families added after batches were pinned. They are drawn on a side stream so that a seed which
@@ -43,7 +43,7 @@ LATER |= {f"{t}:{n}" for t in ("employment_contract", "internship_agreement", "p
 # Written once the held-out families had been looked at; synth/pieces/fresh.py draws them around the type's builder.
 LATER |= {"employment_contract:preamble_articles", "internship_agreement:university_tripartite",
           "company_registration:rne_extract", "payslip:net_paye", "diploma:conferred",
-          "urssaf_certificate:cssm_mayotte"}
+          "urssaf_certificate:cssm_mayotte", "applications_statement:recruitment_report"}
 
 
 def all_families() -> list[str]:

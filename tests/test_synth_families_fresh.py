@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from synth import generate_dossier, render_piece
+from synth import generate_dossier, render_piece, render_piece_file
 from synth.families import FAMILIES, LATER, FamilyFilter
 from synth.pieces import BUILDERS
 from synth.pieces.fresh import FRESH, fresh_family_names
@@ -27,7 +27,7 @@ EXCLUDED = FamilyFilter(exclude=frozenset(FRESH_NAMES))
 PRINTED = {"employment_contract": ("employee_surname", "job_title", "employer_name"),
            "payslip": ("employee_surname",), "internship_agreement": ("intern_surname", "host_name", "institution_name"),
            "diploma": ("holder_surname", "title"), "company_registration": ("company_name",),
-           "urssaf_certificate": ("company_name", "security_code")}
+           "urssaf_certificate": ("company_name", "security_code"), "applications_statement": ()}
 
 
 def _text(pdf: bytes) -> str:
@@ -59,6 +59,8 @@ def test_each_fresh_family_prints_its_truth(name):
             assert _flat(f"{fields['gross_salary']:.2f}".replace(".", ",")) in text.replace(" ", "")
         if piece_type == "company_registration":
             assert fields["siren"] in text
+        if piece_type == "applications_statement":
+            assert f"CANDIDATURESREÇUES{fields['applications_received']}" in text
 
 
 def test_gratification_in_words():
@@ -71,7 +73,8 @@ def test_fresh_dossiers_pass_the_check_and_carry_their_family_tags(tmp_path):
     only = FamilyFilter.parse(",".join(FRESH_NAMES), None)
     seen: set[str] = set()
     for seed, procedure in ((1, "stage"), (2, "renouvellement"), (3, "changement_statut"), (4, "changement_statut"),
-                            (5, "introduction_salarie"), (6, "renouvellement"), (7, "changement_statut")):
+                            (5, "introduction_salarie"), (6, "renouvellement"), (7, "changement_statut"),
+                            (8, "introduction_salarie"), (9, "introduction_salarie")):
         truth = generate_dossier(seed, "folder", tmp_path, procedure=procedure, scan_ratio=0.0, families=only).truth
         assert truth_problems(truth) == []
         for piece in truth["pieces"]:
@@ -105,3 +108,14 @@ def test_older_families_and_the_main_stream_unchanged(piece_type):
             assert pieces[0].fields == pieces[1].fields and pieces[0].family == pieces[1].family
             assert pieces[0].sheets == pieces[1].sheets
     assert fresh_drawn > 0
+
+
+@pytest.mark.parametrize("name", FRESH_NAMES)
+def test_each_fresh_family_scanned_and_photographed(name):
+    piece_type = name.split(":")[0]
+    only = FamilyFilter(frozenset({name}))
+    for render in ("scan", "photo"):
+        rendered, fields = render_piece_file(piece_type, 4, render, only)
+        assert fields["_family"] == name and f"render:{render}" in rendered.tags
+        assert rendered.media_type in ("application/pdf", "image/jpeg", "image/png", "image/tiff")
+        assert len(rendered.data) > 20_000

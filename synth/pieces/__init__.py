@@ -31,7 +31,7 @@ BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
     "payslip": build_payslip,
     "urssaf_certificate": with_fresh("urssaf_certificate", build_urssaf_certificate),
     "job_offer": build_job_offer,
-    "applications_statement": build_applications_statement,
+    "applications_statement": with_fresh("applications_statement", build_applications_statement),
     "diploma": with_fresh("diploma", build_diploma),
     "cv": build_cv,
     "other": build_other,

@@ -20,6 +20,7 @@ from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_registration import rne_extract
+from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_vigilance import cssm_mayotte
 
 Builder = Callable[..., BuiltPiece]  # (facts, rng, *extra): the payslip builder takes its month too
@@ -40,6 +41,7 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
+    "applications_statement": (Fresh("recruitment_report", recruitment_report),),
     "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),),
 }
 
