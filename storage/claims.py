@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import psycopg
 
 from storage.database import Database
+from storage.records import _audit
 
 CLAIM_IDLE = dt.timedelta(minutes=30)
 PARIS = ZoneInfo("Europe/Paris")
@@ -30,7 +31,7 @@ ON CONFLICT (dossier_id) DO UPDATE
        claimed_at = CASE WHEN c.holder = excluded.holder AND c.active_at > now() - %(idle)s
                          THEN c.claimed_at ELSE excluded.claimed_at END
  WHERE c.holder = excluded.holder OR c.active_at <= now() - %(idle)s
-RETURNING holder, claimed_at"""
+RETURNING holder, claimed_at, claimed_at = now() AS fresh"""
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ def take(conn: psycopg.Connection, dossier_id: int, agent: str) -> Claim:
     Run inside the transaction that decides, it holds the dossier for the decision."""
     row = conn.execute(_TAKE, {"dossier": dossier_id, "agent": agent, "idle": CLAIM_IDLE}).fetchone()
     if row is not None:
+        if row[2]:  # a claim begins (not a refresh): the history says who took the dossier
+            _audit(conn, dossier_id, None, agent, "claim_taken", {})
         return Claim(row[0], row[1], True)
     holder, since = conn.execute("SELECT holder, claimed_at FROM claims WHERE dossier_id = %s",
                                  (dossier_id,)).fetchone()
@@ -82,7 +85,10 @@ class Claims:
         """The holder gives the dossier back; False when `agent` held no claim on it."""
         with self.db.connection() as conn:
             row = conn.execute("SELECT id FROM dossiers WHERE reference = %s", (reference,)).fetchone()
-            return release_in(conn, row[0], agent) if row else False
+            released = bool(row) and release_in(conn, row[0], agent)
+            if released:  # (a decision releases too, and its own event says so)
+                _audit(conn, row[0], None, agent, "claim_released", {})
+            return released
 
     def holder(self, reference: str) -> Claim | None:
         """The live claim on a dossier, seen by nobody in particular (mine is False)."""

@@ -137,6 +137,9 @@ def test_a_claim_is_refreshed_by_its_holder_lapses_when_idle_and_is_released(
     assert store.release("R-C", "bruno")
     assert store.holder("R-C") is None
     assert store.claim("R-NONE", "bruno") is None
+    # The history says who took the dossier and who gave it back; refreshes and refusals say nothing.
+    said = [(e.action, e.actor) for e in records.history("R-C") if e.action.startswith("claim_")]
+    assert said == [("claim_taken", "agnes"), ("claim_taken", "bruno"), ("claim_released", "bruno")]
 
 
 def test_only_the_holder_decides_and_deciding_releases(database: Database, records: Records) -> None:

@@ -73,6 +73,7 @@ ACTIONS = {
     "piece_type_changed": "Type de pièce modifié", "review_decided": "Décision",
     "rerun_requested": "Retraitement demandé", "checks_rerun": "Contrôles relancés",
     "flag_overridden": "Contrôle écarté", "flag_restored": "Contrôle rétabli",
+    "claim_taken": "Dossier pris en charge", "claim_released": "Dossier rendu aux autres agents",
 }
 
 
