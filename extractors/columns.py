@@ -23,7 +23,7 @@ EDGE_TOLERANCE = 0.012
 # A block is two columns of text when both sides hold at least this many rows ...
 MIN_ROWS = 3
 # ... and their cells average this many words (a table's cells hold one to three).
-MIN_WORDS_PER_CELL = 4.0
+MIN_WORDS_PER_CELL = 3.5
 # Rows further apart than this many usual row steps are in different blocks.
 BLANK_ROWS = 1.8
 

@@ -21,6 +21,7 @@ _HEADS = (
     r"|fonction|poste|emploi|intitule|qualification|type|nature|debut|fin|duree|temps|horaires?|heures"
     r"|salaire|remuneration|gratification|gratif\.?|taux|montant|tuteur|tutrice|stagiaire"
     r"|salarie|salariee|employeur|organisme|etablissement|sujet|objet|ne\s*\(e\)\s+le|nee?\s+le|effectif|activite"
+    r"|immatriculation|capital|dirigeant|greffe|sigle|enseigne|nom\s+commercial|identifiant|categorie"
 )
 # What a head may be "of": "Date de fin de contrat", "Adresse du siège", "Signature de l'employeur".
 _OF = r"(?:\s+(?:de\s+la|de\s+l'|du|des|de|d'|a|en|par|/)\s*[a-z'()\-/.]+){0,3}"
@@ -40,4 +41,11 @@ def is_label(text: str) -> bool:
     return _LABEL.fullmatch(folded) is not None
 
 
-__all__ = ["is_label"]
+def opens_with_label(text: str, words: int = 3) -> bool:
+    """Whether `text` is a label or opens with one ('Forme juridique SAS', 'Nom : X'):
+    the cell of another field."""
+    tokens = text.split()
+    return any(is_label(" ".join(tokens[:k])) for k in range(1, min(words, len(tokens)) + 1))
+
+
+__all__ = ["is_label", "opens_with_label"]

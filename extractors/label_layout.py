@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from extractors.form_labels import is_label
+from extractors.form_labels import is_label, opens_with_label
 from extractors.textfields import Span, TextIndex
 from models.document import Word
 
@@ -136,7 +136,9 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
             places = places[:1] if m.end() < label_cell.end else []
         for start, end, certainty in places:
             text = index.text[start:end]
-            if is_label(text) or (start != m.end() and is_label(text.split(":")[0]) and ":" in text):
+            if is_label(text) or (not label_cell.start <= start < label_cell.end and opens_with_label(text)):
+                if certainty < 1.0:
+                    break  # the nearest cell above or below is another label's: none further is ours
                 continue  # a grid's next label, or another label's cell, never this one's value
             lead = len(text) - len(re.sub(r"^[\s:;|.\-–—=>»()\[\]]+", "", text))
             found = accept(text[lead:])

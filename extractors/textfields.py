@@ -307,7 +307,8 @@ def company_name_span(index: TextIndex, span: Span) -> Span | None:
     if not re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]{2}", name) or len(name) > 80:
         return None
     offset = span.start + text.find(name)
-    return Span(name, offset, offset + len(name), span.certainty)
+    # a name wrapped over two lines reads as one
+    return Span(" ".join(name.split()), offset, offset + len(name), span.certainty)
 
 
 # ---------------------------------------------------------------- person names
@@ -527,8 +528,17 @@ def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> Pers
     except Exception:  # the model is an aid: without it the field stays unread
         return None
     for ent in doc.ents:
-        if ent.label_ == "PER" and any(is_upper_name(t) for t in ent.text.split()) and len(ent.text.split()) >= 2:
-            name = split_name(index, start + ent.start_char, start + ent.end_char, certainty=0.6)
+        ent_start, ent_end = start + ent.start_char, start + ent.end_char
+        # an entity runs on over the next cell's label ("François LEFÈVRE Tuteur"): cut there
+        role = re.search(r"\s(?:" + _ROLE_WORDS + r")\b", index.folded[ent_start:ent_end])
+        ent_end = ent_start + role.start() if role else ent_end
+        line_start, _ = index.line_bounds(ent_start)
+        # a signatory, a tutor or a representative is never the person the piece is about
+        if re.search(r"(?:" + _REPRESENTATIVE_BEFORE + r")[^\n]{0,12}$", index.folded[max(line_start, ent_start - 45):ent_start]):
+            continue
+        text = index.text[ent_start:ent_end]
+        if ent.label_ == "PER" and any(is_upper_name(t) for t in text.split()) and len(text.split()) >= 2:
+            name = split_name(index, ent_start, ent_end, certainty=0.6)
             if name:
                 return name
     return None
@@ -619,6 +629,27 @@ def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Spa
     return None, None
 
 
+# A line ending with one of these words goes on on the next ("Diplôme d'ingénieur en" /
+# "informatique et réseaux", "EXPLOITATION AGRICOLE DE LA" / "GARONNE, SAS"), as does a
+# next line opening with one ("Licence professionnelle Métiers" / "de la gestion").
+_RUNS_ON = r"(?:\s(?:en|de|du|des|d'|et|la|le|les|in|of|and|the|&)|[-–—])\s*$"
+_GOES_ON = r"(?:de|du|des|d'|en|et|in|of|and)\b"
+
+
+def run_on_end(index: TextIndex, end: int) -> int:
+    """Where a value ending at `end` ends once its wrapped part on the next line is taken in:
+    `end` itself unless the value reaches its line's end and the line break cuts a phrase."""
+    line_start, line_end = index.line_bounds(end)
+    if index.text[end:line_end].strip() or line_end >= len(index.text):
+        return end
+    _, next_end = index.line_bounds(line_end + 1)
+    following = index.folded[line_end + 1:next_end]
+    if re.search(_RUNS_ON, index.folded[line_start:line_end]) or re.match(_GOES_ON, following):
+        cell_end = following.find("\t")
+        return line_end + 1 + cell_end if cell_end >= 0 else next_end
+    return end
+
+
 def clean_title(text: str) -> str:
     """A value as printed without OCR's stray pipes and doubled spaces; an elision whose
     apostrophe OCR dropped ("D INGÉNIEUR") gets it back."""
@@ -633,13 +664,15 @@ __all__ = [
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
     "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",
     "name_after", "best_person",
-    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name",
+    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name", "run_on_end",
 ]
 
 
 # ---------------------------------------------------------------- choosing the person a piece is about
 
 _BIRTH_OR_ROLE_AFTER = r"\bne\b|\bnee\b|ne\(e\)|demeurant|domicilie|nationalite|date de naissance|ci-apres"
+# Role labels that close a name read past its cell.
+_ROLE_WORDS = r"tuteur|tutrice|signataire|stagiaire|salariee?|employeur|representante?|referent|enseignant|nom|prenoms?"
 _REPRESENTATIVE_BEFORE = (
     r"represente(?:e)?\s+par|en\s+la\s+personne\s+de|signataire|tuteur|tutrice|referent|encadrant"
     r"|responsable|directeur|directrice|president|gerant|contact|suivi\s+par|le\s+greffier"

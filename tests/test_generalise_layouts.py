@@ -6,10 +6,10 @@ may open with its name, and particles stay with the surname."""
 from __future__ import annotations
 
 from extractors.columns import reading_rows
-from extractors.fields import employment_contract, internship_agreement
+from extractors.fields import company_registration, diploma, employment_contract, internship_agreement
 from extractors.form_labels import is_label
 from extractors.textfields import TextIndex, split_name
-from tests.test_parties_layouts import layout_page
+from tests.test_parties_layouts import layout_page, prose_page
 
 # Labels over their values, two to a row, groups spaced apart (as a payslip's or a form's
 # header block prints them); the employer's part names its company under "Raison sociale".
@@ -119,3 +119,43 @@ def test_a_particle_in_capitals_goes_with_the_surname() -> None:
     person = split_name(index, 0, len(index.text.strip()))
     assert person is not None
     assert (person.surname.value, person.given_names.value) == ("AÏT OUFKIR", "NOUR")
+
+
+def test_a_signatory_or_a_tutor_is_never_the_intern() -> None:
+    # a grid where the intern's own row was misread: the names left are the roles' and the
+    # student's in a sentence; the model's entity may run on over the next cell's label
+    page = layout_page([
+        [(0.08, "CONVENTION DE STAGE")],
+        [(0.08, "Signataire"), (0.25, "François LEFÈVRE"), (0.5, "Tuteur"), (0.7, "Hélène GIRARD")],
+        [(0.08, "Étudiant inscrit à l'école : Yannick KOUASSI, 3 mars 2001")],
+    ])
+    fields = internship_agreement.extract([page]).fields
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("KOUASSI", "Yannick")
+
+
+def test_a_degree_title_wrapped_over_two_lines_under_an_english_heading() -> None:
+    page = layout_page([[(0.08, line)] for line in (
+        "UNIVERSITY OF ACCRA", "Diploma Certificate", "This is to certify that", "Kofi ASANTE",
+        "has been awarded the", "Master of Science in Renewable Energy", "and Sustainable Development",
+        "on 12 July 2025.")])
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Master of Science in Renewable Energy and Sustainable Development"
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("ASANTE", "Kofi")
+
+
+def test_a_company_name_wrapped_in_a_clause_and_one_under_its_grid_label() -> None:
+    contract = prose_page("""
+CONTRAT DE TRAVAIL À DURÉE INDÉTERMINÉE
+Entre la société MAISON DE LA
+PROVENCE, SARL au capital de 8 000 €, ci-après « l'employeur »,
+et Madame Léa NGUYEN, ci-après « la salariée ».
+""")
+    assert employment_contract.extract([contract]).fields["employer_name"] == "MAISON DE LA PROVENCE"
+    extract = layout_page([
+        [(0.08, "EXTRAIT D'IMMATRICULATION")],
+        [(0.08, "Dénomination"), (0.55, "Sigle")],
+        [(0.08, "NOVA TEXTILES"), (0.55, "NT")],
+        [(0.08, "SIREN"), (0.55, "Capital")],
+        [(0.08, "732 829 320"), (0.55, "10 000 €")],
+    ])
+    assert company_registration.extract([extract]).fields["company_name"] == "NOVA TEXTILES"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from extractors.frenchtext import find_digit_runs, find_sirens, find_sirets
+from extractors.parties import cell_company
 from extractors.textfields import (
     ExtractionBuilder,
     Span,
@@ -70,6 +71,10 @@ def _company_name(index: TextIndex) -> Span | None:
             name = company_name_span(index, value)
             if name and not re.match(OTHER_LABEL, fold(str(name.value))):
                 return name
+    # a grid's label over its value, the cell beside it holding the next label
+    in_cell = cell_company(index, "|".join(NAME_LABELS))
+    if in_cell:
+        return in_cell
     for value in values_after(index, PROSE_NAME, next_line=False):
         # a name, not the sentence going on ("la société par actions simplifiée…")
         name = company_name_span(index, value) if re.match(r"[«\"]?\s*[A-Z0-9]", str(value.value)) else None

@@ -17,6 +17,7 @@ from extractors.textfields import (
     looks_like_name,
     name_after,
     ner_person,
+    run_on_end,
     split_name,
     values_after,
 )
@@ -26,6 +27,8 @@ from models.domain import FIELDS, PieceType
 from models.records import Extraction
 
 FIELD_NAMES = FIELDS[PieceType.diploma]
+# The piece's own heading names the kind of paper, not the degree.
+DOCUMENT_HEADING = r"(?:certificat|attestation)\s+de\s+(?:diplome|reussite)|(?:degree|diploma)\s+certificate"
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
@@ -131,8 +134,8 @@ def _title(index: TextIndex) -> Span | None:
         line = index.text[line_start:line_end]
         lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
-        if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE, folded):
-            return _title_span(index, line_start + lead, line_end, 0.9)
+        if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded):
+            return _title_span(index, line_start + lead, run_on_end(index, line_end), 0.9)
     # A form's "Diplôme" / "Intitulé" label with the degree beside or under it, in a table cell.
     labelled = value_by_label(index, TITLE_CELL_LABEL, _degree_in)
     if labelled:

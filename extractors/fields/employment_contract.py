@@ -17,6 +17,7 @@ from extractors.textfields import (
     ner_person,
     name_after,
     period_of_dates,
+    run_on_end,
     section_start,
     siret_span,
     values_after,
@@ -95,7 +96,8 @@ def _contract_type(index: TextIndex) -> Span | None:
 def employer_name(index: TextIndex) -> Span | None:
     for label in EMPLOYER_LABELS:
         for value in values_after(index, label, next_line=True):
-            name = company_name_span(index, value)
+            end = run_on_end(index, value.end)
+            name = company_name_span(index, Span(index.text[value.start:end], value.start, end, value.certainty))
             if name and not re.match(r"(?i)(les\s+soussign|ci-dessous|d'une\s+part)", str(name.value)):
                 return name
     # a table's row header, the clause defining "l'employeur", the letterhead over a SIRET
