@@ -108,6 +108,9 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from pipeline import cli_french
+
+    cli_french.install()
     parser = argparse.ArgumentParser(prog="dossiers", description="Traitement des dossiers d'autorisation de travail")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(required=True)

@@ -73,3 +73,22 @@ def test_missing_path_is_a_usage_error(tmp_path: Path, cli_env: dict[str, str]) 
     proc = run_cli(cli_env, "process", str(tmp_path / "nope"))
     assert proc.returncode == 2
     assert "introuvable" in proc.stderr
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    ((), "arguments obligatoires manquants"),
+    (("process",), "arguments obligatoires manquants : PATH"),
+    (("frob",), "choix invalide : 'frob'"),
+    (("process", "--workers", "x", "a"), "argument --workers : valeur invalide"),
+    (("list", "--bogus"), "arguments non reconnus : --bogus"),
+])
+def test_usage_errors_are_told_in_french(cli_env: dict[str, str], args: tuple[str, ...], says: str) -> None:
+    proc = run_cli(cli_env, *args)
+    assert proc.returncode == 2
+    assert "erreur : " in proc.stderr and says in proc.stderr and "error:" not in proc.stderr
+
+
+def test_help_is_in_french(cli_env: dict[str, str]) -> None:
+    proc = run_cli(cli_env, "process", "--help")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("usage : dossiers process") and "afficher cette aide et quitter" in proc.stdout
