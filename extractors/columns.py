@@ -12,10 +12,12 @@ after a wide gap on many rows while no word crosses it.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from models.document import Page, Word
 
+_RULE = re.compile(r"[|¦]+")
 # A gap wider than this many word heights separates two cells on one line.
 CELL_GAP = 2.2
 # Cell starts within this share of the page width are one column edge.
@@ -74,7 +76,11 @@ def _is_text(cells: list[list[Word]]) -> bool:
 
 def reading_rows(page: Page) -> list[list[Word]]:
     """The page's lines as word lists, the rows of a two-column block read column by column."""
-    rows = [sorted(line.words, key=lambda w: w.bbox[0]) for line in page.lines if line.words]
+    # a table's rules that OCR reads as "|" are no words: without them, the cells they
+    # separate stand apart by their gap ("| Nom | MBARGA |" is the cells Nom and MBARGA)
+    rows = [sorted((w for w in line.words if not _RULE.fullmatch(w.text)), key=lambda w: w.bbox[0])
+            for line in page.lines]
+    rows = [r for r in rows if r]
     x = _gutter(rows)
     if x is None:
         return rows

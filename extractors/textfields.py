@@ -171,9 +171,11 @@ def values_after(
             pos = line_end + 1
             _, line_end = index.line_bounds(pos)
             pos += _VALUE_LEAD.match(index.text, pos).end() - pos
-        end = line_end
+        # a value never runs on into the next cell of its row
+        tab = index.text.find("\t", pos, line_end)
+        end = line_end if tab < 0 else tab
         if stop:
-            s = _compiled(stop).search(index.folded, pos, line_end)
+            s = _compiled(stop).search(index.folded, pos, end)
             if s:
                 end = s.start()
         value_start, value_end = _trim(index.text, pos, end)
@@ -588,6 +590,12 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]):
                 continue
             context = before[-60:] + " " + after
+            # the period written right after the amount is its own ("300,00 € par mois
+            # (taux horaire 2,31 €)": the hourly mark is the next amount's)
+            stated = re.match(r"\s*(?:bruts?\s*)?(?:(par\s+mois|/\s*mois|mensuel)|(par\s+an\b|/\s*an\b|annuel))", after)
+            if stated:
+                value = amount if stated.group(1) else round(amount / 12, 2)
+                return Span(value, m.end() + s, m.end() + e, 0.9)
             # an hourly mark belongs to this amount only on its own line (a table's next row
             # may be the hourly rate of the monthly pay above it)
             own_line = fold(index.text[m.end() + s: m.end() + e + 25].split("\n")[0])

@@ -9,6 +9,7 @@ from extractors.columns import reading_rows
 from extractors.fields import company_registration, diploma, employment_contract, internship_agreement
 from extractors.form_labels import is_label
 from extractors.textfields import TextIndex, split_name
+from models.document import Line, Page, Word
 from tests.test_parties_layouts import layout_page, prose_page
 
 # Labels over their values, two to a row, groups spaced apart (as a payslip's or a form's
@@ -159,3 +160,48 @@ et Madame Léa NGUYEN, ci-après « la salariée ».
         [(0.08, "732 829 320"), (0.55, "10 000 €")],
     ])
     assert company_registration.extract([extract]).fields["company_name"] == "NOVA TEXTILES"
+
+
+def test_a_title_set_large_goes_on_over_its_next_line_in_the_same_type() -> None:
+    # (line, type height): the degree is printed larger than the text around it
+    printed = [("ÉCOLE NATIONALE DES PONTS", 0.018), ("Le directeur atteste que", 0.012), ("Awa DIALLO", 0.012),
+               ("a obtenu le", 0.012), ("Mastère spécialisé Management", 0.016), ("Environnemental", 0.016),
+               ("Délivré le 3 juillet 2024.", 0.012)]
+    lines = []
+    for row, (text, height) in enumerate(printed):
+        top, x, words = 0.05 + row * 0.03, 0.08, []
+        for token in text.split():
+            words.append(Word(text=token, bbox=(x, top, x + 0.011 * len(token), top + height), confidence=1.0))
+            x += 0.011 * (len(token) + 1)
+        lines.append(Line(words=words))
+    page = Page(source="x.pdf", number=1, width=595, height=842, text_source="text_layer", lines=lines)
+    assert diploma.extract([page]).fields["title"] == "Mastère spécialisé Management Environnemental"
+
+
+def test_a_table_ruled_with_pipes_as_ocr_reads_it() -> None:
+    # OCR reads a table's rules as "|" words; its cells are the words between them
+    page = layout_page([
+        [(0.08, "CONTRAT DE TRAVAIL À DURÉE INDÉTERMINÉE")],
+        [(0.08, "| SALARIÉ"), (0.40, "|"), (0.70, "|")],
+        [(0.08, "| Nom"), (0.25, "| NGO BIYONG"), (0.50, "| Prénoms"), (0.70, "| Hervé Landry |")],
+        [(0.08, "| Emploi"), (0.25, "| Technicien de laboratoire"), (0.60, "| Heures / semaine"), (0.85, "| 35 |")],
+    ])
+    fields = employment_contract.extract([page]).fields
+    assert (fields["employee_surname"], fields["employee_given_names"]) == ("NGO BIYONG", "Hervé Landry")
+    assert fields["job_title"] == "Technicien de laboratoire"
+    assert fields["weekly_hours"] == 35.0
+
+
+def test_an_amount_takes_the_period_written_right_after_it() -> None:
+    monthly = prose_page("""
+CONTRAT DE TRAVAIL À DURÉE INDÉTERMINÉE
+Durée du travail : 35 heures hebdomadaires.
+Rémunération : 2 100,00 € par mois (soit 13,85 € de l'heure).
+""")
+    assert employment_contract.extract([monthly]).fields["gross_monthly_salary"] == 2100.0
+    yearly = prose_page("""
+CONVENTION DE STAGE
+Durée hebdomadaire : 35 heures.
+Gratification : 7 800,00 € par an, versée chaque mois (taux horaire 4,35 €).
+""")
+    assert internship_agreement.extract([yearly]).fields["monthly_gratification"] == 650.0

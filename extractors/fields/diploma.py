@@ -135,7 +135,10 @@ def _title(index: TextIndex) -> Span | None:
         lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
         if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded):
-            return _title_span(index, line_start + lead, run_on_end(index, line_end), 0.9)
+            end = run_on_end(index, line_end)
+            if end == line_end and _display_continues(index, line_start, line_end):
+                end = index.line_bounds(line_end + 1)[1]
+            return _title_span(index, line_start + lead, end, 0.9)
     # A form's "Diplôme" / "Intitulé" label with the degree beside or under it, in a table cell.
     labelled = value_by_label(index, TITLE_CELL_LABEL, _degree_in)
     if labelled:
@@ -144,6 +147,23 @@ def _title(index: TextIndex) -> Span | None:
         if not re.search(NOT_TITLE, fold(str(value.value))):
             return _title_span(index, value.start, value.end, 0.7)
     return None
+
+
+def _type_size(index: TextIndex, start: int, end: int) -> float:
+    heights = sorted(w.bbox[3] - w.bbox[1] for _, w in index.words_in(start, end))
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _display_continues(index: TextIndex, line_start: int, line_end: int) -> bool:
+    """A title set larger than the text around it goes on on the next line when that line is
+    set the same ("Bachelor of Technology in Mechanical" / "Engineering")."""
+    if line_end >= len(index.text):
+        return False
+    next_start = line_end + 1
+    _, next_end = index.line_bounds(next_start)
+    size, following = _type_size(index, line_start, line_end), _type_size(index, next_start, next_end)
+    body = _type_size(index, 0, len(index.text))
+    return body > 0 and size > 1.05 * body and abs(following - size) <= 0.03 * size
 
 
 def _degree_in(text: str) -> tuple[str, int, int] | None:
