@@ -6,7 +6,7 @@ may open with its name, and particles stay with the surname."""
 from __future__ import annotations
 
 from extractors.columns import reading_rows
-from extractors.fields import company_registration, diploma, employment_contract, internship_agreement
+from extractors.fields import company_registration, diploma, employment_contract, internship_agreement, urssaf_certificate
 from extractors.form_labels import is_label
 from extractors.textfields import TextIndex, split_name
 from models.document import Line, Page, Word
@@ -205,3 +205,20 @@ Durée hebdomadaire : 35 heures.
 Gratification : 7 800,00 € par an, versée chaque mois (taux horaire 4,35 €).
 """)
     assert internship_agreement.extract([yearly]).fields["monthly_gratification"] == 650.0
+
+
+def test_a_date_lead_is_no_company_and_a_label_run_together_by_ocr_still_labels() -> None:
+    # a certificate laid out as a plain two-column form (the family that showed the bug
+    # prints dotted leaders); OCR ran "Raison sociale" into one word
+    page = layout_page([
+        [(0.08, "ATTESTATION DE VIGILANCE")],
+        [(0.08, "RAISONSOCIALE :"), (0.45, "VERGERS DU LITTORAL")],
+        [(0.08, "SIRET de l'établissement"), (0.45, "732 829 320 00074")],
+        [(0.08, "Délivrée le"), (0.45, "24/01/2026")],
+        [(0.08, "Code de sécurité"), (0.45, "1BC4QVKWWDVM2MV")],
+    ])
+    fields = urssaf_certificate.extract([page]).fields
+    assert fields["company_name"] == "VERGERS DU LITTORAL"
+    assert (fields["siren"], fields["issue_date"]) == ("732829320", "2026-01-24")
+    for lead in ("DÉLIVRÉE LE", "Situation arrêtée au"):
+        assert is_label(lead), lead
