@@ -302,9 +302,10 @@ def read_glyphs(gray: np.ndarray, group: list[TextBar], scale: float) -> Iterato
         best_fit = _fit(best_line)
         for smaller in range(cap - 1, max(6, cap - CAP_SHRINK_TRIALS) - 1, -1):
             line = read_line(1, smaller)
-            if _fit(line) <= best_fit:
+            fit = _fit(line)
+            if fit <= best_fit:
                 break
-            best_cap, best_line, best_fit = smaller, line, _fit(line)
+            best_cap, best_line, best_fit = smaller, line, fit
         lines = [best_line if i == 1 else read_line(i, best_cap) for i in range(len(found))]
         yield GlyphReading(layout, tuple(lines))
 

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from models.domain import FlagCode
+from models.records import Flag
 from models.review import FlagOverride
 from storage.records import _audit
 from storage.reviews import (
@@ -60,9 +61,7 @@ class Overrides:
             if result.schema_version != "2":
                 raise ReviewError("résultat produit selon les règles antérieures : relancez le traitement "
                                   "avant d'écarter un contrôle")
-            if not 0 <= position < len(result.flags) or result.flags[position].code.value != code:
-                raise StaleReview("les alertes du dossier ont changé depuis l'affichage de la page : rechargez-la")
-            flag = result.flags[position]
+            flag = _flag_at(result.flags, position, code)
             overrides = list(result.overrides or [])
             if any(o.covers(flag) for o in overrides):
                 raise ReviewError("ce contrôle est déjà écarté")
@@ -76,9 +75,7 @@ class Overrides:
                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
                 (dossier_id, run_id, code, flag.severity.value, flag.piece, flag.piece_type, flag.field,
                  flag.check, reason, actor, override.at))
-            _audit(conn, dossier_id, run_id, actor, "flag_overridden",
-                   {"code": code, "severity": flag.severity.value, "piece": flag.piece, "field": flag.field,
-                    "reason": reason})
+            _audit(conn, dossier_id, run_id, actor, "flag_overridden", {**_described(flag), "reason": reason})
             return reviews._recheck_and_save(conn, dossier_id, run_id, result, actor, ())
 
     def withdraw(self, reference: str, run_id: int, position: int, code: str, actor: str) -> ChecksOutcome:
@@ -86,9 +83,7 @@ class Overrides:
         counts again, the history says who withdrew it, the checks run again."""
         reviews = self.reviews
         with reviews._reviewable(reference, run_id, actor, CORRECTABLE) as (conn, dossier_id, result):
-            if not 0 <= position < len(result.flags) or result.flags[position].code.value != code:
-                raise StaleReview("les alertes du dossier ont changé depuis l'affichage de la page : rechargez-la")
-            flag = result.flags[position]
+            flag = _flag_at(result.flags, position, code)
             overrides = list(result.overrides or [])
             kept = [o for o in overrides if not o.covers(flag)]
             if len(kept) == len(overrides):
@@ -100,8 +95,7 @@ class Overrides:
                      AND piece_index IS NOT DISTINCT FROM %s AND piece_type IS NOT DISTINCT FROM %s
                      AND field IS NOT DISTINCT FROM %s AND check_code IS NOT DISTINCT FROM %s""",
                 (actor, _now(), run_id, code, flag.piece, flag.piece_type, flag.field, flag.check))
-            _audit(conn, dossier_id, run_id, actor, "flag_restored",
-                   {"code": code, "severity": flag.severity.value, "piece": flag.piece, "field": flag.field})
+            _audit(conn, dossier_id, run_id, actor, "flag_restored", _described(flag))
             return reviews._recheck_and_save(conn, dossier_id, run_id, result, actor, ())
 
     def most_overridden(self, limit: int = 20) -> list[OverrideCount]:
@@ -114,3 +108,16 @@ class Overrides:
                    FROM flag_overrides WHERE withdrawn_at IS NULL GROUP BY code, check_code
                    ORDER BY count(*) DESC, code, check_code NULLS FIRST LIMIT %s""", (limit,)).fetchall()
         return [OverrideCount(*row) for row in rows]
+
+
+def _flag_at(flags: list[Flag], position: int, code: str) -> Flag:
+    """The flag an agent acts on, as the page showed it (`code` guards against a page shown
+    before the flags changed)."""
+    if not 0 <= position < len(flags) or flags[position].code.value != code:
+        raise StaleReview("les alertes du dossier ont changé depuis l'affichage de la page : rechargez-la")
+    return flags[position]
+
+
+def _described(flag: Flag) -> dict[str, object]:
+    """What the history keeps of a flag an agent acted on."""
+    return {"code": flag.code.value, "severity": flag.severity.value, "piece": flag.piece, "field": flag.field}
