@@ -55,12 +55,14 @@ class MrzFind:
 
 
 class PageMrzReadings:
-    """`read_scored` of the images of one page, each image read once: the reader looks at
-    the same image for its orientation, then again for its zone. (By identity: an image is
-    never changed in place once read.)"""
+    """What the MRZ reader made of the images of one page, each image and view read once:
+    the reader looks at the same page for its orientation, then again for its zone. (By
+    identity: an image is never changed in place once read.)"""
 
     def __init__(self) -> None:
         self._done: list[tuple[np.ndarray, tuple[list[str] | None, tuple[int, int]]]] = []
+        self._views: list[tuple[np.ndarray, int, np.ndarray]] = []
+        self._reads: list[tuple[np.ndarray, int, tuple[list[str] | None, tuple[int, int]]]] = []
 
     def scored(self, gray: np.ndarray) -> tuple[list[str] | None, tuple[int, int]]:
         for image, reading in self._done:
@@ -68,6 +70,23 @@ class PageMrzReadings:
                 return reading
         reading = read_scored(gray)
         self._done.append((gray, reading))
+        return reading
+
+    def view(self, gray: np.ndarray, turn: int) -> np.ndarray:
+        """The page turned and enlarged for the search (`enlarged`)."""
+        for image, done_turn, view in self._views:
+            if image is gray and done_turn == turn:
+                return view
+        view = enlarged(rotate_quadrant(gray, turn))
+        self._views.append((gray, turn, view))
+        return view
+
+    def read_at(self, view: np.ndarray, width: int) -> tuple[list[str] | None, tuple[int, int]]:
+        for image, done_width, reading in self._reads:
+            if image is view and done_width == width:
+                return reading
+        reading = read_at(view, width)
+        self._reads.append((view, width, reading))
         return reading
 
     def lines(self, image: np.ndarray) -> list[str] | None:
@@ -123,15 +142,12 @@ def find_mrz(image: np.ndarray, *others: np.ndarray, upright: bool = False,
         # The zone was found the right way up (its code, names and a check read): turning the
         # page cannot help, another working size may.
         views = tuple(v for v in views if v[0] == 0)
-    turned = {}
     reads = 0
     for turn, width in views:
-        if turn not in turned:
-            turned[turn] = enlarged(rotate_quadrant(gray, turn))
-        view = turned[turn]
+        view = readings.view(gray, turn)
         if width >= view.shape[1] and width != WORK_WIDTH or not has_bar_groups(view, width):
             continue  # no coarser copy of a page this small; no MRZ-shaped lines this way
-        lines, _ = read_at(view, width)
+        lines, _ = readings.read_at(view, width)
         if valid_reading(lines):
             return MrzFind(lines, turn, True)
         if turn == 0 and best.lines is None and lines:

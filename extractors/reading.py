@@ -220,13 +220,14 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
 
 def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult, readings: PageMrzReadings) -> bool:
     """Whether a page OCR read poorly is nonetheless the right way up because an MRZ on it
-    reads, as it stands, with its check digits holding: a card's small print, not a turned
-    page, and no other orientation is worth an OCR pass. Looked at only on pages that may
-    be identity documents, as `_read_mrz` does."""
+    reads, as it stands (at any working size: a card photo's zone may read only on a
+    coarser copy), with its check digits holding: a card's small print, not a turned page,
+    and no other orientation is worth an OCR pass. Looked at only on pages that may be
+    identity documents, as `_read_mrz` does, which then reuses what was read here."""
     if not _may_be_identity_page(result):
         return False
     with timed("mrz"):
-        return valid_reading(readings.lines(gray))
+        return find_mrz(gray, upright=True, readings=readings).valid
 
 
 def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]], readings: PageMrzReadings

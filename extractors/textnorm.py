@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,14 +29,16 @@ def fold(text: str) -> str:
 
     Built one character for one character, so a span found in the folded text is
     the same span in the original."""
-    out = []
-    for ch in text:
-        if ch in ODD_SPACES:
-            out.append(" ")
-            continue
-        base = strip_accents(ch)[:1] or ch
-        out.append(base.lower()[:1] or base)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    # Cached: extraction folds the same few hundred characters tens of thousands of times.
+    if ch in ODD_SPACES:
+        return " "
+    base = strip_accents(ch)[:1] or ch
+    return base.lower()[:1] or base
 
 
 def normalize(text: str) -> str:

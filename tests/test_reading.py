@@ -98,3 +98,42 @@ def test_rows_follow_a_tilted_row_and_take_in_small_punctuation() -> None:
     below = Word(text="Horaire", bbox=(0.1, 0.340, 0.2, 0.358), confidence=1)
     assert [line.text for line in rows_from_words([below, colon, *row])] == [
         "Salaire : brut mensuel 2400 euros", "Horaire"]
+
+
+def test_a_card_photo_whose_zone_reads_on_a_coarser_copy_is_not_turned(tmp_path: Path, monkeypatch) -> None:
+    """A card photo OCR reads poorly is upright when its MRZ reads as it stands, at any working
+    size: no orientation detection, no OCR pass of the card upside down (this synthetic
+    photo's zone reads only on a coarser copy of it)."""
+    import extractors.reading as reading
+    from synth.api import render_piece
+    from synth.families import FamilyFilter
+
+    data, media, _ = render_piece("id_card", 20, "photo", FamilyFilter.parse("id_card:td2_single", None))
+    path = tmp_path / ("card.jpg" if media == "image/jpeg" else "card.png")
+    path.write_bytes(data)
+    detections = []
+    original = reading.detect_rotation
+    monkeypatch.setattr(reading, "detect_rotation", lambda *a, **k: detections.append(a) or original(*a, **k))
+    (page,) = read_all(path)
+    assert page.rotation == 0 and page.extra_text.get("mrz")
+    assert detections == []
+
+
+def test_the_zone_search_reads_each_view_of_a_page_once(monkeypatch) -> None:
+    """The orientation check and the zone reading look at the same page: what the first read
+    is not read again (it costs a tenth of a second a view)."""
+    import numpy as np
+
+    from extractors import mrz_locate
+
+    reads = []
+    original = mrz_locate.read_at
+    monkeypatch.setattr(mrz_locate, "read_at", lambda view, width: reads.append(width) or original(view, width))
+    monkeypatch.setattr(mrz_locate, "has_bar_groups", lambda view, width: True)
+    page = np.full((900, 1400), 255, np.uint8)
+    page[400:420, 100:1300] = 0  # a bar, no zone
+    readings = mrz_locate.PageMrzReadings()
+    mrz_locate.find_mrz(page, upright=True, readings=readings)
+    first = list(reads)
+    mrz_locate.find_mrz(page, upright=True, readings=readings)
+    assert first and reads == first
