@@ -17,7 +17,9 @@ ordinary pages pay nothing:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -60,34 +62,26 @@ class PageMrzReadings:
     identity: an image is never changed in place once read.)"""
 
     def __init__(self) -> None:
-        self._done: list[tuple[np.ndarray, tuple[list[str] | None, tuple[int, int]]]] = []
-        self._views: list[tuple[np.ndarray, int, np.ndarray]] = []
-        self._reads: list[tuple[np.ndarray, int, tuple[list[str] | None, tuple[int, int]]]] = []
+        self._memo: list[tuple[str, np.ndarray, object, Any]] = []
+
+    def _once(self, kind: str, image: np.ndarray, arg: object, compute: Callable[[], Any]) -> Any:
+        # Keyed by identity; holding the image keeps its identity from being reused.
+        for done_kind, done_image, done_arg, value in self._memo:
+            if done_kind == kind and done_image is image and done_arg == arg:
+                return value
+        value = compute()
+        self._memo.append((kind, image, arg, value))
+        return value
 
     def scored(self, gray: np.ndarray) -> tuple[list[str] | None, tuple[int, int]]:
-        for image, reading in self._done:
-            if image is gray:
-                return reading
-        reading = read_scored(gray)
-        self._done.append((gray, reading))
-        return reading
+        return self._once("scored", gray, None, lambda: read_scored(gray))
 
     def view(self, gray: np.ndarray, turn: int) -> np.ndarray:
         """The page turned and enlarged for the search (`enlarged`)."""
-        for image, done_turn, view in self._views:
-            if image is gray and done_turn == turn:
-                return view
-        view = enlarged(rotate_quadrant(gray, turn))
-        self._views.append((gray, turn, view))
-        return view
+        return self._once("view", gray, turn, lambda: enlarged(rotate_quadrant(gray, turn)))
 
     def read_at(self, view: np.ndarray, width: int) -> tuple[list[str] | None, tuple[int, int]]:
-        for image, done_width, reading in self._reads:
-            if image is view and done_width == width:
-                return reading
-        reading = read_at(view, width)
-        self._reads.append((view, width, reading))
-        return reading
+        return self._once("read_at", view, width, lambda: read_at(view, width))
 
     def lines(self, image: np.ndarray) -> list[str] | None:
         """As `mrz_reader.read_mrz`."""
