@@ -92,11 +92,15 @@ def score(entries: list[dict], results: dict[str, dict]) -> dict:
                 totals["mrz"][0] += right_type
                 totals["mrz"][1] += 1
             if labels.get("redacted"):
-                totals["guesses"] += sum(fields.get(name) is not None for name in IDENTITY_FIELDS)
+                # What stays legible (a redacted passport's code FRA) is labelled, not guessed.
+                totals["guesses"] += sum(fields.get(name) is not None and name not in labels
+                                         for name in IDENTITY_FIELDS)
             uncertain = set(labels.get("uncertain") or ())
             for name in IDENTITY_FIELDS:
                 if name in labels and name not in uncertain:
-                    ok = right_type and same(labels[name], fields.get(name))
+                    # Names are as printed (shared eval README): the visual zone's form counts too.
+                    ok = right_type and any(same(labels[key], fields.get(name))
+                                            for key in (name, f"{name}_viz") if key in labels)
                     totals["identity"][0] += ok
                     totals["identity"][1] += 1
                     if not ok:

@@ -368,6 +368,9 @@ def _parse_td3(line1: str, line2: str) -> MrzRecord:
 
 
 def _parse_td1(line1: str, line2: str, line3: str) -> MrzRecord:
+    # Line 3 is the name alone, which opens with a letter: a digit or filler before it is
+    # the card's edge or a speck read as a character.
+    line3 = re.sub(r"^[^A-Z]+", "", line3)
     line1, line2, line3 = (fit_length(x, TD1_LENGTH) for x in (line1, line2, line3))
     birth, birth_ok = repair_digits_with_check(line2[0:6], line2[6])
     expiry, expiry_ok = repair_digits_with_check(line2[8:14], line2[14])
@@ -627,6 +630,12 @@ def _mrz_part(raw: str) -> str:
     return " ".join(tokens[start:]) if start < len(tokens) else raw
 
 
+def _card_code(line: str) -> str:
+    """A card's code opens with I, which OCR reads as L or 1 ('LDFRA...'): the letters that
+    follow an I in a code (ID, IR, I<) tell it."""
+    return "I" + line[1:] if line[:1] in ("L", "1") and line[1:2] in ("D", "R", "<") else line
+
+
 def select_lines(raw_lines: list[str]) -> tuple[Layout, list[str]] | None:
     """Pick the MRZ lines out of OCR output (which may hold other text) and tell the layout.
 
@@ -647,10 +656,12 @@ def select_lines(raw_lines: list[str]) -> tuple[Layout, list[str]] | None:
             return "TD3", [first, second]
     for start in range(len(lines) - 3, -1, -1):
         first, second, third = lines[start:start + 3]
+        first = _card_code(first)
         if first[:1] in "IAC" and near(second, TD1_LENGTH, 4) and len(first) >= 15 and len(third) >= 8:
             return "TD1", [first, second, third]
     for start in range(len(lines) - 2, -1, -1):
         first, second = lines[start:start + 2]
+        first = _card_code(first)
         if first[:1] in "IAC" and near(second, TD2_LENGTH, 3) and len(first) >= 20:
             # France's own card format opens with IDFRA; no TD2 card of France exists.
             return ("CNI" if first.startswith("IDFRA") else "TD2"), [first, second]

@@ -132,7 +132,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
             unruled = cleanup.remove_rules(upright)
         with timed("ocr"):
             best = _ocr(unruled, tmp, job)
-        rotation = first_turn
+        rotation, straight = first_turn, upright
         sideways = _sideways(best, upright.shape[1] / upright.shape[0])
         if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best, mrz_readings):
             with timed("orientation"):
@@ -143,16 +143,24 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
                     candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
                 turn, upright, best = _mrz_upright(candidates, mrz_readings) or max(candidates, key=lambda c: c[2].quality)
                 rotation = (first_turn + turn) % 360
-        oriented = upright  # the contrast boost below can blur OCR-B strokes together: the MRZ is also read without it
-        if not _good_enough(best) and max(upright.shape[:2]) * 1.5 <= TESSERACT_MAX_SIDE:
+        oriented = upright  # the MRZ is read on the page before its background is flattened
+        if not _good_enough(best):
             with timed("contrast"):
-                enhanced = cleanup.enhance_contrast(cleanup.upscale(upright, 1.5))
-                attempt = _ocr(enhanced, tmp, job, psm=11)
-                if attempt.quality > best.quality:
-                    upright, best = enhanced, attempt
+                # A poor reading on an upright page is mostly its background: a security print,
+                # a tint, uneven light. Binarised against its local surround, the ink stands alone.
+                # A turn chosen between two poor readings may be the noise's choice: the page as
+                # it stood is flattened too.
+                views = [(rotation, upright)]
+                if rotation != first_turn and not sideways:
+                    views.append((first_turn, straight))
+                for turn, view in views:
+                    flattened = cleanup.flatten_background(view)
+                    attempt = _ocr(flattened, tmp, job)
+                    if attempt.quality > best.quality:
+                        upright, oriented, best, rotation = flattened, view, attempt, turn
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
     with timed("mrz"):
-        extra, turn = _read_mrz(upright, oriented, best, mrz_readings)
+        extra, turn = _read_mrz(oriented, best, mrz_readings)
     with timed("identity"):
         if turn:
             # Only the MRZ read the right way: the page was upside down or sideways, and its
@@ -363,18 +371,17 @@ def _may_be_identity_page(result: OcrResult) -> bool:
     return result.word_count <= FEW_WORDS or bool(_IDENTITY_HINT.search(text))
 
 
-def _read_mrz(gray: np.ndarray, oriented: np.ndarray, result: OcrResult, readings: PageMrzReadings
-              ) -> tuple[dict[str, str], int]:
+def _read_mrz(oriented: np.ndarray, result: OcrResult, readings: PageMrzReadings) -> tuple[dict[str, str], int]:
     """Identity documents carry a machine-readable zone. The dedicated reader runs only
     on pages that look like one (identity words, filler characters, or the little text
     of a card photo): on a page of running text it would cost a tenth of a second for nothing.
     Where it finds no zone whose check digits hold, it looks again at every quarter turn and
     on an enlarged copy of a small image (extractors/mrz_locate.py), on `oriented`: the page
-    before a contrast boost, which can blur OCR-B strokes together. Returns the zone and the
-    clockwise turn that made `oriented` upright."""
+    before its background was flattened, which blurs OCR-B strokes together (the glyph reader
+    works on grey). Returns the zone and the clockwise turn that made `oriented` upright."""
     if not _may_be_identity_page(result):
         return {}, 0
-    copies = (gray, oriented) if oriented is not gray else (gray,)
+    copies: tuple[np.ndarray, ...] = (oriented,)
     upright = _good_enough(result)
     if upright:
         # OCR read the page well: it is the right way up, and its lines of running text are

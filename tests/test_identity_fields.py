@@ -1,7 +1,7 @@
 """Passport and residence-permit fields from synthetic OCR pages (no OCR run here)."""
 from functools import partial
 
-from extractors.fields import passport, residence_permit
+from extractors.fields import id_card, passport, residence_permit
 from models import Line, Page, Word
 from tests import mrz_builders
 
@@ -223,3 +223,41 @@ def test_card_with_given_names_in_small_letters_and_a_usage_name_label():
     assert ex.fields["surname"] == "LEFEBVRE"
     assert ex.fields["given_names"] == "Anne-Sophie Claire"
     assert ex.fields["expiry_date"] == "2031-02-11"
+
+
+def test_mrz_date_failing_its_check_is_kept_when_the_card_prints_the_same_day():
+    # A real specimen's layout (Spanish DNI): the date under labels of its own language, and
+    # a DOB check digit that does not hold on the card itself (not a misreading).
+    good = td1("BAB183428", "800101", "300101", "MUESTRA<MUESTRA<<CARMEN", "ESP")
+    bad_check = str((int(good[1][6]) + 1) % 10)
+    lines = [good[0], good[1][:6] + bad_check + good[1][7:], good[2]]
+    p = page(
+        line("DOCUMENTO NACIONAL DE IDENTIDAD", 0.1, 0.05),
+        line("FECHA DE NACIMIENTO", 0.4, 0.30),
+        line("01 01 1980", 0.4, 0.33),
+        line(lines[0], 0.05, 0.7), line(lines[1], 0.05, 0.75), line(lines[2], 0.05, 0.8),
+    )
+    ex = id_card.extract([p], lines)
+    assert ex.fields["date_of_birth"] == "1980-01-01"
+    assert ex.field_confidence["date_of_birth"] >= 0.9
+    assert "date_of_birth" in ex.mrz_failed  # the check digit still fails: that is flagged
+
+
+def test_mrz_date_failing_its_check_and_printed_otherwise_is_not_confirmed():
+    good = td1("BAB183428", "800101", "300101", "MUESTRA<MUESTRA<<CARMEN", "ESP")
+    lines = [good[0], good[1][:6] + str((int(good[1][6]) + 1) % 10) + good[1][7:], good[2]]
+    p = page(line("FECHA DE NACIMIENTO", 0.4, 0.30), line("02 01 1980", 0.4, 0.33),
+             line(lines[0], 0.05, 0.7), line(lines[1], 0.05, 0.75), line(lines[2], 0.05, 0.8))
+    ex = id_card.extract([p], lines)
+    assert ex.field_confidence.get("date_of_birth", 0.0) < 0.9
+
+
+def test_issuing_state_named_at_the_head_of_a_card_front_without_mrz():
+    p = page(
+        line("RÉPUBLIQUE FRANÇAISE", 0.3, 0.05),
+        line("CARTE NATIONALE D'IDENTITÉ", 0.3, 0.10),
+        line("NOM / Surname", 0.3, 0.20), line("MARTIN", 0.3, 0.23),
+    )
+    ex = id_card.extract([p], None)
+    assert ex.fields["issuing_state"] == "FRA"
+    assert ex.field_confidence["issuing_state"] < 0.9  # read, not checked: a point to verify

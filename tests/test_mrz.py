@@ -43,6 +43,21 @@ def test_td1_specimen():
     assert r.checks_held == 4
 
 
+def test_td1_name_line_drops_a_speck_read_before_the_name():
+    # The left edge of a card read as a character on lines 2 and 3 (a 4,584-px rendering of
+    # a real card back): line 2 is realigned by its check digits, line 3 has none.
+    r = mrz.parse_mrz([TD1[0], "1" + TD1[1], "7" + TD1[2]])
+    assert (r.surname, r.given_names) == ("ERIKSSON", "ANNA MARIA")
+    assert r.checks_held == 4
+
+
+def test_card_code_read_as_l_is_an_i():
+    # Tesseract's reading of a real French card's zone: 'LDFRA...', its fillers half lost.
+    r = mrz.parse_mrz(["LDFRAX4RTBPFW46<<<<<<<<", "9007138F3002119FRA<<<<<<<<<<<6", "MARTIN<<MAELYS<GAELLE<MARIE<<<"])
+    assert r is not None and r.layout == "TD1" and r.document_code == "ID"
+    assert (r.surname, r.given_names, r.checks_held) == ("MARTIN", "MAELYS GAELLE MARIE", 4)
+
+
 def test_french_residence_permit_td1():
     r = mrz.parse_mrz(td1("12AB34567", "900101", "300101", "EL<AMRANI<<YOUSSEF", "MAR"))
     assert r.document_code == "IR" and r.document_number == "12AB34567"

@@ -137,3 +137,22 @@ def test_the_zone_search_reads_each_view_of_a_page_once(monkeypatch) -> None:
     first = list(reads)
     mrz_locate.find_mrz(page, upright=True, readings=readings)
     assert first and reads == first
+
+
+def test_a_page_printed_over_a_fine_security_pattern_is_read(tmp_path: Path):
+    """A scan of an identity page whose print sits on a fine line pattern (a guilloche):
+    tesseract's global threshold keeps the pattern, reads noise, and the orientation pass
+    then prefers the noise upside down. Flattened against its surround, the page reads."""
+    import numpy as np
+
+    lines = ["RÉPUBLIQUE FRANÇAISE", "PASSEPORT / PASSPORT", "Type P   Code du pays FRA", "Nom / Surname",
+             "Date de délivrance 12 03 2021"]
+    ink = np.asarray(text_image(lines, size=(2000, 1200), font_size=36)) < 128
+    columns = np.arange(ink.shape[1]) // 2 % 2 == 0  # vertical lines two pixels apart
+    background = np.where(columns, 140, 230)[None, :].repeat(ink.shape[0], axis=0)
+    pixels = np.where(ink, 70, background).astype(np.uint8)
+    path = save_image(Image.fromarray(pixels), tmp_path / "guilloche.png", "PNG")
+    page = read_page(plan_file(path, "guilloche.png", Limits())[0])
+    text = page.text.replace(" ", "")
+    assert "FRANÇAISE" in text and "PASSEPORT" in text and "FRA" in text
+    assert page.rotation == 0

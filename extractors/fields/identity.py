@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Callable
 
 from extractors import mrz
@@ -380,7 +383,10 @@ def _dropped_letters(printed: str, machine: str) -> bool:
 
 
 def _checked_date(result: _Result, spans: list[WordRun], name: str, kind: mrz.DateKind,
-                  yymmdd: str | None, label_pattern: str, has_mrz: bool) -> None:
+                  yymmdd: str | None, label_pattern: str, has_mrz: bool, unchecked: str | None = None) -> None:
+    """The MRZ date whose check digit holds; else the MRZ's reading when the printed zone
+    shows the same day (two readings agree: the check digit itself is what is wrong, as on
+    a doctored specimen); else the printed date under its label."""
     visual = labeled_date(spans, label_pattern)
     if yymmdd:
         iso = mrz.mrz_date_to_iso(yymmdd, kind, _hint_year(spans, yymmdd))
@@ -390,6 +396,10 @@ def _checked_date(result: _Result, spans: list[WordRun], name: str, kind: mrz.Da
             return
     if has_mrz:
         result.extraction.mrz_failed.append(name)
+    printed = next(((d, s) for d, s in all_dates(spans) if d.strftime("%y%m%d") == unchecked), None)
+    if unchecked and printed is not None:
+        result.put(name, printed[0].isoformat(), CONF_VISUAL_CONFIRMED, [printed[1]])
+        return
     if visual is not None:
         result.put(name, visual[0].isoformat(), CONF_VISUAL, [visual[1]])
 
@@ -460,10 +470,12 @@ def extract_identity(pages: list[Page], mrz_lines: list[str] | None, layout: Ide
     _document_number(result, spans, layout, record, checked.get("document_number"))
     _name(result, spans, "surname", LABEL_SURNAME, record.surname if record else None)
     _name(result, spans, "given_names", LABEL_GIVEN, record.given_names if record else None)
-    _checked_date(result, spans, "date_of_birth", "birth", checked.get("birth"), LABEL_BIRTH, record is not None)
+    _checked_date(result, spans, "date_of_birth", "birth", checked.get("birth"), LABEL_BIRTH, record is not None,
+                  record.birth_yymmdd if record else None)
     # The old French identity card's MRZ has no expiry date: the card's printed one is the date.
     expiry_in_mrz = record is not None and bool(record.expiry_yymmdd)
-    _checked_date(result, spans, "expiry_date", "expiry", checked.get("expiry"), LABEL_EXPIRY, expiry_in_mrz)
+    _checked_date(result, spans, "expiry_date", "expiry", checked.get("expiry"), LABEL_EXPIRY, expiry_in_mrz,
+                  record.expiry_yymmdd if record else None)
     if record is not None:
         if re.fullmatch(r"[A-Z]{3}|D<<", record.nationality):
             result.put("nationality", record.nationality.replace("<", ""), _code_confidence(record))
@@ -494,9 +506,29 @@ def _visual_codes(result: _Result, spans: list[WordRun]) -> None:
             result.put("nationality", token, CONF_VISUAL, [WordRun(value.page, value.words[:1])])
             result.put("issuing_state", token, CONF_VISUAL * 0.8, [WordRun(value.page, value.words[:1])])
             break
+    if "issuing_state" not in result.extraction.fields:
+        _state_named(result, spans)
     for label in find_labels(spans, LABEL_SEX):
         value = value_near(spans, label, lambda t: t.split()[0].upper() in ("M", "F", "X"))
         token = value.words[0].text.upper() if value else ""
         if token in ("M", "F", "X"):
             result.put("sex", token, CONF_VISUAL, [WordRun(value.page, value.words[:1])])
             break
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = json.loads(resources.files("extractors.fields").joinpath("data/issuing_states.json").read_text("utf-8"))
+    return tuple((re.compile(r"\b" + name.replace(" ", r"\s*") + r"\b"), code)
+                 for name, code in raw.items() if not name.startswith("_"))
+
+
+def _state_named(result: _Result, spans: list[WordRun]) -> None:
+    """The issuing State a document names at its head ("RÉPUBLIQUE FRANÇAISE"), when
+    nothing coded tells it: the front of a card, a redacted or damaged page."""
+    for span in spans:
+        text = normalize(span.text).upper()
+        for pattern, code in _state_names():
+            if pattern.search(text):
+                result.put("issuing_state", code, CONF_VISUAL * 0.8, [span])
+                return
