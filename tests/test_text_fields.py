@@ -221,6 +221,23 @@ def test_kbis():
         "company_name": "L'ÉCHOPPE NUMÉRIQUE", "siren": "512004377", "extract_date": "2026-01-12"})
 
 
+def test_kbis_dated_by_its_title_across_a_line_break():
+    # A Kbis typed in a word processor: the title itself dates the extract, its date on the
+    # next line; the acts it cites carry later dates.
+    text = """Greffe du Tribunal de Commerce d'EVRY
+Extrait Kbis
+EXTRAIT D'IMMATRICULATION AU REGISTRE DU COMMERCE ET DES SOCIETES au
+07 Janvier 2014
+IDENTIFICATION
+Dénomination sociale CreatiJeux
+Numéro d'immatriculation 482 717 006 R.C.S. EVRY
+Date d'immatriculation 13/06/2005
+Dépôt d'actes constitutifs N° 6187 du 28/05/2018
+"""
+    ex = company_registration.extract([make_page(text)])
+    assert ex.fields["extract_date"] == "2014-01-07"
+
+
 def test_sirene_notice_ocr():
     ex = company_registration.extract([make_page(SIRENE_OCR, confidence=0.75)])
     check(ex, PieceType.company_registration, {

@@ -36,6 +36,8 @@ SIREN_LABELS = (
 # The date the extract speaks for, best first; never the registration or creation date.
 EXTRACT_DATE_LABELS = (
     r"a\s+jour\s+au",
+    # the register's title dating the extract: "… au registre du commerce et des sociétés au 7 janvier 2014"
+    r"(?:registre\s+du\s+commerce\s+et\s+des\s+societes|\brcs)\s+au\b",
     r"a\s+la\s+date\s+du",
     r"(?:extrait|avis|document)\s+(?:delivre|etabli|edite|genere)\s+le|delivre\s+le",
     r"situation\s+au|en\s+date\s+du",
