@@ -316,6 +316,30 @@ Diplôme : Diplôme d'ingénieur en génie des procédés
                                         "title": "Diplôme d'ingénieur en génie des procédés"})
 
 
+def test_a_diploma_parchment_is_conferred_the_day_it_is_signed():
+    # A BTS parchment: no jury or delivery label, only where and when it was signed.
+    parchment = diploma.extract([make_page("""
+RÉPUBLIQUE FRANÇAISE
+Académie de Rennes
+Le recteur de l'académie confère le
+BREVET DE TECHNICIEN SUPÉRIEUR
+Services informatiques aux organisations
+à Madame Inès EL FASSI
+née le 3 février 2003 à Casablanca
+Fait à Rennes, le 8 juillet 2024
+Le recteur
+""")])
+    assert parchment.fields["award_date"] == "2024-07-08"
+    # An attestation of a degree is signed the day it is written, not the day of the degree.
+    attestation = diploma.extract([make_page("""
+ATTESTATION DE RÉUSSITE
+Le directeur atteste que Madame Inès EL FASSI
+a obtenu le Brevet de technicien supérieur, session 2024.
+Fait à Rennes, le 2 septembre 2024
+""")])
+    assert attestation.fields.get("award_date") is None
+
+
 # ---------------------------------------------------------------- helpers
 
 def test_strip_legal_form():

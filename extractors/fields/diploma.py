@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.label_layout import value_by_label
-from extractors.letter_dates import labelled_date
+from extractors.letter_dates import labelled_date, signature_date
 from extractors.textfields import (
     CIVILITY,
     ExtractionBuilder,
@@ -63,6 +63,8 @@ AWARD_LABELS = (
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
+# A paper attesting the degree (its award is the jury's date), not the diploma itself.
+ATTESTATION = r"\battest(?:ation|e|ons)\b|\breleve\s+de\s+notes\b|\bcertificate\s+of\s+(?:completion|attendance)"
 # Only a year: the degree's session or academic year, no day.
 YEAR_ONLY = r"\bsession\s+(?:de\s+)?(?:\w+\s+)?(?:19|20)\d\d|annee\s+(?:universitaire|academique|scolaire)|academic\s+year|promotion\s+(?:19|20)\d\d|\bclass\s+of\s+(?:19|20)\d\d"
 
@@ -84,6 +86,10 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
     award = labelled_date(index, AWARD_LABELS, window=40)
+    if award is None and not index.search(ATTESTATION):
+        # The parchment itself is dated where it is signed ("Fait à Lyon, le …"): the day the
+        # degree is conferred. An attestation's signature dates only the attestation.
+        award = signature_date(index)
     out.set_exact("award_date", award)
     extraction = out.build()
     if award is None and index.search(YEAR_ONLY):
