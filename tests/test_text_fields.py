@@ -340,6 +340,24 @@ Fait à Rennes, le 2 septembre 2024
     assert attestation.fields.get("award_date") is None
 
 
+def test_convention_with_the_host_opening_its_part_and_dates_with_their_weekdays():
+    # A school portal's convention: each party's part opens with its name, then its legal form
+    # and SIRET on the same line; the period's dates carry their weekdays, in the present tense.
+    ex = internship_agreement.extract([make_page("""
+CONVENTION DE STAGE
+L'ÉTABLISSEMENT D'ENSEIGNEMENT
+Institut supérieur du commerce de Tours, 12 rue Nationale, 37000 Tours, représenté par sa directrice.
+L'ORGANISME D'ACCUEIL
+MENUISERIES DU VAL DE LOIRE, SARL, SIRET 41239985700021, 4 route de Blois, 41000 Blois, représentée par Paul MARTIN.
+LE STAGIAIRE
+Monsieur DIOP Cheikh, né le 02/02/2003.
+Article 2 – Période
+Le stage a lieu du mardi 3 mars 2026 au vendredi 28 août 2026.
+""")])
+    assert ex.fields["host_name"] == "MENUISERIES DU VAL DE LOIRE"
+    assert (ex.fields["start_date"], ex.fields["end_date"]) == ("2026-03-03", "2026-08-28")
+
+
 # ---------------------------------------------------------------- helpers
 
 def test_strip_legal_form():

@@ -32,6 +32,8 @@ from models.domain import FIELDS, PieceType
 from models.records import Extraction
 
 FIELD_NAMES = FIELDS[PieceType.internship_agreement]
+# A date may carry its weekday ("du lundi 24 août 2026"), folded (no accents).
+WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 SCHOOL_SECTION = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
 HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil"
@@ -76,7 +78,9 @@ def extract(pages: list[Page]) -> Extraction:
             or _host_in_text(index))
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
-    start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*\d)|stage\s+(?:se\s+deroulera|aura\s+lieu)", window=60)
+    # "du 24/08/2026 au …", "se déroule du lundi 24 août 2026 au samedi 13 février 2027"
+    start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)"
+                                        r"|stage\s+(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)", window=60)
     out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
                                                      r"|debutera\s+le", row_header=r"debut"))
     out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
@@ -98,7 +102,8 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     # a part without a name row opens with the party's name ("1 – L'ÉTABLISSEMENT" / "École …")
     first_start = section_at + 1 if index.text[section_at:section_at + 1] == "\n" else section_at
     _, first_end = index.line_bounds(first_start)
-    first = index.text[first_start:first_end].strip()
+    # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at the comma
+    first = index.text[first_start:first_end].split(",")[0].strip()
     next_party = re.match(r"(?:l'|le\s+|la\s+)?(?:" + HOST_SECTION + "|" + INTERN_SECTION + ")", fold(first))
     if first and ":" not in first and not re.search(r"\d", first) and not next_party:
         offset = index.text.find(first, first_start)
