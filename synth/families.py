@@ -19,7 +19,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
-                "certificat_two_col", "conferred"),
+                "certificat_two_col", "conferred", "school_band"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
@@ -44,6 +44,8 @@ LATER |= {f"{t}:{n}" for t in ("employment_contract", "internship_agreement", "p
 LATER |= {"employment_contract:preamble_articles", "internship_agreement:university_tripartite",
           "company_registration:rne_extract", "payslip:net_paye", "diploma:conferred",
           "urssaf_certificate:cssm_mayotte", "applications_statement:recruitment_report"}
+# A second wave, written once `diploma:conferred` had been looked at in its turn.
+LATER |= {"diploma:school_band"}
 
 
 def all_families() -> list[str]:

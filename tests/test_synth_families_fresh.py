@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,7 +22,9 @@ from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
 
 FRESH_NAMES = fresh_family_names()
-HELD_OUT = json.loads((Path(__file__).parent.parent / "benchmarks" / "heldout_families.json").read_text())["families"]
+HELDOUT_FILE = json.loads((Path(__file__).parent.parent / "benchmarks" / "heldout_families.json").read_text())
+HELD_OUT = HELDOUT_FILE["families"]
+RETIRED = HELDOUT_FILE["retired"]["families"]
 EXCLUDED = FamilyFilter(exclude=frozenset(FRESH_NAMES))
 # the truth value that must be printed, per type (spaces and case ignored)
 PRINTED = {"employment_contract": ("employee_surname", "job_title", "employer_name"),
@@ -39,11 +42,15 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
-def test_one_fresh_family_per_french_type_listed_later_and_held_out():
+def test_fresh_families_per_french_type_listed_later_and_held_out():
+    """Every French type has one fresh family held out; an earlier one looked at since is retired."""
     assert {name.split(":")[0] for name in FRESH_NAMES} == set(PRINTED)
     for name in FRESH_NAMES:
         piece_type, layout = name.split(":")
-        assert layout in FAMILIES[piece_type] and name in LATER and name in HELD_OUT
+        assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
+    for piece_type in PRINTED:
+        assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
+    assert "diploma:school_band" in HELD_OUT and "diploma:conferred" in RETIRED
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -80,10 +87,35 @@ def test_fresh_dossiers_pass_the_check_and_carry_their_family_tags(tmp_path):
         for piece in truth["pieces"]:
             tags = {t for t in piece["tags"] if t.startswith("family:")}
             if piece["type"] in PRINTED:
-                assert tags == {f"family:{piece['type']}:{FRESH[piece['type']][0].layout}"}
+                assert len(tags) == 1 and tags <= {f"family:{piece['type']}:{f.layout}" for f in FRESH[piece["type"]]}
                 seen |= tags
     assert check_folder(tmp_path / "truth") == {}
-    assert {t.removeprefix("family:") for t in seen} == set(FRESH_NAMES)
+    assert {t.removeprefix("family:").split(":")[0] for t in seen} == set(PRINTED)
+
+
+def test_school_band_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The second fresh diploma family, alone: every diploma of these dossiers is one, dated, truth intact."""
+    only = FamilyFilter.parse("diploma:school_band", None)
+    diplomas = 0
+    for seed in (11, 12, 13):
+        truth = generate_dossier(seed, "folder", tmp_path, procedure="changement_statut", scan_ratio=0.0,
+                                 families=only).truth
+        assert truth_problems(truth) == []
+        for piece in truth["pieces"]:
+            if piece["type"] == "diploma":
+                diplomas += 1
+                assert "family:diploma:school_band" in piece["tags"]
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", piece["fields"]["award_date"])
+    assert diplomas >= 3 and check_folder(tmp_path / "truth") == {}
+
+
+def test_school_band_prints_its_delivery_date_in_its_cell():
+    for seed in (4, 5, 6):
+        data, _, fields = render_piece("diploma", seed, "born_digital", FamilyFilter(frozenset({"diploma:school_band"})))
+        award = dt.date.fromisoformat(str(fields["award_date"]))
+        text = _text(data)
+        assert re.search(rf"Date de délivrance\s*({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
+        assert "DÉLIVRE LE DIPLÔME" in text
 
 
 @pytest.mark.parametrize("piece_type", sorted(FRESH))
@@ -108,6 +140,26 @@ def test_older_families_and_the_main_stream_unchanged(piece_type):
             assert pieces[0].fields == pieces[1].fields and pieces[0].family == pieces[1].family
             assert pieces[0].sheets == pieces[1].sheets
     assert fresh_drawn > 0
+
+
+def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
+    """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
+    diploma made before it existed (the wave excluded), and the generator's stream ends where it did."""
+    later = FamilyFilter(exclude=frozenset({"diploma:school_band"}))
+    drawn = Counter()
+    for seed in range(60):
+        pieces, states = [], []
+        for families in (None, later):
+            rng = random.Random(seed)
+            facts = make_facts(rng, "changement_statut", dt.date(2026, 6, 1))
+            facts.families = families
+            pieces.append(BUILDERS["diploma"](facts, rng))
+            states.append(rng.getstate())
+        assert states[0] == states[1]
+        drawn[pieces[0].family] += 1
+        if pieces[0].family != "diploma:school_band":
+            assert pieces[0].fields == pieces[1].fields and pieces[0].sheets == pieces[1].sheets
+    assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)

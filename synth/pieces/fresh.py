@@ -17,6 +17,7 @@ from synth.families import FAMILIES, FamilyFilter
 from synth.pieces.base import BuiltPiece
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
+from synth.pieces.fresh_diploma_band import school_band
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_registration import rne_extract
@@ -32,13 +33,15 @@ class Fresh:
     layout: str
     build: Builder
     fits: Callable[[DossierFacts], bool] = lambda facts: True  # a layout a real issuer would not use: never drawn
+    wave: int = 0  # families written later draw on a further side stream, so earlier draws keep their bytes
 
 
 FRESH: dict[str, tuple[Fresh, ...]] = {
     "employment_contract": (Fresh("preamble_articles", preamble_articles),),
     "payslip": (Fresh("net_paye", net_paye),),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),),
-    "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),),
+    "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
+                Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),),
@@ -56,18 +59,33 @@ def _without(allowed: FamilyFilter | None, names: frozenset[str]) -> FamilyFilte
     return FamilyFilter(allowed.include, allowed.exclude | names)
 
 
+def _draw(options: list[Fresh], others: int, facts: DossierFacts, side: random.Random) -> tuple[Fresh | None, int]:
+    """(one of `options` with the even chance it has beside `others` families, or None; how many fitted)."""
+    fitting = [f for f in options if f.fits(facts)] or (options if not others else [])  # the filter leaves nothing else
+    if not fitting or (others and side.random() >= len(fitting) / (len(fitting) + others)):
+        return None, len(fitting)
+    return side.choice(fitting), len(fitting)
+
+
 def _pick(piece_type: str, facts: DossierFacts, rng: random.Random) -> tuple[Fresh | None, random.Random, int]:
-    """(the fresh family drawn or None, the side stream, how many of the type's other families are allowed)."""
+    """(the fresh family drawn or None, the side stream, how many of the type's other families are allowed).
+    Each wave is drawn on a side stream of its own, after the waves before it and without consuming their
+    streams: a later wave takes its even share of pieces and leaves every other piece as it was."""
     allowed = facts.families
     fresh_names = {f.layout for f in FRESH[piece_type]}
     ok = [f for f in FRESH[piece_type] if allowed is None or allowed.allows(piece_type, f.layout)]
     others = sum(1 for n in FAMILIES[piece_type]
                  if n not in fresh_names and (allowed is None or allowed.allows(piece_type, n)))
     side = random.Random(hash(rng.getstate()[1]) + SALT)
-    fitting = [f for f in ok if f.fits(facts)] or (ok if not others else [])  # the filter leaves nothing else
-    if not fitting or (others and side.random() >= len(fitting) / (len(fitting) + others)):
-        return None, side, others
-    return side.choice(fitting), side, others
+    chosen: tuple[Fresh | None, random.Random] = (None, side)
+    competing = others
+    for wave in sorted({f.wave for f in FRESH[piece_type]}):
+        stream = side if wave == 0 else random.Random(hash(side.getstate()[1]) + SALT + wave)
+        drawn, fitted = _draw([f for f in ok if f.wave == wave], competing, facts, stream)
+        if drawn is not None:
+            chosen = (drawn, stream)
+        competing += fitted
+    return chosen[0], chosen[1], others
 
 
 def with_fresh(piece_type: str, builder: Builder) -> Builder:
