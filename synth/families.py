@@ -14,7 +14,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
-                             "university_tripartite"),
+                             "university_tripartite", "school_portal"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
@@ -46,6 +46,8 @@ LATER |= {"employment_contract:preamble_articles", "internship_agreement:univers
           "urssaf_certificate:cssm_mayotte", "applications_statement:recruitment_report"}
 # A second wave, written once `diploma:conferred` had been looked at in its turn.
 LATER |= {"diploma:school_band"}
+# ... and once `internship_agreement:university_tripartite` had been looked at.
+LATER |= {"internship_agreement:school_portal"}
 
 
 def all_families() -> list[str]:

@@ -15,6 +15,7 @@ import pytest
 
 from synth import generate_dossier, render_piece, render_piece_file
 from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.fmt import euros
 from synth.pieces import BUILDERS
 from synth.pieces.fresh import FRESH, fresh_family_names
 from synth.pieces.fresh_words import euros_in_words
@@ -116,6 +117,30 @@ def test_school_band_prints_its_delivery_date_in_its_cell():
         text = _text(data)
         assert re.search(rf"Date de délivrance\s*({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
         assert "DÉLIVRE LE DIPLÔME" in text
+
+
+def test_school_portal_agreements_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The second fresh internship family, alone and held out in place of `university_tripartite`: every
+    agreement of these dossiers is one, truth intact, its dates and monthly amount printed in its grid."""
+    assert "internship_agreement:school_portal" in HELD_OUT and "internship_agreement:university_tripartite" in RETIRED
+    only = FamilyFilter.parse("internship_agreement:school_portal", None)
+    agreements = 0
+    for seed in (21, 22, 23):
+        truth = generate_dossier(seed, "folder", tmp_path, procedure="stage", scan_ratio=0.0, families=only).truth
+        assert truth_problems(truth) == []
+        for piece in truth["pieces"]:
+            if piece["type"] == "internship_agreement":
+                agreements += 1
+                assert "family:internship_agreement:school_portal" in piece["tags"]
+    assert agreements >= 3 and check_folder(tmp_path / "truth") == {}
+    for seed in (2, 3, 4):  # none, the legal hourly rate, another monthly amount
+        data, _, fields = render_piece("internship_agreement", seed, "born_digital", only)
+        text = _text(data)
+        start, end = (dt.date.fromisoformat(str(fields[k])) for k in ("start_date", "end_date"))
+        assert re.search(rf"Date de début du stage\s*{start:%d/%m/%Y}", text), text
+        assert re.search(rf"Date de fin du stage\s*{end:%d/%m/%Y}", text), text
+        grat = float(fields["monthly_gratification"])
+        assert re.search(r"Gratification\s*Non", text) if grat == 0 else f"{euros(grat)} par mois" in text
 
 
 @pytest.mark.parametrize("piece_type", sorted(FRESH))

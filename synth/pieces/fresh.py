@@ -19,6 +19,7 @@ from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
 from synth.pieces.fresh_internship import university_tripartite
+from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
@@ -39,7 +40,8 @@ class Fresh:
 FRESH: dict[str, tuple[Fresh, ...]] = {
     "employment_contract": (Fresh("preamble_articles", preamble_articles),),
     "payslip": (Fresh("net_paye", net_paye),),
-    "internship_agreement": (Fresh("university_tripartite", university_tripartite),),
+    "internship_agreement": (Fresh("university_tripartite", university_tripartite),
+                             Fresh("school_portal", school_portal, wave=1)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
