@@ -144,7 +144,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
                 turn, upright, best = _mrz_upright(candidates, mrz_readings) or max(candidates, key=lambda c: c[2].quality)
                 rotation = (first_turn + turn) % 360
         oriented = upright  # the MRZ is read on the page before its background is flattened
-        if not _good_enough(best) and not _mrz_reads(upright, best, mrz_readings):
+        if not _good_enough(best):
             with timed("contrast"):
                 # A poor reading on an upright page is mostly its background: a security print,
                 # a tint, uneven light. Binarised against its local surround, the ink stands alone.
@@ -236,17 +236,6 @@ def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult, readings: PageMrzRe
         return False
     with timed("mrz"):
         return find_mrz(gray, upright=True, readings=readings).valid
-
-
-def _mrz_reads(oriented: np.ndarray, result: OcrResult, readings: PageMrzReadings) -> bool:
-    """Whether a page OCR read poorly is an identity document whose MRZ reads, check digits
-    holding (at any turn): its small print is a card's, not a background's, and the enlarged
-    card reading that follows does better than a flattened page would. The zone search is
-    the one `_read_mrz` makes next on the same page, whose readings it reuses."""
-    if not _may_be_identity_page(result):
-        return False
-    with timed("mrz"):
-        return find_mrz(oriented, upright=False, readings=readings).valid
 
 
 def _mrz_upright(candidates: list[tuple[int, np.ndarray, OcrResult]], readings: PageMrzReadings

@@ -157,20 +157,3 @@ def test_a_page_printed_over_a_fine_security_pattern_is_read(tmp_path: Path):
     assert "FRANÇAISE" in text and "PASSEPORT" in text and "FRA" in text
     assert page.rotation == 0
 
-
-def test_an_identity_photo_whose_zone_reads_is_not_flattened(tmp_path: Path, monkeypatch) -> None:
-    """A permit photo OCR reads poorly, whose MRZ reads with its check digits holding: its
-    small print is a card's, which the enlarged card reading serves; a flattened page pass
-    would be a tesseract call for nothing."""
-    import extractors.reading as reading
-    from synth.api import render_piece
-
-    data, media, _ = render_piece("residence_permit", 1, "photo")
-    path = tmp_path / ("permit.jpg" if media == "image/jpeg" else "permit.png")
-    path.write_bytes(data)
-    flattened = []
-    original = reading.cleanup.flatten_background
-    monkeypatch.setattr(reading.cleanup, "flatten_background", lambda g: flattened.append(1) or original(g))
-    (page,) = read_all(path)
-    assert page.mean_confidence < 0.75 and page.extra_text.get("mrz")
-    assert flattened == []
