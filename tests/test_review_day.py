@@ -75,13 +75,14 @@ class Day:
 def _generate(out: Path) -> dict[int, dict[str, Any]]:
     """The 30 dossiers, written under out/dossiers; their truth by seed."""
     from synth.dossier import generate_dossier
-
     from synth.families import FamilyFilter
+    from synth.pieces.fresh import FRESH
 
-    # The day's dossiers as drawn when it was written: a layout family added later (drawn on a
-    # side stream) would replace some of its pieces. How the reader does on held-out layouts is
-    # measured by `make eval-unseen`, not by a review day.
-    later = FamilyFilter(exclude=frozenset({"internship_agreement:school_portal", "diploma:school_band"}))
+    # The day's dossiers as drawn when it was written: a fresh family of a later wave (drawn on a
+    # side stream of its own) would replace some of its pieces. How the reader does on held-out
+    # layouts is measured by `make eval-unseen`, not by a review day.
+    later = FamilyFilter(exclude=frozenset(f"{piece_type}:{f.layout}" for piece_type, options in FRESH.items()
+                                           for f in options if f.wave))
 
     def make(seed: int, **options: Any) -> dict[str, Any]:
         return generate_dossier(seed, "folder", out, families=later, **options).truth

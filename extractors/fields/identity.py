@@ -304,12 +304,15 @@ def checked_fields(sources: list[list[str]]) -> dict[str, str]:
     return merged
 
 
+def _printed_day(spans: list[WordRun], yymmdd: str) -> tuple[dt.date, WordRun] | None:
+    """The date the visual zone prints for an MRZ date (same day, month, yy), and where."""
+    return next(((date, span) for date, span in all_dates(spans) if date.strftime("%y%m%d") == yymmdd), None)
+
+
 def _hint_year(spans: list[WordRun], yymmdd: str) -> int | None:
-    """The four-digit year the visual zone prints for an MRZ date (same day, month, yy)."""
-    for date, _ in all_dates(spans):
-        if date.strftime("%y%m%d") == yymmdd:
-            return date.year
-    return None
+    """The four-digit year the visual zone prints for an MRZ date."""
+    printed = _printed_day(spans, yymmdd)
+    return printed[0].year if printed else None
 
 
 def _mrz_name_plausible(name: str) -> bool:
@@ -396,8 +399,8 @@ def _checked_date(result: _Result, spans: list[WordRun], name: str, kind: mrz.Da
             return
     if has_mrz:
         result.extraction.mrz_failed.append(name)
-    printed = next(((d, s) for d, s in all_dates(spans) if d.strftime("%y%m%d") == unchecked), None)
-    if unchecked and printed is not None:
+    printed = _printed_day(spans, unchecked) if unchecked else None
+    if printed is not None:
         result.put(name, printed[0].isoformat(), CONF_VISUAL_CONFIRMED, [printed[1]])
         return
     if visual is not None:
