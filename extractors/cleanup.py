@@ -16,7 +16,7 @@ def to_gray(image: np.ndarray) -> np.ndarray:
 
 def sharpness(gray: np.ndarray) -> float:
     """Variance of the Laplacian on a ~1000 px copy: low means blurred."""
-    small = _downscale(gray, 1000)
+    small = downscale(gray, 1000)
     return float(cv2.Laplacian(small, cv2.CV_64F).var())
 
 
@@ -30,7 +30,7 @@ def estimate_skew(gray: np.ndarray, max_angle: float = 5.0, step: float = 0.25) 
     """Skew angle in degrees (positive = text rises to the right) by maximising the
     variance of the horizontal projection profile of dark pixels: text lines give
     sharp peaks only when they are horizontal."""
-    small = _downscale(gray, 800)
+    small = downscale(gray, 800)
     _, binary = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if binary.mean() < 1.0:  # blank page
         return 0.0
@@ -67,7 +67,7 @@ MIN_PROFILE_ENERGY = 0.5
 def lines_run_down(gray: np.ndarray, max_angle: float = 5.0, step: float = 1.0) -> bool:
     """Whether the page's text lines run vertically (a page turned by a quarter). Each
     profile is taken at the small angles a scan is skewed by: a skew smears it."""
-    small = _downscale(gray, 500)  # lines stay apart at this size; a few ms a turn
+    small = downscale(gray, 500)  # lines stay apart at this size; a few ms a turn
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     h, w = ink.shape
     rows = columns = 0.0
@@ -132,7 +132,7 @@ def upscale(gray: np.ndarray, factor: float) -> np.ndarray:
     return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
 
 
-def _downscale(gray: np.ndarray, target: int) -> np.ndarray:
+def downscale(gray: np.ndarray, target: int) -> np.ndarray:
     h, w = gray.shape[:2]
     scale = target / max(h, w)
     if scale >= 1:

@@ -16,7 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from extractors import cleanup
+from extractors import cleanup, text_direction
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import PageMrzReadings, find_mrz, valid_reading
@@ -289,10 +289,13 @@ def _good_enough(result: OcrResult) -> bool:
 
 
 def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -> list[int]:
-    """Quarter turns worth an OCR pass: tesseract's orientation detection when it is
+    """Quarter turns worth an OCR pass: for a sideways page, the one its letters tell
+    (`text_direction`); else tesseract's orientation detection when it is
     sure (none when it is sure the page stands upright: a photo reads poorly for its light,
     and an upside-down pass would only read noise); otherwise both quarter turns for a
     sideways page, or a half turn for a page that read poorly (upside down)."""
+    if sideways and (direction := text_direction.turn_to_upright(cleanup.rotate_quadrant(upright, 90))) is not None:
+        return [(90 + direction) % 360]
     turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
     if conf >= OSD_SURE and (turn or not sideways):
         return [turn] if turn else []
@@ -305,12 +308,17 @@ OSD_SURE = 1.0
 
 def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob) -> int:
     """The quarter turn of a page whose text lines plainly run down it (a sheet scanned
-    sideways), told by tesseract's orientation detection before any OCR pass: reading
-    it sideways first would cost a whole pass for nothing. 0 for any other page, and
-    when the detection is unsure (the pass after OCR still catches those)."""
+    sideways), told before any OCR pass (reading it sideways first would cost a whole
+    pass for nothing) by its letters' shapes, else by tesseract's orientation detection.
+    0 for any other page, and when both are unsure (the pass after OCR still catches those)."""
     if not cleanup.lines_run_down(gray):
         return 0
     with timed("orientation"):
+        # Turned a quarter clockwise, the page stands upright or upside down: its letters
+        # tell which on running text, in a hundredth of tesseract's orientation pass.
+        upright = text_direction.turn_to_upright(cleanup.rotate_quadrant(gray, 90))
+        if upright is not None:
+            return (90 + upright) % 360
         turn, conf = detect_rotation(_write(gray, tmp, "osd"), timeout=_remaining(job))
     return turn if turn in (90, 270) and conf >= OSD_SURE else 0
 

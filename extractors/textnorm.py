@@ -41,8 +41,10 @@ def _fold_char(ch: str) -> str:
     return base.lower()[:1] or base
 
 
+@functools.lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Lower case, accents removed, ligatures decomposed, apostrophes straightened,
     spaces collapsed (lengths change: for whole-string matching only)."""
+    # Cached: the rules normalise each line of a page once per label they look for.
     text = strip_accents(text.translate(_APOSTROPHES))
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text.lower())
