@@ -230,3 +230,44 @@ class TestDoubtfulValues:
         # what the review path sets for a field an agent corrected
         passport = doubtful(piece(P.passport, expiry_date="2025-12-14"), "expiry_date", confidence=1.0)
         assert [f.code for f in document_expired(context(passport))] == [FlagCode.document_expired]
+
+
+class TestOneLetterApart:
+    """A name one letter off, read off an image, is a point to verify, not a held-back dossier."""
+
+    @staticmethod
+    def scanned(p):
+        p.text_source = "ocr"
+        return p
+
+    def test_a_photographed_agreement_misreading_a_given_name(self) -> None:
+        ctx = context(self.scanned(piece(P.passport, given_names="HOANG LONG")),
+                      self.scanned(piece(P.internship_agreement, intern_given_names="Hoëng Long")))
+        (flag,) = identity_mismatch(ctx)
+        assert (flag.code, flag.severity, flag.check, flag.piece, flag.field) == (
+            FlagCode.check_inconclusive, Severity.warning, "identity_mismatch", 1, "intern_given_names")
+        assert "d'une lettre" in flag.message and "« Hoëng Long » au lieu de « HOANG LONG »" in flag.message
+
+    def test_the_passport_side_may_be_the_misread_one(self) -> None:
+        ctx = context(self.scanned(piece(P.passport, surname="SOUSA")),
+                      piece(P.employment_contract, employee_surname="SOUZA"))
+        (flag,) = identity_mismatch(ctx)
+        assert (flag.code, flag.piece, flag.field) == (FlagCode.check_inconclusive, 0, "surname")
+
+    def test_typed_on_both_sides_one_letter_is_a_difference(self) -> None:
+        ctx = context(piece(P.passport, surname="MÜLLER"), piece(P.employment_contract, employee_surname="MILLER"))
+        assert [f.code for f in identity_mismatch(ctx)] == [FlagCode.identity_mismatch]
+
+    def test_corrected_by_an_agent_on_both_sides_one_letter_is_a_difference(self) -> None:
+        passport = doubtful(self.scanned(piece(P.passport, given_names="HOANG LONG")), "given_names", confidence=1.0)
+        agreement = doubtful(self.scanned(piece(P.internship_agreement, intern_given_names="Hoëng Long")),
+                             "intern_given_names", confidence=1.0)
+        assert [f.code for f in identity_mismatch(context(passport, agreement))] == [FlagCode.identity_mismatch]
+
+    @pytest.mark.parametrize(("surname", "given_names"), [("D'SOUZA", "Rahul"), ("SOUZ", "Rohan José"),
+                                                          ("SOUZAS", "Rohan José")])
+    def test_two_letters_or_another_given_name_is_a_mismatch_even_scanned(self, surname: str, given_names: str) -> None:
+        ctx = context(self.scanned(piece(P.passport, surname="D'SOUZA", given_names="Rohan José")),
+                      self.scanned(piece(P.employment_contract, employee_surname=surname,
+                                         employee_given_names=given_names)))
+        assert [f.code for f in identity_mismatch(ctx)] == [FlagCode.identity_mismatch]

@@ -50,6 +50,12 @@ def is_certain(piece: PieceResult, field: str) -> bool:
     return confidence is None or confidence >= CONFIDENCE_THRESHOLD
 
 
+def read_off_an_image(value: Value) -> bool:
+    """Whether a value was read by OCR (not from a text layer) and no agent corrected it."""
+    return (value.piece.text_source != "text_layer"
+            and value.piece.field_confidence.get(value.field, 0.0) < CORRECTED_CONFIDENCE)
+
+
 def first_doubtful(values: list[Value]) -> Value | None:
     return next((v for v in values if not is_certain(v.piece, v.field)), None)
 
@@ -65,12 +71,14 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}\u00a0%"
 
 
-def inconclusive(check: FlagCode, doubtful: Value, finding: str, piece_type: str | None = None) -> Flag:
-    """The check_inconclusive flag standing for `check`'s own flag, whose message was `finding`."""
+def inconclusive(check: FlagCode, doubtful: Value, finding: str, piece_type: str | None = None,
+                 reason: str | None = None) -> Flag:
+    """The check_inconclusive flag standing for `check`'s own flag, whose message was `finding`;
+    `reason` says why the value is doubtful (by default, its confidence or MRZ check)."""
     return Flag.make(
         FlagCode.check_inconclusive,
         f"Contrôle « {check.value} » non tranché : le champ « {field_label(doubtful.field)} » lu sur "
-        f"{piece_label(doubtful.piece)} est incertain ({why_doubtful(doubtful)}). "
+        f"{piece_label(doubtful.piece)} est incertain ({reason or why_doubtful(doubtful)}). "
         f"À vérifier sur la pièce ; si la valeur lue est juste : {finding}",
         piece=doubtful.index,
         field=doubtful.field,

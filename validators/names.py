@@ -41,6 +41,19 @@ def same_given_names(first: str, second: str) -> bool:
     return bool(shorter) and longer[: len(shorter)] == shorter
 
 
+def one_letter_apart(first: str, second: str) -> bool:
+    """Whether two names of four letters or more differ, in ICAO transliteration, by one
+    letter changed, added or dropped: HOANG and HOËNG, SOUZA and SOUSA."""
+    a, b = icao_name(first), icao_name(second)
+    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    cut = next((i for i, (x, y) in enumerate(zip(shorter, longer)) if x != y), len(shorter))
+    return shorter[cut:] == longer[cut + 1:]
+
+
 def _given_tokens(names: str) -> list[str]:
     return [icao_name(token) for token in re.split(r"[\s\-]+", names) if icao_name(token)]
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from models.domain import FlagCode, PieceType
 from models.records import Flag, PieceResult
-from validators.certainty import Value, flag_if_certain
+from validators.certainty import Value, flag_if_certain, inconclusive, read_off_an_image
 from validators.context import CheckContext
 from validators.identity_document import IdentityDocument, identity_document
-from validators.names import same_given_names, same_name
+from validators.names import one_letter_apart, same_given_names, same_name
 from validators.values import date_field, text_field
 from validators.wording import (
     PIECE_LABEL,
@@ -100,12 +100,33 @@ def identity_mismatch(ctx: CheckContext) -> list[Flag]:
             details = " ; ".join(detail for _, detail, _ in differences)
             compared = [value for _, _, values in differences for value in values]
             label = PIECE_LABEL[document.values[0].piece.type]
-            flags.append(flag_if_certain(
-                FlagCode.identity_mismatch,
-                f"L'identité sur {piece_label(piece)} ne correspond pas à {label} : {details}.",
-                compared, piece=index, field=first_field,
-            ))
+            finding = f"L'identité sur {piece_label(piece)} ne correspond pas à {label} : {details}."
+            misread = _likely_misread(differences)
+            if misread is not None:
+                flags.append(inconclusive(FlagCode.identity_mismatch, misread, finding, reason=(
+                    f"il ne diffère que d'une lettre de {label}, une erreur de lecture plus probable "
+                    f"qu'une autre personne")))
+            else:
+                flags.append(flag_if_certain(FlagCode.identity_mismatch, finding, compared,
+                                             piece=index, field=first_field))
     return flags
+
+
+def _likely_misread(differences: list[tuple[str, str, list[Value]]]) -> Value | None:
+    """The value read off an image, when the only differences are names one letter apart
+    and one side of each was OCR'd: "HOANG LONG" read "Hoëng Long" on a photo is no other
+    person (typed or corrected on both sides, one letter is a difference)."""
+    misread = None
+    for _, _, (reference, found) in differences:
+        reference_text = text_field(reference.piece, reference.field)
+        found_text = text_field(found.piece, found.field)
+        if reference_text is None or found_text is None or not one_letter_apart(reference_text, found_text):
+            return None
+        ocr_side = next((v for v in (found, reference) if read_off_an_image(v)), None)
+        if ocr_side is None:
+            return None
+        misread = misread or ocr_side
+    return misread
 
 
 def _expiry_value(document: IdentityDocument) -> Value | None:
