@@ -85,6 +85,11 @@ def _alternation(profile: np.ndarray) -> float:
     return float(np.mean(np.diff(scaled) ** 2))
 
 
+def mirror(image: np.ndarray) -> np.ndarray:
+    """Flipped left to right."""
+    return cv2.flip(image, 1)
+
+
 def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
     if abs(angle) < 0.3:
         return gray

@@ -25,10 +25,12 @@ from extractors.limits import Limits
 from extractors.raster import load_frame, render_page
 
 
-def reader_image(path: Path, index: int, rotation: int, skew: float, limits: Limits) -> np.ndarray:
+def reader_image(path: Path, index: int, rotation: int, skew: float, limits: Limits,
+                 mirrored: bool = False) -> np.ndarray:
     """Page `index` (0-based) of the file, grey, as the OCR reader read it."""
     if sniff(path) == FileKind.pdf:
         gray, _ = render_page(path, path.name, index, limits)
     else:
         gray, _ = load_frame(path, path.name, index, limits)
-    return cleanup.deskew(cleanup.rotate_quadrant(gray, rotation), skew)
+    upright = cleanup.deskew(cleanup.rotate_quadrant(gray, rotation), skew)
+    return cleanup.mirror(upright) if mirrored else upright

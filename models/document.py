@@ -50,6 +50,9 @@ class Page(BaseModel):
     lines: list[Line] = Field(default_factory=list)
     rotation: int = 0  # degrees clockwise applied to make the page upright
     skew: float = 0.0  # degrees corrected by deskew
+    # Read flipped left to right after the turn and the deskew: a mirror image (a selfie
+    # camera's photo; a sheet scanned face down is that, turned a half).
+    mirrored: bool = False
     mean_confidence: float | None = None  # OCR mean word confidence in [0, 1]
     sharpness: float | None = None  # variance of the Laplacian, for blur detection
     extra_text: dict[str, str] = Field(default_factory=dict)  # e.g. {"mrz": "..."} from dedicated readers

@@ -37,6 +37,7 @@ class PageView(BaseModel):
     text_source: Literal["text_layer", "ocr"]
     rotation: int = 0  # degrees clockwise (Page.rotation)
     skew: float = 0.0  # degrees corrected by deskew (Page.skew)
+    mirrored: bool = False  # flipped left to right last (Page.mirrored)
 
 
 class Extraction(BaseModel):

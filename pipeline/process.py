@@ -128,7 +128,8 @@ def make_pieces(run: DossierRun) -> None:
                 type=piece_type,
                 confidence=conf,
                 text_source=_text_source(piece_pages),
-                page_views=[PageView(page=p.number, text_source=p.text_source, rotation=p.rotation, skew=p.skew)
+                page_views=[PageView(page=p.number, text_source=p.text_source, rotation=p.rotation, skew=p.skew,
+                                     mirrored=p.mirrored)
                             for p in piece_pages],
             ))
 

@@ -261,3 +261,25 @@ def test_issuing_state_named_at_the_head_of_a_card_front_without_mrz():
     ex = id_card.extract([p], None)
     assert ex.fields["issuing_state"] == "FRA"
     assert ex.field_confidence["issuing_state"] < 0.9  # read, not checked: a point to verify
+
+
+def test_issuing_state_named_in_a_letter_spaced_title_cut_anywhere():
+    # The new card's title is printed letter-spaced; OCR cuts it where it likes.
+    p = page(
+        line("RÉPUBLIQU E FRANÇAISE", 0.3, 0.05),
+        line("CARTE NATIONALE D'IDENTITÉ", 0.3, 0.10),
+        line("NOM / Surname", 0.3, 0.20), line("MARTIN", 0.3, 0.23),
+    )
+    assert id_card.extract([p], None).fields["issuing_state"] == "FRA"
+
+
+def test_digits_run_together_short_of_a_full_date_are_no_date():
+    # "11 02 2030" read "1022030": 1 or 10 February? Neither is given.
+    p = page(
+        line("CARTE NATIONALE D'IDENTITÉ", 0.3, 0.10),
+        line("NOM / Surname", 0.3, 0.20), line("MARTIN", 0.3, 0.23),
+        line("DATE D'EXPIR / Expiry date", 0.5, 0.80), line("1022030", 0.5, 0.84),
+    )
+    assert id_card.extract([p], None).fields.get("expiry_date") is None
+    p.lines[-1] = line("11022030", 0.5, 0.84)
+    assert id_card.extract([p], None).fields["expiry_date"] == "2030-02-11"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -157,3 +158,46 @@ def test_a_page_printed_over_a_fine_security_pattern_is_read(tmp_path: Path):
     assert "FRANÇAISE" in text and "PASSEPORT" in text and "FRA" in text
     assert page.rotation == 0
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("flip", [Image.FLIP_TOP_BOTTOM, Image.FLIP_LEFT_RIGHT])
+def test_a_mirror_image_is_read_mirrored_and_drawn_so_for_review(tmp_path: Path, flip) -> None:
+    """A sheet scanned face down (flipped top to bottom) or a selfie camera's photo (left
+    to right) reads as debris whichever way it is turned; flipped back, it reads."""
+    from extractors.page_view import reader_image
+
+    path = save_image(text_image(LINES).transpose(flip), tmp_path / "mirror.png", "PNG")
+    (page,) = read_all(path)
+    assert page.mirrored and page.rotation == (180 if flip == Image.FLIP_TOP_BOTTOM else 0)
+    assert "ATELIERS BERTIN" in page.text and "comptable" in page.text
+    # The review page's viewer draws what was read: the page upright and unmirrored.
+    drawn = reader_image(path, 0, page.rotation, page.skew, Limits(), page.mirrored)
+    assert drawn.shape == (page.height, page.width)
+    straight = text_image(LINES)
+    assert abs(float(drawn.astype(int).mean()) - float(np.asarray(straight).mean())) < 2
+    top = int(0.05 * page.height), int(0.25 * page.height)  # the first lines' band, inked only upright
+    assert drawn[top[0]:top[1]].mean() < drawn[-top[1]:-top[0]].mean()
+
+
+def test_a_page_that_reads_surely_is_never_tried_mirrored(tmp_path: Path, monkeypatch) -> None:
+    import extractors.reading as reading
+
+    def no_mirror(*args, **kwargs):
+        raise AssertionError("a page read with confidence is no mirror image")
+
+    monkeypatch.setattr(reading, "_mirrored_reading", no_mirror)
+    (page,) = read_all(save_image(text_image(LINES), tmp_path / "scan.png", "PNG"))
+    assert not page.mirrored and "ATELIERS BERTIN" in page.text
+
+
+def test_the_viewer_draws_a_mirrored_reading_flipped(tmp_path: Path) -> None:
+    import io
+
+    from web.page_images import render_reader_png
+
+    path = save_image(text_image(LINES[:2], size=(600, 400), font_size=30), tmp_path / "page.png", "PNG")
+    data = path.read_bytes()
+    plain, flipped = (np.asarray(Image.open(io.BytesIO(render_reader_png((data, 1, 0, 0.0, m))))) for m in (False, True))
+    assert plain.shape == flipped.shape and (plain != 255).any()
+    assert np.array_equal(flipped, plain[:, ::-1])

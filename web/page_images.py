@@ -60,8 +60,9 @@ class PageImages:
         render: Callable[[Any], bytes]
         extra: tuple[Any, ...]
         if view is not None and view.text_source == "ocr":
-            name = f"reader-r{view.rotation % 360}-s{view.skew:+.2f}-w{PREVIEW_WIDTH}-{page:04d}.png"
-            render, extra = render_reader_png, (page, view.rotation, view.skew)
+            mirror = "-m" if view.mirrored else ""
+            name = f"reader-r{view.rotation % 360}-s{view.skew:+.2f}{mirror}-w{PREVIEW_WIDTH}-{page:04d}.png"
+            render, extra = render_reader_png, (page, view.rotation, view.skew, view.mirrored)
         else:
             name = f"w{PREVIEW_WIDTH}-max{PREVIEW_MAX_PIXELS}-{page:04d}.png"
             render, extra = render_png, (file.media_type, page, limits.max_pixels)
@@ -97,17 +98,17 @@ def render_png(args: tuple[bytes, str, int, int]) -> bytes:
     return buffer.getvalue()
 
 
-def render_reader_png(args: tuple[bytes, int, int, float]) -> bytes:
+def render_reader_png(args: tuple[bytes, int, int, float, bool]) -> bytes:
     """In the bounded worker: the page as the OCR reader read it (extractors/page_view.py,
     loaded here, in the worker, never by the web server), scaled to PREVIEW_WIDTH."""
     from extractors.page_view import reader_image
 
-    data, page, rotation, skew = args
+    data, page, rotation, skew, mirrored = args
     with tempfile.TemporaryDirectory(prefix="dossiers-view-") as tmp:
         path = Path(tmp) / "original"
         path.write_bytes(data)
         try:
-            gray = reader_image(path, page - 1, rotation, skew, Limits.from_env())
+            gray = reader_image(path, page - 1, rotation, skew, Limits.from_env(), mirrored)
         except (DossierError, IndexError) as error:
             raise PageNotFound(f"page {page} illisible ({error.__class__.__name__})") from None
     image = Image.fromarray(gray)

@@ -188,6 +188,8 @@ def parse_visual_dates(text: str) -> list[dt.date]:
     found = []
     for m in _VISUAL_DATE.finditer(normalize(text).upper()):
         month_token = m.group("month")
+        if _glued_and_short(m):
+            continue
         if month_token.isdigit():
             month = int(month_token)
         else:
@@ -197,6 +199,14 @@ def parse_visual_dates(text: str) -> list[dt.date]:
         except ValueError:
             continue
     return found
+
+
+def _glued_and_short(m: re.Match[str]) -> bool:
+    """Digits run together without a separator and shorter than DDMMYYYY: "1022030" may
+    be 1 February or 10 February (a digit of "11 02 2030" lost), so it is no date."""
+    day, month = m.group("day"), m.group("month")
+    glued = m.end("day") == m.start("month") or m.end("month") == m.start("year")
+    return glued and month.isdigit() and len(day) + len(month) < 4
 
 
 def all_dates(spans: list[WordRun]) -> list[tuple[dt.date, WordRun]]:
@@ -520,18 +530,21 @@ def _visual_codes(result: _Result, spans: list[WordRun]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _state_names() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """(the name as words, the name with its spaces dropped, its code) of each State."""
     raw = json.loads(resources.files("extractors.fields").joinpath("data/issuing_states.json").read_text("utf-8"))
-    return tuple((re.compile(r"\b" + name.replace(" ", r"\s*") + r"\b"), code)
+    return tuple((re.compile(r"\b" + name.replace(" ", r"\s*") + r"\b"), re.compile(name.replace(" ", "")), code)
                  for name, code in raw.items() if not name.startswith("_"))
 
 
 def _state_named(result: _Result, spans: list[WordRun]) -> None:
     """The issuing State a document names at its head ("RÉPUBLIQUE FRANÇAISE"), when
-    nothing coded tells it: the front of a card, a redacted or damaged page."""
+    nothing coded tells it: the front of a card, a redacted or damaged page. A title printed
+    letter-spaced ("R É P U B L I Q U E") comes out of OCR cut anywhere ("REPUBLIQU E"):
+    the name is also looked for with every space dropped."""
     for span in spans:
         text = normalize(span.text).upper()
-        for pattern, code in _state_names():
-            if pattern.search(text):
+        for words, letters, code in _state_names():
+            if words.search(text) or letters.search(re.sub(r"\s+", "", text)):
                 result.put("issuing_state", code, CONF_VISUAL * 0.8, [span])
                 return
