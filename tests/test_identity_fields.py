@@ -1,6 +1,8 @@
 """Passport and residence-permit fields from synthetic OCR pages (no OCR run here)."""
 from functools import partial
 
+import pytest
+
 from extractors.fields import id_card, passport, residence_permit
 from models import Line, Page, Word
 from tests import mrz_builders
@@ -283,3 +285,20 @@ def test_digits_run_together_short_of_a_full_date_are_no_date():
     assert id_card.extract([p], None).fields.get("expiry_date") is None
     p.lines[-1] = line("11022030", 0.5, 0.84)
     assert id_card.extract([p], None).fields["expiry_date"] == "2030-02-11"
+
+
+@pytest.mark.parametrize(("day_month", "year", "confirmed"), [("01.01.", "1980", True), ("01/01", "1980", True),
+                                                              ("02.01.", "1980", False), ("01.01.", "1981", False)])
+def test_mrz_date_confirmed_by_a_printed_day_cut_across_two_rows(day_month: str, year: str, confirmed: bool):
+    # OCR put the year a row above its day and month ("Nee 1980" / "le : 01.01."): the same
+    # day still, in another State's wording and layout than the generator's.
+    good = td1("BAB183428", "800101", "300101", "MUESTRA<MUESTRA<<CARMEN", "ESP")
+    lines = [good[0], good[1][:6] + str((int(good[1][6]) + 1) % 10) + good[1][7:], good[2]]
+    p = page(
+        line("GEBURTSDATUM Nee", 0.3, 0.30), line(year, 0.62, 0.30),
+        line("le :", 0.3, 0.335), line(day_month, 0.4, 0.335),
+        line(lines[0], 0.05, 0.7), line(lines[1], 0.05, 0.75), line(lines[2], 0.05, 0.8),
+    )
+    ex = id_card.extract([p], lines)
+    assert (ex.field_confidence.get("date_of_birth", 0.0) >= 0.9) is confirmed
+    assert "date_of_birth" in ex.mrz_failed

@@ -315,8 +315,36 @@ def checked_fields(sources: list[list[str]]) -> dict[str, str]:
 
 
 def _printed_day(spans: list[WordRun], yymmdd: str) -> tuple[dt.date, WordRun] | None:
-    """The date the visual zone prints for an MRZ date (same day, month, yy), and where."""
-    return next(((date, span) for date, span in all_dates(spans) if date.strftime("%y%m%d") == yymmdd), None)
+    """The date the visual zone prints for an MRZ date (same day, month, yy), and where;
+    also when OCR cut it across two rows ("24.04." beside its label, "1994" a row up)."""
+    whole = next(((date, span) for date, span in all_dates(spans) if date.strftime("%y%m%d") == yymmdd), None)
+    return whole or _printed_day_cut(spans, yymmdd)
+
+
+_DAY_MONTH = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)[./ ](?P<month>[01]?\d)\.?(?![\d.]|\s*[./ ]?\s*\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _printed_day_cut(spans: list[WordRun], yymmdd: str) -> tuple[dt.date, WordRun] | None:
+    """A day and month printed without their year, the year (the MRZ's yy) on a row
+    next to it: the printed zone's date, cut by OCR."""
+    for span in spans:
+        for m in _DAY_MONTH.finditer(span.text):
+            if f"{int(m.group('month')):02d}{int(m.group('day')):02d}" != yymmdd[2:]:
+                continue
+            for other in spans:
+                near = other.page == span.page and abs(_middle(other) - _middle(span)) <= 2.2 * span.height
+                year = next((int(y.group()) for y in _YEAR.finditer(other.text) if y.group()[2:] == yymmdd[:2]), None)
+                if near and year is not None:
+                    try:
+                        return dt.date(year, int(m.group("month")), int(m.group("day"))), span
+                    except ValueError:
+                        return None
+    return None
+
+
+def _middle(span: WordRun) -> float:
+    return (span.bbox[1] + span.bbox[3]) / 2
 
 
 def _hint_year(spans: list[WordRun], yymmdd: str) -> int | None:
