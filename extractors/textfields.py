@@ -326,6 +326,12 @@ _PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von
 # Capitalised words that follow a civility but are not names.
 _NOT_NAMES = {"le", "la", "les", "directeur", "directrice", "president", "presidente", "gerant", "gerante",
               "ne", "nee", "nom", "prenom", "prenoms", "salarie", "salariee", "stagiaire", "agissant"}
+# Nouns documents print in capitals beside where a name could stand ("DÉLIVRE LE DIPLÔME",
+# "ATTESTATION DE RÉUSSITE"): never part of a person's name.
+_DOCUMENT_WORDS = {"diplome", "diplomes", "master", "licence", "doctorat", "baccalaureat", "bachelor", "attestation",
+                   "certificat", "certificate", "diploma", "degree", "contrat", "convention", "titre", "carte",
+                   "republique", "francaise", "universite", "ecole", "institut", "academie", "ministere", "mention",
+                   "jury", "specialite", "releve", "notes"}
 
 
 @dataclass
@@ -392,6 +398,8 @@ def name_tokens_end(text: str, pos: int, max_tokens: int = 6) -> int:
         bare = token.rstrip(",;.:)")
         if not bare:
             break
+        if fold(bare) in _DOCUMENT_WORDS:
+            return pos  # "LE DIPLÔME": the document's words, no name at all
         # An article after a civility is no name ("Madame la Directrice"), but a surname
         # in capitals may spell like one (LÊ, LE GALL).
         article = fold(bare) in _NOT_NAMES and not (is_upper_name(bare) and fold(bare) in _ARTICLES)
@@ -435,9 +443,11 @@ _NAME_CHARS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ɏḀ-ỿ'’\-. ]+")
 
 
 def looks_like_name(text: str) -> bool:
-    """Whether a value reads as a person's name, not OCR debris ('X:DDY', '_aure') or a sentence."""
+    """Whether a value reads as a person's name, not OCR debris ('X:DDY', '_aure'), a
+    sentence or a document's own words."""
     tokens = text.split()
     return (0 < len(tokens) <= 6 and _NAME_CHARS.fullmatch(text) is not None
+            and not any(fold(t).strip(".,;:") in _DOCUMENT_WORDS for t in tokens)
             and all(re.search(r"[^\W\d_]{2}|^[^\W\d_]\.?$", t) for t in tokens)
             and not any(t[:1] in "-'’" or t.endswith("-") for t in tokens)
             # Names are capitalised, but for their particles ("Rui de SOUSA", "N'DIAYE").

@@ -560,3 +560,17 @@ CSG déductible 2 041,17 6,80 138,80
 def test_strip_legal_form_keeps_societe_as_a_word_of_the_name():
     assert strip_legal_form("SOCIÉTÉ NOUVELLE DU VERCORS SAS") == "SOCIÉTÉ NOUVELLE DU VERCORS"
     assert strip_legal_form("la société ALPHA") == "ALPHA"
+
+
+def test_diploma_names_no_holder_from_the_words_it_delivers():
+    # "DÉLIVRE LE DIPLÔME" reads like a capitalised name after a delivery verb; the holder
+    # comes later, surname first and without civility, in a parchment laid out unlike the
+    # generator's.
+    ex = diploma.extract([make_page("""ÉCOLE NATIONALE SUPÉRIEURE DES MINES
+Le Directeur général, vu l'avis du conseil des études ; DÉLIVRE LE DIPLÔME
+d'ingénieur, spécialité génie des procédés
+au titre de l'année 2024
+à
+NGUYEN Tuan Anh
+né le 3 mars 2000 à Hanoï""")])
+    assert (ex.fields["holder_surname"], ex.fields["holder_given_names"]) == ("NGUYEN", "Tuan Anh")

@@ -41,9 +41,11 @@ NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
 TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
 TITLE_END = r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
-# Words right before the holder's name, which follows on the same line or the next.
+# Words right before the holder's name, which follows on the same line or the next. A
+# parchment may centre a lone "à" above the name, its verb lines away ("DÉLIVRE LE DIPLÔME").
 HOLDER_LEAD = (
     r"(?:confere|decerne|delivre|attribue|remis|presente)e?\s+a\b|certifie\s+que|atteste\s+que|titulaire\s*:"
+    r"|(?m:^[ \t]*a[ \t]*$)"
     r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
 )
 # Where the name ends on its line: the birth, or the sentence going on.
