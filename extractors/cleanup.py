@@ -14,9 +14,12 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
+SHARPNESS_SIDE = 1000  # px of the copy blur is measured on
+
+
 def sharpness(gray: np.ndarray) -> float:
     """Variance of the Laplacian on a ~1000 px copy: low means blurred."""
-    small = downscale(gray, 1000)
+    small = downscale(gray, SHARPNESS_SIDE)
     return float(cv2.Laplacian(small, cv2.CV_64F).var())
 
 

@@ -115,13 +115,17 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     """Clean up and OCR one page image, trying harder only when the first pass is poor."""
     _check_dimensions(gray, job)
     with timed("cleanup"):
-        sharp = cleanup.sharpness(gray)
+        # One reduced copy serves the blur measure and the sideways test (each reduces the page
+        # further on its own): reducing a full page costs more than either measure.
+        overview = cleanup.downscale(gray, cleanup.SHARPNESS_SIDE)
+        sharp = cleanup.sharpness(overview)
         if cleanup.is_noisy(gray):
             gray = cleanup.denoise(gray)
+            overview = cleanup.downscale(gray, cleanup.SHARPNESS_SIDE)
 
     mrz_readings = PageMrzReadings()
     with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-        first_turn = _turn_of_sideways_page(gray, tmp, job)
+        first_turn = _turn_of_sideways_page(gray, tmp, job, overview)
         with timed("cleanup"):
             gray = cleanup.rotate_quadrant(gray, first_turn)
             # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
@@ -342,12 +346,12 @@ def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -
 OSD_SURE = 1.0
 
 
-def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob) -> int:
+def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob, overview: np.ndarray | None = None) -> int:
     """The quarter turn of a page whose text lines plainly run down it (a sheet scanned
     sideways), told before any OCR pass (reading it sideways first would cost a whole
     pass for nothing) by its letters' shapes, else by tesseract's orientation detection.
     0 for any other page, and when both are unsure (the pass after OCR still catches those)."""
-    if not cleanup.lines_run_down(gray):
+    if not cleanup.lines_run_down(gray if overview is None else overview):
         return 0
     with timed("orientation"):
         # Turned a quarter clockwise, the page stands upright or upside down: its letters
