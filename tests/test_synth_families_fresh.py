@@ -51,7 +51,8 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:school_band" in HELD_OUT and "diploma:conferred" in RETIRED
+    assert "diploma:releve_resultats" in HELD_OUT
+    assert {"diploma:conferred", "diploma:school_band"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -94,20 +95,26 @@ def test_fresh_dossiers_pass_the_check_and_carry_their_family_tags(tmp_path):
     assert {t.removeprefix("family:").split(":")[0] for t in seen} == set(PRINTED)
 
 
-def test_school_band_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
-    """The second fresh diploma family, alone: every diploma of these dossiers is one, dated, truth intact."""
-    only = FamilyFilter.parse("diploma:school_band", None)
-    diplomas = 0
-    for seed in (11, 12, 13):
-        truth = generate_dossier(seed, "folder", tmp_path, procedure="changement_statut", scan_ratio=0.0,
+def _diplomas_alone(name: str, seeds: tuple[int, ...], folder: Path) -> list[dict]:
+    """The diplomas of `changement_statut` dossiers drawn with only the family `name`: truth intact, each one
+    tagged with it, and the whole folder passing `synth check`."""
+    only = FamilyFilter.parse(name, None)
+    diplomas = []
+    for seed in seeds:
+        truth = generate_dossier(seed, "folder", folder, procedure="changement_statut", scan_ratio=0.0,
                                  families=only).truth
         assert truth_problems(truth) == []
-        for piece in truth["pieces"]:
-            if piece["type"] == "diploma":
-                diplomas += 1
-                assert "family:diploma:school_band" in piece["tags"]
-                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", piece["fields"]["award_date"])
-    assert diplomas >= 3 and check_folder(tmp_path / "truth") == {}
+        diplomas += [piece for piece in truth["pieces"] if piece["type"] == "diploma"]
+    assert all(f"family:{name}" in piece["tags"] for piece in diplomas)
+    assert check_folder(folder / "truth") == {}
+    return diplomas
+
+
+def test_school_band_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The second fresh diploma family, alone: every diploma of these dossiers is one, dated, truth intact."""
+    diplomas = _diplomas_alone("diploma:school_band", (11, 12, 13), tmp_path)
+    assert len(diplomas) >= 3
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", piece["fields"]["award_date"]) for piece in diplomas)
 
 
 def test_school_band_prints_its_delivery_date_in_its_cell():
@@ -167,14 +174,13 @@ def test_older_families_and_the_main_stream_unchanged(piece_type):
     assert fresh_drawn > 0
 
 
-def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
-    """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
-    diploma made before it existed (the wave excluded), and the generator's stream ends where it did."""
-    later = FamilyFilter(exclude=frozenset({"diploma:school_band"}))
-    drawn = Counter()
-    for seed in range(60):
+def _diplomas_with_and_without(later: frozenset[str], seeds: int) -> Counter:
+    """The families drawn over `seeds` diplomas; every diploma not of a `later` family is the one made with them
+    excluded, and the generator's stream ends where it did."""
+    drawn: Counter = Counter()
+    for seed in range(seeds):
         pieces, states = [], []
-        for families in (None, later):
+        for families in (None, FamilyFilter(exclude=later)):
             rng = random.Random(seed)
             facts = make_facts(rng, "changement_statut", dt.date(2026, 6, 1))
             facts.families = families
@@ -182,9 +188,38 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
             states.append(rng.getstate())
         assert states[0] == states[1]
         drawn[pieces[0].family] += 1
-        if pieces[0].family != "diploma:school_band":
+        if pieces[0].family not in later:
             assert pieces[0].fields == pieces[1].fields and pieces[0].sheets == pieces[1].sheets
+    return drawn
+
+
+def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
+    """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
+    diploma made before it existed (it and the waves after it excluded)."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
+
+
+def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
+    """`diploma:releve_resultats` (wave 2) takes some diplomas; every other one, `conferred` and `school_band`
+    included, is the diploma made with it excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats"}), 80)
+    assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
+
+
+def test_releve_resultats_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The third fresh diploma family, alone: every diploma of these dossiers is one, truth intact, and the page
+    prints the holder in its grid, the degree in its strip and the jury's date under its own label."""
+    name = "diploma:releve_resultats"
+    assert len(_diplomas_alone(name, (31, 32, 33), tmp_path)) >= 3
+    for seed in (4, 5, 6):
+        data, _, fields = render_piece("diploma", seed, "born_digital", FamilyFilter(frozenset({name})))
+        award = dt.date.fromisoformat(str(fields["award_date"]))
+        text = _text(data)
+        assert re.search(rf"Jury réuni le :\s*({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
+        surname, given = (re.escape(str(fields[k])) for k in ("holder_surname", "holder_given_names"))
+        assert re.search(rf"Nom[^\r\n]*\s+{surname}\s+Prénoms?(\(s\))?\s+{given}\s", text), text
+        assert f"{fields['title']}" in text
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
