@@ -334,8 +334,8 @@ def _turns_to_try(upright: np.ndarray, tmp: str, job: PageJob, sideways: bool) -
     sure (none when it is sure the page stands upright: a photo reads poorly for its light,
     and an upside-down pass would only read noise); otherwise both quarter turns for a
     sideways page, or a half turn for a page that read poorly (upside down)."""
-    if sideways and (direction := text_direction.turn_to_upright(cleanup.rotate_quadrant(upright, 90))) is not None:
-        return [(90 + direction) % 360]
+    if sideways and (turn := text_direction.quarter_turn_to_upright(upright)) is not None:
+        return [turn]
     turn, conf = detect_rotation(_write(upright, tmp, "osd"), timeout=_remaining(job))
     if conf >= OSD_SURE and (turn or not sideways):
         return [turn] if turn else []
@@ -354,11 +354,10 @@ def _turn_of_sideways_page(gray: np.ndarray, tmp: str, job: PageJob, overview: n
     if not cleanup.lines_run_down(gray if overview is None else overview):
         return 0
     with timed("orientation"):
-        # Turned a quarter clockwise, the page stands upright or upside down: its letters
-        # tell which on running text, in a hundredth of tesseract's orientation pass.
-        upright = text_direction.turn_to_upright(cleanup.rotate_quadrant(gray, 90))
-        if upright is not None:
-            return (90 + upright) % 360
+        # Its letters tell which way on running text, in a hundredth of tesseract's orientation pass.
+        by_letters = text_direction.quarter_turn_to_upright(gray)
+        if by_letters is not None:
+            return by_letters
         turn, conf = detect_rotation(_write(gray, tmp, "osd"), timeout=_remaining(job))
     return turn if turn in (90, 270) and conf >= OSD_SURE else 0
 

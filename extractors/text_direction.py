@@ -13,7 +13,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from extractors.cleanup import downscale, estimate_skew
+from extractors.cleanup import downscale, estimate_skew, rotate_quadrant
 
 WORK_SIDE = 1400  # px of the copy measured: letters of body text stay 10-20 px tall
 STRIP = 280  # px: lines are followed in column strips, so a residual skew or two columns do not merge them
@@ -60,6 +60,13 @@ def turn_to_upright(gray: np.ndarray) -> int | None:
     if lines < MIN_LINES or abs(balance) < SURE_BALANCE:
         return None
     return 0 if balance > 0 else 180
+
+
+def quarter_turn_to_upright(sideways: np.ndarray) -> int | None:
+    """90 or 270 (degrees clockwise) for a page whose lines run down it, when its letters,
+    once it is turned a quarter, say surely which way up it then stands; else None."""
+    upright = turn_to_upright(rotate_quadrant(sideways, 90))
+    return None if upright is None else (90 + upright) % 360
 
 
 def _letters_only(ink: np.ndarray) -> np.ndarray:

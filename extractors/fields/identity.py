@@ -572,7 +572,8 @@ def _state_named(result: _Result, spans: list[WordRun]) -> None:
     the name is also looked for with every space dropped."""
     for span in spans:
         text = normalize(span.text).upper()
+        spaceless = re.sub(r"\s+", "", text)
         for words, letters, code in _state_names():
-            if words.search(text) or letters.search(re.sub(r"\s+", "", text)):
+            if words.search(text) or letters.search(spaceless):
                 result.put("issuing_state", code, CONF_VISUAL * 0.8, [span])
                 return
