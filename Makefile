@@ -47,7 +47,7 @@ eval: setup
 UNSEEN := $(OUT)/eval-unseen
 UNSEEN_COUNT ?= 16
 eval-unseen: setup
-	rm -rf $(UNSEEN)
+	rm -rf $(UNSEEN) && mkdir -p $(OUT)
 	$(PY) -m synth generate --out $(UNSEEN) --count $(UNSEEN_COUNT) --seed 9 --as-of 2026-06-15 \
 		--scan-ratio 0.7 --photo-ratio 0.5 --families "$$($(PY) benchmarks/heldout.py families)" > $(UNSEEN).log
 	$(PY) ../shared/eval/score.py --dossiers $(UNSEEN)/dossiers --truth $(UNSEEN)/truth --report $(UNSEEN)/report.json \

@@ -233,8 +233,9 @@ def ocr_digits(token: str) -> str:
     return token.translate(_DIGIT_LOOKALIKES)
 
 
-def find_digit_runs(text: str, length: int) -> list[tuple[str, int, int]]:
-    """Numbers of exactly `length` digits, possibly printed in groups ("732 829 320 00074").
+def find_digit_runs(text: str, length: int | range) -> list[tuple[str, int, int]]:
+    """Numbers of exactly `length` digits (or of any length in a range), possibly printed
+    in groups ("732 829 320 00074").
 
     Groups are consecutive tokens of digits (or OCR look-alikes inside mostly-digit
     tokens) separated by single spaces/dots; the run must not continue with more digits."""
@@ -255,7 +256,7 @@ def find_digit_runs(text: str, length: int) -> list[tuple[str, int, int]]:
         while j + 1 < len(groups) and _joined(text, groups[j][2], groups[j + 1][1]):
             j += 1
             run += groups[j][0]
-        if len(run) == length:
+        if len(run) in (length if isinstance(length, range) else (length,)):
             found.append((run, groups[i][1], groups[j][2]))
         i = j + 1
     return found

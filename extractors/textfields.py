@@ -17,6 +17,7 @@ from extractors.form_labels import is_label
 from extractors.frenchtext import (
     find_amounts,
     find_dates,
+    find_digit_runs,
     find_hours,
     find_numbers,
     find_sirets,
@@ -243,16 +244,25 @@ def section_start(index: TextIndex, header: str) -> int | None:
 # ---------------------------------------------------------------- identifiers
 
 SIRET_LABEL = r"\bsiret\b|\bn[°o]\s*siret|numero\s+siret"
+MALFORMED_SIRET_DIGITS = range(9, 17)
+MALFORMED_SIRET_CERTAINTY = 0.5
 
 
 def siret_span(index: TextIndex, after: int = 0) -> Span | None:
     """The SIRET printed after a SIRET label (from `after` on), else the first 14-digit number."""
     for m in index.search(SIRET_LABEL, after):
         # A number wrapped at the end of a line still reads as one ("SIRET 385\n182 514 00062").
-        found = find_sirets(index.text[m.end(): m.end() + 40].replace("\n", " "))
+        window = index.text[m.end(): m.end() + 40].replace("\n", " ")
+        found = find_sirets(window)
         if found:
             digits, s, e = found[0]
             return Span(digits, m.end() + s, m.end() + e)
+        # A number printed as the SIRET that has not its 14 digits is read as printed (the
+        # checks then say it is no SIRET), but doubtful: OCR may have dropped a digit.
+        found = find_digit_runs(window, MALFORMED_SIRET_DIGITS)
+        if found and not window[:found[0][1]].strip(" :.-n°o"):
+            digits, s, e = found[0]
+            return Span(digits, m.end() + s, m.end() + e, MALFORMED_SIRET_CERTAINTY)
     found = [f for f in find_sirets(index.text) if f[1] >= after]
     if found:
         digits, s, e = found[0]
@@ -621,13 +631,18 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
     return None
 
 
+_GROUPED_AMOUNT = re.compile(r"\d{1,3}(?:[ .\u202f\u00a0]\d{3})+,\d\d")
+
+
 def last_number_on_line(index: TextIndex, label: str, maximum: float = 100_000) -> Span | None:
     """The last number of the first line that carries `label` (a payslip's total column).
-    A number beyond `maximum` is OCR run-together digits: left unread, never guessed."""
+    A number beyond `maximum` is OCR run-together digits, left unread, never guessed,
+    unless it is printed as an amount is (thousands grouped, two decimals)."""
     for m in index.search(label):
         line_start, line_end = index.line_bounds(m.start())
         rest = index.text[m.end(): line_end]
-        numbers = [n for n in find_numbers(rest) if 10 <= n[0] <= maximum]
+        numbers = [n for n in find_numbers(rest)
+                   if 10 <= n[0] and (n[0] <= maximum or _GROUPED_AMOUNT.fullmatch(rest[n[1]:n[2]]))]
         if numbers:
             value, s, e = numbers[-1]
             return Span(value, m.end() + s, m.end() + e, 0.9)

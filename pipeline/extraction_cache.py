@@ -76,6 +76,7 @@ class ExtractionCache:
 
     def put(self, key: str, extraction: Extraction) -> None:
         try:
-            self.store.put_bytes(key, extraction.model_dump_json().encode(), media_type="application/json", metadata={})
+            self.store.put_bytes(key, extraction.model_dump_json().encode(), media_type="application/json", metadata={},
+                                 durable=False)
         except Exception as exc:  # noqa: BLE001 - simply not kept
             log.debug("extraction cache not written: %s", exc.__class__.__name__)

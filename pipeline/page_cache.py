@@ -13,6 +13,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from models import Page
 from pipeline import PIPELINE_VERSION
 from storage.objects import ObjectNotFound, ObjectStore, derived_key
@@ -68,10 +70,15 @@ class PageCache:
             raw = self.store.get_bytes(self.key(sha256, number))
         except ObjectNotFound:
             return None
+        try:
+            page = Page.model_validate_json(raw)
+        except ValidationError:
+            return None  # cut short by a crash (cache writes are not durable): read again
         # The same bytes may arrive under another name: the page belongs to this source now.
-        return Page.model_validate_json(raw).model_copy(update={"source": source})
+        return page.model_copy(update={"source": source})
 
     def put(self, sha256: str, page: Page) -> str:
         key = self.key(sha256, page.number)
-        self.store.put_bytes(key, page.model_dump_json().encode(), media_type="application/json", metadata={})
+        self.store.put_bytes(key, page.model_dump_json().encode(), media_type="application/json", metadata={},
+                           durable=False)
         return key

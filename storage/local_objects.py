@@ -30,6 +30,9 @@ class LocalObjectStore:
         self._data = self.root / "data"
         self._meta = self.root / "meta"
         self._tmp = self.root / "tmp"
+        # Real paths of the folders objects were put in or read from, resolved once: a
+        # path's every folder costs a system call to resolve, a folder holds many objects.
+        self._resolved: dict[Path, Path] = {}
 
     def __repr__(self) -> str:
         return f"LocalObjectStore({str(self.root)!r})"
@@ -40,9 +43,10 @@ class LocalObjectStore:
         return self._put(key, file_chunks(path), media_type, metadata)
 
     def put_bytes(
-        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None
+        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None,
+        durable: bool = True,
     ) -> StoredObject:
-        return self._put(key, [data], media_type, metadata)
+        return self._put(key, [data], media_type, metadata, durable=durable)
 
     def get_bytes(self, key: str) -> bytes:
         try:
@@ -93,7 +97,8 @@ class LocalObjectStore:
         yield from sorted(key for key in keys if key.startswith(prefix))
 
     def _put(
-        self, key: str, chunks: Iterable[bytes], media_type: str, metadata: dict[str, str] | None
+        self, key: str, chunks: Iterable[bytes], media_type: str, metadata: dict[str, str] | None,
+        *, durable: bool = True,
     ) -> StoredObject:
         target = self._data_path(key)
         metadata = check_metadata(metadata)
@@ -101,8 +106,8 @@ class LocalObjectStore:
         try:
             # Sidecar first: the data file appearing is what makes the object exist.
             sidecar_bytes = json.dumps(sidecar, ensure_ascii=False, sort_keys=True).encode("utf-8")
-            write_atomically(self._meta_path(key), [sidecar_bytes], temp_dir=self._tmp)
-            size = write_atomically(target, chunks, temp_dir=self._tmp)
+            write_atomically(self._meta_path(key), [sidecar_bytes], temp_dir=self._tmp, durable=durable)
+            size = write_atomically(target, chunks, temp_dir=self._tmp, durable=durable)
         except (NotADirectoryError, IsADirectoryError, FileExistsError) as error:
             # S3 allows both "a" and "a/b"; a directory cannot. Content-addressed keys never do this.
             raise InvalidObjectKey(f"key {key!r} clashes with another key on the local store: {error}") from None
@@ -114,16 +119,28 @@ class LocalObjectStore:
         except (FileNotFoundError, json.JSONDecodeError):
             return {}  # data written by hand, or a sidecar lost: the bytes still count
 
+    def _real(self, folder: Path) -> Path:
+        if folder not in self._resolved:
+            if len(self._resolved) > 4096:
+                self._resolved.clear()
+            real = folder.resolve()
+            if not folder.is_dir():
+                return real  # not made yet: resolved again once it is
+            self._resolved[folder] = real
+        return self._resolved[folder]
+
     def _data_path(self, key: str) -> Path:
         return self._inside(self._data, check_key(key))
 
     def _meta_path(self, key: str) -> Path:
         return self._inside(self._meta, check_key(key) + ".json")
 
-    @staticmethod
-    def _inside(base: Path, relative: str) -> Path:
+    def _inside(self, base: Path, relative: str) -> Path:
         path = base / relative
         # check_key already refuses '..' and absolute keys; this also catches symlinks out.
-        if not path.resolve().is_relative_to(base.resolve()):
+        real = self._real(path.parent) / path.name
+        if path.is_symlink():
+            real = path.resolve()
+        if not real.is_relative_to(self._real(base)):
             raise InvalidObjectKey(f"object key {relative!r} resolves outside the store")
         return path

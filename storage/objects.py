@@ -76,8 +76,12 @@ class ObjectStore(Protocol):
     ) -> StoredObject: ...
 
     def put_bytes(
-        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None
-    ) -> StoredObject: ...
+        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None,
+        durable: bool = True,
+    ) -> StoredObject:
+        """`durable=False` for what can be made again (a cache): a store may then skip
+        waiting for the disk, and a crash may lose the object, never half of it."""
+        ...
 
     def get_bytes(self, key: str) -> bytes: ...
 
@@ -178,9 +182,12 @@ def file_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
-def write_atomically(dest: Path, chunks: Iterable[bytes], *, temp_dir: Path | None = None) -> int:
+def write_atomically(dest: Path, chunks: Iterable[bytes], *, temp_dir: Path | None = None,
+                     durable: bool = True) -> int:
     """Write `chunks` to `dest` so that readers see either nothing or the whole file
-    (a temp file on the same file system, then os.replace). Returns the size."""
+    (a temp file on the same file system, then os.replace). Returns the size. Not
+    `durable`, the bytes are not forced to the disk first: a crash may leave the
+    file empty or old (its readers must tell), which costs a cache only a recompute."""
     temp_dir = temp_dir or dest.parent
     temp_dir.mkdir(parents=True, exist_ok=True)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +199,8 @@ def write_atomically(dest: Path, chunks: Iterable[bytes], *, temp_dir: Path | No
                 temp.write(chunk)
                 size += len(chunk)
             temp.flush()
-            os.fsync(temp.fileno())  # the rename must not land before the bytes
+            if durable:
+                os.fsync(temp.fileno())  # the rename must not land before the bytes
         os.replace(temp_name, dest)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -116,7 +116,8 @@ class S3ObjectStore:
         return StoredObject(key=key, size=path.stat().st_size, media_type=media_type, metadata=metadata)
 
     def put_bytes(
-        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None
+        self, key: str, data: bytes, *, media_type: str = DEFAULT_MEDIA_TYPE, metadata: dict[str, str] | None = None,
+        durable: bool = True,  # an S3 server answers once it has stored the object, whatever it is
     ) -> StoredObject:
         metadata = check_metadata(metadata)
         with self._errors_of("store", key):

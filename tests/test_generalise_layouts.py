@@ -222,3 +222,38 @@ def test_a_date_lead_is_no_company_and_a_label_run_together_by_ocr_still_labels(
     assert (fields["siren"], fields["issue_date"]) == ("732829320", "2026-01-24")
     for lead in ("DÉLIVRÉE LE", "Situation arrêtée au"):
         assert is_label(lead), lead
+
+
+# A bare pay statement: no "bulletin de paie" title, no contribution table, only its
+# labelled lines (a payroll service's summary, an export). Its amounts say what it is.
+BARE_PAY_STATEMENT = """Entreprise : Atelier Rivière
+SIRET : 4483 5921 0003
+Employé : Karim Ben Salah
+Net : 1 912,40 €
+Brut : 2 450,00 €"""
+
+
+def test_a_bare_pay_statement_is_a_payslip_and_its_gross_is_read() -> None:
+    from extractors.classify import classify_pages
+    from extractors.fields import payslip
+    from extractors.textfields import MALFORMED_SIRET_CERTAINTY
+    from models import PieceType
+    from validators.certainty import CONFIDENCE_THRESHOLD
+
+    page = prose_page(BARE_PAY_STATEMENT)
+    assert classify_pages([page])[0] == PieceType.payslip
+    extraction = payslip.extract([page])
+    assert extraction.fields["gross_salary"] == 2450.0
+    # Twelve digits where a SIRET is labelled: read as printed, so that the checks can say
+    # it is none, but below the threshold of certainty (OCR may have dropped a digit).
+    assert extraction.fields["employer_siret"] == "448359210003"
+    assert extraction.field_confidence["employer_siret"] <= MALFORMED_SIRET_CERTAINTY < CONFIDENCE_THRESHOLD
+
+
+def test_a_large_gross_is_read_only_when_printed_as_an_amount() -> None:
+    from extractors.fields import payslip
+
+    printed = payslip.extract([prose_page("BULLETIN DE PAIE\nSalaire brut 123 456,78")]).fields
+    assert printed["gross_salary"] == 123456.78
+    run_together = payslip.extract([prose_page("BULLETIN DE PAIE\nSalaire brut 12345678")]).fields
+    assert run_together["gross_salary"] is None

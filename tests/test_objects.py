@@ -211,6 +211,36 @@ def test_local_store_keeps_bytes_and_sidecar_apart(tmp_path: Path) -> None:
     assert list((tmp_path / "objects" / "tmp").iterdir()) == []
 
 
+def test_local_store_refuses_links_out_of_it(tmp_path: Path) -> None:
+    """A folder or a file of the store that is a link to elsewhere is no object of it."""
+    store = LocalObjectStore(tmp_path / "objects")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret").write_bytes(b"s")
+    store.put_bytes("a/first", b"1")
+    (tmp_path / "objects" / "data" / "b").symlink_to(outside)
+    (tmp_path / "objects" / "data" / "a" / "link").symlink_to(outside / "secret")
+    for key in ("b/secret", "a/link"):
+        with pytest.raises(InvalidObjectKey):
+            store.get_bytes(key)
+    assert store.get_bytes("a/first") == b"1"
+
+
+def test_only_durable_writes_wait_for_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Originals are forced to the disk before they count as stored; a cache entry,
+    which can be made again, is not (a quarter of a born-digital batch's time)."""
+    import os
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    store = LocalObjectStore(tmp_path / "objects")
+    store.put_bytes("cache/page.json", b"{}", durable=False)
+    assert synced == [] and store.get_bytes("cache/page.json") == b"{}"
+    store.put_bytes("originals/file", b"bytes")
+    assert len(synced) == 2  # the sidecar, then the bytes
+
+
 # --- S3 only ----------------------------------------------------------------------
 
 

@@ -38,3 +38,19 @@ def test_changing_a_reader_module_changes_the_key_and_a_field_extractor_does_not
         after = code_fingerprint(copy, PAGE_MODEL)
         assert after != before
         before = after
+
+
+def test_a_page_cut_short_by_a_crash_is_read_again(tmp_path: Path) -> None:
+    """Cache entries are written without waiting for the disk: after a crash one may be
+    empty or cut, and it is then a miss, never an error."""
+    from models import Page
+    from pipeline.page_cache import PageCache
+    from storage.local_objects import LocalObjectStore
+
+    cache = PageCache(LocalObjectStore(tmp_path / "objects"))
+    page = Page(source="a.pdf", number=1, width=10, height=10, text_source="text_layer", lines=[])
+    key = cache.put("ab" * 32, page)
+    assert cache.get("ab" * 32, 1, "b.pdf") == page.model_copy(update={"source": "b.pdf"})
+    data = tmp_path / "objects" / "data" / key
+    data.write_bytes(data.read_bytes()[:7])
+    assert cache.get("ab" * 32, 1, "b.pdf") is None

@@ -31,6 +31,7 @@ from storage.records import ReceivedFile, Records
 PREVIEW_WIDTH = 1600
 PREVIEW_MAX_PIXELS = 6_000_000  # a long page is scaled down to this
 PREVIEW_SECONDS = 30.0
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PDF_MEDIA_TYPE = "application/pdf"
 # Previews drawn at once, each in a worker of its own: a burst of requests waits here
 # instead of starting a reader process (of up to DOSSIERS_MAX_READER_BYTES) per request.
@@ -68,7 +69,9 @@ class PageImages:
             render, extra = render_png, (file.media_type, page, limits.max_pixels)
         key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview", name)
         try:
-            return self.store.get_bytes(key)
+            cached = self.store.get_bytes(key)
+            if cached.startswith(PNG_SIGNATURE):  # else cut short by a crash: drawn again
+                return cached
         except ObjectNotFound:
             pass
         try:
@@ -78,7 +81,7 @@ class PageImages:
                                   timeout=PREVIEW_SECONDS)
         except WorkerError as error:
             raise PreviewFailed(f"aperçu de la page {page} impossible ({error.__class__.__name__})") from None
-        self.store.put_bytes(key, png, media_type="image/png")
+        self.store.put_bytes(key, png, media_type="image/png", durable=False)
         return png
 
     def _file(self, reference: str, source: str) -> ReceivedFile:

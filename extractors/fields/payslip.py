@@ -28,6 +28,7 @@ PERIOD_LABELS = (
 )
 GROSS_LABELS = (
     r"salaire\s+brut(?:\s+total)?|total\s+brut|brut\s+(?:total|mensuel|du\s+mois)|remuneration\s+brute(?:\s+totale)?",
+    r"(?m)^\s*brut\s*:",  # a bare pay statement's "Brut : 2 345,67 €"
 )
 
 
