@@ -134,12 +134,18 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         # form label: only the words right after it may be its value, never another line's.
         if len(re.findall(r"\w+", index.text[label_cell.start:m.start()])) >= SENTENCE_WORDS:
             places = places[:1] if m.end() < label_cell.end else []
+        row_of_labels = False
         for start, end, certainty in places:
             text = index.text[start:end]
+            beside = not label_cell.start <= start < label_cell.end and certainty == 1.0
+            if beside and row_of_labels:
+                continue  # past another label on the row: its value, or a further label's
             if is_label(text) or (not label_cell.start <= start < label_cell.end and opens_with_label(text)):
                 if certainty < 1.0:
                     break  # the nearest cell above or below is another label's: none further is ours
-                continue  # a grid's next label, or another label's cell, never this one's value
+                # A grid's next label: the row is a row of labels, whose values stand under them.
+                row_of_labels = row_of_labels or beside
+                continue
             lead = len(text) - len(re.sub(r"^[\s:;|.\-–—=>»()\[\]]+", "", text))
             found = accept(text[lead:])
             if found is not None and found[0] is not None:

@@ -257,3 +257,25 @@ def test_a_large_gross_is_read_only_when_printed_as_an_amount() -> None:
     assert printed["gross_salary"] == 123456.78
     run_together = payslip.extract([prose_page("BULLETIN DE PAIE\nSalaire brut 12345678")]).fields
     assert run_together["gross_salary"] is None
+
+
+# A transcript's holder in a grid, labels in a row over their values (a registrar's layout,
+# not a parchment's sentence; the last label, INE, is no word of the label vocabulary: past
+# a row's labels, no cell on it is a value); the jury's president is named lower down.
+TRANSCRIPT_GRID = [
+    [(0.08, "UNIVERSITÉ DE ROUEN NORMANDIE")],
+    [(0.08, "RELEVÉ DE NOTES ET RÉSULTATS")],
+    [],
+    [(0.08, "Nom de naissance"), (0.3, "Prénom(s)"), (0.5, "Né(e) le"), (0.65, "N° étudiant"), (0.82, "INE")],
+    [(0.08, "EL MANSOURI"), (0.3, "Yasmine Aïcha"), (0.5, "14/02/1999"), (0.65, "21804567"), (0.82, "4550757057K")],
+    [],
+    [(0.08, "Master Informatique")],
+    [(0.08, "Jury réuni le 28 juin 2025")],
+    [(0.08, "Le président du jury"), (0.6, "Pierre LEFEBVRE")],
+]
+
+
+def test_a_diploma_holder_in_a_grid_of_labels_over_values() -> None:
+    fields = diploma.extract([layout_page(TRANSCRIPT_GRID)]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("EL MANSOURI", "Yasmine Aïcha")
+    assert (fields["title"], fields["award_date"]) == ("Master Informatique", "2025-06-28")

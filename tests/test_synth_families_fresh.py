@@ -51,8 +51,8 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:releve_resultats" in HELD_OUT
-    assert {"diploma:conferred", "diploma:school_band"} <= set(RETIRED)
+    assert "diploma:jury_proces_verbal" in HELD_OUT
+    assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -196,14 +196,15 @@ def _diplomas_with_and_without(later: frozenset[str], seeds: int) -> Counter:
 def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
     """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
     diploma made before it existed (it and the waves after it excluded)."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats"}), 60)
+    drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats",
+                                                  "diploma:jury_proces_verbal"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
 def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
     """`diploma:releve_resultats` (wave 2) takes some diplomas; every other one, `conferred` and `school_band`
-    included, is the diploma made with it excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats"}), 80)
+    included, is the diploma made with it (and the wave after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -221,6 +222,31 @@ def test_releve_resultats_diplomas_generate_pass_the_check_and_carry_their_tag(t
         assert re.search(rf"Nom[^\r\n]*\s+{surname}\s+Prénoms?(\(s\))?\s+{given}\s", text), text
         assert f"{fields['title']}" in text
 
+
+def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
+    """`diploma:jury_proces_verbal` (wave 3) takes some diplomas; every other one, the three earlier fresh families
+    included, is the diploma made with it excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal"}), 120)
+    assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
+                                                           "conferred")), drawn
+
+
+def test_jury_proces_verbal_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The fourth fresh diploma family, alone: every diploma of these dossiers is one, truth intact, and the page
+    prints the holder, the degree and the date the jury sat, and a later edition date."""
+    name = "diploma:jury_proces_verbal"
+    assert len(_diplomas_alone(name, (41, 42, 43), tmp_path)) >= 3
+    for seed in (4, 5, 6, 7, 8, 9):
+        data, _, fields = render_piece("diploma", seed, "born_digital", FamilyFilter(frozenset({name})))
+        assert fields["_family"] == name
+        award = dt.date.fromisoformat(str(fields["award_date"]))
+        text = _text(data)
+        assert re.search(rf"({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
+        assert re.search(r"Fait à [^,\r\n]+, le ", text), text
+        flat = _flat(text)
+        for key in ("holder_surname", "holder_given_names", "title"):
+            assert _flat(str(fields[key])) in flat, (seed, key)
+        assert "JURY" in text.upper()
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
 def test_each_fresh_family_scanned_and_photographed(name):

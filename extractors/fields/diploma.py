@@ -5,6 +5,7 @@ import re
 
 from extractors.label_layout import value_by_label
 from extractors.letter_dates import labelled_date, signature_date
+from extractors.parties import form_person
 from extractors.textfields import (
     CIVILITY,
     ExtractionBuilder,
@@ -13,7 +14,6 @@ from extractors.textfields import (
     TextIndex,
     best_person,
     clean_title,
-    labelled_name,
     looks_like_name,
     name_after,
     ner_person,
@@ -74,7 +74,9 @@ YEAR_ONLY = r"\bsession\s+(?:de\s+)?(?:\w+\s+)?(?:19|20)\d\d|annee\s+(?:universi
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
-    person = labelled_name(index) or _holder_after_lead(index)
+    # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
+    # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives.
+    person = form_person(index) or _holder_after_lead(index)
     # A name line found after a lead but unreadable (OCR debris) stays unread: guessing
     # from elsewhere would pick a signatory.
     located = bool(index.search(HOLDER_LEAD))

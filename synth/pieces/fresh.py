@@ -18,6 +18,7 @@ from synth.pieces.base import BuiltPiece
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
+from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_portal import school_portal
@@ -45,7 +46,8 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              Fresh("school_portal", school_portal, wave=1)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
-                Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2)),
+                Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
+                Fresh("jury_proces_verbal", jury_proces_verbal, lambda facts: not facts.diploma.english, wave=3)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),),
