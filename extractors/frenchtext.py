@@ -249,6 +249,7 @@ def find_digit_runs(text: str, length: int | range) -> list[tuple[str, int, int]
         groups.append((ocr_digits(token), m.start(), m.end()))
     # Only whole sequences count, so a social-security number or a phone number
     # never yields a SIRET from some of its groups.
+    lengths = length if isinstance(length, range) else range(length, length + 1)
     found: list[tuple[str, int, int]] = []
     i = 0
     while i < len(groups):
@@ -256,7 +257,7 @@ def find_digit_runs(text: str, length: int | range) -> list[tuple[str, int, int]
         while j + 1 < len(groups) and _joined(text, groups[j][2], groups[j + 1][1]):
             j += 1
             run += groups[j][0]
-        if len(run) in (length if isinstance(length, range) else (length,)):
+        if len(run) in lengths:
             found.append((run, groups[i][1], groups[j][2]))
         i = j + 1
     return found

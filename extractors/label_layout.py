@@ -137,10 +137,11 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         row_of_labels = False
         for start, end, certainty in places:
             text = index.text[start:end]
-            beside = not label_cell.start <= start < label_cell.end and certainty == 1.0
+            elsewhere = not label_cell.start <= start < label_cell.end
+            beside = elsewhere and certainty == 1.0  # a cell further on the label's row
             if beside and row_of_labels:
                 continue  # past another label on the row: its value, or a further label's
-            if is_label(text) or (not label_cell.start <= start < label_cell.end and opens_with_label(text)):
+            if is_label(text) or (elsewhere and opens_with_label(text)):
                 if certainty < 1.0:
                     break  # the nearest cell above or below is another label's: none further is ours
                 # A grid's next label: the row is a row of labels, whose values stand under them.

@@ -80,7 +80,8 @@ class ObjectStore(Protocol):
         durable: bool = True,
     ) -> StoredObject:
         """`durable=False` for what can be made again (a cache): a store may then skip
-        waiting for the disk, and a crash may lose the object, never half of it."""
+        waiting for the disk, and after a crash the object may be lost or cut short, which
+        its reader must tell (a cache entry that does not parse is a miss)."""
         ...
 
     def get_bytes(self, key: str) -> bytes: ...

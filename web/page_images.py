@@ -32,6 +32,7 @@ PREVIEW_WIDTH = 1600
 PREVIEW_MAX_PIXELS = 6_000_000  # a long page is scaled down to this
 PREVIEW_SECONDS = 30.0
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"  # the closing chunk: a preview cut short by a crash lacks it
 PDF_MEDIA_TYPE = "application/pdf"
 # Previews drawn at once, each in a worker of its own: a burst of requests waits here
 # instead of starting a reader process (of up to DOSSIERS_MAX_READER_BYTES) per request.
@@ -70,7 +71,7 @@ class PageImages:
         key = derived_key(file.object_key.rsplit("/", 1)[-1], "preview", name)
         try:
             cached = self.store.get_bytes(key)
-            if cached.startswith(PNG_SIGNATURE):  # else cut short by a crash: drawn again
+            if cached.startswith(PNG_SIGNATURE) and cached.endswith(PNG_END):  # else cut short: drawn again
                 return cached
         except ObjectNotFound:
             pass
