@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 SAMPLES := samples
 OUT := out
 JOBS ?= 2
+# The scorer runs `dossiers process`: the project's command, without activating the venv.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: setup run test test-fast eval samples bench lock clean airflow airflow-celery scale-demo eval-unseen reliability
 

@@ -71,9 +71,39 @@ def ocr_words(
         timeout=max(1, int(timeout)),
         output_type=Output.DICT,
     )
+    return _result(data, range(len(data["text"])), width, height)
+
+
+def ocr_words_together(images: list[tuple[Path, int, int]], *, timeout: float, psm: int = 3,
+                       lang: str = OCR_LANG) -> list[OcrResult]:
+    """OCR several image files (path, width, height) in one tesseract run: given a file
+    listing images, tesseract reads them in turn after loading its model once (a tenth of a
+    second a run, as much as a tenth of a page's whole reading). Each image reads exactly as
+    it does alone; their words are told apart by the page number tesseract gives them."""
+    if len(images) == 1:
+        path, width, height = images[0]
+        return [ocr_words(path, width, height, timeout=timeout, psm=psm, lang=lang)]
+    listing = images[0][0].parent / "pages.txt"
+    listing.write_text("".join(f"{path}\n" for path, _, _ in images))
+    data = _run(
+        pytesseract.image_to_data,
+        str(listing),
+        lang=lang,
+        config=f"--psm {psm}",
+        timeout=max(1, int(timeout)),
+        output_type=Output.DICT,
+    )
+    rows: dict[int, list[int]] = {}
+    for i, page_num in enumerate(data["page_num"]):
+        rows.setdefault(int(page_num), []).append(i)
+    return [_result(data, rows.get(n + 1, []), width, height) for n, (_, width, height) in enumerate(images)]
+
+
+def _result(data: dict, rows, width: int, height: int) -> OcrResult:
+    """Lines of words from the rows of tesseract's word table that belong to one image."""
     words: list[Word] = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
+    for i in rows:
+        text = (data["text"][i] or "").strip()
         conf = float(data["conf"][i])
         if not text or conf < 0:
             continue

@@ -1,8 +1,9 @@
 """Reading a file into Pages: text layer first, otherwise clean-up and OCR.
 
 `plan_file` checks a file against the limits and lists its pages as PageJobs;
-`read_page` reads one of them. Jobs are small and picklable so the caller can run
-them one process per core.
+`read_page` reads one of them, `read_pages` several with one tesseract run for their
+first OCR pass. Jobs are small and picklable so the caller can run them one process
+per core.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import dataclasses
 import re
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,13 @@ from extractors import cleanup, text_direction
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import PageMrzReadings, find_mrz, valid_reading
-from extractors.ocr import OcrResult, OcrTimeout, detect_rotation, ocr_words
+from extractors.ocr import (
+    OcrResult,
+    OcrTimeout,
+    detect_rotation,
+    ocr_words,
+    ocr_words_together,
+)
 from extractors.pdf_text import read_text_layer
 from extractors.raster import (
     count_frames,
@@ -30,7 +38,7 @@ from extractors.raster import (
     render_dpi,
     render_page,
 )
-from extractors.step_times import collecting, steps_of, timed
+from extractors.step_times import charge, collecting, steps_of, timed
 from models import (
     CorruptFile,
     EmptyFile,
@@ -38,6 +46,7 @@ from models import (
     Line,
     Page,
     ReadTimeout,
+    UnreadableFileError,
     UnsupportedFormat,
 )
 
@@ -89,30 +98,93 @@ def plan_file(path: Path, source: str, limits: Limits) -> list[PageJob]:
 
 
 def read_page(job: PageJob) -> Page:
+    """One page. Raises the UnreadableFileError subclass of its file's problem."""
+    page = read_pages([job])[0]
+    if isinstance(page, UnreadableFileError):
+        raise page
+    return page
+
+
+def read_pages(jobs: Sequence[PageJob]) -> list[Page | UnreadableFileError]:
+    """Pages read one after the other, except their first OCR pass, which is one tesseract
+    run for them all (its model is loaded once, not once a page). Each page keeps its own
+    time limit (the shared pass is charged to each by its size) and its own steps' timings;
+    a page's problem is its value, and the others are read all the same."""
+    results: list[Page | UnreadableFileError | None] = [None] * len(jobs)
+    with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
+        waiting: list[tuple[int, _Prepared]] = []
+        for i, job in enumerate(jobs):
+            folder = Path(tmp) / f"page-{i}"
+            folder.mkdir()
+            try:
+                begun = _begin(job, folder)
+            except UnreadableFileError as exc:
+                results[i] = exc
+                continue
+            if isinstance(begun, Page):
+                results[i] = begun
+            else:
+                waiting.append((i, begun))
+        firsts = _first_passes([prepared for _, prepared in waiting])
+        for (i, prepared), first in zip(waiting, firsts):
+            try:
+                if isinstance(first, UnreadableFileError):
+                    raise first
+                results[i] = _finish(prepared, first)
+            except UnreadableFileError as exc:
+                results[i] = exc
+    done = [result for result in results if result is not None]
+    assert len(done) == len(jobs), "every page has its page or its problem"
+    return done
+
+
+@dataclass
+class _Prepared:
+    """A page loaded and cleaned up, waiting for its first OCR pass."""
+    job: PageJob
+    folder: Path  # the page's own scratch folder
+    image: Path  # the cleaned-up page as tesseract reads it
+    budget: float  # seconds left of the page's time limit
+    tally: dict[str, float]  # its steps' timings so far
+    sharp: float
+    first_turn: int
+    skew: float
+    upright: np.ndarray  # deskewed, before rule removal
+
+
+def _begin(job: PageJob, folder: Path) -> Page | _Prepared:
+    """A page with a text layer, read; otherwise its image loaded and cleaned up."""
     # The time limit runs from when reading starts, not from when the page was queued.
     job = dataclasses.replace(job, deadline=time.time() + job.limits.read_seconds)
     with collecting() as tally:
-        page = _read(job)
-    return page.model_copy(update={"read_ms": steps_of(tally)})
-
-
-def _read(job: PageJob) -> Page:
-    path = Path(job.path)
-    if job.kind == FileKind.pdf:
-        with timed("text_layer"):
-            page = read_text_layer(path, job.source, job.index)
-        if page is not None:
-            return page
-        with timed("load"):
-            gray, _ = render_page(path, job.source, job.index, job.limits)
-    else:
-        with timed("load"):
-            gray, _ = load_frame(path, job.source, job.index, job.limits)
-    return ocr_image(gray, job)
+        path = Path(job.path)
+        if job.kind == FileKind.pdf:
+            with timed("text_layer"):
+                page = read_text_layer(path, job.source, job.index)
+            if page is not None:
+                return page.model_copy(update={"read_ms": steps_of(tally)})
+            with timed("load"):
+                gray, _ = render_page(path, job.source, job.index, job.limits)
+        else:
+            with timed("load"):
+                gray, _ = load_frame(path, job.source, job.index, job.limits)
+        return _prepare(gray, job, folder, tally)
 
 
 def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
     """Clean up and OCR one page image, trying harder only when the first pass is poor."""
+    job = dataclasses.replace(job, deadline=min(job.deadline, time.time() + job.limits.read_seconds))
+    with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp, collecting() as tally:
+        prepared = _prepare(gray, job, Path(tmp), tally)
+        first = _first_passes([prepared])[0]
+        if isinstance(first, UnreadableFileError):
+            raise first
+        return _finish(prepared, first)
+
+
+def _prepare(gray: np.ndarray, job: PageJob, folder: Path, tally: dict[str, float]) -> _Prepared:
+    """Measure, denoise, turn a sideways page, deskew and take the rules out; the page is
+    written for its first OCR pass."""
     _check_dimensions(gray, job)
     with timed("cleanup"):
         # One reduced copy serves the blur measure and the sideways test (each reduces the page
@@ -122,53 +194,96 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
         if cleanup.is_noisy(gray):
             gray = cleanup.denoise(gray)
             overview = cleanup.downscale(gray, cleanup.SHARPNESS_SIDE)
+    first_turn = _turn_of_sideways_page(gray, str(folder), job, overview)
+    with timed("cleanup"):
+        gray = cleanup.rotate_quadrant(gray, first_turn)
+        # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
+        # benchmark and on synthetic batches) in less than half the time.
+        skew = cleanup.estimate_skew(gray)
+        upright = cleanup.deskew(gray, skew)
+        _check_dimensions(upright, job)
+        image = _write(cleanup.remove_rules(upright), str(folder), "page-3")
+    return _Prepared(job=job, folder=folder, image=image, budget=_remaining(job), tally=tally,
+                     sharp=sharp, first_turn=first_turn, skew=skew, upright=upright)
 
+
+def _first_passes(pages: list[_Prepared]) -> list[OcrResult | UnreadableFileError]:
+    """The first OCR pass of every page, in one tesseract run. A run that overruns the
+    shortest time left reads each page alone (within its own), so that one slow page
+    does not cost the others theirs."""
+    if not pages:
+        return []
+    sizes = [(p.image, p.upright.shape[1], p.upright.shape[0]) for p in pages]
+    start = time.perf_counter()
+    try:
+        together: list[OcrResult | UnreadableFileError] = list(
+            ocr_words_together(sizes, timeout=min(p.budget for p in pages)))
+    except OcrTimeout:
+        together = []
+    spent = time.perf_counter() - start
+    if together:
+        area = sum(w * h for _, w, h in sizes) or 1
+        for page, (_, w, h) in zip(pages, sizes):
+            share = spent * w * h / area
+            charge(page.tally, "ocr", share * 1000)
+            page.budget -= share
+        return together
+    alone: list[OcrResult | UnreadableFileError] = []
+    for page, (path, w, h) in zip(pages, sizes):
+        with collecting(page.tally), timed("ocr"):
+            try:
+                alone.append(ocr_words(path, w, h, timeout=page.budget))
+            except OcrTimeout:
+                alone.append(_timeout(page.job))
+    return alone
+
+
+def _finish(prepared: _Prepared, best: OcrResult) -> Page:
+    """The rest of a page's reading once its first pass is in: other turns, the contrast
+    boost or the mirror image when that pass was poor, then the MRZ."""
+    job = dataclasses.replace(prepared.job, deadline=time.time() + prepared.budget)
+    tmp = str(prepared.folder)
+    with collecting(prepared.tally) as tally:
+        page = _carry_on(prepared, best, job, tmp)
+    return page.model_copy(update={"read_ms": steps_of(tally)})
+
+
+def _carry_on(prepared: _Prepared, best: OcrResult, job: PageJob, tmp: str) -> Page:
+    first_turn, upright, skew = prepared.first_turn, prepared.upright, prepared.skew
     mrz_readings = PageMrzReadings()
-    with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-        first_turn = _turn_of_sideways_page(gray, tmp, job, overview)
-        with timed("cleanup"):
-            gray = cleanup.rotate_quadrant(gray, first_turn)
-            # No enlarging: at 200 dpi tesseract reads as well as on a 1.5× copy (measured on the
-            # benchmark and on synthetic batches) in less than half the time.
-            skew = cleanup.estimate_skew(gray)
-            upright = cleanup.deskew(gray, skew)
-            _check_dimensions(upright, job)
-            unruled = cleanup.remove_rules(upright)
-        with timed("ocr"):
-            best = _ocr(unruled, tmp, job)
-        rotation, straight = first_turn, upright
-        sideways = _sideways(best, upright.shape[1] / upright.shape[0])
-        if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best, mrz_readings):
-            with timed("orientation"):
-                # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
-                candidates = [] if sideways else [(0, upright, best)]
-                for turn in _turns_to_try(upright, tmp, job, sideways):
-                    turned = cleanup.rotate_quadrant(upright, turn)
-                    candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
-                turn, upright, best = _mrz_upright(candidates, mrz_readings) or max(candidates, key=lambda c: c[2].quality)
-                rotation = (first_turn + turn) % 360
-        oriented = upright  # the MRZ is read on the page before its background is flattened
-        if not _good_enough(best):
-            with timed("contrast"):
-                # A poor reading on an upright page is mostly its background: a security print,
-                # a tint, uneven light. Binarised against its local surround, the ink stands alone.
-                # A turn chosen between two poor readings may be the noise's choice: the page as
-                # it stood is flattened too.
-                views = [(rotation, upright)]
-                if rotation != first_turn and not sideways:
-                    views.append((first_turn, straight))
-                for turn, view in views:
-                    flattened = cleanup.flatten_background(view)
-                    attempt = _ocr(flattened, tmp, job)
-                    if attempt.quality > best.quality:
-                        upright, oriented, best, rotation = flattened, view, attempt, turn
-        mirrored = False
-        if best.mean_confidence < MIRROR_SUSPECT:
-            with timed("orientation"):
-                found = _mirrored_reading(oriented, best, tmp, job)
-            if found is not None:
-                half_turn, oriented, best = found
-                upright, rotation, mirrored = oriented, (rotation + half_turn) % 360, True
+    rotation, straight = first_turn, upright
+    sideways = _sideways(best, upright.shape[1] / upright.shape[0])
+    if sideways or not _good_enough(best) and not _upright_by_its_mrz(upright, best, mrz_readings):
+        with timed("orientation"):
+            # A sideways reading is never kept: its rows mean nothing, whatever its confidence.
+            candidates = [] if sideways else [(0, upright, best)]
+            for turn in _turns_to_try(upright, tmp, job, sideways):
+                turned = cleanup.rotate_quadrant(upright, turn)
+                candidates.append((turn, turned, _ocr(cleanup.remove_rules(turned), tmp, job)))
+            turn, upright, best = _mrz_upright(candidates, mrz_readings) or max(candidates, key=lambda c: c[2].quality)
+            rotation = (first_turn + turn) % 360
+    oriented = upright  # the MRZ is read on the page before its background is flattened
+    if not _good_enough(best):
+        with timed("contrast"):
+            # A poor reading on an upright page is mostly its background: a security print,
+            # a tint, uneven light. Binarised against its local surround, the ink stands alone.
+            # A turn chosen between two poor readings may be the noise's choice: the page as
+            # it stood is flattened too.
+            views = [(rotation, upright)]
+            if rotation != first_turn and not sideways:
+                views.append((first_turn, straight))
+            for turn, view in views:
+                flattened = cleanup.flatten_background(view)
+                attempt = _ocr(flattened, tmp, job)
+                if attempt.quality > best.quality:
+                    upright, oriented, best, rotation = flattened, view, attempt, turn
+    mirrored = False
+    if best.mean_confidence < MIRROR_SUSPECT:
+        with timed("orientation"):
+            found = _mirrored_reading(oriented, best, tmp, job)
+        if found is not None:
+            half_turn, oriented, best = found
+            upright, rotation, mirrored = oriented, (rotation + half_turn) % 360, True
     # The MRZ reader gets the image before rule removal, which would cut OCR-B strokes.
     with timed("mrz"):
         extra, turn = _read_mrz(oriented, best, mrz_readings)
@@ -178,8 +293,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
             # printed zone is read again that way (the page, not the zone, is turned).
             upright = cleanup.rotate_quadrant(oriented, turn)
             rotation = (rotation + turn) % 360
-            with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
-                best = _ocr(cleanup.remove_rules(upright), tmp, job)
+            best = _ocr(cleanup.remove_rules(upright), tmp, job)
         if extra and best.word_count <= 2 * FEW_WORDS:
             best = _card_reading(upright, best, job)
     h, w = upright.shape[:2]
@@ -194,7 +308,7 @@ def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
         skew=skew,
         mirrored=mirrored,
         mean_confidence=best.mean_confidence,
-        sharpness=sharp,
+        sharpness=prepared.sharp,
         extra_text=extra,
     )
 
@@ -307,7 +421,11 @@ def _ocr(gray: np.ndarray, tmp: str, job: PageJob, psm: int = 3) -> OcrResult:
     try:
         return ocr_words(path, w, h, timeout=_remaining(job), psm=psm)
     except OcrTimeout as exc:
-        raise ReadTimeout(job.source, f"plus de {job.limits.read_seconds:.0f} s") from exc
+        raise _timeout(job) from exc
+
+
+def _timeout(job: PageJob) -> ReadTimeout:
+    return ReadTimeout(job.source, f"plus de {job.limits.read_seconds:.0f} s")
 
 
 def _write(gray: np.ndarray, tmp: str, name: str) -> Path:
@@ -320,7 +438,7 @@ def _write(gray: np.ndarray, tmp: str, name: str) -> Path:
 def _remaining(job: PageJob) -> float:
     left = job.deadline - time.time()
     if left <= 0:
-        raise ReadTimeout(job.source, f"plus de {job.limits.read_seconds:.0f} s")
+        raise _timeout(job)
     return left
 
 

@@ -16,9 +16,10 @@ _tally: ContextVar[dict[str, float] | None] = ContextVar("reading_step_tally", d
 
 
 @contextmanager
-def collecting() -> Iterator[dict[str, float]]:
-    """A fresh tally in milliseconds by step, filled while the block runs."""
-    tally: dict[str, float] = {}
+def collecting(tally: dict[str, float] | None = None) -> Iterator[dict[str, float]]:
+    """A tally in milliseconds by step (a fresh one, or a page's own taken up again when
+    its reading resumes), filled while the block runs."""
+    tally = {} if tally is None else tally
     token = _tally.set(tally)
     try:
         yield tally
@@ -43,6 +44,11 @@ def timed(step: str) -> Iterator[None]:
         inner = tally.pop(_NESTED, 0.0)
         tally[step] = round(tally.get(step, 0.0) + spent - inner, 1)
         tally[_NESTED] = nested + spent
+
+
+def charge(tally: dict[str, float], step: str, ms: float) -> None:
+    """Add to a page's tally its share of a step done for several pages at once."""
+    tally[step] = round(tally.get(step, 0.0) + ms, 1)
 
 
 def steps_of(tally: dict[str, float]) -> dict[str, float]:

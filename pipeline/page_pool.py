@@ -10,12 +10,17 @@ kernel, not by a check some parser might lack. No page is ever read in the calli
 process, so the bound cannot be forgotten by a caller.
 
 Workers stay up between pages (and between pools: a closed pool hands its idle
-workers to the next one), so the price of a process is paid once, not per page.
+workers to the next one), so the price of a process is paid once, not per page. While
+more pages wait than there are workers, a worker takes several at once: their first OCR
+pass is one tesseract run, which loads its model once. A batch its worker could not
+finish is read again a page at a time, so that the page at fault fails alone.
 The same worker serves the review server's page previews (web/page_images.py).
 """
 from __future__ import annotations
 
 import atexit
+import errno
+import logging
 import os
 import pickle
 import queue
@@ -32,10 +37,18 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from extractors.limits import Limits
-from models import BadInputError, FileLimitExceeded, Page, ReadTimeout, UnreadableFileError
+from models import (
+    BadInputError,
+    FileLimitExceeded,
+    Page,
+    ReadTimeout,
+    UnreadableFileError,
+)
 
 if TYPE_CHECKING:  # the reading code is loaded in the workers, not by who starts them (the web server)
     from extractors.reading import PageJob
+
+log = logging.getLogger(__name__)
 
 # Seconds the kill waits beyond a job's own deadline: the reader stops itself on
 # time (tesseract's timeout) when it can; the kill is for when it cannot.
@@ -213,22 +226,37 @@ def read_or_error(job: PageJob) -> Page | UnreadableFileError:
         return exc
 
 
+def read_several(jobs: list[PageJob]) -> list[Page | UnreadableFileError]:
+    """Several pages in one call (their first OCR pass is one tesseract run). Runs inside a worker."""
+    from extractors.reading import read_pages
+
+    return read_pages(jobs)
+
+
 def read_bounded(worker: BoundedWorker, job: PageJob) -> Page | UnreadableFileError:
     """One page read in `worker`; a page over the memory cap or the time limit is an
     input problem of its file, like any other."""
     try:
         return worker.call(read_or_error, job, job.limits.read_seconds + KILL_GRACE_S)
-    except WorkerOutOfMemory:
+    except WorkerError as exc:
+        return _beyond_bounds(job, exc)
+
+
+def _beyond_bounds(job: PageJob, exc: WorkerError) -> UnreadableFileError:
+    if isinstance(exc, WorkerOutOfMemory):
         return FileLimitExceeded(job.source, f"page {job.index + 1} : plus de "
                                              f"{job.limits.max_reader_bytes / 2**20:.0f} Mio de mémoire à la lecture")
-    except WorkerTimeout:
+    if isinstance(exc, WorkerTimeout):
         return ReadTimeout(job.source, f"page {job.index + 1} : plus de {job.limits.read_seconds:.0f} s")
-    except WorkerDied as died:
-        return FileLimitExceeded(job.source, f"page {job.index + 1} : {died} ; limite de mémoire "
-                                             f"{job.limits.max_reader_bytes / 2**20:.0f} Mio")
+    return FileLimitExceeded(job.source, f"page {job.index + 1} : {exc} ; limite de mémoire "
+                                         f"{job.limits.max_reader_bytes / 2**20:.0f} Mio")
 
 
 _STOP = object()
+# Pages a worker takes at once while the queue is long: each one past the first saves a
+# tesseract model load (about 0.1 s of a page's 0.9 s); more would hold more pages in memory
+# for little more.
+MAX_BATCH = 6
 
 
 class PagePool:
@@ -266,11 +294,10 @@ class PagePool:
         worker: BoundedWorker | None = None
         try:
             while True:
-                item = self._queue.get()
-                if item is _STOP:
+                batch = self._next_batch()
+                if batch is None:
                     return
-                job, future = item
-                if not future.set_running_or_notify_cancel():
+                if not batch:
                     continue
                 try:
                     if worker is None or not worker.alive():
@@ -278,15 +305,69 @@ class PagePool:
                     with self._lock:
                         self._busy.add(worker)
                     try:
-                        future.set_result(read_bounded(worker, job))
+                        worker = self._read_batch(worker, batch)
                     finally:
                         with self._lock:
                             self._busy.discard(worker)
                 except BaseException as exc:  # noqa: BLE001 - a reader's bug belongs to its dossier
-                    future.set_exception(exc)
+                    for _, future in batch:
+                        if not future.done():
+                            future.set_exception(exc)
         finally:
             if worker is not None:
                 give_back(worker)
+
+    def _next_batch(self) -> list[tuple[PageJob, Future]] | None:
+        """The next pages for one worker (None: the pool is closing). While more pages wait
+        than there are workers, a worker takes several at once: their first OCR pass is then
+        one tesseract run. Near the end of the queue each takes one, so that none idles while
+        another still has a batch to read."""
+        item = self._queue.get()
+        items = [item]
+        while item is not _STOP and len(items) < MAX_BATCH and self._queue.qsize() > self.workers:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            items.append(item)
+        if items[-1] is _STOP:
+            items.pop()
+            if not items:
+                return None
+            self._queue.put(_STOP)  # the stop is for whoever asks next: this batch is read first
+        return [(job, future) for job, future in items if future.set_running_or_notify_cancel()]
+
+    def _read_batch(self, worker: BoundedWorker, batch: list[tuple[PageJob, Future]]) -> BoundedWorker:
+        """Read the batch's pages in `worker` (or its successor, returned, when it died).
+        A batch the worker could not finish, or whose reading hit a bug, is read again a page
+        at a time, so the page at fault fails alone."""
+        if len(batch) > 1:
+            jobs = [job for job, _ in batch]
+            # The kill waits as long as the pages' time limits together.
+            timeout = sum(job.limits.read_seconds for job in jobs) + KILL_GRACE_S
+            try:
+                pages = worker.call(read_several, jobs, timeout)
+            except Exception as exc:  # noqa: BLE001 - read again a page at a time, below
+                log.info("a batch of %d pages read again a page at a time: %s", len(jobs), exc)
+            else:
+                for (_, future), page in zip(batch, pages):
+                    future.set_result(page)
+                return worker
+        for job, future in batch:
+            if self._closed:  # the batch died with the pool: nobody waits for its pages
+                future.set_exception(RuntimeError("PagePool is closed"))
+                continue
+            if not worker.alive():
+                with self._lock:
+                    self._busy.discard(worker)
+                worker = take_worker(self.memory_bytes)
+                with self._lock:
+                    self._busy.add(worker)
+            try:
+                future.set_result(read_bounded(worker, job))
+            except BaseException as exc:  # noqa: BLE001 - a reader's bug belongs to its dossier
+                future.set_exception(exc)
+        return worker
 
     def close(self) -> None:
         with self._lock:
@@ -359,9 +440,17 @@ def _worker_main(memory_bytes: int) -> None:
 
 
 def _out_of_memory(exc: BaseException) -> bool:
-    """OpenCV reports an allocation refused under the address-space cap as its own
-    cv2.error, not MemoryError: it is the same page over the memory limit."""
-    return exc.__class__.__name__ == "error" and "Insufficient memory" in str(exc)
+    """Whether the cap refused an allocation on the way to `exc`. OpenCV reports that as
+    its own cv2.error, the kernel as ENOMEM (a scratch folder's clean-up listing it after a
+    MemoryError raises that instead), Python as MemoryError: the same page over the limit."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, MemoryError) or isinstance(seen, OSError) and seen.errno == errno.ENOMEM:
+            return True
+        if seen.__class__.__name__ == "error" and "Insufficient memory" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 if __name__ == "__main__":

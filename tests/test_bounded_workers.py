@@ -2,13 +2,19 @@
 whatever runs inside it."""
 from __future__ import annotations
 
+import errno
 import os
 import time
 
 import psutil
 import pytest
 
-from pipeline.page_pool import BoundedWorker, WorkerOutOfMemory, WorkerTimeout, run_bounded
+from pipeline.page_pool import (
+    BoundedWorker,
+    WorkerOutOfMemory,
+    WorkerTimeout,
+    run_bounded,
+)
 
 CAP = 1 << 30
 
@@ -65,3 +71,16 @@ def test_opencv_refusing_an_allocation_under_the_cap_is_out_of_memory_too() -> N
     """cv2 raises its own error, not MemoryError, when the cap refuses its buffer."""
     with pytest.raises(WorkerOutOfMemory):
         run_bounded(opencv_hog, 2000, memory_bytes=CAP, timeout=60)
+
+
+def memory_error_then_enomem(_: object) -> None:
+    try:
+        raise MemoryError
+    finally:
+        # What a scratch folder's clean-up raises when it lists the folder right after.
+        raise OSError(errno.ENOMEM, "Cannot allocate memory")
+
+
+def test_an_allocation_refused_on_the_way_to_another_error_is_out_of_memory_too() -> None:
+    with pytest.raises(WorkerOutOfMemory):
+        run_bounded(memory_error_then_enomem, None, memory_bytes=CAP, timeout=60)
