@@ -331,7 +331,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _NAME_TOKEN = re.compile(rf"[{_UPPER}][{_UPPER}{_LOWER}'’\-]*|(?:d|l|n|o|mc)['’][{_UPPER}][{_UPPER}{_LOWER}'’\-]*")
 _ARTICLES = {"le", "la", "les"}
-_PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin",
+NAME_PARTICLES = {"de", "du", "des", "da", "dos", "das", "del", "della", "van", "von", "der", "den", "le", "la", "el", "al", "ben", "bin",
               "ter", "y", "ait", "abd", "abou", "ould", "ibn", "d"}
 # Capitalised words that follow a civility but are not names.
 _NOT_NAMES = {"le", "la", "les", "directeur", "directrice", "president", "presidente", "gerant", "gerante",
@@ -374,7 +374,7 @@ def split_name(index: TextIndex, start: int, end: int, certainty: float = 1.0) -
         # No case to tell them apart: French running text says given names first; a
         # particle goes with the name it opens ("Mehdi EL AMRANI", "Rachid AÏT OUFKIR").
         first = len(tokens) - 1
-        while first > 1 and fold(tokens[first - 1][0]).rstrip("'’") in _PARTICLES:
+        while first > 1 and fold(tokens[first - 1][0]).rstrip("'’") in NAME_PARTICLES:
             first -= 1
         surname_tokens, given_tokens = tokens[first:], tokens[:first]
         certainty *= 0.5
@@ -382,7 +382,7 @@ def split_name(index: TextIndex, start: int, end: int, certainty: float = 1.0) -
         first = upper.index(True)
         last = len(upper) - 1 - upper[::-1].index(True)
         # A lower-case particle just before the capitals belongs to the surname ("de LA FONTAINE").
-        while first > 0 and tokens[first - 1][0].lower() in _PARTICLES and tokens[first - 1][0].islower():
+        while first > 0 and tokens[first - 1][0].lower() in NAME_PARTICLES and tokens[first - 1][0].islower():
             first -= 1
         surname_tokens = tokens[first: last + 1]
         given_tokens = tokens[:first] + tokens[last + 1:]
@@ -418,7 +418,7 @@ def name_tokens_end(text: str, pos: int, max_tokens: int = 6) -> int:
             count += 1
             if bare != token or count >= max_tokens:
                 break
-        elif bare.lower() in _PARTICLES and count:
+        elif bare.lower() in NAME_PARTICLES and count:
             continue  # kept only if a name token follows
         else:
             break
@@ -461,7 +461,7 @@ def looks_like_name(text: str) -> bool:
             and all(re.search(r"[^\W\d_]{2}|^[^\W\d_]\.?$", t) for t in tokens)
             and not any(t[:1] in "-'’" or t.endswith("-") for t in tokens)
             # Names are capitalised, but for their particles ("Rui de SOUSA", "N'DIAYE").
-            and all(t[:1].isupper() or fold(t) in _PARTICLES or re.match(r"[a-z]['’][A-Z]", t) for t in tokens)
+            and all(t[:1].isupper() or fold(t) in NAME_PARTICLES or re.match(r"[a-z]['’][A-Z]", t) for t in tokens)
             and any(t[:1].isupper() for t in tokens))
 
 
@@ -487,7 +487,7 @@ def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -
             given = given_spans[0]
             return PersonName(Span(surname.value, surname.start, surname.end),
                               Span(given.value, given.start, given.end), surname.start, given.end)
-        if all(is_upper_name(t) or fold(t) in _PARTICLES for t in str(surname.value).split()):
+        if all(is_upper_name(t) or fold(t) in NAME_PARTICLES for t in str(surname.value).split()):
             # a surname label's value in capitals is all surname ("Nom | EL AMRANI"): its given
             # names stand under their own label, somewhere else on the row
             return PersonName(Span(surname.value, surname.start, surname.end), None, surname.start, surname.end)
@@ -692,7 +692,7 @@ def clean_title(text: str) -> str:
 
 
 __all__ = [
-    "Span", "TextIndex", "ExtractionBuilder", "values_after", "first_after", "date_after",
+    "Span", "TextIndex", "ExtractionBuilder", "NAME_PARTICLES", "values_after", "first_after", "date_after",
     "siret_span", "strip_legal_form", "company_name_span", "split_name", "person_mentions",
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
     "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",

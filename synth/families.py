@@ -19,7 +19,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
-                "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal"),
+                "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
+                "titre_professionnel"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
@@ -52,6 +53,8 @@ LATER |= {"internship_agreement:school_portal"}
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
 LATER |= {"diploma:jury_proces_verbal"}
+# A fifth wave, written once diploma:jury_proces_verbal had been looked at.
+LATER |= {"diploma:titre_professionnel"}
 
 
 def all_families() -> list[str]:

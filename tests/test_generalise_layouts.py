@@ -279,3 +279,52 @@ def test_a_diploma_holder_in_a_grid_of_labels_over_values() -> None:
     fields = diploma.extract([layout_page(TRANSCRIPT_GRID)]).fields
     assert (fields["holder_surname"], fields["holder_given_names"]) == ("EL MANSOURI", "Yasmine Aïcha")
     assert (fields["title"], fields["award_date"]) == ("Master Informatique", "2025-06-28")
+
+
+def test_the_graduate_is_the_one_born_on_a_date_not_the_jury_or_the_signatory() -> None:
+    # A commission's decision, worded unlike any generator family: members and signatory named
+    # with civilities around the graduate, whose name stands alone over the birth line.
+    page = prose_page("""
+UNIVERSITÉ DE LA CÔTE D'OPALE
+Décision de la commission pédagogique
+Composition : M. Hervé LANGLOIS, président ; Mme Odile FERRAND, assesseure
+La commission, après examen du dossier, prononce l'admission de
+Kouassi Jean-Marc YAO
+né le 4 mai 1999 à Abidjan (Côte d'Ivoire)
+au Master Gestion de patrimoine
+Le président de la commission
+M. Hervé LANGLOIS
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("YAO", "Kouassi Jean-Marc")
+    # on the birth's own line, after a civility, with a particle kept with the surname
+    page = prose_page("""
+INSTITUT SUPÉRIEUR DU COMMERCE
+Relevé de décision du jury
+Mme Fatou de SOUZA, née le 12/03/2000 à Cotonou, a satisfait aux épreuves.
+La directrice des études, Mme Claire DUBOIS
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("de SOUZA", "Fatou")
+
+
+def test_a_degree_named_after_an_admission_and_wrapped_over_lines() -> None:
+    page = prose_page("""
+CERTIFICAT D'OBTENTION
+La commission réunie le 2 juillet 2024 a déclarée admise à la Licence professionnelle
+assurance et gestion des risques
+Candidate : N'GUESSAN Aya Marie-Laure
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Licence professionnelle assurance et gestion des risques"
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("N'GUESSAN", "Aya Marie-Laure")
+    page = prose_page("""
+ATTESTATION D'OBTENTION
+Après délibération, le jury, réuni le 30/06/2025, déclare reçue au diplôme de Master
+mention Finance d'entreprise
+Mme Li WEI, née le 3 mars 2001 à Wuhan
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Master mention Finance d'entreprise"
+    assert fields["award_date"] == "2025-06-30"
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("WEI", "Li")

@@ -15,7 +15,7 @@ import pytest
 
 from synth import generate_dossier, render_piece, render_piece_file
 from synth.families import FAMILIES, LATER, FamilyFilter
-from synth.fmt import euros
+from synth.fmt import MONTHS_FR, euros
 from synth.pieces import BUILDERS
 from synth.pieces.fresh import FRESH, fresh_family_names
 from synth.pieces.fresh_words import euros_in_words
@@ -51,8 +51,9 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:jury_proces_verbal" in HELD_OUT
-    assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats"} <= set(RETIRED)
+    assert "diploma:titre_professionnel" in HELD_OUT
+    assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats",
+            "diploma:jury_proces_verbal"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -197,14 +198,15 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
     """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
     diploma made before it existed (it and the waves after it excluded)."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats",
-                                                  "diploma:jury_proces_verbal"}), 60)
+                                                  "diploma:jury_proces_verbal", "diploma:titre_professionnel"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
 def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
     """`diploma:releve_resultats` (wave 2) takes some diplomas; every other one, `conferred` and `school_band`
-    included, is the diploma made with it (and the wave after it) excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal"}), 80)
+    included, is the diploma made with it (and the waves after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal",
+                                                  "diploma:titre_professionnel"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -225,10 +227,37 @@ def test_releve_resultats_diplomas_generate_pass_the_check_and_carry_their_tag(t
 
 def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
     """`diploma:jury_proces_verbal` (wave 3) takes some diplomas; every other one, the three earlier fresh families
-    included, is the diploma made with it excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal"}), 120)
+    included, is the diploma made with it (and the wave after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal", "diploma:titre_professionnel"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
+
+
+def _printed_diplomas(name: str, seeds: tuple[int, ...]) -> list[tuple[str, dict, dt.date, str]]:
+    """(text, truth, award date, the "Fait à …, le <date>" date) of born-digital diplomas of the family `name`
+    alone, each printing its holder, its title, the date it was conferred and a place and date it was made."""
+    printed = []
+    for seed in seeds:
+        data, _, fields = render_piece("diploma", seed, "born_digital", FamilyFilter(frozenset({name})))
+        assert fields["_family"] == name
+        award = dt.date.fromisoformat(str(fields["award_date"]))
+        text = _text(data)
+        assert re.search(rf"({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
+        made = re.search(r"Fait à [^,\r\n]+, le (\d{2}/\d{2}/\d{4}|\d{1,2}(er)? \w+ \d{4})?", text)
+        assert made, text
+        flat = _flat(text)
+        for key in ("holder_surname", "holder_given_names", "title"):
+            assert _flat(str(fields[key])) in flat, (seed, key)
+        printed.append((text, fields, award, made.group(1) or ""))
+    return printed
+
+
+def _french_date(text: str) -> dt.date:
+    """"05/03/2022" or "5 mars 2022" (or "1er mars 2022")."""
+    if "/" in text:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    day, month, year = text.split()
+    return dt.date(int(year), MONTHS_FR.index(month) + 1, int(day.removesuffix("er")))
 
 
 def test_jury_proces_verbal_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
@@ -236,17 +265,29 @@ def test_jury_proces_verbal_diplomas_generate_pass_the_check_and_carry_their_tag
     prints the holder, the degree and the date the jury sat, and a later edition date."""
     name = "diploma:jury_proces_verbal"
     assert len(_diplomas_alone(name, (41, 42, 43), tmp_path)) >= 3
-    for seed in (4, 5, 6, 7, 8, 9):
-        data, _, fields = render_piece("diploma", seed, "born_digital", FamilyFilter(frozenset({name})))
-        assert fields["_family"] == name
-        award = dt.date.fromisoformat(str(fields["award_date"]))
-        text = _text(data)
-        assert re.search(rf"({award:%d/%m/%Y}|{award.day}(er)? \w+ {award.year})", text), text
-        assert re.search(r"Fait à [^,\r\n]+, le ", text), text
-        flat = _flat(text)
-        for key in ("holder_surname", "holder_given_names", "title"):
-            assert _flat(str(fields[key])) in flat, (seed, key)
+    for text, _, _, _ in _printed_diplomas(name, (4, 5, 6, 7, 8, 9)):
         assert "JURY" in text.upper()
+
+
+def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
+    """`diploma:titre_professionnel` (wave 4) takes some diplomas; every other one, the four earlier fresh
+    families included, is the diploma made with it excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel"}), 150)
+    assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
+                                                           "releve_resultats", "school_band", "conferred")), drawn
+
+
+def test_titre_professionnel_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The fifth fresh diploma family, alone and held out in place of `jury_proces_verbal`: every diploma of these
+    dossiers is one, truth intact, and the page prints the holder, the title, the date the jury sat and a later
+    issue date, signed for the minister."""
+    name = "diploma:titre_professionnel"
+    assert name in HELD_OUT and "diploma:jury_proces_verbal" in RETIRED
+    assert len(_diplomas_alone(name, (51, 52, 53), tmp_path)) >= 3
+    for text, _, award, made in _printed_diplomas(name, (4, 5, 6, 7, 8, 9)):
+        assert made and _french_date(made) > award, made
+        assert "TITRE PROFESSIONNEL" in text.upper() and "par délégation" in text
+
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
 def test_each_fresh_family_scanned_and_photographed(name):

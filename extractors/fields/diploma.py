@@ -8,12 +8,14 @@ from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
 from extractors.textfields import (
     CIVILITY,
+    NAME_PARTICLES,
     ExtractionBuilder,
     PersonName,
     Span,
     TextIndex,
     best_person,
     clean_title,
+    is_upper_name,
     looks_like_name,
     name_after,
     ner_person,
@@ -28,7 +30,8 @@ from models.records import Extraction
 
 FIELD_NAMES = FIELDS[PieceType.diploma]
 # The piece's own heading names the kind of paper, not the degree.
-DOCUMENT_HEADING = r"(?:certificat|attestation)\s+de\s+(?:diplome|reussite)|(?:degree|diploma)\s+certificate"
+DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|d['’]obtention)"
+                    r"|(?:degree|diploma)\s+certificate")
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
@@ -45,7 +48,7 @@ TITLE_END = r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+e
 # parchment may centre a lone "à" above the name, its verb lines away ("DÉLIVRE LE DIPLÔME").
 HOLDER_LEAD = (
     r"(?:confere|decerne|delivre|attribue|remis|presente)e?\s+a\b|certifie\s+que|atteste\s+que|titulaire\s*:"
-    r"|(?m:^[ \t]*a[ \t]*$)"
+    r"|(?m:^[ \t]*a[ \t]*$)|\bcandidat(?:e|\(e\))?\s*:"
     r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
 )
 # Where the name ends on its line: the birth, or the sentence going on.
@@ -53,13 +56,22 @@ HOLDER_END = r",|\s(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulair
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|(?:mrs|ms|miss|dr)\b\.?)\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
+# The graduate's birth, which a piece prints for the graduate only (never for a jury member or
+# a signatory): the name just before it is the holder's.
+BIRTH = r"\bnee?(?:\(e\))?\s+le\b"
+CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr"}
+# "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
+ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
+# "au diplôme de Licence": the degree is the Licence; "au Diplôme d'État …" is the degree's own name.
+DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
+
 # The date the degree was conferred, best first: the jury's deliberation (an attestation
 # de réussite), then the diploma's own delivery ("Délivré à Paris, le …"). Never an
 # attestation's "Fait à …, le", which is only the day the attestation was written.
 _PLACE = r"(?:(?!\bnee?\b|\bne\(e\))[^,\n]){1,40}?"
 AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
-    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury\s+(?:du|reuni\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
+    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
     r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
     r"date\s+de\s+(?:validation|reussite)|diplomee?(?:\(e\))?\s+le\b|(?:valide|recue?)(?:\(e\))?\s+le\b",
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
@@ -75,8 +87,8 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
-    # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives.
-    person = form_person(index) or _holder_after_lead(index)
+    # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives, else the one born on a date.
+    person = form_person(index) or _holder_after_lead(index) or _holder_before_birth(index)
     # A name line found after a lead but unreadable (OCR debris) stays unread: guessing
     # from elsewhere would pick a signatory.
     located = bool(index.search(HOLDER_LEAD))
@@ -124,6 +136,47 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
     return None
 
 
+def _holder_before_birth(index: TextIndex) -> PersonName | None:
+    """'Mariana MAGALHÃES / né(e) le 31 octobre 1987', 'Mme Awa DIALLO, née le …': the name
+    ending right before a birth, on its line or the line above (OCR may leave a line of
+    stray marks between them)."""
+    for m in index.search(BIRTH):
+        line_start, _ = index.line_bounds(m.start())
+        places = [(line_start, m.start())]
+        while len(places) < 3 and places[-1][0] > 0:
+            places.append(index.line_bounds(places[-1][0] - 1))
+        for start, end in places:
+            person = _name_ending(index, start, end)
+            if person:
+                return person
+            if sum(c.isalpha() for c in index.text[start:end]) > 3:
+                break  # words that are no name: this birth belongs to no name printed here
+    return None
+
+
+def _name_ending(index: TextIndex, start: int, end: int) -> PersonName | None:
+    """The name that ends text[start:end]: its last words while they are capitalised (or a
+    particle inside the name), with at least one in capitals (the surname), no civility."""
+    tokens = list(re.finditer(r"\S+", index.text[start:end]))
+    first = len(tokens)
+    while first > 0:
+        word = tokens[first - 1].group(0).strip(",;")
+        if fold(word) in CIVILITY_WORDS or not (word[:1].isupper() or first < len(tokens) and fold(word) in NAME_PARTICLES):
+            break
+        first -= 1
+    while first < len(tokens) and tokens[first].group(0).islower():  # "de" of "diplôme de Awa SY"
+        first += 1
+    words = tokens[first:]
+    if len(words) < 2 or not any(is_upper_name(w.group(0).strip(",;")) for w in words):
+        return None
+    name_start, name_end = start + words[0].start(), start + words[-1].end()
+    while name_end > name_start and index.text[name_end - 1] in ",;":
+        name_end -= 1
+    if not looks_like_name(index.text[name_start:name_end]):
+        return None
+    return split_name(index, name_start, name_end, certainty=0.9)
+
+
 def _name_in(index: TextIndex, start: int, end: int) -> PersonName | None:
     stop = re.search(HOLDER_END, index.folded[start:end])
     end = start + stop.start() if stop else end
@@ -149,6 +202,9 @@ def _title(index: TextIndex) -> Span | None:
             if end == line_end and _display_continues(index, line_start, line_end):
                 end = index.line_bounds(line_end + 1)[1]
             return _title_span(index, line_start + lead, end, 0.9)
+    admitted = _title_after_admission(index)
+    if admitted:
+        return admitted
     # A form's "Diplôme" / "Intitulé" label with the degree beside or under it, in a table cell.
     labelled = value_by_label(index, TITLE_CELL_LABEL, _degree_in)
     if labelled:
@@ -157,6 +213,35 @@ def _title(index: TextIndex) -> Span | None:
         if not re.search(NOT_TITLE, fold(str(value.value))):
             return _title_span(index, value.start, value.end, 0.7)
     return None
+
+
+def _title_after_admission(index: TextIndex) -> Span | None:
+    """'a déclaré admis(e) au diplôme de Licence / professionnelle Métiers de la gestion': the
+    degree after the admission, with the lines its sentence wraps onto."""
+    for m in index.search(ADMITTED):
+        start = m.end()
+        named_after = re.match(DEGREE_NAMED_AFTER, index.folded[start:])
+        if named_after:
+            start += named_after.end()
+        if not re.match(DEGREE_START, index.folded[start:]):
+            continue
+        _, end = index.line_bounds(start)
+        end = _sentence_end(index, end)
+        return _title_span(index, start, end, 0.85)
+    return None
+
+
+def _sentence_end(index: TextIndex, end: int) -> int:
+    """Where a title in a sentence ends: past the line break that cuts a phrase, or before a
+    next line that goes on in lower case ("Licence" / "professionnelle Métiers de la gestion")."""
+    wrapped = run_on_end(index, end)
+    if wrapped != end or end >= len(index.text):
+        return wrapped
+    next_start, next_end = end + 1, index.line_bounds(end + 1)[1]
+    following = index.text[next_start:next_end].lstrip()
+    if following[:1].islower() and not re.match(BIRTH + "|" + NOT_TITLE, fold(following)):
+        return next_end
+    return end
 
 
 def _type_size(index: TextIndex, start: int, end: int) -> float:
@@ -179,9 +264,10 @@ def _display_continues(index: TextIndex, line_start: int, line_end: int) -> bool
 def _degree_in(text: str) -> tuple[str, int, int] | None:
     """A degree's name at the start of a cell: the acceptor of the title's label."""
     line = text.split("\n")[0]
-    folded = fold(line)
+    lead = re.match(r"[^A-Za-zÀ-ÿ]{0,4}", line).end()  # OCR's stray marks before the degree
+    folded = fold(line[lead:])
     if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE, folded):
-        return line, 0, len(line)
+        return line[lead:], lead, len(line)
     return None
 
 

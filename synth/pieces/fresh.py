@@ -20,6 +20,7 @@ from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_releve import releve_resultats
+from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_payslip import net_paye
@@ -47,7 +48,8 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
-                Fresh("jury_proces_verbal", jury_proces_verbal, lambda facts: not facts.diploma.english, wave=3)),
+                Fresh("jury_proces_verbal", jury_proces_verbal, lambda facts: not facts.diploma.english, wave=3),
+                Fresh("titre_professionnel", titre_professionnel, lambda facts: not facts.diploma.english, wave=4)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),),
