@@ -20,7 +20,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
-                "titre_professionnel"),
+                "titre_professionnel", "comparabilite"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
@@ -55,6 +55,8 @@ LATER |= {"diploma:releve_resultats"}
 LATER |= {"diploma:jury_proces_verbal"}
 # A fifth wave, written once diploma:jury_proces_verbal had been looked at.
 LATER |= {"diploma:titre_professionnel"}
+# A sixth wave, written once diploma:titre_professionnel had been looked at.
+LATER |= {"diploma:comparabilite"}
 
 
 def all_families() -> list[str]:

@@ -328,3 +328,36 @@ Mme Li WEI, née le 3 mars 2001 à Wuhan
     assert fields["title"] == "Master mention Finance d'entreprise"
     assert fields["award_date"] == "2025-06-30"
     assert (fields["holder_surname"], fields["holder_given_names"]) == ("WEI", "Li")
+
+
+def test_a_professional_title_is_a_diploma_and_its_title_is_the_one_obtained() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    # quoted over two lines, the level after it; a heading of its own kind above
+    page = prose_page("""
+PRÉFECTURE DE LA RÉGION BRETAGNE
+TITRE PROFESSIONNEL
+Le préfet de région, par délégation du ministre chargé de l'emploi, certifie que
+Monsieur Tiago ALVES PEREIRA
+né le 3 février 1990 à Porto (Portugal)
+a obtenu le titre professionnel « Technicien supérieur
+systèmes et réseaux » de niveau 5
+Session de validation : 12/03/2024
+Fait à Rennes, le 2 avril 2024
+""")
+    assert classify_pages([page])[0] == PieceType.diploma
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Technicien supérieur systèmes et réseaux"
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("ALVES PEREIRA", "Tiago")
+    assert fields["award_date"] == "2024-03-12"
+    # unquoted in a sentence, the jury's date further on
+    page = prose_page("""
+Ministère du Travail
+Madame Thi Lan NGUYEN, née le 14/08/1995 à Hanoï, a obtenu le titre professionnel Comptable
+assistant de niveau 4, le jury s'est réuni le 5 juin 2023.
+""")
+    assert classify_pages([page])[0] == PieceType.diploma
+    fields = diploma.extract([page]).fields
+    assert (fields["title"], fields["award_date"]) == ("Comptable assistant", "2023-06-05")
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("NGUYEN", "Thi Lan")

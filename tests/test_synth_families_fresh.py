@@ -51,9 +51,9 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:titre_professionnel" in HELD_OUT
+    assert "diploma:comparabilite" in HELD_OUT
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats",
-            "diploma:jury_proces_verbal"} <= set(RETIRED)
+            "diploma:jury_proces_verbal", "diploma:titre_professionnel"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -198,7 +198,8 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
     """`diploma:school_band` (wave 1) takes some diplomas; every other one, `diploma:conferred` included, is the
     diploma made before it existed (it and the waves after it excluded)."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats",
-                                                  "diploma:jury_proces_verbal", "diploma:titre_professionnel"}), 60)
+                                                  "diploma:jury_proces_verbal", "diploma:titre_professionnel",
+                                                  "diploma:comparabilite"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
@@ -206,7 +207,7 @@ def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
     """`diploma:releve_resultats` (wave 2) takes some diplomas; every other one, `conferred` and `school_band`
     included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal",
-                                                  "diploma:titre_professionnel"}), 80)
+                                                  "diploma:titre_professionnel", "diploma:comparabilite"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -227,8 +228,9 @@ def test_releve_resultats_diplomas_generate_pass_the_check_and_carry_their_tag(t
 
 def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
     """`diploma:jury_proces_verbal` (wave 3) takes some diplomas; every other one, the three earlier fresh families
-    included, is the diploma made with it (and the wave after it) excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal", "diploma:titre_professionnel"}), 120)
+    included, is the diploma made with it (and the waves after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal", "diploma:titre_professionnel",
+                                                  "diploma:comparabilite"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
 
@@ -271,22 +273,48 @@ def test_jury_proces_verbal_diplomas_generate_pass_the_check_and_carry_their_tag
 
 def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
     """`diploma:titre_professionnel` (wave 4) takes some diplomas; every other one, the four earlier fresh
-    families included, is the diploma made with it excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel"}), 150)
+    families included, is the diploma made with it (and the wave after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel", "diploma:comparabilite"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
 
+def _issued_after_award(name: str, seeds: tuple[int, ...], folder: Path) -> list[tuple[str, dict]]:
+    """(text, truth) of the family `name`'s diplomas, alone: the dossiers drawn with it pass the check, and every page
+    prints its holder, title and award date, and is made at a later date."""
+    assert len(_diplomas_alone(name, seeds, folder)) >= 3
+    printed = _printed_diplomas(name, (4, 5, 6, 7, 8, 9))
+    assert all(made and _french_date(made) > award for _, _, award, made in printed), [p[3] for p in printed]
+    return [(text, fields) for text, fields, _, _ in printed]
+
+
 def test_titre_professionnel_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
-    """The fifth fresh diploma family, alone and held out in place of `jury_proces_verbal`: every diploma of these
-    dossiers is one, truth intact, and the page prints the holder, the title, the date the jury sat and a later
-    issue date, signed for the minister."""
+    """The fifth fresh diploma family, alone (held out in place of `jury_proces_verbal`, retired since): every
+    diploma of these dossiers is one, truth intact, and the page prints the holder, the title, the date the jury sat
+    and a later issue date, signed for the minister."""
     name = "diploma:titre_professionnel"
-    assert name in HELD_OUT and "diploma:jury_proces_verbal" in RETIRED
-    assert len(_diplomas_alone(name, (51, 52, 53), tmp_path)) >= 3
-    for text, _, award, made in _printed_diplomas(name, (4, 5, 6, 7, 8, 9)):
-        assert made and _french_date(made) > award, made
+    assert name in RETIRED and "diploma:jury_proces_verbal" in RETIRED
+    for text, _ in _issued_after_award(name, (51, 52, 53), tmp_path):
         assert "TITRE PROFESSIONNEL" in text.upper() and "par délégation" in text
+
+
+def test_the_sixth_wave_leaves_the_five_earlier_waves_as_they_were():
+    """`diploma:comparabilite` (wave 5) takes some diplomas (those of foreign universities); every other one, the five
+    earlier fresh families included, is the diploma made with it excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:comparabilite"}), 150)
+    assert all(drawn[f"diploma:{name}"] > 0 for name in ("comparabilite", "titre_professionnel", "jury_proces_verbal",
+                                                           "releve_resultats", "school_band", "conferred")), drawn
+
+
+def test_comparabilite_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_path):
+    """The sixth fresh diploma family, alone and held out in place of `titre_professionnel`: every diploma of these
+    dossiers is one, truth intact, and the page prints the holder, the foreign title, the date it was awarded and a
+    later issue date in Sèvres, and the level it compares to."""
+    name = "diploma:comparabilite"
+    assert name in HELD_OUT and "diploma:titre_professionnel" in RETIRED
+    printed = _issued_after_award(name, (61, 62, 63), tmp_path)
+    assert all("COMPARABILITÉ" in text.upper() and "Fait à Sèvres" in text for text, _ in printed)
+    assert all(re.search(r"comparable\s+à\s+une?\s.{0,60}?niveau\s+\d", text, re.DOTALL) for text, _ in printed)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)

@@ -31,7 +31,7 @@ from models.records import Extraction
 FIELD_NAMES = FIELDS[PieceType.diploma]
 # The piece's own heading names the kind of paper, not the degree.
 DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|d['’]obtention)"
-                    r"|(?:degree|diploma)\s+certificate")
+                    r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$")
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
@@ -43,7 +43,9 @@ DEGREE_START = (
 NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
 TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
-TITLE_END = r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
+TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
+             # a title's level is not its name ("… de niveau 6 du cadre national")
+             r"|\s+(?:de\s+)?niveau\s+(?:\d|[ivx]+\b)")
 # Words right before the holder's name, which follows on the same line or the next. A
 # parchment may centre a lone "à" above the name, its verb lines away ("DÉLIVRE LE DIPLÔME").
 HOLDER_LEAD = (
@@ -62,6 +64,9 @@ BIRTH = r"\bnee?(?:\(e\))?\s+le\b"
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
+# "a obtenu le titre professionnel « Comptable assistant » de niveau 4": the title, quoted or up to its level.
+OBTAINED_TITLE = r"\ba\s+obtenu\s+le\s+titre\s+professionnel\s*"
+OBTAINED_TITLE_END = r"\s+de\s+niveau\b|,|\s+(?:a\s+l['’]issue|lors|par\s+la\s+voie)\b|\.(?:\s|$)"
 # "au diplôme de Licence": the degree is the Licence; "au Diplôme d'État …" is the degree's own name.
 DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
 
@@ -71,9 +76,9 @@ DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
 _PLACE = r"(?:(?!\bnee?\b|\bne\(e\))[^,\n]){1,40}?"
 AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
-    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
+    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
     r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
-    r"date\s+de\s+(?:validation|reussite)|diplomee?(?:\(e\))?\s+le\b|(?:valide|recue?)(?:\(e\))?\s+le\b",
+    r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?:valide|recue?)(?:\(e\))?\s+le\b",
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
@@ -192,6 +197,9 @@ def _name_in(index: TextIndex, start: int, end: int) -> PersonName | None:
 
 
 def _title(index: TextIndex) -> Span | None:
+    obtained = _title_obtained(index)
+    if obtained:
+        return obtained
     # A line starting like a degree, not a sentence about it; else the line a label points to.
     for line_start, line_end in _lines(index):
         line = index.text[line_start:line_end]
@@ -228,6 +236,26 @@ def _title_after_admission(index: TextIndex) -> Span | None:
         _, end = index.line_bounds(start)
         end = _sentence_end(index, end)
         return _title_span(index, start, end, 0.85)
+    return None
+
+
+def _title_obtained(index: TextIndex) -> Span | None:
+    """'a obtenu le titre professionnel « MASTER INGÉNIERIE DES SYSTÈMES / COMPLEXES »', or
+    unquoted up to its level: the title, over the lines it wraps onto (three at most)."""
+    for m in index.search(OBTAINED_TITLE):
+        start = m.end()
+        _, limit = index.line_bounds(start)
+        for _ in range(2):
+            if limit < len(index.text):
+                limit = index.line_bounds(limit + 1)[1]
+        if index.text[start:start + 1] in "«\"“":
+            close = re.search(r"[»\"”]", index.text[start + 1:limit])
+            if close is None:
+                continue
+            return _title_span(index, start + 1, start + 1 + close.start(), 0.85)
+        stop = re.search(OBTAINED_TITLE_END, index.folded[start:limit])
+        end = start + stop.start() if stop else index.line_bounds(start)[1]
+        return _title_span(index, start, end, 0.8)
     return None
 
 

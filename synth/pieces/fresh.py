@@ -18,6 +18,7 @@ from synth.pieces.base import BuiltPiece
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
+from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
@@ -49,7 +50,9 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
                 Fresh("jury_proces_verbal", jury_proces_verbal, lambda facts: not facts.diploma.english, wave=3),
-                Fresh("titre_professionnel", titre_professionnel, lambda facts: not facts.diploma.english, wave=4)),
+                Fresh("titre_professionnel", titre_professionnel, lambda facts: not facts.diploma.english, wave=4),
+                # an attestation about a degree from abroad: drawn for the foreign universities' degrees
+                Fresh("comparabilite", comparabilite, lambda facts: facts.diploma.english, wave=5)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),),
