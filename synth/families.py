@@ -21,8 +21,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite"),
-    "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band"),
-    "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits"),
+    "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
+           "europe_compact"),
+    "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
+              "quittance_loyer"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
                            "cssm_mayotte"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
@@ -57,6 +59,8 @@ LATER |= {"diploma:jury_proces_verbal"}
 LATER |= {"diploma:titre_professionnel"}
 # A sixth wave, written once diploma:titre_professionnel had been looked at.
 LATER |= {"diploma:comparabilite"}
+# Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
+LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 
 
 def all_families() -> list[str]:

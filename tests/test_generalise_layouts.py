@@ -361,3 +361,64 @@ assistant de niveau 4, le jury s'est réuni le 5 juin 2023.
     fields = diploma.extract([page]).fields
     assert (fields["title"], fields["award_date"]) == ("Comptable assistant", "2023-06-05")
     assert (fields["holder_surname"], fields["holder_given_names"]) == ("NGUYEN", "Thi Lan")
+
+
+def test_a_cv_whose_header_was_not_read_is_still_a_cv() -> None:
+    # its band (name, wanted post) lost to OCR: what is left are its sections and a degree named
+    # in passing ("Diplômée", not a diploma's heading)
+    from extractors.classify import classify_pages, score_page
+    from models.domain import PieceType
+
+    page = prose_page("""
+Profil
+Diplômé(e) en 2019 (Master of Science in Supply Chain), je souhaite rejoindre une équipe logistique.
+Compétences
+Planification, gestion des stocks, SAP
+Expériences
+Responsable d'entrepôt — Logis Ouest
+2021 - 2024
+Formation
+Master of Science in Supply Chain — Université de Lagos (2019)
+Langues
+Anglais, yoruba, français
+""")
+    assert score_page(page).title is None
+    assert classify_pages([page])[0] == PieceType.cv
+
+
+def test_a_tax_notice_after_a_contract_in_a_merged_scan_is_a_piece_of_its_own() -> None:
+    from extractors.classify import score_page
+    from extractors.split import split_pages
+    from models.domain import PieceType
+
+    contract = prose_page("""
+CONTRAT DE TRAVAIL À DURÉE DÉTERMINÉE
+Entre la société ATELIERS BERTIN, SIRET 732 829 320 00074, représentée par son gérant,
+et Madame Ana PEREIRA, il a été convenu ce qui suit.
+Article 1 : engagement en qualité de comptable. Article 2 : rémunération mensuelle brute de 2 400 euros.
+""")
+    signature = prose_page("""
+Fait à Lyon, le 2 mars 2026, en deux exemplaires.
+L'employeur                      La salariée
+""")
+    notice = prose_page("""
+AVIS DE SITUATION DÉCLARATIVE À L'IMPÔT SUR LE REVENU 2025
+Revenus de l'année 2024
+PEREIRA Ana
+Revenu fiscal de référence : 24 180 €
+Nombre de parts : 1
+""")
+    pages = [contract, signature, notice]
+    scores = [score_page(p) for p in pages]
+    assert split_pages(pages, scores) == [[0, 1], [2]]
+    assert scores[2].best[0] == PieceType.other, "a tax return's notice is no SIRENE 'avis de situation'"
+    # the notice as the tax office prints it, with no title the classifier knows from elsewhere
+    notice = prose_page("""
+DGFiP
+IMPÔT SUR LE REVENU — AVIS D'IMPOSITION
+Foyer fiscal : PEREIRA Ana
+Revenu fiscal de référence 24 180
+Montant de votre impôt 1 120
+""")
+    pages = [contract, signature, notice]
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1], [2]]

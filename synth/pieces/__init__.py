@@ -10,7 +10,7 @@ from synth.pieces.education import build_cv, build_diploma, build_internship_agr
 from synth.pieces.fresh import with_fresh
 from synth.pieces.idcards import build_id_card
 from synth.pieces.identity import build_passport, build_residence_permit
-from synth.pieces.misc import build_other
+from synth.pieces.misc import build_other as build_other_before_fresh
 from synth.pieces.offers import build_job_offer
 from synth.pieces.registry_docs import build_company_registration
 from synth.pieces.statements import build_applications_statement
@@ -20,6 +20,8 @@ from synth.pieces.work import build_payslip as build_payslip_before_fresh
 
 # the dossier builds each month's payslip itself (synth/dossier.py): the fresh family is drawn there too
 build_payslip = with_fresh("payslip", build_payslip_before_fresh)
+# the dossier adds an `other` piece itself too (an unreadable extra): the fresh family is drawn there as well
+build_other = with_fresh("other", build_other_before_fresh)
 
 BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
     "passport": build_passport,
@@ -33,7 +35,7 @@ BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
     "job_offer": build_job_offer,
     "applications_statement": with_fresh("applications_statement", build_applications_statement),
     "diploma": with_fresh("diploma", build_diploma),
-    "cv": build_cv,
+    "cv": with_fresh("cv", build_cv),
     "other": build_other,
 }
 

@@ -1,5 +1,6 @@
 """Layout families written after the held-out ones had been looked at (issue 9, point 5): one per
-French piece type, drawn *around* the type's builder rather than inside it.
+French piece type (then one CV and one `other` piece), drawn *around* the type's builder rather than
+inside it.
 
 A piece takes a fresh family on a side stream seeded from the generator's state, with the even
 chance it would have among the families allowed, and is drawn on that side stream. The type's own
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from synth.facts import DossierFacts
 from synth.families import FAMILIES, FamilyFilter
 from synth.pieces.base import BuiltPiece
+from synth.pieces.cv_compact import europe_compact
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
@@ -28,6 +30,7 @@ from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_vigilance import cssm_mayotte
+from synth.pieces.rent_receipt import quittance_loyer
 
 Builder = Callable[..., BuiltPiece]  # (facts, rng, *extra): the payslip builder takes its month too
 SALT = 0x5EED_F4  # keeps this side stream apart from the one families.choose_family seeds the same way
@@ -57,6 +60,9 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),),
     "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),),
+    # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
+    "cv": (Fresh("europe_compact", europe_compact),),
+    "other": (Fresh("quittance_loyer", quittance_loyer),),
 }
 
 
