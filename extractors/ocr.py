@@ -63,14 +63,7 @@ def ocr_words(
     extra_config: str = "",
 ) -> OcrResult:
     """OCR one image file into lines of words with page-relative boxes."""
-    data = _run(
-        pytesseract.image_to_data,
-        str(image_path),
-        lang=lang,
-        config=f"--psm {psm} {extra_config}".strip(),
-        timeout=max(1, int(timeout)),
-        output_type=Output.DICT,
-    )
+    data = _word_table(image_path, timeout=timeout, lang=lang, config=f"--psm {psm} {extra_config}".strip())
     return _result(data, range(len(data["text"])), width, height)
 
 
@@ -85,18 +78,17 @@ def ocr_words_together(images: list[tuple[Path, int, int]], *, timeout: float, p
         return [ocr_words(path, width, height, timeout=timeout, psm=psm, lang=lang)]
     listing = images[0][0].parent / "pages.txt"
     listing.write_text("".join(f"{path}\n" for path, _, _ in images))
-    data = _run(
-        pytesseract.image_to_data,
-        str(listing),
-        lang=lang,
-        config=f"--psm {psm}",
-        timeout=max(1, int(timeout)),
-        output_type=Output.DICT,
-    )
+    data = _word_table(listing, timeout=timeout, lang=lang, config=f"--psm {psm}")
     rows: dict[int, list[int]] = {}
     for i, page_num in enumerate(data["page_num"]):
         rows.setdefault(int(page_num), []).append(i)
     return [_result(data, rows.get(n + 1, []), width, height) for n, (_, width, height) in enumerate(images)]
+
+
+def _word_table(path: Path, *, timeout: float, lang: str, config: str) -> dict:
+    """tesseract's word table for an image file, or for a file listing images."""
+    return _run(pytesseract.image_to_data, str(path), lang=lang, config=config,
+                timeout=max(1, int(timeout)), output_type=Output.DICT)
 
 
 def _result(data: dict, rows, width: int, height: int) -> OcrResult:

@@ -7,11 +7,13 @@ per core.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import re
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,13 +113,21 @@ def read_pages(jobs: Sequence[PageJob]) -> list[Page | UnreadableFileError]:
     time limit (the shared pass is charged to each by its size) and its own steps' timings;
     a page's problem is its value, and the others are read all the same."""
     results: list[Page | UnreadableFileError | None] = [None] * len(jobs)
-    with tempfile.TemporaryDirectory(prefix="dossiers-ocr-") as tmp:
+    with contextlib.ExitStack() as stack:
+        scratch: list[Path] = []
+
+        def folder_for(i: int) -> Path:
+            # Made on first use: a page with a text layer needs no scratch folder.
+            if not scratch:
+                scratch.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="dossiers-ocr-"))))
+            folder = scratch[0] / f"page-{i}"
+            folder.mkdir()
+            return folder
+
         waiting: list[tuple[int, _Prepared]] = []
         for i, job in enumerate(jobs):
-            folder = Path(tmp) / f"page-{i}"
-            folder.mkdir()
             try:
-                begun = _begin(job, folder)
+                begun = _begin(job, functools.partial(folder_for, i))
             except UnreadableFileError as exc:
                 results[i] = exc
                 continue
@@ -152,7 +162,7 @@ class _Prepared:
     upright: np.ndarray  # deskewed, before rule removal
 
 
-def _begin(job: PageJob, folder: Path) -> Page | _Prepared:
+def _begin(job: PageJob, folder: Callable[[], Path]) -> Page | _Prepared:
     """A page with a text layer, read; otherwise its image loaded and cleaned up."""
     # The time limit runs from when reading starts, not from when the page was queued.
     job = dataclasses.replace(job, deadline=time.time() + job.limits.read_seconds)
@@ -168,7 +178,7 @@ def _begin(job: PageJob, folder: Path) -> Page | _Prepared:
         else:
             with timed("load"):
                 gray, _ = load_frame(path, job.source, job.index, job.limits)
-        return _prepare(gray, job, folder, tally)
+        return _prepare(gray, job, folder(), tally)
 
 
 def ocr_image(gray: np.ndarray, job: PageJob) -> Page:
