@@ -49,4 +49,35 @@ def opens_with_label(text: str, words: int = 3) -> bool:
     return any(is_label(" ".join(tokens[:k])) for k in range(1, min(words, len(tokens)) + 1))
 
 
-__all__ = ["is_label", "opens_with_label"]
+# The words of the English translation a bilingual form prints after its French labels ("Nom /
+# Surname", "Né le / Date of birth", "Organisme d'accueil / Host organisation"): after the slash
+# stands the label again, never a value.
+_TRANSLATION_WORDS = frozenset("""
+surname surnames last family first given name names forename forenames middle maiden date dates of birth place
+nationality sex gender qualification degree awarding institution university school country award conferment
+issue issued expiry valid until address postcode city phone telephone email employer company host organisation
+organization trainee intern student supervisor tutor mentor coordinator start end period duration weekly working
+hours per week allowance stipend monthly amount gross salary pay job position registration number no signature
+document card type holder remarks
+""".split())
+
+
+def label_translation(texts: list[str], slash: int) -> int:
+    """How many words from texts[slash] (a lone '/') on are the English translation of the label
+    before it: the slash and the English words that follow, 0 when they are no translation
+    ("Licence / Bachelor", "Heures / semaine")."""
+    if texts[slash] != "/" or slash == 0 or not re.search(r"[A-Za-zÀ-ÿ)]$", texts[slash - 1]):
+        return 0
+    taken = slash + 1
+    while taken < len(texts) and re.sub(r"\(s\)$", "", fold(texts[taken]).rstrip(":")) in _TRANSLATION_WORDS:
+        # a label is written in sentence case (or all capitals): "Awarding institution University of
+        # Lagos" ends before the value's capital
+        if taken > slash + 1 and not (texts[taken].islower() or texts[taken].isupper() and texts[slash + 1].isupper()):
+            break
+        taken += 1
+        if texts[taken - 1].endswith(":"):
+            break
+    return taken - slash if taken > slash + 1 else 0
+
+
+__all__ = ["is_label", "label_translation", "opens_with_label"]

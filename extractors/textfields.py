@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.columns import cell_breaks, reading_rows
-from extractors.form_labels import is_label
+from extractors.form_labels import is_label, label_translation
 from extractors.frenchtext import (
     find_amounts,
     find_dates,
@@ -52,7 +52,7 @@ class TextIndex:
         self.words: list[tuple[int, int, int, Word]] = []  # start, end, page number, word
         offset = 0
         for page in pages:
-            for words in reading_rows(page):
+            for words in map(_without_label_translations, reading_rows(page)):
                 # a wide gap between two cells of a row reads as a tab: a value never runs
                 # on into the next cell's words ("00267<tab>8610Z" is a SIRET and a NAF code)
                 breaks = set(cell_breaks(words))
@@ -93,6 +93,22 @@ class TextIndex:
     def search(self, pattern: str, start: int = 0) -> list[re.Match]:
         """Matches of a regex written for folded text (lower case, no accents)."""
         return list(_compiled(pattern).finditer(self.folded, start))
+
+
+def _without_label_translations(words: list[Word]) -> list[Word]:
+    """A row of words without the English translations of its labels ("Nom / Surname BÙI" reads
+    "Nom BÙI"): the French label then stands right before its value, as on a French form."""
+    texts = [w.text for w in words]
+    kept: list[Word] = []
+    k = 0
+    while k < len(words):
+        skip = label_translation(texts, k) if texts[k] == "/" else 0
+        if skip:
+            k += skip
+            continue
+        kept.append(words[k])
+        k += 1
+    return kept
 
 
 @lru_cache(maxsize=512)

@@ -422,3 +422,140 @@ Montant de votre impôt 1 120
 """)
     pages = [contract, signature, notice]
     assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1], [2]]
+
+
+def test_a_bilingual_form_reads_its_french_labels_not_their_translations() -> None:
+    # labels printed "French / English" before their values, as on an Erasmus certificate of
+    # studies or a consular form; a translation never becomes a value, a value in the English
+    # vocabulary after it stays whole
+    page = layout_page([
+        [(0.08, "RELEVÉ DE DÉCISION / DECISION RECORD")],
+        [(0.08, "Nom / Family name"), (0.45, "DIALLO")],
+        [(0.08, "Prénom(s) / First name(s)"), (0.45, "Awa Kadiatou")],
+        [(0.08, "Né(e) le / Born on"), (0.45, "12/05/1998")],
+        [(0.08, "Diplôme / Degree"), (0.45, "Master Finance d'entreprise")],
+        [(0.08, "Établissement / Institution"), (0.45, "University of Dakar")],
+        [(0.08, "Date de validation / Date of award"), (0.45, "27/06/2024")],
+    ])
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("DIALLO", "Awa Kadiatou")
+    assert (fields["title"], fields["award_date"]) == ("Master Finance d'entreprise", "2024-06-27")
+    row = layout_page([[(0.08, "Établissement / Awarding institution University of Lagos")]])
+    assert [word.text for *_, word in TextIndex([row]).words] == ["Établissement", "University", "of", "Lagos"]
+    for kept in ("Licence / Bachelor of Science", "Heures / semaine"):
+        assert TextIndex([prose_page(kept)]).text.strip() == kept
+
+
+def test_an_attestation_about_a_foreign_degree_dates_it_by_its_delivery_not_the_request() -> None:
+    # a consulate's certificate, not the ENIC-NARIC wording: the request's date comes first, the
+    # degree is delivered "par <school> le <date>", the title's level and the certification
+    # framework's sentence are no title
+    page = prose_page("""
+CONSULAT GÉNÉRAL DU SÉNÉGAL À PARIS
+Certificat administratif
+Demande reçue le 3 mars 2025
+Le consul général atteste que le diplôme
+Master Génie civil
+a été délivré par l'Université Cheikh Anta Diop de Dakar le 14 juillet 2021 à
+M. Moussa NDIAYE, né le 2 janvier 1994 à Thiès,
+inscrit au répertoire des certifications professionnelles (niveau 7).
+Fait à Paris, le 20 mars 2025
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["award_date"] == "2021-07-14"
+    assert fields["title"] == "Master Génie civil"
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("NDIAYE", "Moussa")
+    page = prose_page("""
+Titulaire OUMAR SY
+Formation suivie : certifications professionnelles en logistique
+Licence Transport et logistique
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["holder_surname"] is not None and fields["title"] == "Licence Transport et logistique"
+
+
+def test_a_rent_receipt_is_no_payslip() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    # an agency's receipt with a period and amounts, unlike any letter of the generator
+    page = prose_page("""
+AGENCE IMMOBILIÈRE DU CENTRE — Gestion locative
+Reçu de paiement n° 2026-118
+Période : du 01/04/2026 au 30/04/2026
+Locataire : M. Karim BEN SALAH
+Loyer hors charges 540,00 €
+Charges locatives 60,00 €
+Total réglé 600,00 €
+Le bailleur reconnaît avoir reçu la somme ci-dessus.
+""")
+    assert classify_pages([page])[0] == PieceType.other
+
+
+def test_an_internship_agreement_whose_title_and_headings_were_not_read() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    # headings on coloured bands lost to OCR: the code it is made under, the rows of the internship
+    # and a "Nom" row naming the school are left; an e-mail and a school year are no CV
+    page = layout_page([
+        [(0.08, "Document établi selon les articles L. 124-1 et suivants du code de l'éducation")],
+        [(0.08, "Année 2026-2027")],
+        [(0.08, "Nom"), (0.30, "École Supérieure de Commerce de Rouen")],
+        [(0.08, "Dénomination"), (0.30, "TRANSPORTS LEMOINE")],
+        [(0.08, "Nom"), (0.30, "KOFFI"), (0.55, "Prénom(s)"), (0.70, "Ama Grâce")],
+        [(0.08, "Courriel"), (0.30, "ama.koffi@etu.esc-rouen.fr")],
+        [(0.08, "Sujet du stage"), (0.30, "Optimisation des tournées")],
+        [(0.08, "Date de début du stage"), (0.30, "07/09/2026"), (0.55, "Date de fin du stage"), (0.75, "05/02/2027")],
+    ])
+    assert classify_pages([page])[0] == PieceType.internship_agreement
+    fields = internship_agreement.extract([page]).fields
+    assert fields["institution_name"] == "École Supérieure de Commerce de Rouen"
+
+
+def test_a_number_label_and_half_a_wrapped_label_are_no_company_name() -> None:
+    # a header row whose "Raison sociale" wrapped in its cell came out in two pieces, the
+    # number of the employer's account beside it; the company is the letter's addressee
+    page = prose_page("""
+URSSAF PROVENCE-ALPES-CÔTE D'AZUR
+TRANSPORTS ROUBAUD SARL
+14 chemin des Aires
+13100 Aix-en-Provence
+ATTESTATION DE VIGILANCE
+sociale	SIREN	N° de compte employeur
+Raison
+TRANSPORTS ROUBAUD	512345678	917000123456
+Code de sécurité : K7P2Q 9XW4M T3B8R
+""")
+    assert urssaf_certificate.extract([page]).fields["company_name"] == "TRANSPORTS ROUBAUD"
+
+
+def test_a_total_in_brackets_qualifies_its_label() -> None:
+    from extractors.fields import applications_statement
+
+    # two boxes of a form: the interviews' figure above the total's label, under "(total)", the
+    # count received under the label's start
+    page = layout_page([
+        [(0.08, "Déclaration sur les candidatures"), (0.60, "Entretiens menés")],
+        [(0.60, "3")],
+        [(0.08, "Candidatures enregistrées"), (0.60, "(total)")],
+        [(0.08, "11")],
+        [(0.08, "Fait le 2 mars 2026")],
+    ])
+    assert applications_statement.extract([page]).fields["applications_received"] == 11
+
+
+def test_a_holder_in_a_column_of_values_beside_its_label() -> None:
+    # a recognition certificate of another body: labels and colons in one column, values in
+    # the next, read as two columns; the first value is the holder's name after a civility
+    page = layout_page([
+        [(0.08, "CERTIFICAT DE RECONNAISSANCE D'UN DIPLÔME")],
+        [(0.08, "Bénéficiaire :"), (0.40, "Monsieur Kwame ASANTE")],
+        [(0.08, "Date de naissance :"), (0.40, "17/09/1991")],
+        [(0.08, "Diplôme obtenu :"), (0.40, "Master Génie des procédés")],
+        [(0.08, "Date d'obtention :"), (0.40, "30/06/2019")],
+        [(0.08, "Le présent certificat ne vaut pas équivalence de diplôme.")],
+    ])
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("ASANTE", "Kwame")
+    assert (fields["title"], fields["award_date"]) == ("Master Génie des procédés", "2019-06-30")

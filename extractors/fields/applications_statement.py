@@ -101,7 +101,8 @@ def _under_header(index: TextIndex, row_start: int, numbers: list[Span]) -> Span
 
 def _labelled_count(index: TextIndex) -> Span | None:
     for label in COUNT_LABELS:
-        for m in index.search(r"(?<![a-z])(?:" + label + r")(?:\s*\([^)\n]{0,30}\))?"):
+        # "(total)" qualifies the label before it ("Candidatures reçues (total)"): no label of its own
+        for m in index.search(r"(?<![a-z(])(?:" + label + r")(?:\s*\([^)\n]{0,30}\))?"):
             _, line_end = index.line_bounds(m.start())
             rest = index.folded[m.end(): line_end]
             if re.match(r"\s*(?:en\s+)?" + NOT_RECEIVED, rest) or re.search(NOT_RECEIVED, index.folded[m.start(): m.end()]):

@@ -12,8 +12,12 @@ from extractors.textnorm import fold
 # Another row's label, read as the value when the name's own cell came out empty.
 OTHER_LABEL = (
     r"(?:forme\s+juridique|adresse|capital|siege|activite|date|immatriculation|n°|numero|identifiant"
-    r"|categorie|sigle|nom\s+commercial|enseigne|gestion|greffe|siren|siret|code|effectif)\b"
+    r"|categorie|sigle|nom\s+commercial|enseigne|gestion|greffe|siren|siret|code|effectif"
+    # half of a label wrapped in its cell ("Raison" / "sociale")
+    r"|raison|sociale)\b"
 )
+# What makes a label a number's ("N° employeur", "Numéro d'entreprise"), before the label's word.
+NUMBER_LABEL_END = r"(?:\bn°|\bno\.?|numero(?:\s+d['’]?)?|\bcode|identifiant)\s*$"
 # Where a name stops in a clause, besides COMPANY_NAME_END's punctuation and keywords.
 CLAUSE_END = r"\s+(?:est|a\s+ete|sont|satisfait|s['’]est|au\s+regard|pour|qui|dont)\b"
 
@@ -28,7 +32,8 @@ def _acceptable(name: Span | None) -> bool:
 def company_after_labels(index: TextIndex, labels: tuple[str, ...]) -> Span | None:
     """The name a label gives (labels in order of preference), on its line or the next."""
     for label in labels:
-        for value in values_after(index, r"(?:^|\n|\s)(?:" + label + r")\b\s*:?"):
+        # "N° employeur" labels a number, not a name
+        for value in values_after(index, r"(?:^|\n|\s)(?:" + label + r")\b\s*:?", not_preceded_by=NUMBER_LABEL_END):
             name = company_name_span(index, value)
             if _acceptable(name) and not re.match(OTHER_LABEL, fold(str(name.value))):
                 return name

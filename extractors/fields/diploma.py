@@ -31,12 +31,16 @@ from models.records import Extraction
 FIELD_NAMES = FIELDS[PieceType.diploma]
 # The piece's own heading names the kind of paper, not the degree.
 DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|d['’]obtention)"
+                    # papers that are no degree: an office's certificate, a school's, an employer's
+                    r"|certificat\s+(?:administratif|de\s+(?:scolarite|travail|conformite|authenticite)|medical)"
+                    # a paper about a degree ("Certificat de reconnaissance d'un diplôme")
+                    r"|certificat\s+de\s+(?:reconnaissance|comparabilite|equivalence)|certificat\b.*\b(?:d['’]un|du)\s+diplome\b"
                     r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$")
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
     r"(?:master|mastere|licence|bachelor|bachelier|doctorat|doctorate|phd|ph\.d|diplome\s+(?:d|de|du|national|universitaire)\b|diploma\b"
-    r"|brevet\s+de\s+technicien|bts\b|dut\b|but\b|mba\b|certificat|titre\s+(?:professionnel|d'ingenieur)|ingenieur|associate"
+    r"|brevet\s+de\s+technicien|bts\b|dut\b|but\b|mba\b|certificat\b|titre\s+(?:professionnel|d'ingenieur)|ingenieur|associate"
     r"|baccalaureat|deug\b|dess\b|dea\b|magistere|grade\s+de|degree\s+of|engineering\s+degree)"
 )
 # Words of a sentence around the title, never the title itself.
@@ -49,10 +53,12 @@ TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+
 # Words right before the holder's name, which follows on the same line or the next. A
 # parchment may centre a lone "à" above the name, its verb lines away ("DÉLIVRE LE DIPLÔME").
 HOLDER_LEAD = (
-    r"(?:confere|decerne|delivre|attribue|remis|presente)e?\s+a\b|certifie\s+que|atteste\s+que|titulaire\s*:"
+    r"(?:confere|decerne|delivre|attribue|remis|presente)e?\s+a\b|certifie\s+que|atteste\s+que|titulaire\s*:|(?m:^[ \t]*titulaire\b)"
     r"|(?m:^[ \t]*a[ \t]*$)|\bcandidat(?:e|\(e\))?\s*:"
     r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
 )
+# A form's label for the holder, the name in its cell or the next one.
+HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
 # Where the name ends on its line: the birth, or the sentence going on.
 HOLDER_END = r",|\s(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree)\b"
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|(?:mrs|ms|miss|dr)\b\.?)\s+"
@@ -78,8 +84,10 @@ AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
     r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
     r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
-    r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?:valide|recue?)(?:\(e\))?\s+le\b",
+    r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?<!demande\s)(?:valide|recue?)(?:\(e\))?\s+le\b",
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
+    # "délivré par l'Université de Dakar (Sénégal) le 5 janvier 2023"
+    r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
 # A paper attesting the degree (its award is the jury's date), not the diploma itself.
@@ -93,7 +101,8 @@ def extract(pages: list[Page]) -> Extraction:
     out = ExtractionBuilder(index, FIELD_NAMES)
     # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
     # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives, else the one born on a date.
-    person = form_person(index) or _holder_after_lead(index) or _holder_before_birth(index)
+    person = (form_person(index) or _holder_after_lead(index) or _holder_by_label(index)
+              or _holder_before_birth(index))
     # A name line found after a lead but unreadable (OCR debris) stays unread: guessing
     # from elsewhere would pick a signatory.
     located = bool(index.search(HOLDER_LEAD))
@@ -139,6 +148,20 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
                 break
             pos = line_end + 1
     return None
+
+
+def _holder_by_label(index: TextIndex) -> PersonName | None:
+    """'Titulaire :' in a column of labels, the name in the column of values beside it."""
+    span = value_by_label(index, HOLDER_LABEL, _holder_cell, opens_cell=True)
+    return split_name(index, span.start, span.end, 0.9) if span else None
+
+
+def _holder_cell(text: str) -> tuple[str, int, int] | None:
+    line = text.split("\n")[0]
+    civility = re.match(_HOLDER_CIVILITY, fold(line))
+    start = civility.end() if civility else 0
+    end = len(line.rstrip(" ,;"))
+    return (line[start:end], start, end) if looks_like_name(line[start:end]) else None
 
 
 def _holder_before_birth(index: TextIndex) -> PersonName | None:

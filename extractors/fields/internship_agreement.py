@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.cell_values import date_near, weekly_hours_in_cell
+from extractors.form_labels import is_label
 from extractors.parties import cell_company, form_person, defined_company, defined_person
 from extractors.textfields import (
     ExtractionBuilder,
@@ -135,6 +136,10 @@ def _institution(index: TextIndex) -> Span | None:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
         return company_name_span(index, value)
+    # a party's "Nom" row whose value names a school, when the part's heading was not read
+    for value in form_values(index, NAME_LABEL):
+        if re.match(r"(?:\S+\s+){0,2}?" + SCHOOL_WORDS[4:], fold(str(value.value))):
+            return company_name_span(index, value)
     defined = defined_company(index, SCHOOL_ROLE)
     if defined:
         return defined
@@ -155,7 +160,10 @@ def _name_start(line: str, pos: int) -> int:
     """Back from a school word over the capitalised words naming it ("KEDGE Business School")."""
     for m in reversed(list(re.finditer(r"\S+", line[:pos]))):
         word = m.group(0)
-        if not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS or line[m.end():pos].strip():
+        # a cell's label before it ("Nom<tab>Université de Lille") is no part of the name
+        gap = line[m.end():pos]
+        if (not word[:1].isupper() or word.lower() in _NOT_NAME_WORDS or gap.strip() or "\t" in gap
+                or is_label(word)):
             break
         pos = m.start()
     return pos
