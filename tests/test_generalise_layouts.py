@@ -559,3 +559,20 @@ def test_a_holder_in_a_column_of_values_beside_its_label() -> None:
     fields = diploma.extract([page]).fields
     assert (fields["holder_surname"], fields["holder_given_names"]) == ("ASANTE", "Kwame")
     assert (fields["title"], fields["award_date"]) == ("Master Génie des procédés", "2019-06-30")
+
+
+def test_a_permit_category_cut_at_a_gap_or_misread_by_a_letter_is_the_known_one() -> None:
+    from extractors.fields import residence_permit
+
+    def category(rows: list[list[tuple[float, str]]]) -> object:
+        return residence_permit.extract([layout_page(rows)], None).fields["permit_category"]
+
+    card = [[(0.08, "TITRE DE SÉJOUR")], [(0.08, "NOM"), (0.40, "KONATÉ")]]
+    # OCR cut the remarks' row at a wide gap: both parts beside the label are the category
+    assert category(card + [[(0.08, "REMARQUES"), (0.30, "RECHERCHE"),
+                             (0.48, "D'EMPLOI/CREATION D'ENTREPRISE")]]) == "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE"
+    # the label unread and one letter misread: the list of categories is closed
+    assert category(card + [[(0.08, "RECHERCHE D'EMPLOLCREATION D'ENTREPRISE")]]) == "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE"
+    assert category(card + [[(0.08, "REMARQUES"), (0.30, "SALARIE")]]) == "SALARIE"
+    # a line that only resembles a category by a few letters is none
+    assert category(card + [[(0.08, "RECHERCHE DOCUMENTAIRE")]]) is None

@@ -25,6 +25,7 @@ LABEL_REMARKS = r"\b(?:REMARQUES?|REMARKS?)\b"
 # Categories the CESEDA gives French residence permits; used to recognise the line
 # when the label was not read, and to drop OCR debris before it.
 KNOWN_CATEGORIES = (
+    "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE",  # one card, both grounds (CESEDA L. 422-10)
     "ETUDIANT", "ETUDIANT-ELEVE", "ETUDIANT MOBILITE", "SALARIE", "SALARIE DETACHE ICT",
     "TRAVAILLEUR TEMPORAIRE", "TRAVAILLEUR SAISONNIER", "VIE PRIVEE ET FAMILIALE",
     "RECHERCHE D'EMPLOI", "CREATION D'ENTREPRISE", "PASSEPORT TALENT", "TALENT", "CHERCHEUR",
@@ -49,15 +50,34 @@ def _squash(text: str) -> str:
 
 
 def _category_from(span: WordRun) -> tuple[str, WordRun] | None:
-    """The category in a span: from the first known category word to the end, or the
-    whole span when it holds no known category but reads like one (capital words)."""
+    """The category in a span: from the first known category word to the end. A category
+    misread by one letter in ten ("RECHERCHE D'EMPLOLCREATION …") is the known one, spelt as
+    the CESEDA names it: the list is closed."""
     folded = [_squash(w.text) for w in span.words]
     for i in range(len(span.words)):
         rest = "".join(folded[i:])
         if any(rest.startswith(_squash(c)) for c in KNOWN_CATEGORIES):
             words = span.words[i:]
             return _as_printed(words), WordRun(span.page, words)
+    for i in range(len(span.words)):
+        rest = "".join(folded[i:])
+        for category in KNOWN_CATEGORIES:
+            known = _squash(category)
+            # (a misread letter or two leaves most of the first four in place: a cheap filter first)
+            if (len(known) >= 10 and sum(a == b for a, b in zip(rest[:4], known)) >= 2
+                    and _edits(rest[:len(known)], known) <= len(known) // 10):
+                return category, WordRun(span.page, span.words[i:])
     return None
+
+
+def _edits(a: str, b: str) -> int:
+    """Substitutions, insertions and deletions from a to b (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 def _as_printed(words) -> str:
@@ -66,17 +86,52 @@ def _as_printed(words) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|")
 
 
+def _category_like(text: str) -> bool:
+    folded = normalize(text).upper()
+    return is_capitalised_value(text) and not _NOT_A_CATEGORY.search(folded) and not re.search(LABEL_REMARKS, folded)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _beside(spans: list[WordRun], label: WordRun) -> list[WordRun]:
+    """The label's row to its right, as one run (a value cut in two at a wide gap), then each
+    run of it, nearest first."""
+    x0, y0, x1, y1 = label.bbox
+    row = sorted((s for s in spans if s.page == label.page and s.bbox[0] >= x1
+                  and _overlap((s.bbox[1], s.bbox[3]), (y0, y1)) > 0.5 * (y1 - y0) and _category_like(s.text)),
+                 key=lambda s: s.bbox[0])
+    whole = [WordRun(label.page, [w for s in row for w in s.words])] if len(row) > 1 else []
+    return whole + row
+
+
+def _with_line_above(spans: list[WordRun], run: WordRun) -> WordRun:
+    """`run` with the words of the line just above it that stand over it: the start of a
+    value wrapped onto two lines."""
+    x0, y0, x1, _ = run.bbox
+    h = run.height
+    above = [w for s in spans if s.page == run.page for w in s.words
+             if 0 <= y0 - w.bbox[3] <= 1.2 * h and _overlap((w.bbox[0], w.bbox[2]), (x0, x1)) > 0
+             and _category_like(w.text)]
+    return WordRun(run.page, sorted(above, key=lambda w: w.bbox[0]) + run.words) if above else run
+
+
 def permit_category(spans: list[WordRun]) -> tuple[str, WordRun, float] | None:
     # The back of the card shares rows with the front: its MRZ words are no category.
     spans = [WordRun(s.page, [w for w in s.words if "<" not in w.text]) for s in spans]
     spans = [s for s in spans if s.words]
     for label in find_labels(spans, LABEL_REMARKS):
-        value = value_near(spans, label, lambda t: is_capitalised_value(t)
-                           and not _NOT_A_CATEGORY.search(normalize(t).upper())
-                           and not re.search(LABEL_REMARKS, normalize(t).upper()))
+        # a known category beside the label (OCR cut its row at a wide gap), maybe wrapped
+        # from the line above ("RECHERCHE" / "D'EMPLOI/CREATION D'ENTREPRISE")
+        for candidate in _beside(spans, label):
+            known = _category_from(candidate) or _category_from(_with_line_above(spans, candidate))
+            if known:
+                return known[0], known[1], CONF_VISUAL_CONFIRMED
+        value = value_near(spans, label, _category_like)
         if value is None:
             continue
-        known = _category_from(value)
+        known = _category_from(value) or _category_from(_with_line_above(spans, value))
         if known:
             return known[0], known[1], CONF_VISUAL_CONFIRMED
         words = [w for w in value.words if re.fullmatch(r"[A-ZÀ-Ý'’/\-]{2,}", w.text)]
