@@ -574,7 +574,14 @@ def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> Pers
         # a signatory, a tutor or a representative is never the person the piece is about
         if re.search(r"(?:" + _REPRESENTATIVE_BEFORE + r")[^\n]{0,12}$", index.folded[max(line_start, ent_start - 45):ent_start]):
             continue
+        # nor the name signing under the employer's or the host's heading ("Pour la société" / "Paul MARTIN")
+        above_start, _ = index.line_bounds(max(0, line_start - 1))
+        if line_start and re.match(_SIGNING_FOR_A_PARTY, index.folded[above_start:line_start]):
+            continue
         text = index.text[ent_start:ent_end]
+        # a form's label in capitals ("N° SIRET") is no person, whatever the model says
+        if is_label(text) or not looks_like_name(text):
+            continue
         if ent.label_ == "PER" and any(is_upper_name(t) for t in text.split()) and len(text.split()) >= 2:
             name = split_name(index, ent_start, ent_end, certainty=0.6)
             if name:
@@ -722,8 +729,10 @@ __all__ = [
 _BIRTH_OR_ROLE_AFTER = r"\bne\b|\bnee\b|ne\(e\)|demeurant|domicilie|nationalite|date de naissance|ci-apres"
 # Role labels that close a name read past its cell.
 _ROLE_WORDS = r"tuteur|tutrice|signataire|stagiaire|salariee?|employeur|representante?|referent|enseignant|nom|prenoms?"
+_SIGNING_FOR_A_PARTY = (r"[^\w\n]*(?:pour\s+(?:la\s+societe|l['’]employeur|l['’]entreprise|l['’]organisme)"
+                        r"|l['’]employeur|l['’]organisme)\b")
 _REPRESENTATIVE_BEFORE = (
-    r"represente(?:e)?\s+par|en\s+la\s+personne\s+de|signataire|tuteur|tutrice|referent|encadrant"
+    r"represente(?:e)?\s+par|representante?\b|en\s+la\s+personne\s+de|signataire|tuteur|tutrice|referent|encadrant"
     r"|responsable|directeur|directrice|president|gerant|contact|suivi\s+par|le\s+greffier"
 )
 

@@ -576,3 +576,52 @@ def test_a_permit_category_cut_at_a_gap_or_misread_by_a_letter_is_the_known_one(
     assert category(card + [[(0.08, "REMARQUES"), (0.30, "SALARIE")]]) == "SALARIE"
     # a line that only resembles a category by a few letters is none
     assert category(card + [[(0.08, "RECHERCHE DOCUMENTAIRE")]]) is None
+
+
+def test_an_unread_employee_is_left_unread_not_taken_from_the_employer_part() -> None:
+    # the employee's name lost to OCR: neither the company's representative, its SIRET label
+    # in capitals, nor the signatory under the signatures stands in for it
+    page = layout_page([
+        [(0.08, "CONTRAT DE TRAVAIL")],
+        [(0.08, "1. L'EMPLOYEUR")],
+        [(0.08, "N° SIRET"), (0.40, "732 829 320 00074")],
+        [(0.08, "Représentant Paul MARTIN")],
+        [(0.08, "2. LE SALARIÉ")],
+        [(0.08, "Nom de naissance"), (0.40, "Prénom(s)")],
+        [(0.08, "bJe)"), (0.40, "~~")],
+        [(0.08, "Nationalité"), (0.40, "malienne")],
+        [(0.08, "3. L'EMPLOI")],
+        [(0.08, "Intitulé du poste"), (0.40, "Maçon")],
+        [(0.08, "Fait à Lyon, le 2 mars 2026")],
+        [(0.08, "Pour la société"), (0.50, "Le salarié")],
+        [(0.08, "Paul MARTIN")],
+    ])
+    fields = employment_contract.extract([page]).fields
+    assert fields["employee_surname"] not in ("MARTIN", "SIRET")
+
+
+def test_a_jury_minutes_extract_after_a_cv_is_a_diploma_of_its_own() -> None:
+    from extractors.classify import score_page
+    from extractors.split import split_pages
+    from models.domain import PieceType
+
+    cv = prose_page("""
+Amina TRAORÉ
+Expériences
+2021 - 2024 Assistante comptable, Cabinet Rivière
+Formation
+2020 Licence Gestion, Université de Bamako
+Langues
+Français, bambara, anglais
+""")
+    # its school year and its "formation" are also a CV's words
+    minutes = prose_page("""
+ÉCOLE NATIONALE DES TRAVAUX PUBLICS — Année universitaire 2023-2024
+Procès-verbal de délibération, formation d'ingénieurs
+Mme Amina TRAORÉ, née le 2 mai 2000 à Kayes, a été déclarée admise par la commission.
+Spécialité : Génie civil
+""")
+    pages = [cv, minutes]
+    scores = [score_page(p) for p in pages]
+    assert split_pages(pages, scores) == [[0], [1]]
+    assert scores[1].best[0] == PieceType.diploma

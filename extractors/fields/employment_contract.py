@@ -107,6 +107,7 @@ def employer_name(index: TextIndex) -> Span | None:
 
 # Row headers naming the employer; not "Société", which opens names ("SOCIÉTÉ NOUVELLE …")
 EMPLOYER_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|employeur"
+EMPLOYEE_PART_CHARS = 500  # a party's part: its name, birth, nationality, address
 EMPLOYEE_SECTION = r"(?:le\s*/\s*la\s+)?(?:salarie|salariee|salarie\s*\(e\)|employe|employee|employe\s*\(e\))"
 
 
@@ -119,7 +120,9 @@ def _set_employee(index: TextIndex, out: ExtractionBuilder) -> None:
         or name_after(index, r"(?:^|\n)[^\w\n]*(?:le\s+|la\s+)?(?:salarie|salariee|salarie\(e\)|employe)\s*:")
         or best_person(index, prefer_before=r"\bet\b|salarie|employe")
         or defined_person(index, r"salariee?|salarie\s*\(e\)")
-        or ner_person(index)
+        # in the employee's part when there is one: the employer's signatory is named elsewhere
+        or (ner_person(index, section_at, min(len(index.text), section_at + EMPLOYEE_PART_CHARS))
+            if section_at is not None else ner_person(index))
     )
     if person:
         out.set("employee_surname", person.surname)
