@@ -10,26 +10,26 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "passport": ("icao_bilingual", "icao_numbered"),
     "id_card": ("td1_bilingual", "td1_numbered", "td2_single"),
     "residence_permit": ("fra_card", "fra_card_compact", "fra_card_numbered", "fra_card_english", "fra_card_labels_below",
-                         "fra_card_photo_right"),
+                         "fra_card_photo_right", "fra_card_2025"),
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
-                             "university_tripartite", "school_portal"),
+                             "university_tripartite", "school_portal", "bilingual_traineeship"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
-                "titre_professionnel", "comparabilite"),
+                "titre_professionnel", "comparabilite", "traduction_assermentee"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
-              "quittance_loyer"),
+              "quittance_loyer", "acte_naissance"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
-                           "cssm_mayotte"),
+                           "cssm_mayotte", "urssaf_numerique"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
-                               "boxed_total", "recruitment_report"),
+                               "boxed_total", "recruitment_report", "email_summary"),
 }
 
 # Families added after batches were pinned. They are drawn on a side stream so that a seed which
@@ -51,6 +51,8 @@ LATER |= {"employment_contract:preamble_articles", "internship_agreement:univers
 LATER |= {"diploma:school_band"}
 # ... and once `internship_agreement:university_tripartite` had been looked at.
 LATER |= {"internship_agreement:school_portal"}
+# A third internship wave, written once internship_agreement:school_portal had been looked at (2026-12-01).
+LATER |= {"internship_agreement:bilingual_traineeship"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -59,8 +61,20 @@ LATER |= {"diploma:jury_proces_verbal"}
 LATER |= {"diploma:titre_professionnel"}
 # A sixth wave, written once diploma:titre_professionnel had been looked at.
 LATER |= {"diploma:comparabilite"}
+# A seventh wave, written once diploma:comparabilite had been looked at (2026-12-01).
+LATER |= {"diploma:traduction_assermentee"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
+# A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
+LATER |= {"other:acte_naissance"}
+# A second urssaf_certificate wave, written once urssaf_certificate:cssm_mayotte had been looked at (2026-12-01).
+LATER |= {"urssaf_certificate:urssaf_numerique"}
+# A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
+# (2026-12-01).
+LATER |= {"applications_statement:email_summary"}
+# A fresh residence_permit family, written once residence_permit:fra_card_english and :fra_card_photo_right had been
+# looked at (2026-12-01).
+LATER |= {"residence_permit:fra_card_2025"}
 
 
 def all_families() -> list[str]:

@@ -22,7 +22,9 @@ WITHOUT_NEW = FamilyFilter(exclude=frozenset(NEW))
 def test_new_families_listed_later_and_held_out_in_place_of_the_retired():
     for name in NEW:
         piece_type, layout = name.split(":")
-        assert FAMILIES[piece_type][-1] == layout and name in LATER and name in HELDOUT["families"]
+        assert layout in FAMILIES[piece_type] and name in LATER
+    # the CV family is still held out; the rent receipt was looked at (2026-12-01, second round) and retired in turn
+    assert "cv:europe_compact" in HELDOUT["families"] and "other:quittance_loyer" in HELDOUT["retired"]["families"]
     for name in ("cv:header_band", "other:avis_imposition"):
         assert name not in HELDOUT["families"] and name in HELDOUT["retired"]["families"]
 

@@ -14,11 +14,13 @@ import pypdfium2 as pdfium
 import pytest
 
 from synth import generate_dossier, render_piece, render_piece_file
+from synth.api import CHECKED_ON, PROCEDURE_FOR
 from synth.families import FAMILIES, LATER, FamilyFilter
 from synth.fmt import MONTHS_FR, euros
 from synth.pieces import BUILDERS
 from synth.pieces.fresh import FRESH, fresh_family_names
 from synth.pieces.fresh_words import euros_in_words
+from synth.render import sheets_to_pdf
 from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
 
@@ -32,7 +34,10 @@ PRINTED = {"employment_contract": ("employee_surname", "job_title", "employer_na
            "payslip": ("employee_surname",), "internship_agreement": ("intern_surname", "host_name", "institution_name"),
            "diploma": ("holder_surname", "title"), "company_registration": ("company_name",),
            "urssaf_certificate": ("company_name", "security_code"), "applications_statement": (),
+           "residence_permit": ("surname", "document_number"),
            "cv": (), "other": ()}  # no truth field: they only have to be taken for their type
+# identity cards are never born digital (photocopied or photographed): what they print is read off their faces
+CARDS = {"residence_permit"}
 
 
 def _text(pdf: bytes) -> str:
@@ -44,6 +49,23 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
+def _printed(piece_type: str, seed: int, only: FamilyFilter) -> tuple[str, dict]:
+    """(the text the piece prints, its truth fields): a document's born-digital text layer; for a card, rendered as a
+    photocopy or a photo, the text of its faces (the same piece, built again the way render_piece builds it)."""
+    data, media_type, fields = render_piece(piece_type, seed, "born_digital", only)
+    if piece_type not in CARDS:
+        assert media_type == "application/pdf"
+        return _text(data), fields
+    assert media_type in ("application/pdf", "image/jpeg", "image/png", "image/tiff") and fields["_mrz"]
+    rng = random.Random(seed)
+    facts = make_facts(rng, PROCEDURE_FOR[piece_type], CHECKED_ON)
+    facts.families = only
+    piece = BUILDERS[piece_type](facts, rng)
+    assert piece.family == fields["_family"] and piece.mrz == fields["_mrz"]
+    assert all(piece.fields[k] == v for k, v in fields.items() if not k.startswith("_"))
+    return _text(sheets_to_pdf(piece.cards)), fields
+
+
 def test_fresh_families_per_french_type_listed_later_and_held_out():
     """Every French type (and the CV and `other` pieces) has one fresh family held out; an earlier one looked at
     since is retired."""
@@ -53,18 +75,18 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:comparabilite" in HELD_OUT
+    assert "diploma:traduction_assermentee" in HELD_OUT
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats",
-            "diploma:jury_proces_verbal", "diploma:titre_professionnel"} <= set(RETIRED)
+            "diploma:jury_proces_verbal", "diploma:titre_professionnel", "diploma:comparabilite"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
 def test_each_fresh_family_prints_its_truth(name):
     piece_type = name.split(":")[0]
     for seed in (1, 2, 3):
-        data, media_type, fields = render_piece(piece_type, seed, "born_digital", FamilyFilter(frozenset({name})))
-        assert media_type == "application/pdf" and fields["_family"] == name
-        text = _flat(_text(data))
+        printed, fields = _printed(piece_type, seed, FamilyFilter(frozenset({name})))
+        assert fields["_family"] == name
+        text = _flat(printed)
         for key in PRINTED[piece_type]:
             assert _flat(str(fields[key])) in text, (name, seed, key)
         if piece_type == "payslip":
@@ -132,7 +154,7 @@ def test_school_band_prints_its_delivery_date_in_its_cell():
 def test_school_portal_agreements_generate_pass_the_check_and_carry_their_tag(tmp_path):
     """The second fresh internship family, alone and held out in place of `university_tripartite`: every
     agreement of these dossiers is one, truth intact, its dates and monthly amount printed in its grid."""
-    assert "internship_agreement:school_portal" in HELD_OUT and "internship_agreement:university_tripartite" in RETIRED
+    assert {"internship_agreement:school_portal", "internship_agreement:university_tripartite"} <= set(RETIRED)
     only = FamilyFilter.parse("internship_agreement:school_portal", None)
     agreements = 0
     for seed in (21, 22, 23):
@@ -173,7 +195,8 @@ def test_older_families_and_the_main_stream_unchanged(piece_type):
             fresh_drawn += 1
         else:
             assert pieces[0].fields == pieces[1].fields and pieces[0].family == pieces[1].family
-            assert pieces[0].sheets == pieces[1].sheets
+            assert pieces[0].sheets == pieces[1].sheets and pieces[0].cards == pieces[1].cards
+            assert pieces[0].mrz == pieces[1].mrz
     assert fresh_drawn > 0
 
 
@@ -201,7 +224,7 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
     diploma made before it existed (it and the waves after it excluded)."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats",
                                                   "diploma:jury_proces_verbal", "diploma:titre_professionnel",
-                                                  "diploma:comparabilite"}), 60)
+                                                  "diploma:comparabilite", "diploma:traduction_assermentee"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
@@ -209,7 +232,8 @@ def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
     """`diploma:releve_resultats` (wave 2) takes some diplomas; every other one, `conferred` and `school_band`
     included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal",
-                                                  "diploma:titre_professionnel", "diploma:comparabilite"}), 80)
+                                                  "diploma:titre_professionnel", "diploma:comparabilite",
+                                                  "diploma:traduction_assermentee"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -232,7 +256,7 @@ def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
     """`diploma:jury_proces_verbal` (wave 3) takes some diplomas; every other one, the three earlier fresh families
     included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal", "diploma:titre_professionnel",
-                                                  "diploma:comparabilite"}), 120)
+                                                  "diploma:comparabilite", "diploma:traduction_assermentee"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
 
@@ -275,8 +299,9 @@ def test_jury_proces_verbal_diplomas_generate_pass_the_check_and_carry_their_tag
 
 def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
     """`diploma:titre_professionnel` (wave 4) takes some diplomas; every other one, the four earlier fresh
-    families included, is the diploma made with it (and the wave after it) excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel", "diploma:comparabilite"}), 150)
+    families included, is the diploma made with it (and the waves after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel", "diploma:comparabilite",
+                                                  "diploma:traduction_assermentee"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
@@ -302,8 +327,8 @@ def test_titre_professionnel_diplomas_generate_pass_the_check_and_carry_their_ta
 
 def test_the_sixth_wave_leaves_the_five_earlier_waves_as_they_were():
     """`diploma:comparabilite` (wave 5) takes some diplomas (those of foreign universities); every other one, the five
-    earlier fresh families included, is the diploma made with it excluded."""
-    drawn = _diplomas_with_and_without(frozenset({"diploma:comparabilite"}), 150)
+    earlier fresh families included, is the diploma made with it (and the wave after it) excluded."""
+    drawn = _diplomas_with_and_without(frozenset({"diploma:comparabilite", "diploma:traduction_assermentee"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("comparabilite", "titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
@@ -313,7 +338,7 @@ def test_comparabilite_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_
     dossiers is one, truth intact, and the page prints the holder, the foreign title, the date it was awarded and a
     later issue date in Sèvres, and the level it compares to."""
     name = "diploma:comparabilite"
-    assert name in HELD_OUT and "diploma:titre_professionnel" in RETIRED
+    assert {name, "diploma:titre_professionnel"} <= set(RETIRED)
     printed = _issued_after_award(name, (61, 62, 63), tmp_path)
     assert all("COMPARABILITÉ" in text.upper() and "Fait à Sèvres" in text for text, _ in printed)
     assert all(re.search(r"comparable\s+à\s+une?\s.{0,60}?niveau\s+\d", text, re.DOTALL) for text, _ in printed)
@@ -323,7 +348,7 @@ def test_comparabilite_diplomas_generate_pass_the_check_and_carry_their_tag(tmp_
 def test_each_fresh_family_scanned_and_photographed(name):
     piece_type = name.split(":")[0]
     only = FamilyFilter(frozenset({name}))
-    for render in ("scan", "photo"):
+    for render in ("photocopy", "photo") if piece_type in CARDS else ("scan", "photo"):
         rendered, fields = render_piece_file(piece_type, 4, render, only)
         assert fields["_family"] == name and f"render:{render}" in rendered.tags
         assert rendered.media_type in ("application/pdf", "image/jpeg", "image/png", "image/tiff")

@@ -26,7 +26,7 @@ build_other = with_fresh("other", build_other_before_fresh)
 BUILDERS: dict[str, Callable[[DossierFacts, random.Random], BuiltPiece]] = {
     "passport": build_passport,
     "id_card": build_id_card,
-    "residence_permit": build_residence_permit,
+    "residence_permit": with_fresh("residence_permit", build_residence_permit),
     "employment_contract": with_fresh("employment_contract", build_employment_contract),
     "internship_agreement": with_fresh("internship_agreement", build_internship_agreement),
     "company_registration": with_fresh("company_registration", build_company_registration),

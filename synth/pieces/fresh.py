@@ -17,6 +17,7 @@ from synth.facts import DossierFacts
 from synth.families import FAMILIES, FamilyFilter
 from synth.pieces.base import BuiltPiece
 from synth.pieces.cv_compact import europe_compact
+from synth.pieces.fresh_birth_act import acte_naissance, translated_act_needed
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
@@ -24,12 +25,17 @@ from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
+from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_internship import university_tripartite
+from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_permit_2025 import fra_card_2025
 from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
+from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
+from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
 from synth.pieces.rent_receipt import quittance_loyer
 
 Builder = Callable[..., BuiltPiece]  # (facts, rng, *extra): the payslip builder takes its month too
@@ -48,21 +54,32 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     "employment_contract": (Fresh("preamble_articles", preamble_articles),),
     "payslip": (Fresh("net_paye", net_paye),),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
-                             Fresh("school_portal", school_portal, wave=1)),
+                             Fresh("school_portal", school_portal, wave=1),
+                             Fresh("bilingual_traineeship", bilingual_traineeship, wave=2)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
                 Fresh("jury_proces_verbal", jury_proces_verbal, lambda facts: not facts.diploma.english, wave=3),
                 Fresh("titre_professionnel", titre_professionnel, lambda facts: not facts.diploma.english, wave=4),
                 # an attestation about a degree from abroad: drawn for the foreign universities' degrees
-                Fresh("comparabilite", comparabilite, lambda facts: facts.diploma.english, wave=5)),
+                Fresh("comparabilite", comparabilite, lambda facts: facts.diploma.english, wave=5),
+                # a sworn translation of a degree awarded abroad: drawn for the foreign universities' degrees too
+                Fresh("traduction_assermentee", traduction_assermentee, lambda facts: facts.diploma.english, wave=6)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
-    "applications_statement": (Fresh("recruitment_report", recruitment_report),),
-    "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),),
+    "applications_statement": (Fresh("recruitment_report", recruitment_report),
+                               # written once recruitment_report had been looked at (2026-12-01)
+                               Fresh("email_summary", email_summary, wave=1)),
+    "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),
+                           Fresh("urssaf_numerique", urssaf_numerique,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=1)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
-    "other": (Fresh("quittance_loyer", quittance_loyer),),
+    # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)
+    "residence_permit": (Fresh("fra_card_2025", fra_card_2025),),
+    "other": (Fresh("quittance_loyer", quittance_loyer),
+              # a sworn translation: drawn for workers born where acts are not written in French
+              Fresh("acte_naissance", acte_naissance, translated_act_needed, wave=1)),
 }
 
 
