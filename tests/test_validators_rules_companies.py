@@ -55,6 +55,30 @@ class TestInvalidSiret:
                                      piece(P.company_registration, siren=None))) == []
 
 
+class TestOneDigitMisread:
+    """A number one digit away from a valid one another piece prints is a misreading (a check digit
+    fails on any one wrong digit, so two valid numbers are never one digit apart): the agent is
+    asked to look, the dossier is not held back."""
+
+    def test_an_invalid_siren_one_digit_from_the_contract_siret_is_inconclusive(self) -> None:
+        ctx = context(piece(P.employment_contract), piece(P.company_registration, siren="732829321"))
+        (flag,) = invalid_siret(ctx)
+        assert (flag.code, flag.check, flag.piece, flag.field) == (FlagCode.check_inconclusive, "invalid_siret", 1, "siren")
+        assert VALID_SIRET in flag.message and "mal lu" in flag.message
+        (flag,) = employer_mismatch(ctx)
+        assert (flag.code, flag.check, flag.piece) == (FlagCode.check_inconclusive, "employer_mismatch", 1)
+
+    def test_a_contract_siret_misread_by_one_digit_names_the_contract(self) -> None:
+        ctx = context(piece(P.company_registration), piece(P.employment_contract, employer_siret="73282952000074"))
+        (flag,) = employer_mismatch(ctx)
+        assert (flag.code, flag.piece, flag.field) == (FlagCode.check_inconclusive, 1, "employer_siret")
+
+    def test_an_invalid_number_far_from_any_other_is_still_invalid(self) -> None:
+        ctx = context(piece(P.employment_contract), piece(P.company_registration, siren="111111111"))
+        assert [f.code for f in invalid_siret(ctx)] == [FlagCode.invalid_siret]
+        assert [f.code for f in employer_mismatch(ctx)] == [FlagCode.employer_mismatch]
+
+
 class TestEmployerMismatch:
     def test_contract_siret_of_the_registered_company(self) -> None:
         assert employer_mismatch(context(piece(P.company_registration), piece(P.employment_contract))) == []

@@ -45,7 +45,7 @@ def _is_complete(certificate: PieceResult) -> bool:
 
 
 def _checks(ctx: CheckContext, index: int, certificate: PieceResult) -> list[Flag]:
-    return (number_flags(index, certificate, CERTIFICATE_SIREN) + _outdated(ctx, index, certificate)
+    return (number_flags(ctx, index, certificate, CERTIFICATE_SIREN) + _outdated(ctx, index, certificate)
             + _not_employer(ctx, index, certificate))
 
 
