@@ -625,3 +625,25 @@ Spécialité : Génie civil
     scores = [score_page(p) for p in pages]
     assert split_pages(pages, scores) == [[0], [1]]
     assert scores[1].best[0] == PieceType.diploma
+
+
+def test_a_misread_label_letter_and_a_sentence_after_a_label_word() -> None:
+    from extractors.fields import residence_permit
+
+    # "RAISON" read "RATSON"; further down "Le cotisant est à jour …" is a sentence, no name
+    page = prose_page("""
+URSSAF BRETAGNE
+ATTESTATION DE VIGILANCE
+RATSON SOCIALE : BOULANGERIE KERMARREC
+SIREN : 732 829 320
+LE COTISANT EST À JOUR DE SES OBLIGATIONS À LA DATE CI-DESSUS.
+""")
+    assert urssaf_certificate.extract([page]).fields["company_name"] == "BOULANGERIE KERMARREC"
+    page = prose_page("""
+ATTESTATION DE VIGILANCE
+Le cotisant est à jour de ses obligations déclaratives.
+""")
+    assert urssaf_certificate.extract([page]).fields["company_name"] is None
+    # a stray opening quote before a permit's category
+    card = layout_page([[(0.08, "TITRE DE SÉJOUR")], [(0.08, "REMARQUES"), (0.30, "‘SALARIE")]])
+    assert residence_permit.extract([card], None).fields["permit_category"] == "SALARIE"

@@ -14,7 +14,9 @@ OTHER_LABEL = (
     r"(?:forme\s+juridique|adresse|capital|siege|activite|date|immatriculation|n°|numero|identifiant"
     r"|categorie|sigle|nom\s+commercial|enseigne|gestion|greffe|siren|siret|code|effectif"
     # half of a label wrapped in its cell ("Raison" / "sociale")
-    r"|raison|sociale)\b"
+    r"|raison|sociale"
+    # the sentence going on after a label in running text ("Le cotisant est à jour …")
+    r"|est|sont|a\s+ete|n['’]est)\b"
 )
 # What makes a label a number's ("N° employeur", "Numéro d'entreprise"), before the label's word.
 NUMBER_LABEL_END = r"(?:\bn°|\bno\.?|numero(?:\s+d['’]?)?|\bcode|identifiant)\s*$"

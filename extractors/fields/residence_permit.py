@@ -83,7 +83,8 @@ def _edits(a: str, b: str) -> int:
 def _as_printed(words) -> str:
     text = " ".join(w.text for w in words)
     text = text.replace("’", "'")
-    return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|")
+    # OCR's stray quote before a capital ("‘ETUDIANT") is no part of the category
+    return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|").lstrip("'\"‘“«")
 
 
 def _category_like(text: str) -> bool:

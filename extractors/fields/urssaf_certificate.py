@@ -24,8 +24,8 @@ from models.records import Extraction
 FIELD_NAMES = FIELDS[PieceType.urssaf_certificate]
 
 NAME_LABELS = (
-    # OCR may run the two words together or misread the space ("RAISONTSOCTALE")
-    r"(?:nom\s+ou\s+)?raison(?:\s+|\S?)soc[il1t]ale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
+    # OCR may run the two words together, misread the space or a letter ("RAISONTSOCTALE", "RATSON")
+    r"(?:nom\s+ou\s+)?ra[il1t|!]s[o0]n(?:\s+|\S?)soc[il1t]ale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
     r"entreprise", r"employeur", r"cotisant", r"societe", r"exploitation", r"etablissement",
 )
 # "Nous attestons que l'entreprise X (SARL), immatriculée…", "certifie que la société X est à jour"
