@@ -52,7 +52,7 @@ class TextIndex:
         self.words: list[tuple[int, int, int, Word]] = []  # start, end, page number, word
         offset = 0
         for page in pages:
-            for words in map(_without_label_translations, reading_rows(page)):
+            for words in map(_without_notes, map(_without_label_translations, reading_rows(page))):
                 # a wide gap between two cells of a row reads as a tab: a value never runs
                 # on into the next cell's words ("00267<tab>8610Z" is a SIRET and a NAF code)
                 breaks = set(cell_breaks(words))
@@ -90,6 +90,15 @@ class TextIndex:
         end = self.text.find("\n", pos)
         return start, (len(self.text) if end < 0 else end)
 
+    def within(self, start: int, end: int) -> TextIndex:
+        """The text from `start` to `end` as an index of its own (offsets from its start): the part
+        of a page that is the document (a translation's, without the translator's header and
+        certification)."""
+        part = object.__new__(TextIndex)
+        part.text, part.folded = self.text[start:end], self.folded[start:end]
+        part.words = [(s - start, e - start, page, w) for s, e, page, w in self.words if s >= start and e <= end]
+        return part
+
     def search(self, pattern: str, start: int = 0) -> list[re.Match]:
         """Matches of a regex written for folded text (lower case, no accents)."""
         return list(_compiled(pattern).finditer(self.folded, start))
@@ -106,6 +115,23 @@ def _without_label_translations(words: list[Word]) -> list[Word]:
         if skip:
             k += skip
             continue
+        kept.append(words[k])
+        k += 1
+    return kept
+
+
+def _without_notes(words: list[Word]) -> list[Word]:
+    """A row without its bracketed notes ("[N.d.T. : nom et prénom(s) transcrits selon le passeport
+    du titulaire]", "[Signature illisible]"): a translator's or an editor's words, not the document's."""
+    kept: list[Word] = []
+    k = 0
+    while k < len(words):
+        text = words[k].text
+        if text.startswith("[") and len(text) > 1 and text[1].isalpha() and not text.endswith(("]", "}")):
+            close = next((j for j in range(k + 1, len(words)) if words[j].text.endswith(("]", "}"))), None)
+            if close is not None:
+                k = close + 1
+                continue
         kept.append(words[k])
         k += 1
     return kept

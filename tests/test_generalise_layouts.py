@@ -647,3 +647,74 @@ Le cotisant est à jour de ses obligations déclaratives.
     # a stray opening quote before a permit's category
     card = layout_page([[(0.08, "TITRE DE SÉJOUR")], [(0.08, "REMARQUES"), (0.30, "‘SALARIE")]])
     assert residence_permit.extract([card], None).fields["permit_category"] == "SALARIE"
+
+
+def test_a_sworn_translation_is_read_without_its_translator() -> None:
+    # a translation from Spanish worded unlike any generator family: the translator's letterhead
+    # and certification name and date other people and days; a bracketed note is the translator's
+    page = prose_page("""
+Carmen RUIZ GARCÍA — traductrice assermentée
+Expert près la Cour d'appel de Bordeaux
+Traduction de l'espagnol
+RÉPUBLIQUE DU PÉROU
+Université nationale d'ingénierie
+DIPLÔME DE BACHELOR
+QUISPE MAMANI Luis Alberto
+[N.d.T. : noms de famille paternel et maternel, puis prénoms]
+a obtenu le grade académique après approbation du jury.
+Bachelor en génie civil
+Par décision du Conseil universitaire du 12 mars 2020, le présent diplôme est délivré.
+Lima, le 2 avril 2020
+Je soussignée, Carmen RUIZ GARCÍA, traductrice, certifie la présente traduction conforme à l'original.
+Fait à Bordeaux, le 5 janvier 2026
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("QUISPE MAMANI", "Luis Alberto")
+    assert fields["title"] == "Bachelor en génie civil"
+    assert fields["award_date"] == "2020-03-12"
+    # born "à <place> le <date>", the holder after a line opening with "à"
+    page = prose_page("""
+Traduit du portugais par le traducteur soussigné
+UNIVERSIDADE FEDERAL DE MINAS GERAIS
+Le Recteur confère le grade de
+Ingénieur civil
+à Pedro Henrique SANTOS, de nationalité brésilienne, né à Belo Horizonte le 4 mai 1996.
+Date de la collation des grades : 15 décembre 2021
+Traduction certifiée conforme à l'original.
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("SANTOS", "Pedro Henrique")
+    assert fields["award_date"] == "2021-12-15"
+
+
+def test_a_civil_status_extract_is_an_other_piece_not_a_passport() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    # a Senegalese extract, no translation; a passport and a year range are named in passing
+    page = prose_page("""
+RÉPUBLIQUE DU SÉNÉGAL — Commune de Thiès
+EXTRAIT DU REGISTRE DES ACTES DE L'ÉTAT CIVIL
+Acte n° 1523 — Année 1994
+Le 3 mars 1994 est né Moussa NDIAYE, de sexe masculin, fils de Ibrahima NDIAYE et de Awa FALL.
+Pièce produite : passeport n° A01234567 (validité 2021-2031)
+Délivré par l'officier de l'état civil, Thiès, le 12 janvier 2026
+""")
+    assert classify_pages([page])[0] == PieceType.other
+
+
+def test_a_permit_category_wrapped_under_its_first_line() -> None:
+    from extractors.fields import residence_permit
+
+    def category(rows: list[list[tuple[float, str]]]) -> object:
+        return residence_permit.extract([layout_page(rows)], None).fields["permit_category"]
+
+    card = [[(0.08, "TITRE DE SÉJOUR")], [(0.08, "REMARQUES")]]
+    assert category(card + [[(0.08, "SALARIE DETACHE")], [(0.08, "ICT")]]) == "SALARIE DETACHE ICT"
+    # its slash lost at the line's end: the one category it is, as the CESEDA spells it
+    assert category(card + [[(0.08, "RECHERCHE D'EMPLOI")], [(0.08, "CREATION D'ENTREPRISE")]]) == \
+        "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE"
+    assert category(card + [[(0.08, "PROFESSION ARTISTIQUE")], [(0.08, "ET CULTURELLE")]]) == "PROFESSION ARTISTIQUE ET CULTURELLE"
+    # a category complete on its line keeps it, whatever is printed under it
+    assert category(card + [[(0.08, "SALARIE")], [(0.08, "ADRESSE")]]) == "SALARIE"
+    assert category(card + [[(0.08, "– VISITEUR")]]) == "VISITEUR"

@@ -15,9 +15,12 @@ OTHER_LABEL = (
     r"|categorie|sigle|nom\s+commercial|enseigne|gestion|greffe|siren|siret|code|effectif"
     # half of a label wrapped in its cell ("Raison" / "sociale")
     r"|raison|sociale"
-    # the sentence going on after a label in running text ("Le cotisant est à jour …")
-    r"|est|sont|a\s+ete|n['’]est)\b"
+    # the sentence going on after a label in running text ("Le cotisant est à jour …", "Vous disposez …")
+    r"|est|sont|a\s+ete|n['’]est|vous|nous|il|elle|ils|elles|je|on)\b"
 )
+# A label's word used in a sentence, after its article or a clause's "que" ("des déclarations du
+# cotisant", "certifie que SOCIÉTÉ NOUVELLE …": the name's own word).
+IN_A_SENTENCE = r"\b(?:du|de|des|le|la|les|au|aux|l['’]|d['’]|son|sa|ses|votre|notre|leur|cet|cette|que)\s*$"
 # What makes a label a number's ("N° employeur", "Numéro d'entreprise"), before the label's word.
 NUMBER_LABEL_END = r"(?:\bn°|\bno\.?|numero(?:\s+d['’]?)?|\bcode|identifiant)\s*$"
 # Where a name stops in a clause, besides COMPANY_NAME_END's punctuation and keywords.
@@ -35,7 +38,9 @@ def company_after_labels(index: TextIndex, labels: tuple[str, ...]) -> Span | No
     """The name a label gives (labels in order of preference), on its line or the next."""
     for label in labels:
         # "N° employeur" labels a number, not a name
-        for value in values_after(index, r"(?:^|\n|\s)(?:" + label + r")\b\s*:?", not_preceded_by=NUMBER_LABEL_END):
+        # "…déclarations du cotisant." names no one: a label, not a word of a sentence
+        for value in values_after(index, r"(?:^|\n|\s)(?:" + label + r")\b\s*:?",
+                                  not_preceded_by=NUMBER_LABEL_END + "|" + IN_A_SENTENCE):
             name = company_name_span(index, value)
             if _acceptable(name) and not re.match(OTHER_LABEL, fold(str(name.value))):
                 return name

@@ -43,6 +43,11 @@ DEGREE_START = (
     r"|brevet\s+de\s+technicien|bts\b|dut\b|but\b|mba\b|certificat\b|titre\s+(?:professionnel|d'ingenieur)|ingenieur|associate"
     r"|baccalaureat|deug\b|dess\b|dea\b|magistere|grade\s+de|degree\s+of|engineering\s+degree)"
 )
+# A heading naming only the kind of degree, its field named further down.
+BARE_KIND = (r"(?:diplome|certificat)(?:\s+(?:national|d['’]etat))?\s+(?:de\s+)?(?:grade\s+de\s+)?"
+             r"(?:master|licence|bachelor|doctorat|ingenieur|mastere|specialiste|magistr\w*|bakalavr\w*)")
+# The degree's field after its level: "Master en science des données", "Licence appliquée en génie …".
+DEGREE_FIELD = r"^\S+(?:\s+\S+){0,3}?\s+(?:en|de|des|d['’]|in|of|mention)\s+\S"
 # Words of a sentence around the title, never the title itself.
 NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
@@ -55,6 +60,8 @@ TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+
 HOLDER_LEAD = (
     r"(?:confere|decerne|delivre|attribue|remis|presente)e?\s+a\b|certifie\s+que|atteste\s+que|titulaire\s*:|(?m:^[ \t]*titulaire\b)"
     r"|(?m:^[ \t]*a[ \t]*$)|\bcandidat(?:e|\(e\))?\s*:"
+    # "confère le titre de / Ingénieur des systèmes / à Ana Júlia OLIVEIRA, de nationalité …"
+    r"|(?m:^[ \t]*a[ \t]+(?=(?:(?:m|mme|mlle|madame|monsieur)\.?\s+)?[a-z][a-z'\-]+[ \t]+[a-z]))"
     r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
 )
 # A form's label for the holder, the name in its cell or the next one.
@@ -66,7 +73,7 @@ HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?
 
 # The graduate's birth, which a piece prints for the graduate only (never for a jury member or
 # a signatory): the name just before it is the holder's.
-BIRTH = r"\bnee?(?:\(e\))?\s+le\b"
+BIRTH = r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
@@ -84,8 +91,10 @@ AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
     r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
     r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    # "Par décision de la Commission d'examen du 24 septembre 2021", "décision du jury en date du"
+    r"decision\s+(?:du|de\s+la|de\s+l['’])\s*(?:jury|commission|conseil)(?:\s+[a-z'’]+){0,2}?\s+(?:du|en\s+date\s+du)",
     r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?<!demande\s)(?:valide|recue?)(?:\(e\))?\s+le\b",
-    r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:delivrance|collation)",
+    r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:la\s+)?(?:delivrance|collation)",
     # "délivré par l'Université de Dakar (Sénégal) le 5 janvier 2023"
     r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
@@ -96,13 +105,21 @@ ATTESTATION = r"\battest(?:ation|e|ons)\b|\breleve\s+de\s+notes\b|\bcertificate\
 YEAR_ONLY = r"\bsession\s+(?:de\s+)?(?:\w+\s+)?(?:19|20)\d\d|annee\s+(?:universitaire|academique|scolaire)|academic\s+year|promotion\s+(?:19|20)\d\d|\bclass\s+of\s+(?:19|20)\d\d"
 
 
+# A sworn translation: the translator's letterhead, then "Traduction de l'arabe" (or "Traduit du
+# portugais"), the translated diploma, and the translator's certification and signature.
+TRANSLATION_START = (r"(?m:^[^\n]{0,12}\b(?:traduction|traduit)(?:\s+certifiee\s+conforme)?\s+(?:de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+                     r"\s*[a-z]+[^\n]*$)")
+TRANSLATION_END = (r"traduction\s+certifiee\s+conforme|la\s+presente\s+traduction|je\s+soussignee?(?:\(e\))?[^\n]{0,80}traduct"
+                   r"|certifie\s+(?:la\s+presente\s+traduction|conforme\s+a\s+l['’]original)")
+
+
 def extract(pages: list[Page]) -> Extraction:
-    index = TextIndex(pages)
+    index = _translated_document(TextIndex(pages))
     out = ExtractionBuilder(index, FIELD_NAMES)
     # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
     # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives, else the one born on a date.
     person = (form_person(index) or _holder_after_lead(index) or _holder_by_label(index)
-              or _holder_before_birth(index))
+              or _holder_before_birth(index) or _holder_before_achievement(index))
     # A name line found after a lead but unreadable (OCR debris) stays unread: guessing
     # from elsewhere would pick a signatory.
     located = bool(index.search(HOLDER_LEAD))
@@ -126,6 +143,17 @@ def extract(pages: list[Page]) -> Extraction:
         # The piece prints only a year: no award date to read, and none missing.
         extraction.absent_fields.append("award_date")
     return extraction
+
+
+def _translated_document(index: TextIndex) -> TextIndex:
+    """A translation's translated diploma alone: its translator (named in the letterhead, signing
+    and dating the certification) is neither the holder nor the award."""
+    start = index.search(TRANSLATION_START)
+    if not start:
+        return index
+    begin = start[0].end()
+    end = next((m.start() for m in index.search(TRANSLATION_END, begin)), len(index.text))
+    return index.within(begin, end) if end - begin > 80 else index
 
 
 def _holder_after_lead(index: TextIndex) -> PersonName | None:
@@ -182,6 +210,21 @@ def _holder_before_birth(index: TextIndex) -> PersonName | None:
     return None
 
 
+def _holder_before_achievement(index: TextIndex) -> PersonName | None:
+    """'TKACHENKO Oleksandr' / 'a terminé en 2021 l'Institut …': a name alone on its line, the
+    next line telling what that person achieved."""
+    for m in index.search(r"(?m:^[^\w\n]*(?:a|has)\s+(?:termine|obtenu|acheve|accompli|suivi|satisfait|soutenu|completed|obtained))\b"):
+        start = end = m.start()
+        while start > 0 and not index.text[start:end].strip():  # over the lines a note left empty
+            start, end = index.line_bounds(start - 1)
+        if not index.text[start:end].strip():
+            continue
+        person = _name_ending(index, start, end)
+        if person and person.start == start + len(index.text[start:end]) - len(index.text[start:end].lstrip()):
+            return person
+    return None
+
+
 def _name_ending(index: TextIndex, start: int, end: int) -> PersonName | None:
     """The name that ends text[start:end]: its last words while they are capitalised (or a
     particle inside the name), with at least one in capitals (the surname), no civility."""
@@ -229,6 +272,9 @@ def _title(index: TextIndex) -> Span | None:
         lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
         if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded):
+            named = _named_degree_after(index, line_end) if re.fullmatch(BARE_KIND, folded.strip(" .:")) else None
+            if named:
+                return named
             end = run_on_end(index, line_end)
             if end == line_end and _display_continues(index, line_start, line_end):
                 end = index.line_bounds(line_end + 1)[1]
@@ -243,6 +289,22 @@ def _title(index: TextIndex) -> Span | None:
     for value in values_after(index, TITLE_LABELS, stop=TITLE_END):
         if not re.search(NOT_TITLE, fold(str(value.value))):
             return _title_span(index, value.start, value.end, 0.7)
+    return None
+
+
+def _named_degree_after(index: TextIndex, after: int) -> Span | None:
+    """Under a heading that names only the kind of degree ("DIPLÔME DE MASTER", "CERTIFICAT DE
+    GRADE DE LICENCE"), the line that names the degree with its field ("Master en relations
+    internationales"), alone on its line."""
+    for line_start, line_end in _lines(index):
+        if line_start <= after:
+            continue
+        line = index.text[line_start:line_end].strip()
+        folded = fold(line)
+        if (re.match(DEGREE_START, folded) and re.search(DEGREE_FIELD, folded)
+                and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded) and not re.fullmatch(BARE_KIND, folded)):
+            offset = index.text.find(line, line_start)
+            return _title_span(index, offset, offset + len(line), 0.85)
     return None
 
 

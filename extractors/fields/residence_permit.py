@@ -84,7 +84,7 @@ def _as_printed(words) -> str:
     text = " ".join(w.text for w in words)
     text = text.replace("’", "'")
     # OCR's stray quote before a capital ("‘ETUDIANT") is no part of the category
-    return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|").lstrip("'\"‘“«")
+    return re.sub(r"\s+", " ", re.sub(r"\s*([/'])\s*", r"\1", text)).strip(" .,:;|").lstrip("'\"‘“«-– ")
 
 
 def _category_like(text: str) -> bool:
@@ -105,6 +105,34 @@ def _beside(spans: list[WordRun], label: WordRun) -> list[WordRun]:
                  key=lambda s: s.bbox[0])
     whole = [WordRun(label.page, [w for s in row for w in s.words])] if len(row) > 1 else []
     return whole + row
+
+
+def _wrapped_on(spans: list[WordRun], known: tuple[str, WordRun]) -> tuple[str, WordRun]:
+    """A category with the line under it when it wraps there: a known category runs across the
+    line break ("RECHERCHE D'EMPLOI/" over "CREATION D'ENTREPRISE", "TALENT - CARTE BLEUE" over
+    "EUROPEENNE")."""
+    text, run = known
+    longer = _with_line_below(spans, run)
+    if longer is run:
+        return known
+    first, joined = _squash(text), _squash(longer.text)
+    for category in KNOWN_CATEGORIES:
+        squashed = _squash(category)
+        at = joined.find(squashed)
+        if 0 <= at < len(first) < at + len(squashed):
+            # the whole of it one known category: spelt as the CESEDA does (a "/" lost at the line's end)
+            whole = at == 0 and joined == squashed
+            return (category if whole else _as_printed(longer.words)), longer
+    return known
+
+
+def _with_line_below(spans: list[WordRun], run: WordRun) -> WordRun:
+    """`run` with the category-like words of the line just under it, starting under it."""
+    x0, _, _, y1 = run.bbox
+    h = run.height
+    below = [w for s in spans if s.page == run.page for w in s.words
+             if 0 <= w.bbox[1] - y1 <= 1.2 * h and w.bbox[0] >= x0 - 2 * h and _category_like(w.text)]
+    return WordRun(run.page, run.words + sorted(below, key=lambda w: w.bbox[0])) if below else run
 
 
 def _with_line_above(spans: list[WordRun], run: WordRun) -> WordRun:
@@ -128,11 +156,14 @@ def permit_category(spans: list[WordRun]) -> tuple[str, WordRun, float] | None:
         for candidate in _beside(spans, label):
             known = _category_from(candidate) or _category_from(_with_line_above(spans, candidate))
             if known:
-                return known[0], known[1], CONF_VISUAL_CONFIRMED
+                return *_wrapped_on(spans, known), CONF_VISUAL_CONFIRMED
         value = value_near(spans, label, _category_like)
         if value is None:
             continue
         known = _category_from(value) or _category_from(_with_line_above(spans, value))
+        if known:
+            return *_wrapped_on(spans, known), CONF_VISUAL_CONFIRMED
+        known = _category_from(_with_line_below(spans, value))  # the known category wraps onto its next line
         if known:
             return known[0], known[1], CONF_VISUAL_CONFIRMED
         words = [w for w in value.words if re.fullmatch(r"[A-ZÀ-Ý'’/\-]{2,}", w.text)]
@@ -144,7 +175,7 @@ def permit_category(spans: list[WordRun]) -> tuple[str, WordRun, float] | None:
             continue
         known = _category_from(span)
         if known:
-            return known[0], known[1], CONF_VISUAL
+            return *_wrapped_on(spans, known), CONF_VISUAL
     return None
 
 

@@ -58,9 +58,14 @@ def extract(pages: list[Page]) -> Extraction:
     return out.build()
 
 
+# Words that label a name only as a row's header: in a sentence they are its words
+# ("certifie que SOCIÉTÉ NOUVELLE DES CÈDRES", "déclarations du cotisant").
+GENERIC_LABELS = NAME_LABELS[3:]
+
+
 def _company(index: TextIndex) -> Span | None:
     for label in NAME_LABELS:
-        span = value_by_label(index, r"(?<![\w'’])" + label + r"\b", company_value)
+        span = value_by_label(index, r"(?<![\w'’])" + label + r"\b", company_value, opens_cell=label in GENERIC_LABELS)
         name = company_name_span(index, span) if span else None
         if name:
             return name
