@@ -47,7 +47,7 @@ eval: setup
 # Layout families held out of all tuning (benchmarks/heldout_families.json), a third of the
 # documents phone photos: generated, scored by the shared scorer, then photos vs scans.
 UNSEEN := $(OUT)/eval-unseen
-UNSEEN_COUNT ?= 16
+UNSEEN_COUNT ?= 48
 eval-unseen: setup
 	rm -rf $(UNSEEN) && mkdir -p $(OUT)
 	$(PY) -m synth generate --out $(UNSEEN) --count $(UNSEEN_COUNT) --seed 9 --as-of 2026-06-15 \

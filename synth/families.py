@@ -10,7 +10,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "passport": ("icao_bilingual", "icao_numbered"),
     "id_card": ("td1_bilingual", "td1_numbered", "td2_single"),
     "residence_permit": ("fra_card", "fra_card_compact", "fra_card_numbered", "fra_card_english", "fra_card_labels_below",
-                         "fra_card_photo_right", "fra_card_2025"),
+                         "fra_card_photo_right", "fra_card_2025", "fra_card_2016"),
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
@@ -20,13 +20,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
-                "titre_professionnel", "comparabilite", "traduction_assermentee"),
+                "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
-              "quittance_loyer", "acte_naissance"),
+              "quittance_loyer", "acte_naissance", "certificat_travail"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
-                           "cssm_mayotte", "urssaf_numerique"),
+                           "cssm_mayotte", "urssaf_numerique", "net_entreprises"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total", "recruitment_report", "email_summary"),
@@ -63,18 +63,26 @@ LATER |= {"diploma:titre_professionnel"}
 LATER |= {"diploma:comparabilite"}
 # A seventh wave, written once diploma:comparabilite had been looked at (2026-12-01).
 LATER |= {"diploma:traduction_assermentee"}
+# An eighth wave, written once diploma:traduction_assermentee had been looked at (2026-12-01).
+LATER |= {"diploma:certificat_numerique"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
 LATER |= {"other:acte_naissance"}
+# A third `other` wave, written once other:acte_naissance had been looked at (2026-12-01).
+LATER |= {"other:certificat_travail"}
 # A second urssaf_certificate wave, written once urssaf_certificate:cssm_mayotte had been looked at (2026-12-01).
 LATER |= {"urssaf_certificate:urssaf_numerique"}
+# A third urssaf_certificate wave, written once urssaf_certificate:urssaf_numerique had been looked at (2026-12-01).
+LATER |= {"urssaf_certificate:net_entreprises"}
 # A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
 # (2026-12-01).
 LATER |= {"applications_statement:email_summary"}
 # A fresh residence_permit family, written once residence_permit:fra_card_english and :fra_card_photo_right had been
 # looked at (2026-12-01).
 LATER |= {"residence_permit:fra_card_2025"}
+# A second residence_permit wave, written once residence_permit:fra_card_2025 had been looked at (2026-12-01).
+LATER |= {"residence_permit:fra_card_2016"}
 
 
 def all_families() -> list[str]:

@@ -1,27 +1,44 @@
 """Checks that a fresh layout family drawn on a later side stream (synth/pieces/fresh.py) leaves the rest as it was:
 every other piece of a dossier, and every piece of its type drawn from another family, with the generator's stream
-ending where it did. Shared by the tests of the fresh families."""
+ending where it did; and the checks every fresh family passes (dossiers drawn with it alone, its scans and photos).
+Shared by the tests of the fresh families."""
 from __future__ import annotations
 
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from synth import generate_dossier
-from synth.families import FamilyFilter
+import pypdfium2 as pdfium
+
+from synth import generate_dossier, render_piece, render_piece_file
+from synth.families import FAMILIES, LATER, FamilyFilter
 from synth.pieces import BUILDERS
+from synth.pieces.fresh import FRESH
 from synth.scenario import make_facts
+from synth.validate import check_folder, truth_problems
+
+
+def with_later_waves(name: str) -> frozenset[str]:
+    """`name` and the fresh families of its type drawn in later waves: a later wave may take a piece an earlier one
+    took, and excluding `name` moves the draws of the waves after it, so they are set aside with it."""
+    piece_type, layout = name.split(":")
+    waves = {f.layout: f.wave for f in FRESH.get(piece_type, ())}
+    if layout not in waves:
+        return frozenset({name})
+    return frozenset({name} | {f"{piece_type}:{other}" for other, wave in waves.items() if wave > waves[layout]})
 
 
 def pieces_with_and_without(name: str, procedure: str, seeds: range) -> Counter:
-    """The families drawn for the pieces of `name`'s type over `seeds`; each one not of `name` is the piece made with
-    `name` excluded, and the generator's stream ends where it did."""
+    """The families drawn for the pieces of `name`'s type over `seeds`; each one not of `name` (nor of a later wave)
+    is the piece made with them excluded, and the generator's stream ends where it did."""
     piece_type = name.split(":")[0]
+    set_aside = with_later_waves(name)
     drawn: Counter = Counter()
     for seed in seeds:
         pieces, states = [], []
-        for families in (None, FamilyFilter(exclude=frozenset({name}))):
+        for families in (None, FamilyFilter(exclude=set_aside)):
             rng = random.Random(seed)
             facts = make_facts(rng, procedure, dt.date(2026, 6, 1))
             facts.families = families
@@ -29,7 +46,7 @@ def pieces_with_and_without(name: str, procedure: str, seeds: range) -> Counter:
             states.append(rng.getstate())
         assert states[0] == states[1]
         drawn[pieces[0].family] += 1
-        if pieces[0].family != name:
+        if pieces[0].family not in set_aside:
             assert pieces[0].fields == pieces[1].fields and pieces[0].family == pieces[1].family
             assert pieces[0].sheets == pieces[1].sheets and pieces[0].cards == pieces[1].cards
     return drawn
@@ -39,16 +56,78 @@ def dossiers_with_and_without(name: str, procedure: str, seeds: tuple[int, ...],
     """Whole dossiers drawn with and without the family `name`: the same pieces with the same truth, bar the ones of
     `name`, and the same verdict. Returns how many pieces of `name` were drawn."""
     drawn = 0
+    set_aside = with_later_waves(name)
     for seed in seeds:
         truths = [generate_dossier(seed, "folder", folder / f"{seed}-{k}", procedure=procedure, scan_ratio=0.0,
                                    families=families).truth
-                  for k, families in enumerate((None, FamilyFilter(exclude=frozenset({name}))))]
+                  for k, families in enumerate((None, FamilyFilter(exclude=set_aside)))]
         assert [p["type"] for p in truths[0]["pieces"]] == [p["type"] for p in truths[1]["pieces"]]
         for with_new, without in zip(truths[0]["pieces"], truths[1]["pieces"]):
             if f"family:{name}" in with_new["tags"]:
                 drawn += 1
-            else:
+            elif not {f"family:{later}" for later in set_aside} & set(with_new["tags"]):
                 assert with_new == without
         for key in ("status", "flags", "labour_market_test", "procedure", "reference"):
             assert truths[0][key] == truths[1][key]
     return drawn
+
+
+def dossiers_of_only(name: str, runs: tuple[tuple[int, str, float, float], ...], folder: Path) -> Counter:
+    """Whole dossiers drawn with `name` alone for its type, one per (seed, procedure, scan ratio, photo ratio) of
+    `runs`: each truth is sound, every piece of the type carries the family's tag, and the folder passes
+    `synth check`. Returns the render tags of those pieces."""
+    piece_type = name.split(":")[0]
+    renders: Counter = Counter()
+    for seed, procedure, scan, photo in runs:
+        truth = generate_dossier(seed, "folder", folder, procedure=procedure, scan_ratio=scan, photo_ratio=photo,
+                                 families=FamilyFilter.parse(name, None)).truth
+        assert truth_problems(truth) == []
+        for piece in truth["pieces"]:
+            if piece["type"] == piece_type:
+                assert {t for t in piece["tags"] if t.startswith("family:")} == {f"family:{name}"}
+                renders.update(t for t in piece["tags"] if t.startswith("render:"))
+    assert check_folder(folder / "truth") == {}
+    return renders
+
+
+def scanned_and_photographed(name: str, seed: int) -> None:
+    """The piece of `name` renders as a scan and as a phone photo, tagged so."""
+    for render in ("scan", "photo"):
+        rendered, fields = render_piece_file(name.split(":")[0], seed, render, FamilyFilter(frozenset({name})))
+        assert fields["_family"] == name and f"render:{render}" in rendered.tags
+        assert rendered.media_type in ("application/pdf", "image/jpeg", "image/png", "image/tiff")
+        assert len(rendered.data) > 20_000
+
+
+def agricultural_employers_keep_the_msa(procedure: str, seeds: range) -> int:
+    """Left free, the certificate of an agricultural employer is always the MSA's (a fresh family drawn around the
+    builder must not take it). Returns how many agricultural employers were drawn."""
+    farms = 0
+    for seed in seeds:
+        rng = random.Random(seed)
+        facts = make_facts(rng, procedure, dt.date(2026, 6, 1))
+        if facts.certificate.company.agricultural:
+            farms += 1
+            assert BUILDERS["urssaf_certificate"](facts, rng).family == "urssaf_certificate:msa"
+    return farms
+
+
+def listed_last_in_its_wave(name: str, waves: dict[str, int]) -> None:
+    """`name` is a LATER family listed after the type's older ones, and the type's fresh families are drawn in `waves`
+    (later waves, written since, come after it)."""
+    piece_type, layout = name.split(":")
+    assert layout in FAMILIES[piece_type] and name in LATER
+    drawn = {f.layout: f.wave for f in FRESH[piece_type]}
+    assert {k: v for k, v in drawn.items() if k in waves} == waves
+    assert all(FAMILIES[piece_type].index(later) > FAMILIES[piece_type].index(layout) and wave > waves[layout]
+               for later, wave in drawn.items() if later not in waves)
+
+
+def born_digital_texts(name: str, seeds: range) -> Iterator[tuple[str, int, dict]]:
+    """(text layer, page count, truth fields) of the piece of `name` born digital, for each of `seeds`."""
+    for seed in seeds:
+        data, media_type, fields = render_piece(name.split(":")[0], seed, "born_digital",
+                                                FamilyFilter(frozenset({name})))
+        assert media_type == "application/pdf" and fields["_family"] == name
+        doc = pdfium.PdfDocument(data)
+        yield "".join(page.get_textpage().get_text_range() for page in doc), len(doc), fields

@@ -17,15 +17,18 @@ import pypdfium2 as pdfium
 from synth import generate_dossier, render_piece_file
 from synth.api import CHECKED_ON
 from synth.checksums import mrz_check_digit
-from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.families import FAMILIES, FamilyFilter
 from synth.layout import Text
 from synth.mrz import td1
 from synth.pieces import BUILDERS
-from synth.pieces.fresh import FRESH
 from synth.render import sheets_to_pdf
 from synth.scenario import JOBSEEKER, make_facts
 from synth.validate import check_folder, truth_problems
-from tests.fresh_waves import dossiers_with_and_without, pieces_with_and_without
+from tests.fresh_waves import (
+    dossiers_with_and_without,
+    listed_last_in_its_wave,
+    pieces_with_and_without,
+)
 
 NAME = "residence_permit:fra_card_2025"
 ONLY = FamilyFilter(frozenset({NAME}))
@@ -57,8 +60,7 @@ def _dates(d: dt.date) -> tuple[str, str]:
 
 
 def test_listed_last_later_and_drawn_around_the_permit_builder():
-    assert FAMILIES["residence_permit"][-1] == "fra_card_2025" and NAME in LATER
-    assert {f.layout: f.wave for f in FRESH["residence_permit"]} == {"fra_card_2025": 0}
+    listed_last_in_its_wave(NAME, {"fra_card_2025": 0})
 
 
 def test_faces_print_the_truth_and_the_wording():
@@ -151,7 +153,7 @@ def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own card,
     and the same verdict."""
-    assert dossiers_with_and_without(NAME, "changement_statut", (5, 6, 10), tmp_path / "cs") > 0
+    assert dossiers_with_and_without(NAME, "changement_statut", (5, 11, 18), tmp_path / "cs") > 0
     assert dossiers_with_and_without(NAME, "renouvellement", (4, 5, 7), tmp_path / "r") > 0
 
 

@@ -14,13 +14,16 @@ from collections import Counter
 import pypdfium2 as pdfium
 
 from synth import generate_dossier, render_piece
-from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.families import FamilyFilter
 from synth.fmt import date_long, siren_spaced
 from synth.pieces import BUILDERS
-from synth.pieces.fresh import FRESH
 from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
-from tests.fresh_waves import dossiers_with_and_without, pieces_with_and_without
+from tests.fresh_waves import (
+    dossiers_with_and_without,
+    listed_last_in_its_wave,
+    pieces_with_and_without,
+)
 
 NAME = "urssaf_certificate:urssaf_numerique"
 ONLY = FamilyFilter(frozenset({NAME}))
@@ -32,8 +35,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_listed_last_later_and_drawn_in_the_second_wave():
-    assert FAMILIES["urssaf_certificate"][-1] == "urssaf_numerique" and NAME in LATER
-    assert {f.layout: f.wave for f in FRESH["urssaf_certificate"]} == {"cssm_mayotte": 0, "urssaf_numerique": 1}
+    listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1})
 
 
 def test_born_digital_prints_its_truth_and_its_wording():

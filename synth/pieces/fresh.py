@@ -23,6 +23,7 @@ from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
+from synth.pieces.fresh_diploma_numerique import certificat_numerique
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
 from synth.pieces.fresh_diploma_traduction import traduction_assermentee
@@ -30,12 +31,15 @@ from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_permit_2016 import fra_card_2016
 from synth.pieces.fresh_permit_2025 import fra_card_2025
 from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
+from synth.pieces.fresh_vigilance_portal import net_entreprises
+from synth.pieces.fresh_work_certificate import certificat_travail
 from synth.pieces.rent_receipt import quittance_loyer
 
 Builder = Callable[..., BuiltPiece]  # (facts, rng, *extra): the payslip builder takes its month too
@@ -64,7 +68,9 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # an attestation about a degree from abroad: drawn for the foreign universities' degrees
                 Fresh("comparabilite", comparabilite, lambda facts: facts.diploma.english, wave=5),
                 # a sworn translation of a degree awarded abroad: drawn for the foreign universities' degrees too
-                Fresh("traduction_assermentee", traduction_assermentee, lambda facts: facts.diploma.english, wave=6)),
+                Fresh("traduction_assermentee", traduction_assermentee, lambda facts: facts.diploma.english, wave=6),
+                # written once traduction_assermentee had been looked at (2026-12-01): French degrees
+                Fresh("certificat_numerique", certificat_numerique, lambda facts: not facts.diploma.english, wave=7)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -72,14 +78,21 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                                Fresh("email_summary", email_summary, wave=1)),
     "urssaf_certificate": (Fresh("cssm_mayotte", cssm_mayotte, lambda facts: not facts.certificate.company.agricultural),
                            Fresh("urssaf_numerique", urssaf_numerique,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=1)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=1),
+                           # written once urssaf_numerique had been looked at (2026-12-01)
+                           Fresh("net_entreprises", net_entreprises,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=2)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)
-    "residence_permit": (Fresh("fra_card_2025", fra_card_2025),),
+    "residence_permit": (Fresh("fra_card_2025", fra_card_2025),
+                         # written once fra_card_2025 had been looked at (2026-12-01)
+                         Fresh("fra_card_2016", fra_card_2016, wave=1)),
     "other": (Fresh("quittance_loyer", quittance_loyer),
               # a sworn translation: drawn for workers born where acts are not written in French
-              Fresh("acte_naissance", acte_naissance, translated_act_needed, wave=1)),
+              Fresh("acte_naissance", acte_naissance, translated_act_needed, wave=1),
+              # written once acte_naissance had been looked at (2026-12-01): an earlier employer's certificate
+              Fresh("certificat_travail", certificat_travail, wave=2)),
 }
 
 
