@@ -82,10 +82,11 @@ def blocking(result: DossierResult) -> set[tuple[str, int | None]]:
 
 
 @pytest.mark.slow
-# seed 5: the contract's employer SIRET misread (11930… for 71930…) below the threshold, which
-# taken as certain would block as invalid_siret; seed 11: doubtful given names and job title
-# that no blocking finding depends on
-@pytest.mark.parametrize(("seed", "averted"), [(5, True), (11, False)])
+# seed 2: a name read below the threshold, which taken as certain would block as identity_mismatch;
+# seed 11: doubtful given names and job title that no blocking finding depends on. (Seed 5's contract
+# SIRET misread 11930… for 71930… no longer blocks even taken as certain: the payslip prints the valid
+# number one digit away, validators.rules.companies.)
+@pytest.mark.parametrize(("seed", "averted"), [(2, True), (11, False)])
 def test_no_blocking_flag_from_a_doubtful_value(tmp_path: Path, seed: int, averted: bool) -> None:
     result = process_dossier(damaged_dossier(tmp_path, seed), received_at=AS_OF)
     doubtful = [(i, name) for i, p in enumerate(result.pieces) for name, value in p.fields.items()
