@@ -118,7 +118,9 @@ def test_the_long_categories_wrap_whole():
         assert " ".join(_category_lines(piece)) == "TALENT - CARTE BLEUE EUROPEENNE"
         piece, _ = _card(seed, category="SALARIE")
         assert _category_lines(piece) == ["SALARIE"]
-    assert by_style == {"TYPE": {2}, "Catégorie": {1}}, by_style  # beside its label it wraps; under it, room enough
+    # beside its label it wraps; under it, whether it fits on one line depends on the fonts installed (it wraps on a
+    # fresh Debian 12, not here): either way it is whole, which the loop checked
+    assert by_style["TYPE"] == {2} and by_style["Catégorie"] and by_style["Catégorie"] <= {1, 2}, by_style
 
 
 def test_the_td1_mrz_is_exact_on_the_back():
