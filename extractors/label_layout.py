@@ -74,7 +74,7 @@ def cells(index: TextIndex) -> list[Cell]:
     return found
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
@@ -84,7 +84,7 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tu
     if label_end < label_cell.end:
         places.append((label_end, label_cell.end, 1.0))
     row = [c for c in all_cells if c.page == label_cell.page and c is not label_cell
-           and _overlap((c.box[1], c.box[3]), (box[1], box[3])) > 0.4 * (box[3] - box[1]) and c.box[0] >= box[2]]
+           and overlap((c.box[1], c.box[3]), (box[1], box[3])) > 0.4 * (box[3] - box[1]) and c.box[0] >= box[2]]
     places += [(c.start, c.end, 1.0) for c in sorted(row, key=lambda c: c.box[0])]
     line_height = box[3] - box[1]
     vertical = []
@@ -108,7 +108,7 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tu
 
 def _same_column(a: tuple, b: tuple, line_height: float) -> bool:
     """Boxes that overlap horizontally, or start at the same place."""
-    return _overlap((a[0], a[2]), (b[0], b[2])) > 0 or abs(a[0] - b[0]) <= line_height
+    return overlap((a[0], a[2]), (b[0], b[2])) > 0 or abs(a[0] - b[0]) <= line_height
 
 
 def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 0,
@@ -155,4 +155,4 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
     return None
 
 
-__all__ = ["Cell", "cells", "value_by_label"]
+__all__ = ["Cell", "cells", "overlap", "value_by_label"]

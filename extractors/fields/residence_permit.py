@@ -18,6 +18,7 @@ from extractors.fields.identity import (
     is_capitalised_value,
     value_near,
 )
+from extractors.label_layout import overlap
 from extractors.textnorm import normalize
 from models import Extraction, FieldBox, Page
 
@@ -92,16 +93,12 @@ def _category_like(text: str) -> bool:
     return is_capitalised_value(text) and not _NOT_A_CATEGORY.search(folded) and not re.search(LABEL_REMARKS, folded)
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return min(a[1], b[1]) - max(a[0], b[0])
-
-
 def _beside(spans: list[WordRun], label: WordRun) -> list[WordRun]:
     """The label's row to its right, as one run (a value cut in two at a wide gap), then each
     run of it, nearest first."""
-    x0, y0, x1, y1 = label.bbox
+    _, y0, x1, y1 = label.bbox
     row = sorted((s for s in spans if s.page == label.page and s.bbox[0] >= x1
-                  and _overlap((s.bbox[1], s.bbox[3]), (y0, y1)) > 0.5 * (y1 - y0) and _category_like(s.text)),
+                  and overlap((s.bbox[1], s.bbox[3]), (y0, y1)) > 0.5 * (y1 - y0) and _category_like(s.text)),
                  key=lambda s: s.bbox[0])
     whole = [WordRun(label.page, [w for s in row for w in s.words])] if len(row) > 1 else []
     return whole + row
@@ -141,7 +138,7 @@ def _with_line_above(spans: list[WordRun], run: WordRun) -> WordRun:
     x0, y0, x1, _ = run.bbox
     h = run.height
     above = [w for s in spans if s.page == run.page for w in s.words
-             if 0 <= y0 - w.bbox[3] <= 1.2 * h and _overlap((w.bbox[0], w.bbox[2]), (x0, x1)) > 0
+             if 0 <= y0 - w.bbox[3] <= 1.2 * h and overlap((w.bbox[0], w.bbox[2]), (x0, x1)) > 0
              and _category_like(w.text)]
     return WordRun(run.page, sorted(above, key=lambda w: w.bbox[0]) + run.words) if above else run
 
