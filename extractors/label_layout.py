@@ -16,6 +16,7 @@ from typing import Callable
 
 from extractors.form_labels import is_label, opens_with_label
 from extractors.textfields import Span, TextIndex
+from extractors.textnorm import fold
 from models.document import Word
 
 # A cell further than this many line heights above or below is another block.
@@ -106,6 +107,17 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tu
     return places
 
 
+# Labels that are also the first word of companies' names.
+_NAME_KIND_WORDS = r"(?:exploitation|etablissements?|societe|entreprise|cabinet|groupe)"
+
+
+def _word_of_a_name(label: str, rest: str) -> bool:
+    """A label's word in capitals run on by more capitals, no colon between: the first word of
+    a name ("EXPLOITATION AGRICOLE BELLEVUE", "SOCIÉTÉ NOUVELLE DES CÈDRES"), not a row header."""
+    return (label.isupper() and re.fullmatch(_NAME_KIND_WORDS, fold(label)) is not None
+            and re.match(r"\s[A-ZÀ-Þ]{2,}\b", rest) is not None)
+
+
 def _same_column(a: tuple, b: tuple, line_height: float) -> bool:
     """Boxes that overlap horizontally, or start at the same place."""
     return overlap((a[0], a[2]), (b[0], b[2])) > 0 or abs(a[0] - b[0]) <= line_height
@@ -125,7 +137,8 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         # a row header stands alone in its cell, or before a colon or a capitalised value,
         # never before the rest of a sentence ("notre société, pour une durée…")
         if opens_cell and (re.search(r"\w", index.text[label_cell.start:m.start()])
-                           or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[m.end():label_cell.end])):
+                           or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[m.end():label_cell.end])
+                           or _word_of_a_name(index.text[m.start():m.end()], index.text[m.end():label_cell.end])):
             continue
         boxes = [w.bbox for _, w in label_words]
         box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -52,8 +52,8 @@ def labelled_date(index: TextIndex, labels: tuple[str, ...], window: int = LABEL
 
 # "Fait à Lyon, le", "Fait en deux exemplaires à Lyon le", "Fait le"
 _MADE_AT = r"\bfait\s+(?:en\s+\w+\s+exemplaires?\s+)?(?:a\s+[^\n,]{1,40}?,?\s+)?le\b|\bfait\s+a\s+[^\n,]{1,40},"
-# "Nice, le 7 janvier 2026" / "A Lyon, le" opening a line.
-_PLACE_COMMA_LE = r"(?:^|\n)[^\S\n]*(?:a\s+)?[a-z][a-z'’ \-]{1,40},?\s+le\b"
+# "Nice, le 7 janvier 2026" / "A Lyon, le" opening a line; not a birth ("Née le …").
+_PLACE_COMMA_LE = r"(?:^|\n)[^\S\n]*(?:a\s+)?(?!nee?\s+le\b)[a-z][a-z'’ \-]{1,40},?\s+le\b"
 _DATE_LABEL = r"(?:^|\n)[^\S\n]*(?:date(?:\s+de\s+(?:signature|l['’]attestation|la\s+declaration))?\s*:|le\s+(?=\d|1er))"
 
 

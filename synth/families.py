@@ -14,19 +14,20 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
-                             "university_tripartite", "school_portal", "bilingual_traineeship"),
+                             "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
-                "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique"),
+                "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
+                "supplement_diplome"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
-              "quittance_loyer", "acte_naissance", "certificat_travail"),
+              "quittance_loyer", "acte_naissance", "certificat_travail", "bail_habitation"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
-                           "cssm_mayotte", "urssaf_numerique", "net_entreprises"),
+                           "cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total", "recruitment_report", "email_summary"),
@@ -53,6 +54,8 @@ LATER |= {"diploma:school_band"}
 LATER |= {"internship_agreement:school_portal"}
 # A third internship wave, written once internship_agreement:school_portal had been looked at (2026-12-01).
 LATER |= {"internship_agreement:bilingual_traineeship"}
+# A fourth internship wave, written once internship_agreement:bilingual_traineeship had been looked at (2026-12-01).
+LATER |= {"internship_agreement:convention_pfmp"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -65,16 +68,22 @@ LATER |= {"diploma:comparabilite"}
 LATER |= {"diploma:traduction_assermentee"}
 # An eighth wave, written once diploma:traduction_assermentee had been looked at (2026-12-01).
 LATER |= {"diploma:certificat_numerique"}
+# A ninth wave, written once diploma:certificat_numerique had been looked at (2026-12-01).
+LATER |= {"diploma:supplement_diplome"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
 LATER |= {"other:acte_naissance"}
 # A third `other` wave, written once other:acte_naissance had been looked at (2026-12-01).
 LATER |= {"other:certificat_travail"}
+# A fourth `other` wave, written once other:certificat_travail had been looked at (2026-12-01).
+LATER |= {"other:bail_habitation"}
 # A second urssaf_certificate wave, written once urssaf_certificate:cssm_mayotte had been looked at (2026-12-01).
 LATER |= {"urssaf_certificate:urssaf_numerique"}
 # A third urssaf_certificate wave, written once urssaf_certificate:urssaf_numerique had been looked at (2026-12-01).
 LATER |= {"urssaf_certificate:net_entreprises"}
+# A fourth urssaf_certificate wave, written once urssaf_certificate:net_entreprises had been looked at (2026-12-01).
+LATER |= {"urssaf_certificate:urssaf_vlu"}
 # A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
 # (2026-12-01).
 LATER |= {"applications_statement:email_summary"}

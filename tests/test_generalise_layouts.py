@@ -718,3 +718,86 @@ def test_a_permit_category_wrapped_under_its_first_line() -> None:
     # a category complete on its line keeps it, whatever is printed under it
     assert category(card + [[(0.08, "SALARIE")], [(0.08, "ADRESSE")]]) == "SALARIE"
     assert category(card + [[(0.08, "– VISITEUR")]]) == "VISITEUR"
+
+
+# A school's digital diploma: the graduate's lines on the left, a verification panel of labels
+# over values on the right, both read row by row into one another.
+SIDE_PANEL_DIPLOMA = [
+    [(0.08, "ÉCOLE SUPÉRIEURE D'AGRONOMIE DE RENNES"), (0.64, "Vérification")],
+    [(0.08, "Le présent diplôme est attribué à"), (0.64, "Édité le")],
+    [(0.64, "3 mars 2025")],
+    [(0.08, "Tomás HERRERA QUISPE"), (0.64, "Référence")],
+    [(0.08, "né le 2 juin 1996 à Cusco (Pérou)"), (0.64, "AGR-2025-0031")],
+    [(0.08, "pour l'obtention du"), (0.64, "Grade")],
+    [(0.64, "Grade de master")],
+    [(0.08, "Diplôme d'ingénieur agronome"), (0.64, "Date d'obtention")],
+    [(0.64, "12/12/2024")],
+    [],
+    [(0.08, "Hélène GAUTHIER"), (0.64, "Marc LEROY")],
+    [(0.08, "La Directrice"), (0.64, "Le Président du jury")],
+]
+
+
+def test_a_diploma_read_in_its_column_beside_a_panel_of_labels() -> None:
+    fields = diploma.extract([layout_page(SIDE_PANEL_DIPLOMA)]).fields
+    # the name under the lead in its column, not the panel's next value
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("HERRERA QUISPE", "Tomás")
+    # the grade conferred is not the degree's name, and the date sits under its label
+    assert fields["title"] == "Diplôme d'ingénieur agronome"
+    assert fields["award_date"] == "2024-12-12"
+
+
+def test_a_degree_beside_its_grade_and_a_name_over_its_birth_in_a_column() -> None:
+    rows = [
+        [(0.08, "UNIVERSITÉ DE POITIERS"), (0.64, "Niveau 7")],
+        [(0.08, "Yuki TANAKA"), (0.64, "Identifiant")],
+        [(0.64, "UP-88120")],
+        [(0.08, "Née le 9 septembre 1999 à Osaka (Japon)"), (0.64, "Crédits")],
+        [(0.08, "Grade de master"), (0.64, "Master Chimie verte et éco-innovations")],
+        [(0.08, "Session 2024")],
+    ]
+    fields = diploma.extract([layout_page(rows)]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("TANAKA", "Yuki")
+    assert fields["title"] == "Master Chimie verte et éco-innovations"
+    # a birth opening its line ("Née le …") is no place and date of signature
+    assert fields["award_date"] is None
+
+
+def test_a_certificate_names_its_establishment_and_not_the_printing_firm_in_its_footer() -> None:
+    rows = [
+        [(0.08, "MSA Bourgogne"), (0.60, "Édition du 14/04/2026")],
+        [(0.08, "ATTESTATION DE VIGILANCE")],
+        [(0.08, "La caisse atteste que l'entreprise désignée ci-dessous est à jour de ses cotisations.")],
+        [(0.08, "Établissement du siège :"), (0.60, "N° SIREN")],
+        [(0.08, "ENTREPRISE DUVAL ET FILS"), (0.60, "412 356 781")],
+        [(0.08, "7 route de Dijon")],
+        [(0.08, "21200 Beaune")],
+        [(0.08, "Code de sécurité : KD81Z PW4QT 9MXA2")],
+    ] + [[]] * 32 + [
+        # the firm that printed it for the employer, in the page's footer
+        [(0.08, "COMPTA PLUS CONSEIL - SIRET 533 120 764 00018")],
+        [(0.08, "12 rue Carnot, 21000 Dijon - Tél. 03 80 00 00 00")],
+    ]
+    fields = urssaf_certificate.extract([layout_page(rows)]).fields
+    # "ENTREPRISE" opens the name, it is no label there
+    assert fields["company_name"] == "ENTREPRISE DUVAL ET FILS"
+    assert fields["siren"] == "412356781"
+    # the name lost to a stain: unread, never the firm whose name and address close the page
+    stained = rows[:3] + [[(0.08, "N° SIREN 412 356 781")]] + rows[5:]
+    assert urssaf_certificate.extract([layout_page(stained)]).fields["company_name"] is None
+
+
+def test_an_end_of_contract_paper_is_an_other_piece() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    page = prose_page("""
+REÇU POUR SOLDE DE TOUT COMPTE
+Je soussignée Mme Lina HADDAD, demeurant 4 rue des Lilas, 59000 Lille, reconnais avoir reçu de la
+société NORDIS LOGISTIQUE la somme de 2 184,36 euros en paiement des salaires, accessoires du salaire
+et indemnités de toute nature dus au titre de l'exécution et de la cessation de mon contrat de travail
+à durée déterminée, dont l'indemnité compensatrice de congés payés et l'indemnité de fin de contrat.
+Ce reçu peut être dénoncé dans les six mois qui suivent sa signature.
+Fait à Lille, le 30 juin 2026, en deux exemplaires.
+""")
+    assert classify_pages([page])[0] == PieceType.other

@@ -51,7 +51,8 @@ def test_registered_last_of_its_type_and_drawn_in_the_seventh_wave():
     names = FAMILIES["diploma"]
     assert names.index("comparabilite") < names.index("traduction_assermentee") and NAME in LATER
     fresh = {f.layout: f for f in FRESH["diploma"]}["traduction_assermentee"]
-    assert fresh.wave == 6 and max(f.wave for f in FRESH["diploma"] if f.layout != "certificat_numerique") == 6
+    assert fresh.wave == 6 and max(f.wave for f in FRESH["diploma"]
+                                   if f.layout not in ("certificat_numerique", "supplement_diplome")) == 6
 
 
 def test_renders_born_digital_scanned_and_photographed():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.label_layout import value_by_label
+from extractors.label_layout import cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
 from extractors.textfields import (
@@ -24,6 +24,7 @@ from extractors.textfields import (
     values_after,
 )
 from extractors.textnorm import fold
+from extractors.value_shapes import date_value
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -34,7 +35,7 @@ DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|
                     # papers that are no degree: an office's certificate, a school's, an employer's
                     r"|certificat\s+(?:administratif|de\s+(?:scolarite|travail|conformite|authenticite)|medical)"
                     # a paper about a degree ("Certificat de reconnaissance d'un diplôme")
-                    r"|certificat\s+de\s+(?:reconnaissance|comparabilite|equivalence)|certificat\b.*\b(?:d['’]un|du)\s+diplome\b"
+                    r"|certificat\s+de\s+(?:reconnaissance|comparabilite|equivalence)|certificat\b.*\b(?:d['’]un|du|de)\s+diplome\b"
                     r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$")
 
 # How a degree's name starts, in French and English.
@@ -48,8 +49,12 @@ BARE_KIND = (r"(?:diplome|certificat)(?:\s+(?:national|d['’]etat))?\s+(?:de\s+
              r"(?:master|licence|bachelor|doctorat|ingenieur|mastere|specialiste|magistr\w*|bakalavr\w*)")
 # The degree's field after its level: "Master en science des données", "Licence appliquée en génie …".
 DEGREE_FIELD = r"^\S+(?:\s+\S+){0,3}?\s+(?:en|de|des|d['’]|in|of|mention)\s+\S"
+# The grade a degree confers ("Grade de licence" beside "Grade"): the title only when no degree is named.
+GRADE_ONLY = r"grade\s+de\s+(?:licence|master|docteur|doctorat)\s*$"
+# "diplômé(e) du programme" leads to the title: the participle, told from the noun by its accent.
+GRADUATE = r"[Dd]ipl[ôo]mée?(?:\(e\))?\s"
 # Words of a sentence around the title, never the title itself.
-NOT_TITLE = r"\bvu\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
+NOT_TITLE = r"\bvu\b|\b(?:emise?|etablie?|editee?|generee?)\s+le\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
 TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
 TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
@@ -67,7 +72,7 @@ HOLDER_LEAD = (
 # A form's label for the holder, the name in its cell or the next one.
 HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
 # Where the name ends on its line: the birth, or the sentence going on.
-HOLDER_END = r",|\s(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree)\b"
+HOLDER_END = r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree)\b"
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|(?:mrs|ms|miss|dr)\b\.?)\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
@@ -90,7 +95,7 @@ _PLACE = r"(?:(?!\bnee?\b|\bne\(e\))[^,\n]){1,40}?"
 AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
     r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
-    r"date\s+d['’]obtention|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    r"date\s+d['’]obtent\w+|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
     # "Par décision de la Commission d'examen du 24 septembre 2021", "décision du jury en date du"
     r"decision\s+(?:du|de\s+la|de\s+l['’])\s*(?:jury|commission|conseil)(?:\s+[a-z'’]+){0,2}?\s+(?:du|en\s+date\s+du)",
     r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?<!demande\s)(?:valide|recue?)(?:\(e\))?\s+le\b",
@@ -132,7 +137,7 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_surname", person.surname)
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
-    award = labelled_date(index, AWARD_LABELS, window=40)
+    award = labelled_date(index, AWARD_LABELS, window=40) or _award_under_label(index)
     if award is None and not index.search(ATTESTATION):
         # The parchment itself is dated where it is signed ("Fait à Lyon, le …"): the day the
         # degree is conferred. An attestation's signature dates only the attestation.
@@ -143,6 +148,17 @@ def extract(pages: list[Page]) -> Extraction:
         # The piece prints only a year: no award date to read, and none missing.
         extraction.absent_fields.append("award_date")
     return extraction
+
+
+def _award_under_label(index: TextIndex) -> Span | None:
+    """A form's date label ("Date d'obtention du diplôme") with its date in the cell under it,
+    another column's lines read in between."""
+    for label in AWARD_LABELS:
+        if label.startswith(r"date\s"):
+            span = value_by_label(index, label, date_value)
+            if span:
+                return span
+    return None
 
 
 def _translated_document(index: TextIndex) -> TextIndex:
@@ -158,23 +174,28 @@ def _translated_document(index: TextIndex) -> TextIndex:
 
 def _holder_after_lead(index: TextIndex) -> PersonName | None:
     """'This is to certify that / Wei WANG / born on ...', 'est décerné à Mme Awa DIALLO, née le':
-    the first name-like value after a holder lead, on its line or one of the next lines
-    (OCR leaves lines of stray marks between them)."""
+    the first name-like value after a holder lead, in its cell or one of the next cells of its
+    column (OCR leaves lines of stray marks between them; a side panel's lines come between)."""
+    all_cells = cells(index)
     for m in index.search(HOLDER_LEAD):
-        pos = m.end()
-        for _ in range(3):
-            line_start, line_end = index.line_bounds(pos)
-            start = pos
-            while start < line_end and not index.text[start].isalpha():
+        lead = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
+        if lead is None:
+            continue
+        line_end = index.line_bounds(m.start())[1]
+        beside = [(max(c.start, m.end()), c.end, False) for c in all_cells
+                  if c is not lead and c.end > m.end() and c.start < line_end]
+        below = [(c.start, c.end, True) for c in all_cells if c.start > line_end and c.page == lead.page
+                 and overlap((c.box[0], c.box[2]), (lead.box[0], lead.box[2])) > 0][:3]
+        for start, end, final in [(m.end(), lead.end, True)] + beside + below:
+            while start < end and not index.text[start].isalpha():
                 start += 1
-            if start < line_end:
-                person = _name_in(index, start, line_end)
-                if person:
+            if start < end:
+                person = _name_in(index, start, end)
+                # another column's cell on the lead's row: a name only with its surname in capitals
+                if person and (final or any(is_upper_name(w) for w in index.text[start:end].split())):
                     return person
-                break  # a line of words that is no name: this lead names no holder
-            if line_end >= len(index.text):
-                break
-            pos = line_end + 1
+                if final:
+                    break  # words that are no name: this lead names no holder
     return None
 
 
@@ -194,14 +215,16 @@ def _holder_cell(text: str) -> tuple[str, int, int] | None:
 
 def _holder_before_birth(index: TextIndex) -> PersonName | None:
     """'Mariana MAGALHÃES / né(e) le 31 octobre 1987', 'Mme Awa DIALLO, née le …': the name
-    ending right before a birth, on its line or the line above (OCR may leave a line of
-    stray marks between them)."""
+    ending right before a birth, in its cell or a cell above in its column (OCR may leave a
+    line of stray marks between them; a side panel's lines come between in reading order)."""
+    all_cells = cells(index)
     for m in index.search(BIRTH):
-        line_start, _ = index.line_bounds(m.start())
-        places = [(line_start, m.start())]
-        while len(places) < 3 and places[-1][0] > 0:
-            places.append(index.line_bounds(places[-1][0] - 1))
-        for start, end in places:
+        here = next((c for c in all_cells if c.start <= m.start() < c.end), None)
+        if here is None:
+            continue
+        above = [c for c in all_cells if c.end <= here.start and c.page == here.page
+                 and overlap((c.box[0], c.box[2]), (here.box[0], here.box[2])) > 0][-2:]
+        for start, end in [(here.start, m.start())] + [(c.start, c.end) for c in reversed(above)]:
             person = _name_ending(index, start, end)
             if person:
                 return person
@@ -210,17 +233,27 @@ def _holder_before_birth(index: TextIndex) -> PersonName | None:
     return None
 
 
+# A line telling what the person named on the line above achieved.
+ACHIEVEMENT = (r"(?m:^[^\w\n]*(?:(?:a|has)\s+(?:termine|obtenu|acheve|accompli|suivi|satisfait|soutenu|completed|obtained)"
+               r"|pour\s+l['’]obtention\s+d[ue]|diplomee?(?:\(e\))?\s+(?:du|de|en)))\b")
+
+
 def _holder_before_achievement(index: TextIndex) -> PersonName | None:
-    """'TKACHENKO Oleksandr' / 'a terminé en 2021 l'Institut …': a name alone on its line, the
-    next line telling what that person achieved."""
-    for m in index.search(r"(?m:^[^\w\n]*(?:a|has)\s+(?:termine|obtenu|acheve|accompli|suivi|satisfait|soutenu|completed|obtained))\b"):
-        start = end = m.start()
-        while start > 0 and not index.text[start:end].strip():  # over the lines a note left empty
-            start, end = index.line_bounds(start - 1)
-        if not index.text[start:end].strip():
+    """'TKACHENKO Oleksandr' / 'a terminé en 2021 l'Institut …': a name alone in its cell, the
+    next cell of its column telling what that person achieved (a side panel's lines may come
+    between them in reading order)."""
+    all_cells = cells(index)
+    for m in index.search(ACHIEVEMENT):
+        here = next((c for c in all_cells if c.end > m.start() and c.start <= m.end()), None)
+        if here is None:
             continue
-        person = _name_ending(index, start, end)
-        if person and person.start == start + len(index.text[start:end]) - len(index.text[start:end].lstrip()):
+        above = [c for c in all_cells if c.end <= here.start and c.page == here.page
+                 and overlap((c.box[0], c.box[2]), (here.box[0], here.box[2])) > 0]
+        if not above:
+            continue
+        cell = above[-1]
+        person = _name_ending(index, cell.start, cell.end)
+        if person and person.start == cell.start:
             return person
     return None
 
@@ -267,11 +300,16 @@ def _title(index: TextIndex) -> Span | None:
     if obtained:
         return obtained
     # A line starting like a degree, not a sentence about it; else the line a label points to.
-    for line_start, line_end in _lines(index):
+    grade = None
+    for line_start, line_end in _cells(index):
         line = index.text[line_start:line_end]
         lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
-        if re.match(DEGREE_START, folded) and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded):
+        if (re.match(DEGREE_START, folded) and not re.search(NOT_TITLE + "|" + DOCUMENT_HEADING, folded)
+                and not re.match(GRADUATE, line[lead:])):
+            if re.match(GRADE_ONLY, folded):
+                grade = grade or (line_start + lead, line_end)
+                continue
             named = _named_degree_after(index, line_end) if re.fullmatch(BARE_KIND, folded.strip(" .:")) else None
             if named:
                 return named
@@ -279,6 +317,8 @@ def _title(index: TextIndex) -> Span | None:
             if end == line_end and _display_continues(index, line_start, line_end):
                 end = index.line_bounds(line_end + 1)[1]
             return _title_span(index, line_start + lead, end, 0.9)
+    if grade:
+        return _title_span(index, *grade, 0.8)
     admitted = _title_after_admission(index)
     if admitted:
         return admitted
@@ -365,8 +405,8 @@ def _type_size(index: TextIndex, start: int, end: int) -> float:
 def _display_continues(index: TextIndex, line_start: int, line_end: int) -> bool:
     """A title set larger than the text around it goes on on the next line when that line is
     set the same ("Bachelor of Technology in Mechanical" / "Engineering")."""
-    if line_end >= len(index.text):
-        return False
+    if line_end >= len(index.text) or index.text[line_end] != "\n":
+        return False  # the line's last cell only
     next_start = line_end + 1
     _, next_end = index.line_bounds(next_start)
     size, following = _type_size(index, line_start, line_end), _type_size(index, next_start, next_end)
@@ -393,6 +433,18 @@ def _title_span(index: TextIndex, start: int, end: int, certainty: float) -> Spa
         return None
     offset = start + index.text[start:end].find(title.split(" ")[0])
     return Span(title, offset, end, certainty)
+
+
+def _cells(index: TextIndex) -> list[tuple[int, int]]:
+    """The lines cut at their tabs: a title stands in its own cell, not the next column's
+    ("Grade de master  Diplôme d'ingénieur …", "Diplôme d'État …  N°")."""
+    bounds = []
+    for line_start, line_end in _lines(index):
+        start = line_start
+        for part in index.text[line_start:line_end].split("\t"):
+            bounds.append((start, start + len(part)))
+            start += len(part) + 1
+    return bounds
 
 
 def _lines(index: TextIndex) -> list[tuple[int, int]]:

@@ -26,7 +26,9 @@ FIELD_NAMES = FIELDS[PieceType.urssaf_certificate]
 NAME_LABELS = (
     # OCR may run the two words together, misread the space or a letter ("RAISONTSOCTALE", "RATSON")
     r"(?:nom\s+ou\s+)?ra[il1t|!]s[o0]n(?:\s+|\S?)soc[il1t]ale", r"denomination(?:\s+sociale)?", r"nom\s+de\s+l['’](?:entreprise|exploitation|employeur)",
-    r"entreprise", r"employeur", r"cotisant", r"societe", r"exploitation", r"etablissement",
+    r"entreprise", r"employeur", r"cotisant", r"societe", r"exploitation",
+    # the establishment a certificate names ("Établissement principal :", "Établissement du siège")
+    r"etablissement(?:\s+(?:principal|du\s+siege|siege))?",
 )
 # "Nous attestons que l'entreprise X (SARL), immatriculée…", "certifie que la société X est à jour"
 NAME_CLAUSE = (

@@ -25,11 +25,14 @@ from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_numerique import certificat_numerique
 from synth.pieces.fresh_diploma_releve import releve_resultats
+from synth.pieces.fresh_diploma_supplement import supplement_diplome
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
 from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
+from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
 from synth.pieces.fresh_internship_portal import school_portal
+from synth.pieces.fresh_lease import bail_habitation
 from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_permit_2016 import fra_card_2016
 from synth.pieces.fresh_permit_2025 import fra_card_2025
@@ -39,6 +42,7 @@ from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
 from synth.pieces.fresh_vigilance_portal import net_entreprises
+from synth.pieces.fresh_vigilance_vlu import urssaf_vlu
 from synth.pieces.fresh_work_certificate import certificat_travail
 from synth.pieces.rent_receipt import quittance_loyer
 
@@ -59,7 +63,10 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     "payslip": (Fresh("net_paye", net_paye),),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
                              Fresh("school_portal", school_portal, wave=1),
-                             Fresh("bilingual_traineeship", bilingual_traineeship, wave=2)),
+                             Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
+                             # written once bilingual_traineeship had been looked at (2026-12-01): a lycée's or a
+                             # BTS section's convention on the national model, never a university's
+                             Fresh("convention_pfmp", convention_pfmp, vocational_school, wave=3)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -70,7 +77,9 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # a sworn translation of a degree awarded abroad: drawn for the foreign universities' degrees too
                 Fresh("traduction_assermentee", traduction_assermentee, lambda facts: facts.diploma.english, wave=6),
                 # written once traduction_assermentee had been looked at (2026-12-01): French degrees
-                Fresh("certificat_numerique", certificat_numerique, lambda facts: not facts.diploma.english, wave=7)),
+                Fresh("certificat_numerique", certificat_numerique, lambda facts: not facts.diploma.english, wave=7),
+                # written once certificat_numerique had been looked at (2026-12-01): French degrees
+                Fresh("supplement_diplome", supplement_diplome, lambda facts: not facts.diploma.english, wave=8)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -81,7 +90,10 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                                  lambda facts: not facts.certificate.company.agricultural, wave=1),
                            # written once urssaf_numerique had been looked at (2026-12-01)
                            Fresh("net_entreprises", net_entreprises,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=2)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=2),
+                           # written once net_entreprises had been looked at (2026-12-01)
+                           Fresh("urssaf_vlu", urssaf_vlu,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=3)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)
@@ -92,7 +104,9 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
               # a sworn translation: drawn for workers born where acts are not written in French
               Fresh("acte_naissance", acte_naissance, translated_act_needed, wave=1),
               # written once acte_naissance had been looked at (2026-12-01): an earlier employer's certificate
-              Fresh("certificat_travail", certificat_travail, wave=2)),
+              Fresh("certificat_travail", certificat_travail, wave=2),
+              # written once certificat_travail had been looked at (2026-12-01): the worker's residential lease
+              Fresh("bail_habitation", bail_habitation, wave=3)),
 }
 
 
