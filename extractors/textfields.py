@@ -44,6 +44,10 @@ class Span:
     weakest: bool = False
 
 
+# Below this share of a page's height begins its footer.
+FOOTER_TOP = 0.88
+
+
 class TextIndex:
     """The text of a piece's pages, one line per line, with each word's offsets."""
 
@@ -89,6 +93,12 @@ class TextIndex:
         start = self.text.rfind("\n", 0, pos) + 1
         end = self.text.find("\n", pos)
         return start, (len(self.text) if end < 0 else end)
+
+    def in_footer(self, start: int, end: int) -> bool:
+        """Whether text[start:end] stands at the foot of its page, where a page prints its sender's
+        or its printer's own name, address and numbers (an accountant's, a portal's)."""
+        words = self.words_in(start, end)
+        return bool(words) and min(word.bbox[1] for _, word in words) >= FOOTER_TOP
 
     def within(self, start: int, end: int) -> TextIndex:
         """The text from `start` to `end` as an index of its own (offsets from its start): the part

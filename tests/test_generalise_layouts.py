@@ -785,6 +785,9 @@ def test_a_certificate_names_its_establishment_and_not_the_printing_firm_in_its_
     # the name lost to a stain: unread, never the firm whose name and address close the page
     stained = rows[:3] + [[(0.08, "N° SIREN 412 356 781")]] + rows[5:]
     assert urssaf_certificate.extract([layout_page(stained)]).fields["company_name"] is None
+    # nor its SIRET the company's number, when the company's own is lost
+    unnumbered = rows[:4] + [[(0.08, "ENTREPRISE DUVAL ET FILS")]] + rows[5:]
+    assert urssaf_certificate.extract([layout_page(unnumbered)]).fields["siren"] is None
 
 
 def test_an_end_of_contract_paper_is_an_other_piece() -> None:

@@ -67,9 +67,6 @@ _STREET = (r"^\s*(?:\d+\s*(?:bis|ter)?\b|rue|avenue|av\.|boulevard|bd\b|chemin|p
            r"|cours|lieu-dit|zone|za\b|zi\b|parc|batiment|bat\.|residence|bp\b|cs\b|tsa\b|cedex|immeuble)")
 # The sender's own block (the certifying body) is no addressee.
 SENDER_WORDS = r"urssaf|\bmsa\b|mutualite|caisse|cgss|france\s*travail|pole\s*emploi|apec|service|direction|agence|greffe"
-# The bottom of a page is its footer: the sender's or the printer's own name and address
-# (an accountant's, a portal's), never the addressee's, which stands in the upper half.
-FOOTER_TOP = 0.88
 
 
 def addressee_company(index: TextIndex, certainty: float = 0.8) -> Span | None:
@@ -88,17 +85,12 @@ def addressee_company(index: TextIndex, certainty: float = 0.8) -> Span | None:
             j -= 1
         if j < 0 or (j == i - 1 and not one_line) or re.search(SENDER_WORDS, fold(lines[j])):
             continue  # no street line between: a postcode in running text, or the sender
-        if _in_footer(index, starts[j], starts[j] + len(lines[j])):
-            continue
+        if index.in_footer(starts[j], starts[j] + len(lines[j])):
+            continue  # the footer's firm (an accountant's, a portal's) is never the addressee
         name = company_name_span(index, Span(lines[j], starts[j], starts[j] + len(lines[j]), certainty))
         if _acceptable(name) and re.search(r"[A-Z]{2}", str(name.value)) and not re.match(OTHER_LABEL, fold(str(name.value))):
             return name
     return None
-
-
-def _in_footer(index: TextIndex, start: int, end: int) -> bool:
-    words = index.words_in(start, end)
-    return bool(words) and min(word.bbox[1] for _, word in words) >= FOOTER_TOP
 
 
 __all__ = ["company_after_labels", "company_in_clause", "addressee_company", "OTHER_LABEL"]

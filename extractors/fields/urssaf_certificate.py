@@ -52,8 +52,7 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("company_name", _company(index))
-    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value)
-                  or value_by_label(index, SIRET_LABEL, siren_of_siret_value) or _siren(index))
+    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siret_siren(index) or _siren(index))
     out.set_exact("issue_date", _issue_date(index))
     out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index)
                   or _lone_code(index))
@@ -82,10 +81,18 @@ def _issue_date(index: TextIndex) -> Span | None:
     return labelled_date(index, ISSUE_LABELS) or _letter_date(index)
 
 
+def _siret_siren(index: TextIndex) -> Span | None:
+    """The SIREN of a SIRET's label, unless it is the footer's firm's (the accountant who printed it)."""
+    span = value_by_label(index, SIRET_LABEL, siren_of_siret_value)
+    return None if span is None or index.in_footer(span.start, span.end) else span
+
+
 def _siren(index: TextIndex) -> Span | None:
-    """The nine digits after a SIREN label; else the first nine of a SIRET."""
+    """The nine digits after a SIREN label; else the first nine of a SIRET, not the footer's firm's."""
     for label, finder, certainty in ((SIREN_LABEL, find_sirens, 1.0), (SIRET_LABEL, find_sirets, 0.85)):
         for m in index.search(label):
+            if index.in_footer(m.start(), m.end()):
+                continue
             # A number wrapped at a line's end still reads as one ("SIREN 382\n406 817").
             chunk = index.text[m.end(): m.end() + 40].replace("\n", " ")
             found = finder(chunk)
