@@ -35,7 +35,7 @@ run: setup samples
 	@echo "Résultats JSON : $(OUT)/"
 
 test: setup
-	$(VENV)/bin/pytest -n $(JOBS) -q
+	$(VENV)/bin/pytest -n $(JOBS) --dist worksteal -q
 
 test-fast: setup
 	$(VENV)/bin/pytest -n $(JOBS) -q -m "not slow"

@@ -80,4 +80,18 @@ def label_translation(texts: list[str], slash: int) -> int:
     return taken - slash if taken > slash + 1 else 0
 
 
-__all__ = ["is_label", "label_translation", "opens_with_label"]
+# Small words of a translated label's line ("Date of birth (day/month/year)", "Name of
+# qualification and (if applicable) title conferred").
+_TRANSLATION_FILLERS = frozenset("of and or the if applicable day month year for main field fields study title conferred code".split())
+
+
+def translated_label_row(texts: list[str]) -> bool:
+    """Whether a row is only the English translation of the label printed above it ("Family
+    name(s)" under "Nom(s) patronymique(s)"): label words, no value (a name, a number, a place)."""
+    words = [re.sub(r"\(s\)$", "", w) for w in re.findall(r"[^\s/()]+(?:\(s\))?", fold(" ".join(texts)).rstrip(":"))]
+    core = [w for w in words if w in _TRANSLATION_WORDS]
+    return len(words) >= 2 and bool(core) and all(w in _TRANSLATION_WORDS or w in _TRANSLATION_FILLERS for w in words) \
+        and all(t[:1].islower() or t[:1] in "(/" or k == 0 for k, t in enumerate(texts))
+
+
+__all__ = ["is_label", "label_translation", "opens_with_label", "translated_label_row"]

@@ -193,6 +193,9 @@ _HOURS_RE = re.compile(
     r"(?:heures?|hrs?\b|h\b))",
     re.IGNORECASE,
 )
+# The other end of a range of times of day, after or before an hour.
+_CLOCK_AFTER = re.compile(r"\s*(?:[–—-]|à|a)\s*\d{1,2}\s?h", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d{1,2}\s?h(?:\d{2})?\s*(?:[–—-]|à|a)\s*$", re.IGNORECASE)
 _MONTHLY = re.compile(r"(mois|mensuel|mensuelle|mensuelles|mensuels|/\s?m\b)", re.IGNORECASE)
 WEEKS_PER_MONTH = 52 / 12
 
@@ -210,6 +213,8 @@ def find_hours(text: str) -> list[tuple[float, int, int]]:
     """Weekly hours with spans; a monthly figure (said so, or above 60) is converted × 12 / 52."""
     out = []
     for m in _HOURS_RE.finditer(text):
+        if _CLOCK_AFTER.match(text, m.end()) or _CLOCK_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
+            continue  # a time of day in a timetable ("9h00 – 13h00", "de 8 h à 12 h"), not a duration
         hours = _hours_value(m)
         following = strip_accents(text[m.end(): m.end() + 30])
         monthly = bool(_MONTHLY.search(following.split("\n")[0])) or 60 < hours <= 250

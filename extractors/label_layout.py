@@ -107,8 +107,26 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tu
     return places
 
 
+# A form's item number before its label ("1.1 Nom", "2) Prénom", "b. Adresse").
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:[.)]\d{1,2})*[.)]?|[a-hA-H][.)])\s+")
+
+
+def _without_numbering(text: str) -> str:
+    return _NUMBERING.sub("", text)
+
+
 # Labels that are also the first word of companies' names.
 _NAME_KIND_WORDS = r"(?:exploitation|etablissements?|societe|entreprise|cabinet|groupe)"
+
+
+def _with_gloss(index: TextIndex, page: int, box: tuple) -> tuple:
+    """A label's box with its translation printed just under it (left out of the text): the value
+    under them is measured from the translation's foot."""
+    height = box[3] - box[1]
+    for gloss_page, gloss in index.glosses:
+        if gloss_page == page and 0 <= gloss[1] - box[3] <= height and overlap((gloss[0], gloss[2]), (box[0], box[2])) > 0:
+            return (box[0], box[1], box[2], max(box[3], gloss[3]))
+    return box
 
 
 def _word_of_a_name(label: str, rest: str) -> bool:
@@ -136,12 +154,13 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
             continue
         # a row header stands alone in its cell, or before a colon or a capitalised value,
         # never before the rest of a sentence ("notre société, pour une durée…")
-        if opens_cell and (re.search(r"\w", index.text[label_cell.start:m.start()])
+        if opens_cell and (re.search(r"\w", _without_numbering(index.text[label_cell.start:m.start()]))
                            or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[m.end():label_cell.end])
                            or _word_of_a_name(index.text[m.start():m.end()], index.text[m.end():label_cell.end])):
             continue
         boxes = [w.bbox for _, w in label_words]
-        box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        box = _with_gloss(index, label_cell.page,
+                          (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
         places = _candidates(all_cells, label_cell, m.end(), box)
         # A label inside a sentence ("Nous certifions que l'entreprise désignée …") is no
         # form label: only the words right after it may be its value, never another line's.

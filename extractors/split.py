@@ -23,9 +23,13 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
     """Groups of 0-based page indices, in order, one group per piece."""
     groups: list[list[int]] = []
     current_type: PieceType | None = None
+    numbered: tuple[int, int] | None = None
     for i, (page, score) in enumerate(zip(pages, scores)):
         page_type, evidence = score.best
-        if current_type is None or _opens_piece(page, score, page_type, evidence, current_type):
+        previous, numbered = numbered, _page_of(page)
+        # "Page 2 sur 3" after "Page 1 sur 3": the same document, whatever its words look like
+        follows = previous is not None and numbered == (previous[0] + 1, previous[1])
+        if current_type is None or (not follows and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])
             current_type = page_type
         else:
@@ -48,5 +52,11 @@ def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: 
 
 
 def _page_number(page: Page) -> int | None:
+    numbered = _page_of(page)
+    return numbered[0] if numbered else None
+
+
+def _page_of(page: Page) -> tuple[int, int] | None:
+    """A page's "page 2 sur 3": its number and the document's count of pages."""
     match = _PAGE_OF.search(normalize(page.text))
-    return int(match.group(1)) if match else None
+    return (int(match.group(1)), int(match.group(2))) if match else None

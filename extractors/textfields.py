@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.columns import cell_breaks, reading_rows
-from extractors.form_labels import is_label, label_translation
+from extractors.form_labels import is_label, label_translation, translated_label_row
 from extractors.frenchtext import (
     find_amounts,
     find_dates,
@@ -54,9 +54,15 @@ class TextIndex:
     def __init__(self, pages: list[Page]) -> None:
         parts: list[str] = []
         self.words: list[tuple[int, int, int, Word]] = []  # start, end, page number, word
+        # rows left out as a label's translation printed under it: page number and box
+        self.glosses: list[tuple[int, tuple[float, float, float, float]]] = []
         offset = 0
         for page in pages:
             for words in map(_without_notes, map(_without_label_translations, reading_rows(page))):
+                if translated_label_row([w.text for w in words]):
+                    # "Family name(s)" under "Nom(s) patronymique(s)": the label again
+                    self.glosses.append((page.number, union_boxes([w.bbox for w in words])))
+                    continue
                 # a wide gap between two cells of a row reads as a tab: a value never runs
                 # on into the next cell's words ("00267<tab>8610Z" is a SIRET and a NAF code)
                 breaks = set(cell_breaks(words))
@@ -107,6 +113,7 @@ class TextIndex:
         part = object.__new__(TextIndex)
         part.text, part.folded = self.text[start:end], self.folded[start:end]
         part.words = [(s - start, e - start, page, w) for s, e, page, w in self.words if s >= start and e <= end]
+        part.glosses = self.glosses
         return part
 
     def search(self, pattern: str, start: int = 0) -> list[re.Match]:
@@ -284,12 +291,16 @@ def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
 
 
 # A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL", "3 LE STAGIAIRE").
-_HEADER_LEAD = r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*|[a-h]\s*[.)]\s*)?(?:l'|le\s+|la\s+|les\s+)?"
+# Or a clause introduces it ("Entre : l'établissement …", "et : l'entreprise …", "concernant l'étudiant(e) :").
+_HEADER_LEAD = (r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*|[a-h]\s*[.)]\s*)?"
+                r"(?:(?:entre|et|concernant|d'une\s+part|d'autre\s+part)\s*:?\s*)?(?:l'|le\s+|la\s+|les\s+)?")
+# After the header's words: a gloss in brackets and "ci-dessous désigné(e)".
+_HEADER_TAIL = r"(?:\s*\([^)\n]{0,60}\))?(?:\s+ci-(?:dessous|apres)\s+(?:designee?s?|denommee?s?|nommee?s?)(?:\s*\(e\))?)?"
 
 
 def section_start(index: TextIndex, header: str) -> int | None:
     """Where the part titled by `header` (folded regex, alone on its line) starts."""
-    hits = index.search(_HEADER_LEAD + "(?:" + header + r")[ \t]*:?[ \t]*(?=\n|$)")
+    hits = index.search(_HEADER_LEAD + "(?:" + header + r")" + _HEADER_TAIL + r"[ \t]*:?[ \t]*(?=\n|$)")
     return hits[0].end() if hits else None
 
 
@@ -342,6 +353,8 @@ COMPANY_NAME_END = (
     r",|;|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
     r"|\s+situee?\b|\s+represente|\s+ayant\b|\s+domicili|\s+code\b|\s+n°|\s+ci-apres|\s+en\s+la\s+personne"
     r"|\s+\d{5}\b|\s+engage|\s+recrute|\s+embauche|\s+et\s+(?:m\.|mme|monsieur|madame)"
+    # the next column's label, run on when OCR left no gap ("TRANSPORTS DU LITTORAL. Forme juridique")
+    r"|\.?\s+(?:forme\s+juridique|adresse|telephone|code\s+naf)\b"
     r"|\s+" + _LEGAL_FORM + r"\s*(?:$|[,(]|au\s|\s-)"
 )
 
@@ -636,11 +649,18 @@ HOURS_LABEL = (
 def weekly_hours_span(index: TextIndex) -> Span | None:
     """Weekly hours, preferring a figure next to a working-time label; never a delay ('48 heures')."""
     for m in index.search(HOURS_LABEL):
-        lo = max(0, m.start() - 40)
-        chunk = index.text[lo: m.end() + 80]
+        # a figure before its label stands on the label's line ("35 heures hebdomadaires"); the
+        # line above is another row ("Vendredi  8h30 – 12h30  4 h" over "Total hebdomadaire  20 h")
+        lo = max(index.line_bounds(m.start())[0], m.start() - 40)
+        chunk = index.text[lo: m.end() + 100]  # past the window: the other end of a range of times
         for hours, s, e in find_hours(chunk):
+            if s >= m.end() + 80 - lo:
+                break
             context = fold(chunk[max(0, s - 40): e + 30])
-            if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis", context):
+            # a delay, overtime, or the law's ceiling ("ne peut excéder 8 heures par jour et 35 heures
+            # par semaine" for minors): not the hours the person works
+            if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis"
+                         r"|exceder|depasser|maximale?\b|\bmineurs?\b", context):
                 continue
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)

@@ -14,14 +14,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
-                             "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp"),
+                             "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
+                             "convention_formation_continue"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
-                "supplement_diplome"),
+                "supplement_diplome", "diplome_maghreb"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
@@ -56,6 +57,8 @@ LATER |= {"internship_agreement:school_portal"}
 LATER |= {"internship_agreement:bilingual_traineeship"}
 # A fourth internship wave, written once internship_agreement:bilingual_traineeship had been looked at (2026-12-01).
 LATER |= {"internship_agreement:convention_pfmp"}
+# A fifth internship wave, written once internship_agreement:convention_pfmp had been looked at (2026-12-01).
+LATER |= {"internship_agreement:convention_formation_continue"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -70,6 +73,8 @@ LATER |= {"diploma:traduction_assermentee"}
 LATER |= {"diploma:certificat_numerique"}
 # A ninth wave, written once diploma:certificat_numerique had been looked at (2026-12-01).
 LATER |= {"diploma:supplement_diplome"}
+# A tenth wave, written once diploma:supplement_diplome had been looked at (2026-12-01).
+LATER |= {"diploma:diplome_maghreb"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).

@@ -804,3 +804,68 @@ Ce reçu peut être dénoncé dans les six mois qui suivent sa signature.
 Fait à Lille, le 30 juin 2026, en deux exemplaires.
 """)
     assert classify_pages([page])[0] == PieceType.other
+
+
+def test_an_agreement_whose_parts_a_clause_introduces_and_a_timetable_of_hours() -> None:
+    page = prose_page("""
+CONVENTION DE STAGE D'OBSERVATION
+Entre : l'organisme de formation ci-après désigné
+Nom : Centre de formation des Hauts-de-Seine
+Et : l'entreprise (ou l'association) ci-après désignée
+Nom ou raison sociale : BOULANGERIE DU PARC. Forme juridique SARL
+N° SIRET : 412 356 781 00026
+Concernant le stagiaire :
+Nom : OKONKWO
+Prénom(s) : Chidi
+Pour les mineurs, la durée de présence ne peut dépasser 7 heures par jour et 35 heures par semaine.
+Horaires : lundi 7h30 – 12h30, mardi 7h30 – 12h30, jeudi de 8 h à 12 h
+Total de la semaine : 14 heures par semaine
+""")
+    fields = internship_agreement.extract([page]).fields
+    assert fields["host_name"] == "BOULANGERIE DU PARC"
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("OKONKWO", "Chidi")
+    # neither the law's ceiling nor a time of day: the hours the intern works
+    assert fields["weekly_hours"] == 14.0
+
+
+def test_a_weekly_total_under_a_timetable_row() -> None:
+    rows = [
+        [(0.08, "Jour"), (0.40, "Horaires"), (0.70, "Durée")],
+        [(0.08, "Samedi"), (0.40, "9h – 15h"), (0.70, "6 h")],
+        [(0.08, "Heures par semaine"), (0.70, "30 h")],
+    ]
+    from extractors.textfields import weekly_hours_span
+    assert weekly_hours_span(TextIndex([layout_page(rows)])).value == 30.0
+
+
+def test_numbered_bilingual_items_of_a_european_form() -> None:
+    page = prose_page("""
+ANNEXE DESCRIPTIVE AU DIPLÔME / DIPLOMA SUPPLEMENT
+1.1 Nom(s) patronymique(s)
+Family name(s)
+NAKAMURA
+1.2 Prénom(s)
+Given name(s)
+Haruto
+2.1 Intitulé du diplôme
+Name of qualification
+Master Génie civil
+Date d'obtention du diplôme : 02/07/2025
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("NAKAMURA", "Haruto")
+    assert fields["title"] == "Master Génie civil"
+    assert fields["award_date"] == "2025-07-02"
+
+
+def test_numbered_pages_stay_one_document_whatever_a_middle_page_looks_like() -> None:
+    from extractors.classify import score_page
+    from extractors.split import split_pages
+
+    first = prose_page("DIPLÔME DE MASTER\nMaster Génie civil\nLucas ROY\nPage 1 sur 3")
+    # a page of courses and internships reads like a CV
+    middle = prose_page("Expérience professionnelle\nStage de 6 mois en bureau d'études\nCompétences : "
+                        "anglais, gestion de projet, logiciels\nFormation\nPage 2 sur 3")
+    last = prose_page("DIPLÔME DE MASTER\nRésultats : admis\nPage 3 sur 3")
+    pages = [first, middle, last]
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1, 2]]

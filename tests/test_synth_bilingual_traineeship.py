@@ -12,11 +12,14 @@ from collections import Counter
 import pypdfium2 as pdfium
 
 from synth import generate_dossier, render_piece
-from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.families import FamilyFilter
 from synth.fmt import date_long, euros, hours_fr
-from synth.pieces.fresh import FRESH
 from synth.validate import check_folder, truth_problems
-from tests.fresh_waves import dossiers_with_and_without, pieces_with_and_without
+from tests.fresh_waves import (
+    dossiers_with_and_without,
+    listed_last_in_its_wave,
+    pieces_with_and_without,
+)
 
 NAME = "internship_agreement:bilingual_traineeship"
 ONLY = FamilyFilter(frozenset({NAME}))
@@ -31,9 +34,7 @@ def _flat(text: str) -> str:
 
 
 def test_listed_last_later_and_drawn_in_the_third_wave():
-    assert FAMILIES["internship_agreement"][-1] == "bilingual_traineeship" and NAME in LATER
-    waves = {f.layout: f.wave for f in FRESH["internship_agreement"]}
-    assert waves == {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2}
+    listed_last_in_its_wave(NAME, {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2})
 
 
 def test_born_digital_prints_its_truth_in_both_languages():

@@ -47,11 +47,13 @@ def _date(text: str) -> dt.date:
 
 
 def test_registered_last_of_its_type_and_drawn_in_the_eighth_wave():
-    # registered after the seventh wave's family; `supplement_diplome` (wave 8) came after it
+    # registered after the seventh wave's family; `supplement_diplome` (wave 8) and `diplome_maghreb` (wave 9) came
+    # after it
     names = FAMILIES["diploma"]
     assert names.index("traduction_assermentee") < names.index("certificat_numerique") and NAME in LATER
     fresh = {f.layout: f for f in FRESH["diploma"]}["certificat_numerique"]
-    assert fresh.wave == 7 and max(f.wave for f in FRESH["diploma"] if f.layout != "supplement_diplome") == 7
+    assert fresh.wave == 7 and max(f.wave for f in FRESH["diploma"]
+                                   if f.layout not in ("supplement_diplome", "diplome_maghreb")) == 7
 
 
 def test_renders_born_digital_scanned_and_photographed():

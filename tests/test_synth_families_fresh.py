@@ -75,9 +75,10 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:supplement_diplome" in HELD_OUT and "diploma:certificat_numerique" in RETIRED
+    assert "diploma:diplome_maghreb" in HELD_OUT and "diploma:supplement_diplome" in RETIRED
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats", "diploma:jury_proces_verbal",
-            "diploma:titre_professionnel", "diploma:comparabilite", "diploma:traduction_assermentee"} <= set(RETIRED)
+            "diploma:titre_professionnel", "diploma:comparabilite", "diploma:traduction_assermentee",
+            "diploma:certificat_numerique"} <= set(RETIRED)
 
 
 @pytest.mark.parametrize("name", FRESH_NAMES)
@@ -225,7 +226,8 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
     drawn = _diplomas_with_and_without(frozenset({"diploma:school_band", "diploma:releve_resultats",
                                                   "diploma:jury_proces_verbal", "diploma:titre_professionnel",
                                                   "diploma:comparabilite", "diploma:traduction_assermentee",
-                                                  "diploma:certificat_numerique", "diploma:supplement_diplome"}), 60)
+                                                  "diploma:certificat_numerique", "diploma:supplement_diplome",
+                                                  "diploma:diplome_maghreb"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
@@ -235,7 +237,7 @@ def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
     drawn = _diplomas_with_and_without(frozenset({"diploma:releve_resultats", "diploma:jury_proces_verbal",
                                                   "diploma:titre_professionnel", "diploma:comparabilite",
                                                   "diploma:traduction_assermentee", "diploma:certificat_numerique",
-                                                  "diploma:supplement_diplome"}), 80)
+                                                  "diploma:supplement_diplome", "diploma:diplome_maghreb"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -259,7 +261,8 @@ def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
     included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:jury_proces_verbal", "diploma:titre_professionnel",
                                                   "diploma:comparabilite", "diploma:traduction_assermentee",
-                                                  "diploma:certificat_numerique", "diploma:supplement_diplome"}), 120)
+                                                  "diploma:certificat_numerique", "diploma:supplement_diplome",
+                                                  "diploma:diplome_maghreb"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
 
@@ -305,7 +308,7 @@ def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
     families included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:titre_professionnel", "diploma:comparabilite",
                                                   "diploma:traduction_assermentee", "diploma:certificat_numerique",
-                                                  "diploma:supplement_diplome"}), 150)
+                                                  "diploma:supplement_diplome", "diploma:diplome_maghreb"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
@@ -333,7 +336,8 @@ def test_the_sixth_wave_leaves_the_five_earlier_waves_as_they_were():
     """`diploma:comparabilite` (wave 5) takes some diplomas (those of foreign universities); every other one, the five
     earlier fresh families included, is the diploma made with it (and the waves after it) excluded."""
     drawn = _diplomas_with_and_without(frozenset({"diploma:comparabilite", "diploma:traduction_assermentee",
-                                                  "diploma:certificat_numerique", "diploma:supplement_diplome"}), 150)
+                                                  "diploma:certificat_numerique", "diploma:supplement_diplome",
+                                                  "diploma:diplome_maghreb"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("comparabilite", "titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 

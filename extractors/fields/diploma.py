@@ -36,6 +36,8 @@ DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|
                     r"|certificat\s+(?:administratif|de\s+(?:scolarite|travail|conformite|authenticite)|medical)"
                     # a paper about a degree ("Certificat de reconnaissance d'un diplôme")
                     r"|certificat\s+de\s+(?:reconnaissance|comparabilite|equivalence)|certificat\b.*\b(?:d['’]un|du|de)\s+diplome\b"
+                    # the diploma supplement (its own heading, in French and in English)
+                    r"|(?:diploma\s+)?supplement\b|annexe\s+descriptive"
                     r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$")
 
 # How a degree's name starts, in French and English.

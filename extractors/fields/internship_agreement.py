@@ -37,7 +37,7 @@ FIELD_NAMES = FIELDS[PieceType.internship_agreement]
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 SCHOOL_SECTION = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
-HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil"
+HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil|entreprise"
 INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)"
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 # A form's row naming a party: "Organisme d'accueil   NEOFRET CONSEIL (SAS)".
@@ -53,7 +53,8 @@ HOST_IN_TEXT = (
     r"\bl'entreprise\s+|la\s+societe\s+",
 )
 # A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
-NAME_LABEL = r"nom\s+de\s+l'(?:etablissement|organisme|entreprise)|denomination|raison\s+sociale|nom"
+NAME_LABEL = (r"nom\s+de\s+l'(?:etablissement|organisme|entreprise)|nom\s+ou\s+(?:raison\s+sociale|denomination)"
+              r"|denomination|raison\s+sociale|nom")
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 # The parties as clauses define them ("ci-après dénommée « l'organisme d'accueil »") and as
 # a table's row headers name them.

@@ -23,6 +23,7 @@ from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
+from synth.pieces.fresh_diploma_maghreb import diplome_maghreb, studied_in_africa
 from synth.pieces.fresh_diploma_numerique import certificat_numerique
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_diploma_supplement import supplement_diplome
@@ -30,6 +31,7 @@ from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
 from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
+from synth.pieces.fresh_internship_fpc import convention_formation_continue
 from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_lease import bail_habitation
@@ -66,7 +68,10 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
                              # written once bilingual_traineeship had been looked at (2026-12-01): a lycée's or a
                              # BTS section's convention on the national model, never a university's
-                             Fresh("convention_pfmp", convention_pfmp, vocational_school, wave=3)),
+                             Fresh("convention_pfmp", convention_pfmp, vocational_school, wave=3),
+                             # written once convention_pfmp had been looked at (2026-12-01): a training organisation's
+                             # convention for an adult in continuing vocational training
+                             Fresh("convention_formation_continue", convention_formation_continue, wave=4)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -79,7 +84,10 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once traduction_assermentee had been looked at (2026-12-01): French degrees
                 Fresh("certificat_numerique", certificat_numerique, lambda facts: not facts.diploma.english, wave=7),
                 # written once certificat_numerique had been looked at (2026-12-01): French degrees
-                Fresh("supplement_diplome", supplement_diplome, lambda facts: not facts.diploma.english, wave=8)),
+                Fresh("supplement_diplome", supplement_diplome, lambda facts: not facts.diploma.english, wave=8),
+                # written once supplement_diplome had been looked at (2026-12-01): the original diploma of a university
+                # of the Maghreb or of French-speaking Africa, for French-language degrees of workers from there
+                Fresh("diplome_maghreb", diplome_maghreb, studied_in_africa, wave=9)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
