@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.label_layout import cells, overlap, value_by_label
+from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
 from extractors.textfields import (
@@ -186,8 +186,7 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
         line_end = index.line_bounds(m.start())[1]
         beside = [(max(c.start, m.end()), c.end, False) for c in all_cells
                   if c is not lead and c.end > m.end() and c.start < line_end]
-        below = [(c.start, c.end, True) for c in all_cells if c.start > line_end and c.page == lead.page
-                 and overlap((c.box[0], c.box[2]), (lead.box[0], lead.box[2])) > 0][:3]
+        below = [(c.start, c.end, True) for c in _column(all_cells, lead) if c.start > line_end][:3]
         for start, end, final in [(m.end(), lead.end, True)] + beside + below:
             while start < end and not index.text[start].isalpha():
                 start += 1
@@ -199,6 +198,12 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
                 if final:
                     break  # words that are no name: this lead names no holder
     return None
+
+
+def _column(all_cells: list[Cell], cell: Cell) -> list[Cell]:
+    """The cells of `cell`'s page that stand above or below it (they overlap it across), in reading order."""
+    return [c for c in all_cells if c is not cell and c.page == cell.page
+            and overlap((c.box[0], c.box[2]), (cell.box[0], cell.box[2])) > 0]
 
 
 def _holder_by_label(index: TextIndex) -> PersonName | None:
@@ -224,8 +229,7 @@ def _holder_before_birth(index: TextIndex) -> PersonName | None:
         here = next((c for c in all_cells if c.start <= m.start() < c.end), None)
         if here is None:
             continue
-        above = [c for c in all_cells if c.end <= here.start and c.page == here.page
-                 and overlap((c.box[0], c.box[2]), (here.box[0], here.box[2])) > 0][-2:]
+        above = [c for c in _column(all_cells, here) if c.end <= here.start][-2:]
         for start, end in [(here.start, m.start())] + [(c.start, c.end) for c in reversed(above)]:
             person = _name_ending(index, start, end)
             if person:
@@ -249,8 +253,7 @@ def _holder_before_achievement(index: TextIndex) -> PersonName | None:
         here = next((c for c in all_cells if c.end > m.start() and c.start <= m.end()), None)
         if here is None:
             continue
-        above = [c for c in all_cells if c.end <= here.start and c.page == here.page
-                 and overlap((c.box[0], c.box[2]), (here.box[0], here.box[2])) > 0]
+        above = [c for c in _column(all_cells, here) if c.end <= here.start]
         if not above:
             continue
         cell = above[-1]
