@@ -30,6 +30,12 @@ def with_later_waves(name: str) -> frozenset[str]:
     return frozenset({name} | {f"{piece_type}:{other}" for other, wave in waves.items() if wave > waves[layout]})
 
 
+def waves_after(*newest: str) -> frozenset[str]:
+    """The fresh families written after each of `newest` (the newest family of its type when a test was written): set
+    aside, the test's seeds draw the dossiers it was written on."""
+    return frozenset().union(*(with_later_waves(name) - {name} for name in newest))
+
+
 def pieces_with_and_without(name: str, procedure: str, seeds: range) -> Counter:
     """The families drawn for the pieces of `name`'s type over `seeds`; each one not of `name` (nor of a later wave)
     is the piece made with them excluded, and the generator's stream ends where it did."""

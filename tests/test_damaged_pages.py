@@ -19,10 +19,17 @@ from pipeline.process import process_dossier
 from pipeline.recheck import recheck_document
 from synth.degrade import images_to_pdf
 from synth.dossier import generate_dossier
+from synth.families import FamilyFilter
+from tests.fresh_waves import waves_after
 from validators.certainty import CORRECTED_CONFIDENCE, is_certain
 
 AS_OF = dt.date(2026, 6, 15)
 DPI = 150
+# The layout families drawn when the seeds below were chosen: a wave written since would take some of their pieces
+# (seed 2's agreement, read right by a newer family, would then block as it should, proving nothing).
+AS_WRITTEN = FamilyFilter(exclude=waves_after("other:certificat_travail", "diploma:certificat_numerique",
+                                              "internship_agreement:bilingual_traineeship",
+                                              "urssaf_certificate:net_entreprises"))
 COMPARED = {"passport", "id_card", "residence_permit", "employment_contract", "internship_agreement", "payslip",
             "diploma"}
 
@@ -51,7 +58,8 @@ def pages_of(path: Path) -> list[Image.Image]:
 
 
 def damaged_dossier(tmp_path: Path, seed: int) -> Path:
-    made = generate_dossier(seed, "folder", tmp_path / "gen", scan_ratio=1.0, photo_ratio=0.0, as_of=AS_OF)
+    made = generate_dossier(seed, "folder", tmp_path / "gen", scan_ratio=1.0, photo_ratio=0.0, as_of=AS_OF,
+                            families=AS_WRITTEN)
     kept = {piece["source"] for piece in made.truth["pieces"] if piece["type"] in COMPARED}
     rng = random.Random(seed)
     for path in sorted(made.path.iterdir()):
