@@ -106,6 +106,8 @@ AWARD_LABELS = (
     r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
+# The award labels a form prints over its dates ("Date d'obtention", "Date de délibération du jury").
+FORM_AWARD_LABELS = tuple(label for label in AWARD_LABELS if label.startswith(r"date\s"))
 # A paper attesting the degree (its award is the jury's date), not the diploma itself.
 ATTESTATION = r"\battest(?:ation|e|ons)\b|\breleve\s+de\s+notes\b|\bcertificate\s+of\s+(?:completion|attendance)"
 # Only a year: the degree's session or academic year, no day.
@@ -155,11 +157,10 @@ def extract(pages: list[Page]) -> Extraction:
 def _award_under_label(index: TextIndex) -> Span | None:
     """A form's date label ("Date d'obtention du diplôme") with its date in the cell under it,
     another column's lines read in between."""
-    for label in AWARD_LABELS:
-        if label.startswith(r"date\s"):
-            span = value_by_label(index, label, date_value)
-            if span:
-                return span
+    for label in FORM_AWARD_LABELS:
+        span = value_by_label(index, label, date_value)
+        if span:
+            return span
     return None
 
 
@@ -306,7 +307,8 @@ def _title(index: TextIndex) -> Span | None:
         return obtained
     # A line starting like a degree, not a sentence about it; else the line a label points to.
     grade = None
-    for line_start, line_end in _cells(index):
+    # each cell of a line on its own: a title is never the next column's ("Grade de master  Diplôme d'ingénieur …")
+    for line_start, line_end in ((c.start, c.end) for c in cells(index)):
         line = index.text[line_start:line_end]
         lead = re.match(r"[^A-Za-zÀ-ÿ0-9]*", line).end()  # OCR's stray marks before the title
         folded = fold(line[lead:])
@@ -438,18 +440,6 @@ def _title_span(index: TextIndex, start: int, end: int, certainty: float) -> Spa
         return None
     offset = start + index.text[start:end].find(title.split(" ")[0])
     return Span(title, offset, end, certainty)
-
-
-def _cells(index: TextIndex) -> list[tuple[int, int]]:
-    """The lines cut at their tabs: a title stands in its own cell, not the next column's
-    ("Grade de master  Diplôme d'ingénieur …", "Diplôme d'État …  N°")."""
-    bounds = []
-    for line_start, line_end in _lines(index):
-        start = line_start
-        for part in index.text[line_start:line_end].split("\t"):
-            bounds.append((start, start + len(part)))
-            start += len(part) + 1
-    return bounds
 
 
 def _lines(index: TextIndex) -> list[tuple[int, int]]:
