@@ -39,7 +39,7 @@ sys.path.insert(0, str(PROJECT))
 
 import psycopg
 
-from pipeline.airflow_celery import CeleryAirflow
+from pipeline.airflow_celery import CELERY_SETTINGS, CeleryAirflow
 from pipeline.airflow_local import free_port, trigger
 from storage.database import create_database, embedded_server
 from storage.s3_objects import S3ObjectStore
@@ -201,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-compare", dest="compare", action="store_false",
                         help="skip `dossiers process` on the same batch")
     parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--heartbeat-timeout", type=int,
+                        default=int(CELERY_SETTINGS["AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT"]),
+                        help="seconds before the killed worker's task is failed and retried (a test waits less)")
     args = parser.parse_args(argv)
     kill = args.kill and args.workers > 1
     home = args.home.absolute()
@@ -220,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_env()
     extra = {"DOSSIERS_INTAKE_SCHEDULE": "none", "DOSSIERS_INBOX_QUIET_SECONDS": "0",
-             "DOSSIERS_DAG_RETRY_DELAY_SECONDS": "5", "DOSSIERS_DAG_RETRIES": "3"}
+             "DOSSIERS_DAG_RETRY_DELAY_SECONDS": "5", "DOSSIERS_DAG_RETRIES": "3",
+             "AIRFLOW__SCHEDULER__TASK_INSTANCE_HEARTBEAT_TIMEOUT": str(args.heartbeat_timeout)}
     say(f"starting Redis, the S3 server, Airflow and {args.workers} Celery worker(s)…")
     cluster = CeleryAirflow.prepare(settings, workers=args.workers, concurrency=args.concurrency,
                                     port=free_port(), extra_env=extra)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,6 +95,19 @@ def dossiers_of_only(name: str, runs: tuple[tuple[int, str, float, float], ...],
                 renders.update(t for t in piece["tags"] if t.startswith("render:"))
     assert check_folder(folder / "truth") == {}
     return renders
+
+
+def rendered_by_their_own_tests() -> frozenset[str]:
+    """The fresh families whose own test file (`NAME = ...` in tests/test_synth_*.py) renders them scanned and
+    photographed: the other fresh families are rendered so by test_synth_families_fresh.py."""
+    named = re.compile(r'^NAME = "([^"]+)"$', re.MULTILINE)
+    found = set()
+    for path in Path(__file__).parent.glob("test_synth_*.py"):
+        text = path.read_text()
+        renders = "scanned_and_photographed(NAME" in text or ("render_piece_file(" in text and '"photo"' in text)
+        if (name := named.search(text)) and renders:
+            found.add(name.group(1))
+    return frozenset(found)
 
 
 def scanned_and_photographed(name: str, seed: int) -> None:

@@ -25,7 +25,9 @@ def test_two_celery_workers_one_killed_mid_batch(tmp_path: Path) -> None:
         pytest.fail("redis-server is missing: scripts/install-system-packages.sh installs it")
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "scale_demo.py"), "--dossiers", "3", "--workers", "2",
-         "--seed", "14", "--home", str(tmp_path / "demo")],
+         "--seed", "14", "--home", str(tmp_path / "demo"),
+         # the killed worker's task is retried after 25 s without a heartbeat, not the minute a deployment waits
+         "--heartbeat-timeout", "25"],
         check=False, cwd=ROOT, capture_output=True, text=True, timeout=1500)
     lines = [line for line in result.stdout.splitlines() if line.startswith("scale:")]
     assert len(lines) == 1, result.stdout + result.stderr[-4000:]

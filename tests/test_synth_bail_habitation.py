@@ -100,7 +100,7 @@ def test_scanned_and_photographed():
 
 
 def test_every_other_piece_of_a_whole_dossier_is_one_and_it_passes_the_check(tmp_path):
-    assert sum(waves.dossiers_of_only(NAME, ((4, "introduction_salarie", 0.5, 0.4),), tmp_path).values()) >= 1
+    assert sum(waves.dossiers_of_only(NAME, ((4, "introduction_salarie", 0.0, 0.0),), tmp_path).values()) >= 1
 
 
 def test_older_dossiers_keep_their_other_pieces(tmp_path):

@@ -148,7 +148,7 @@ def test_photocopied_or_photographed_never_born_digital():
 
 
 def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
-    runs = tuple((seed, procedure, 0.5, 0.3) for seed, procedure in (
+    runs = tuple((seed, procedure, 0.0, 0.0) for seed, procedure in (
         (2, "changement_statut"), (3, "renouvellement"), (4, "renouvellement"), (5, "changement_statut"),
         (6, "renouvellement"), (7, "changement_statut")))
     renders = fresh_waves.dossiers_of_only(NAME, runs, tmp_path)
@@ -161,9 +161,9 @@ def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own card,
     and the same verdict."""
-    # changement_statut 5 and 10 draw the new family, 11 fra_card_2025; renouvellement 1 the new one, 4 fra_card_2025
-    assert fresh_waves.dossiers_with_and_without(NAME, "changement_statut", (5, 10, 11), tmp_path / "cs") > 0
-    assert fresh_waves.dossiers_with_and_without(NAME, "renouvellement", (1, 4), tmp_path / "r") > 0
+    # changement_statut 5 draws the new family, 11 fra_card_2025; renouvellement 1 the new one
+    assert fresh_waves.dossiers_with_and_without(NAME, "changement_statut", (5, 11), tmp_path / "cs") > 0
+    assert fresh_waves.dossiers_with_and_without(NAME, "renouvellement", (1,), tmp_path / "r") > 0
 
 
 def test_the_second_wave_leaves_the_earlier_draws_as_they_were():

@@ -70,17 +70,17 @@ def test_scanned_and_photographed():
     scanned_and_photographed(NAME, 4)
 
 
-def test_in_dossiers_born_digital_scanned_and_photographed_with_its_tag_passing_the_check(tmp_path):
-    renders = dossiers_of_only(NAME, ((91, "introduction_salarie", 0.0, 0.0), (92, "changement_statut", 1.0, 0.0),
-                                      (93, "renouvellement", 1.0, 1.0), (94, "introduction_salarie", 1.0, 1.0)),
+def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
+    """Whole dossiers, born digital (the piece's scans and photos are rendered above; whole dossiers cost time)."""
+    renders = dossiers_of_only(NAME, ((91, "introduction_salarie", 0.0, 0.0), (93, "renouvellement", 0.0, 0.0)),
                                tmp_path)
-    assert set(renders) == {"render:born_digital", "render:scan", "render:photo"}, renders
+    assert renders == {"render:born_digital": 2}, renders
 
 
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own."""
-    # 6 and 14 draw the new family, 18 the first fresh one, 34 the second
-    assert dossiers_with_and_without(NAME, "introduction_salarie", (6, 14, 18, 34), tmp_path) >= 2
+    # 6 draws the new family, 18 the first fresh one
+    assert dossiers_with_and_without(NAME, "introduction_salarie", (6, 18), tmp_path) == 1
 
 
 def test_the_third_wave_leaves_the_earlier_draws_as_they_were():

@@ -13,16 +13,17 @@ from collections import Counter
 
 import pypdfium2 as pdfium
 
-from synth import generate_dossier, render_piece
+from synth import render_piece
 from synth.families import FamilyFilter
 from synth.fmt import date_long, siren_spaced
 from synth.pieces import BUILDERS
 from synth.scenario import make_facts
-from synth.validate import check_folder, truth_problems
 from tests.fresh_waves import (
+    dossiers_of_only,
     dossiers_with_and_without,
     listed_last_in_its_wave,
     pieces_with_and_without,
+    scanned_and_photographed,
 )
 
 NAME = "urssaf_certificate:urssaf_numerique"
@@ -60,26 +61,21 @@ def test_born_digital_prints_its_truth_and_its_wording():
     assert set(seen) == {"top", "panel", "grouped", "plain"}, seen
 
 
-def test_in_dossiers_born_digital_scanned_and_photographed_with_its_tag_passing_the_check(tmp_path):
-    only = FamilyFilter.parse(NAME, None)
-    renders: Counter = Counter()
-    for seed, procedure, scan, photo in ((81, "introduction_salarie", 0.0, 0.0), (82, "changement_statut", 1.0, 0.0),
-                                         (83, "renouvellement", 1.0, 1.0), (84, "introduction_salarie", 1.0, 1.0)):
-        truth = generate_dossier(seed, "folder", tmp_path, procedure=procedure, scan_ratio=scan, photo_ratio=photo,
-                                 families=only).truth
-        assert truth_problems(truth) == []
-        for piece in truth["pieces"]:
-            if piece["type"] == "urssaf_certificate":
-                assert {t for t in piece["tags"] if t.startswith("family:")} == {f"family:{NAME}"}
-                renders.update(t for t in piece["tags"] if t.startswith("render:"))
-    assert set(renders) == {"render:born_digital", "render:scan", "render:photo"}, renders
-    assert check_folder(tmp_path / "truth") == {}
+def test_scanned_and_photographed():
+    scanned_and_photographed(NAME, 4)
+
+
+def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
+    """Whole dossiers, born digital (the piece's scans and photos are rendered above; whole dossiers cost time)."""
+    renders = dossiers_of_only(NAME, ((81, "introduction_salarie", 0.0, 0.0), (83, "renouvellement", 0.0, 0.0)),
+                               tmp_path)
+    assert renders == {"render:born_digital": 2}, renders
 
 
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own."""
-    # 34 draws the new family, 6 the earlier fresh one
-    assert dossiers_with_and_without(NAME, "introduction_salarie", (6, 11, 34), tmp_path) > 0
+    # 34 draws the new family, 11 an older one
+    assert dossiers_with_and_without(NAME, "introduction_salarie", (11, 34), tmp_path) > 0
 
 
 def test_the_second_wave_leaves_the_earlier_draws_as_they_were():
