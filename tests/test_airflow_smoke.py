@@ -41,7 +41,7 @@ def zipped(folder: Path, target: Path) -> Path:
 
 
 def test_intake_then_failure_then_rerun(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    dossier = generate_dossier(seed=5, shape="folder", out_dir=tmp_path / "gen", manifest=True)
+    dossier = generate_dossier(seed=5, shape="folder", out_dir=tmp_path / "gen", manifest=True, scan_ratio=0.0)
     reference = dossier.truth["reference"]
     with MotoS3Server() as s3:
         dossiers_env = {
