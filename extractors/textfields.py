@@ -640,15 +640,18 @@ def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> Pers
 
 # ---------------------------------------------------------------- hours and money
 
-HOURS_LABEL = (
+# Working-time labels, best first: a bare "heures" only where none of the others stands (a training's
+# "Durée totale : 1 150 heures" before its "Durée hebdomadaire de présence : 35 heures").
+HOURS_LABELS = (
     r"duree\s+(?:hebdomadaire|du\s+travail|de\s+travail|de\s+presence|mensuelle)|horaires?\s+(?:hebdomadaire|de\s+travail|mensuel)"
-    r"|temps\s+de\s+(?:travail|presence)|hebdomadaire|par\s+semaine|\bheures\b"
+    r"|temps\s+de\s+(?:travail|presence)|hebdomadaire|par\s+semaine",
+    r"\bheures\b",
 )
 
 
 def weekly_hours_span(index: TextIndex) -> Span | None:
     """Weekly hours, preferring a figure next to a working-time label; never a delay ('48 heures')."""
-    for m in index.search(HOURS_LABEL):
+    for m in (m for label in HOURS_LABELS for m in index.search(label)):
         # a figure before its label stands on the label's line ("35 heures hebdomadaires"); the
         # line above is another row ("Vendredi  8h30 – 12h30  4 h" over "Total hebdomadaire  20 h")
         lo = max(index.line_bounds(m.start())[0], m.start() - 40)
@@ -660,7 +663,7 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
             # a delay, overtime, or the law's ceiling ("ne peut excéder 8 heures par jour et 35 heures
             # par semaine" for minors): not the hours the person works
             if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis"
-                         r"|exceder|depasser|maximale?\b|\bmineurs?\b", context):
+                         r"|exceder|depasser|maximale?\b|\bmineurs?\b|duree\s+totale|au\s+total|\bdont\b", context):
                 continue
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)

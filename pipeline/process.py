@@ -20,6 +20,7 @@ from pathlib import Path
 from extractors.classify import classify_pages, score_page
 from extractors.extract import extract_fields
 from extractors.limits import Limits
+from extractors.name_order import order_names_by_identity
 from extractors.split import split_pages
 from models import (
     DossierInfo,
@@ -152,6 +153,7 @@ def extract_pieces(run: DossierRun, cache: ExtractionCache | None = None) -> Non
         piece.mrz_failed = extraction.mrz_failed
         piece.absent_fields = extraction.absent_fields
         run.reading.pieces.append(PieceReading.of(piece, pages))
+    order_names_by_identity(run.pieces)
 
 
 def check_dossier(run: DossierRun) -> DossierResult:

@@ -15,14 +15,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
                              "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
-                             "convention_formation_continue"),
+                             "convention_formation_continue", "convention_agricole"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
-                "supplement_diplome", "diplome_maghreb"),
+                "supplement_diplome", "diplome_maghreb", "titulo_apostille"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
@@ -59,6 +59,9 @@ LATER |= {"internship_agreement:bilingual_traineeship"}
 LATER |= {"internship_agreement:convention_pfmp"}
 # A fifth internship wave, written once internship_agreement:convention_pfmp had been looked at (2026-12-01).
 LATER |= {"internship_agreement:convention_formation_continue"}
+# A sixth internship wave, written once internship_agreement:convention_formation_continue had been looked at
+# (2026-12-01).
+LATER |= {"internship_agreement:convention_agricole"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -75,6 +78,8 @@ LATER |= {"diploma:certificat_numerique"}
 LATER |= {"diploma:supplement_diplome"}
 # A tenth wave, written once diploma:supplement_diplome had been looked at (2026-12-01).
 LATER |= {"diploma:diplome_maghreb"}
+# An eleventh wave, written once diploma:diplome_maghreb had been looked at (2026-12-01).
+LATER |= {"diploma:titulo_apostille"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).

@@ -869,3 +869,81 @@ def test_numbered_pages_stay_one_document_whatever_a_middle_page_looks_like() ->
     last = prose_page("DIPLÔME DE MASTER\nRésultats : admis\nPage 3 sur 3")
     pages = [first, middle, last]
     assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1, 2]]
+
+
+def test_a_diploma_dated_by_its_jury_minutes_in_a_recital_and_titled_under_its_grant() -> None:
+    """A heading naming only the kind of degree; the degree itself after "… le titre de" / "confère le"; the award
+    the day the minutes of the jury (or of its commission) were drawn, not the day the parchment was signed."""
+    page = prose_page("""
+RÉPUBLIQUE DE GUINÉE
+DIPLÔME D'INGÉNIEUR
+Le Recteur de l'Université Gamal Abdel Nasser de Conakry,
+Vu l'arrêté n° 2017/4410 du 3 mai 2017 portant création de la filière ;
+Vu le procès-verbal des délibérations de la commission pédagogique, session unique 2019, en date du 2 juillet 2019 ;
+décerne à
+Mlle Fanta CAMARA
+née le 4 avril 1996 à Kindia
+le titre de
+Ingénieur des travaux en génie civil
+Conakry, le 15 décembre 2019
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Ingénieur des travaux en génie civil"
+    assert fields["award_date"] == "2019-07-02"
+    page = prose_page("""
+DIPLÔME
+Vu le procès-verbal de la commission d'examen réunie le 28/06/2023 ;
+Le Directeur général confère le
+Brevet de technicien supérieur Électrotechnique
+à Oumar SY, né le 1er janvier 2001 à Thiès
+Fait à Dakar, le 30/10/2023
+""")
+    fields = diploma.extract([page]).fields
+    assert fields["title"] == "Brevet de technicien supérieur Électrotechnique"
+    assert fields["award_date"] == "2023-06-28"
+
+
+def test_a_holder_wrapped_over_two_lines_or_centred_under_a_lead_set_flush_left() -> None:
+    """The given names end one line and the surname opens the next ("… à Madame Ana Luísa" / "PEREIRA, née le"); the
+    person's sex or nationality stands between a name and its birth; a name centred under "décerne à"."""
+    page = prose_page("""
+ATTESTATION
+Le service des diplômes certifie que le titre de Technicien supérieur a été remis à Madame Ana Luísa
+PEREIRA, née le 2 mai 1999 à Braga (Portugal).
+Date d'attribution du titre : 14/06/2022
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("PEREIRA", "Ana Luísa")
+    assert fields["award_date"] == "2022-06-14"
+    page = prose_page("""
+CERTIFICAT DE GRADE
+NDIAYE Ousmane, de nationalité sénégalaise, de sexe masculin, né le 9 juin 1997 à Thiès, a suivi le cursus
+et s'est vu conférer le grade de Licence en économie.
+Collation des grades le : 3 juillet 2020
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("NDIAYE", "Ousmane")
+    assert fields["award_date"] == "2020-07-03"
+    rows = [[(0.10, "L'Université nationale de Trujillo décerne à")],
+            [(0.40, "Rosa Elena QUISPE")],
+            [(0.10, "titulaire du document d'identité n° 4471.2209, le titre de")],
+            [(0.10, "Ingénieur agronome")]]
+    fields = diploma.extract([layout_page(rows)]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("QUISPE", "Rosa Elena")
+
+
+def test_an_adult_trainees_convention_reads_its_period_in_the_company_and_its_weekly_hours() -> None:
+    """A training's dates and total hours come first; the internship is the period in the company, its hours those
+    of the week; the letterhead's next column is no part of the school's name."""
+    rows = [[(0.08, "Institut régional de formation de Picardie"), (0.62, "Liberté • Égalité • Fraternité")],
+            [(0.08, "CONVENTION DE STAGE EN ENTREPRISE – FORMATION CONTINUE")]]
+    page = prose_page("""
+Action de formation : du 02/03/2026 au 18/12/2026, durée totale 1 200 heures dont 420 heures en entreprise.
+Le stage pratique aura lieu du lundi 7 septembre 2026 au vendredi 13 novembre 2026.
+Horaires : 36 heures par semaine.
+""")
+    index_pages = [layout_page(rows), page]
+    fields = internship_agreement.extract(index_pages).fields
+    assert fields["institution_name"] == "Institut régional de formation de Picardie"
+    assert (fields["start_date"], fields["end_date"]) == ("2026-09-07", "2026-11-13")
+    assert fields["weekly_hours"] == 36

@@ -81,12 +81,16 @@ HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?
 # The graduate's birth, which a piece prints for the graduate only (never for a jury member or
 # a signatory): the name just before it is the holder's.
 BIRTH = r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
+# What a birth's sentence may say of the person between the name and the birth.
+BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+))+\s*,?\s*$"
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
 # "a obtenu le titre professionnel « Comptable assistant » de niveau 4": the title, quoted or up to its level.
 OBTAINED_TITLE = r"\ba\s+obtenu\s+le\s+titre\s+professionnel\s*"
 OBTAINED_TITLE_END = r"\s+de\s+niveau\b|,|\s+(?:a\s+l['’]issue|lors|par\s+la\s+voie)\b|\.(?:\s|$)"
+# The grant's last words ending their line, before the degree on the next: "le diplôme de", "confère le", "le".
+GRANTED_TITLE = r"(?m:^[ \t]*(?:(?:confere|decerne|delivre|attribue)\s+)?le(?:\s+(?:diplome|titre|grade)\s+(?:de|d['’]))?[ \t]*$)"
 # "au diplôme de Licence": the degree is the Licence; "au Diplôme d'État …" is the degree's own name.
 DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
 
@@ -96,8 +100,14 @@ DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
 _PLACE = r"(?:(?!\bnee?\b|\bne\(e\))[^,\n]){1,40}?"
 AWARD_LABELS = (
     r"date\s+(?:de\s+(?:la\s+)?deliberation|du\s+jury)(?:\s+du\s+jury)?",
-    r"deliberation\s+du\s+jury\s+(?:du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
+    r"deliberations?\s+du\s+jury\s*(?::|du|en\s+date\s+du)|jury,?\s+(?:du|(?:s['’]est\s+)?reunie?\s+le|en\s+date\s+du|of)|(?:a\s+)?delibere\s+le",
+    # a recital of the jury's minutes: "Vu le procès-verbal du jury de l'examen, session d'août 2024, en date du
+    # 23 août 2024", "… de la commission de délibération réunie le 16/03/2025"
+    (r"proces[-\s]verbal\s+(?:de\s+la\s+|du\s+|des\s+|de\s+)?(?:jury|commission|deliberations?|remise|collation)\b[^;]{0,80}?"
+     r"\b(?:en\s+date\s+du|reunie?\s+le|du)(?=\s+(?:\d|1er\b))"),
     r"date\s+d['’]obtent\w+|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    # "Date d'attribution du grade :", "Collation des grades le :", "Acte de collation du grade : n° 912 du …"
+    r"date\s+d['’]attribution(?:\s+du\s+(?:grade|diplome|titre))?|collation\s+d(?:u|es)\s+grades?\b[^;\n]{0,20}?(?:\ble\b|\bdu\b|:)",
     # "Par décision de la Commission d'examen du 24 septembre 2021", "décision du jury en date du"
     r"decision\s+(?:du|de\s+la|de\s+l['’])\s*(?:jury|commission|conseil)(?:\s+[a-z'’]+){0,2}?\s+(?:du|en\s+date\s+du)",
     r"date\s+de\s+(?:validation|reussite)|session\s+de\s+validation(?:\s+du|\s*:)|diplomee?(?:\(e\))?\s+le\b|(?<!demande\s)(?:valide|recue?)(?:\(e\))?\s+le\b",
@@ -188,7 +198,8 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
         beside = [(max(c.start, m.end()), c.end, False) for c in all_cells
                   if c is not lead and c.end > m.end() and c.start < line_end]
         below = [(c.start, c.end, True) for c in _column(all_cells, lead) if c.start > line_end][:3]
-        for start, end, final in [(m.end(), lead.end, True)] + beside + below:
+        centred = [(c.start, c.end, False) for c in _line_alone_below(all_cells, lead, line_end)]
+        for start, end, final in [(m.end(), _surname_wrapped(index, lead.end), True)] + beside + centred + below:
             while start < end and not index.text[start].isalpha():
                 start += 1
             if start < end:
@@ -199,6 +210,26 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
                 if final:
                     break  # words that are no name: this lead names no holder
     return None
+
+
+def _line_alone_below(all_cells: list[Cell], lead: Cell, line_end: int) -> list[Cell]:
+    """The next line's cell when it stands alone on its line right under the lead's, wherever across (a name centred
+    under a "confère à" set flush left)."""
+    following = next((c for c in all_cells if c.start > line_end), None)
+    if following is None or following.page != lead.page:
+        return []
+    height = lead.box[3] - lead.box[1]
+    row = [c for c in all_cells if c.page == following.page and overlap((c.box[1], c.box[3]), (following.box[1], following.box[3])) > 0]
+    return [following] if len(row) == 1 and following.box[1] - lead.box[3] < 3 * height else []
+
+
+def _surname_wrapped(index: TextIndex, end: int) -> int:
+    """Past a line break that cut a name, when the next line opens with its surname in capitals before a comma or a
+    birth ("… certifie que Leonor" / "FERREIRA, né(e) le …"); else `end`."""
+    if index.text[end:end + 1] != "\n":
+        return end
+    wrapped = re.match(r"[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\- ]*[A-ZÀ-ÖØ-Ý](?=\s*,|\s+n[ée])", index.text[end + 1:end + 60])
+    return end + 1 + wrapped.end() if wrapped else end
 
 
 def _column(all_cells: list[Cell], cell: Cell) -> list[Cell]:
@@ -231,7 +262,15 @@ def _holder_before_birth(index: TextIndex) -> PersonName | None:
         if here is None:
             continue
         above = [c for c in _column(all_cells, here) if c.end <= here.start][-2:]
-        for start, end in [(here.start, m.start())] + [(c.start, c.end) for c in reversed(above)]:
+        # "FALL Mamadou, de sexe masculin, né(e) le …": the person's sex or nationality between the name and the birth
+        between = re.search(BEFORE_BIRTH, index.folded[here.start:m.start()])
+        own_end = here.start + between.start() if between else m.start()
+        candidates = [(here.start, own_end)] + [(c.start, c.end) for c in reversed(above)]
+        previous = next((c for c in reversed(all_cells) if c.end < here.start), None)
+        if previous is not None and re.fullmatch(r"\s*[A-ZÀ-ÖØ-Ý][^\s,]*,?\s*", index.text[here.start:own_end]):
+            # a surname opening its line: the given names ended the line above ("… à Monsieur Matheus" / "GONÇALVES, né")
+            candidates.insert(0, (previous.start, own_end))
+        for start, end in candidates:
             person = _name_ending(index, start, end)
             if person:
                 return person
@@ -282,7 +321,7 @@ def _name_ending(index: TextIndex, start: int, end: int) -> PersonName | None:
     name_start, name_end = start + words[0].start(), start + words[-1].end()
     while name_end > name_start and index.text[name_end - 1] in ",;":
         name_end -= 1
-    if not looks_like_name(index.text[name_start:name_end]):
+    if not looks_like_name(" ".join(index.text[name_start:name_end].split())):  # a name may wrap onto the next line
         return None
     return split_name(index, name_start, name_end, certainty=0.9)
 
@@ -296,13 +335,13 @@ def _name_in(index: TextIndex, start: int, end: int) -> PersonName | None:
     civility = re.match(_HOLDER_CIVILITY, index.folded[start:end])
     if civility:
         start += civility.end()
-    if looks_like_name(index.text[start:end].strip()):
+    if looks_like_name(" ".join(index.text[start:end].split())):  # a name may wrap onto the next line
         return split_name(index, start, end)
     return None
 
 
 def _title(index: TextIndex) -> Span | None:
-    obtained = _title_obtained(index)
+    obtained = _title_obtained(index) or _title_granted(index)
     if obtained:
         return obtained
     # A line starting like a degree, not a sentence about it; else the line a label points to.
@@ -368,6 +407,19 @@ def _title_after_admission(index: TextIndex) -> Span | None:
         _, end = index.line_bounds(start)
         end = _sentence_end(index, end)
         return _title_span(index, start, end, 0.85)
+    return None
+
+
+def _title_granted(index: TextIndex) -> Span | None:
+    """The degree the grant names on a line of its own, after "délivre à <the holder> … le diplôme de" (or a lone
+    "le"): the degree itself, where the heading names only its kind ("BREVET DE TECHNICIEN SUPÉRIEUR" over
+    "BTS Comptabilité et gestion")."""
+    for m in index.search(GRANTED_TITLE):
+        start, end = index.line_bounds(m.end() + 1)
+        line = index.text[start:end]
+        lead = len(line) - len(line.lstrip())
+        if re.match(DEGREE_START, fold(line[lead:])) and not re.search(NOT_TITLE, fold(line)):
+            return _title_span(index, start + lead, run_on_end(index, end), 0.85)
     return None
 
 

@@ -70,6 +70,10 @@ NO_GRATIFICATION = (
 )
 
 
+# The sentence that says when the internship (or its period in the company) takes place.
+INTERNSHIP_PERIOD = r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
+
+
 def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
@@ -80,9 +84,11 @@ def extract(pages: list[Page]) -> Extraction:
             or _host_in_text(index))
     out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
     _set_intern(index, out)
-    # "du 24/08/2026 au …", "se déroule du lundi 24 août 2026 au samedi 13 février 2027"
-    start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)"
-                                        r"|stage\s+(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)", window=60)
+    # "du 24/08/2026 au …", "se déroule du lundi 24 août 2026 au samedi 13 février 2027"; the internship's own
+    # period first, before a training's ("Dates de la formation : du … au …" of an adult trainee's convention)
+    start, end = period_of_dates(index, INTERNSHIP_PERIOD, window=70)
+    if start is None:
+        start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)", window=60)
     out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
                                                      r"|debutera\s+le", row_header=r"debut"))
     out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
@@ -153,7 +159,9 @@ def _institution(index: TextIndex) -> Span | None:
         if school and not re.search(r"(?i)convention|ann[ée]e\s+universitaire", line):
             offset = line_start + index.text[line_start:line_end].find(line)
             begin = _name_start(line, school.start())
-            return company_name_span(index, Span(line[begin:], offset + begin, offset + len(line), 0.7))
+            cell_end = line.find("\t", school.end())  # the letterhead's next column is another block
+            end = cell_end if cell_end >= 0 else len(line)
+            return company_name_span(index, Span(line[begin:end], offset + begin, offset + end, 0.7))
     return None
 
 

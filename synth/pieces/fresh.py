@@ -28,8 +28,10 @@ from synth.pieces.fresh_diploma_numerique import certificat_numerique
 from synth.pieces.fresh_diploma_releve import releve_resultats
 from synth.pieces.fresh_diploma_supplement import supplement_diplome
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
+from synth.pieces.fresh_diploma_titulo import studied_in_iberoamerica, titulo_apostille
 from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_internship import university_tripartite
+from synth.pieces.fresh_internship_agricole import convention_agricole
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
 from synth.pieces.fresh_internship_fpc import convention_formation_continue
 from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
@@ -71,7 +73,10 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              Fresh("convention_pfmp", convention_pfmp, vocational_school, wave=3),
                              # written once convention_pfmp had been looked at (2026-12-01): a training organisation's
                              # convention for an adult in continuing vocational training
-                             Fresh("convention_formation_continue", convention_formation_continue, wave=4)),
+                             Fresh("convention_formation_continue", convention_formation_continue, wave=4),
+                             # written once convention_formation_continue had been looked at (2026-12-01): an
+                             # agricultural school's convention (BTSA, licence pro), never a university's
+                             Fresh("convention_agricole", convention_agricole, vocational_school, wave=5)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -87,7 +92,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 Fresh("supplement_diplome", supplement_diplome, lambda facts: not facts.diploma.english, wave=8),
                 # written once supplement_diplome had been looked at (2026-12-01): the original diploma of a university
                 # of the Maghreb or of French-speaking Africa, for French-language degrees of workers from there
-                Fresh("diplome_maghreb", diplome_maghreb, studied_in_africa, wave=9)),
+                Fresh("diplome_maghreb", diplome_maghreb, studied_in_africa, wave=9),
+                # written once diplome_maghreb had been looked at (2026-12-01): the original diploma of a university of
+                # Colombia, Brazil or Portugal in Spanish or Portuguese, with its Hague apostille on a second page on
+                # most, for workers from those countries
+                Fresh("titulo_apostille", titulo_apostille, studied_in_iberoamerica, wave=10)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),

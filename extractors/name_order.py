@@ -1,0 +1,64 @@
+"""Which words of a name are the surname, when the piece itself cannot tell.
+
+French documents print the surname in capitals ("DIALLO Amadou"); a name printed all in capitals
+("SHARMA VIKRAM", "TRAORÉ ADAMA YACOUBA") gives no such cue, and the reader takes running French's
+order, given names first (textfields.split_name, at half certainty). Many issuers print the surname
+first. A person reading the piece settles it with the dossier's identity document, as this does:
+when the piece's words, in the order printed, are the identity document's surname then its given
+names (and not the other way round), the piece's surname is those words. Nothing else changes: a
+name that differs from the document's stays as read, for the identity check to compare."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from models import FieldBox, PieceResult, PieceType
+
+IDENTITY_TYPES = (PieceType.passport, PieceType.id_card, PieceType.residence_permit)
+# (surname, given names) of the person each piece names
+NAME_FIELDS: dict[PieceType, tuple[str, str]] = {
+    PieceType.employment_contract: ("employee_surname", "employee_given_names"),
+    PieceType.internship_agreement: ("intern_surname", "intern_given_names"),
+    PieceType.payslip: ("employee_surname", "employee_given_names"),
+    PieceType.diploma: ("holder_surname", "holder_given_names"),
+}
+
+
+def order_names_by_identity(pieces: list[PieceResult]) -> None:
+    """Re-split, in place, the names read in the wrong order (see the module's docstring)."""
+    identities = [(p.fields.get("surname"), p.fields.get("given_names")) for p in pieces if p.type in IDENTITY_TYPES]
+    identities = [(s, g) for s, g in identities if isinstance(s, str) and isinstance(g, str) and s and g]
+    for piece in pieces:
+        if piece.type in NAME_FIELDS:
+            for surname, given in identities:
+                if _reorder(piece, surname, given):
+                    break
+
+
+def _reorder(piece: PieceResult, id_surname: str, id_given: str) -> bool:
+    surname_field, given_field = NAME_FIELDS[piece.type]
+    surname, given = piece.fields.get(surname_field), piece.fields.get(given_field)
+    if not (isinstance(surname, str) and isinstance(given, str)):
+        return False
+    words = f"{given} {surname}".split()  # the order printed: the reader put the given names first
+    printed = _letters(" ".join(words))
+    if printed != _letters(f"{id_surname} {id_given}") or printed == _letters(f"{id_given} {id_surname}"):
+        return False
+    cut = next((k for k in range(1, len(words)) if _letters(" ".join(words[:k])) == _letters(id_surname)), None)
+    if cut is None:
+        return False
+    piece.fields[surname_field], piece.fields[given_field] = " ".join(words[:cut]), " ".join(words[cut:])
+    # One name line: each field's box is the whole name's (the words' own boxes are the reader's).
+    boxes: list[FieldBox] = []
+    for box in piece.field_boxes.get(given_field, []) + piece.field_boxes.get(surname_field, []):
+        if box not in boxes:
+            boxes.append(box)
+    if boxes:
+        piece.field_boxes[surname_field] = piece.field_boxes[given_field] = boxes
+    return True
+
+
+def _letters(name: str) -> str:
+    """Capitals A-Z only, accents, spaces, hyphens and apostrophes dropped (as the MRZ writes names)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return re.sub(r"[^A-Z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).upper())
