@@ -9,9 +9,7 @@ names (and not the other way round), the piece's surname is those words. Nothing
 name that differs from the document's stays as read, for the identity check to compare."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
+from extractors.fields.identity import transliterate as _letters
 from models import FieldBox, PieceResult, PieceType
 
 IDENTITY_TYPES = (PieceType.passport, PieceType.id_card, PieceType.residence_permit)
@@ -26,8 +24,11 @@ NAME_FIELDS: dict[PieceType, tuple[str, str]] = {
 
 def order_names_by_identity(pieces: list[PieceResult]) -> None:
     """Re-split, in place, the names read in the wrong order (see the module's docstring)."""
-    identities = [(p.fields.get("surname"), p.fields.get("given_names")) for p in pieces if p.type in IDENTITY_TYPES]
-    identities = [(s, g) for s, g in identities if isinstance(s, str) and isinstance(g, str) and s and g]
+    identities: list[tuple[str, str]] = []
+    for document in (p for p in pieces if p.type in IDENTITY_TYPES):
+        surname, given = document.fields.get("surname"), document.fields.get("given_names")
+        if isinstance(surname, str) and isinstance(given, str) and surname and given:
+            identities.append((surname, given))
     for piece in pieces:
         if piece.type in NAME_FIELDS:
             for surname, given in identities:
@@ -57,8 +58,3 @@ def _reorder(piece: PieceResult, id_surname: str, id_given: str) -> bool:
         piece.field_boxes[surname_field] = piece.field_boxes[given_field] = boxes
     return True
 
-
-def _letters(name: str) -> str:
-    """Capitals A-Z only, accents, spaces, hyphens and apostrophes dropped (as the MRZ writes names)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return re.sub(r"[^A-Z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).upper())
