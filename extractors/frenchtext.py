@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from extractors.spelled_dates import find_spelled_dates
 from extractors.textnorm import strip_accents
 
 # Spaces printers and OCR put inside numbers: no-break, narrow no-break, thin, figure.
@@ -34,11 +35,17 @@ _MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4, "may": 5, "june": 6,
     "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "october": 10,
     "november": 11, "december": 12,
+    # Spanish, Portuguese and Italian, as diplomas from Latin America, Portugal and Italy print them
+    "enero": 1, "janeiro": 1, "gennaio": 1, "febrero": 2, "fevereiro": 2, "febbraio": 2, "marzo": 3, "marco": 3,
+    "abril": 4, "aprile": 4, "mayo": 5, "maio": 5, "maggio": 5, "junio": 6, "junho": 6, "giugno": 6,
+    "julio": 7, "julho": 7, "luglio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "setembro": 9,
+    "settembre": 9, "octubre": 10, "outubro": 10, "ottobre": 10, "noviembre": 11, "novembro": 11,
+    "diciembre": 12, "dezembro": 12, "dicembre": 12,
 }
 
 _WORD_DATE = re.compile(
-    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:of\s+)?"
-    r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?P<year>(?:19|20)\d\d)(?!\d)",
+    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:of\s+|de\s+|do\s+)?"
+    r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?:,?\s*(?:de|del|do)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 # "January 24, 2026", "March 3rd 2025": month first, as English prints it.
@@ -98,6 +105,7 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
             d = _make_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
             if d:
                 found.append((d, m.start(), m.end()))
+    found.extend(find_spelled_dates(text, month_number))
     return _without_overlaps(found)
 
 

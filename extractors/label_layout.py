@@ -167,24 +167,73 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         if len(re.findall(r"\w+", index.text[label_cell.start:m.start()])) >= SENTENCE_WORDS:
             places = places[:1] if m.end() < label_cell.end else []
         row_of_labels = False
+        next_label_x: float | None = None  # where the grid's next label, and so the next column, starts
+        label_text, first_beside = index.text[label_cell.start:label_cell.end].rstrip(), True
         for start, end, certainty in places:
             text = index.text[start:end]
             elsewhere = not label_cell.start <= start < label_cell.end
             beside = elsewhere and certainty == 1.0  # a cell further on the label's row
             if beside and row_of_labels:
                 continue  # past another label on the row: its value, or a further label's
-            if is_label(text) or (elsewhere and opens_with_label(text)):
+            # "Raison sociale :   LA POSTE": the cell after a label's colon is its value, whatever its words look like
+            after_colon = beside and first_beside and label_text.endswith(":") and not text.rstrip().endswith(":")
+            first_beside = first_beside and not beside
+            if not after_colon and (is_label(text) or (elsewhere and opens_with_label(text))):
                 if certainty < 1.0:
                     break  # the nearest cell above or below is another label's: none further is ours
                 # A grid's next label: the row is a row of labels, whose values stand under them.
                 row_of_labels = row_of_labels or beside
+                if beside:
+                    x = _cell_at(all_cells, start).box[0]
+                    next_label_x = x if next_label_x is None else min(next_label_x, x)
                 continue
+            cell = _cell_at(all_cells, start) if next_label_x is not None and certainty < 1.0 else None
+            if cell is not None and next_label_x is not None:
+                # under a grid's label: a value filling its column runs into the next one's with no wide gap
+                kept = [w for w in cell.words if w[2].bbox[0] < next_label_x]
+                if not kept:
+                    continue
+                end = kept[-1][1]
+                text = index.text[start:end]
             lead = len(text) - len(re.sub(r"^[\s:;|.\-–—=>»()\[\]]+", "", text))
             found = accept(text[lead:])
             if found is not None and found[0] is not None:
                 value, s, e, *doubt = found  # an acceptor may add how sure its reading is
-                return Span(value, start + lead + s, start + lead + e, certainty * (doubt[0] if doubt else 1.0))
+                span = Span(value, start + lead + s, start + lead + e, certainty * (doubt[0] if doubt else 1.0))
+                if cell is not None and next_label_x is not None and span.end == end and isinstance(value, str):
+                    return _wrapped_in_column(index, all_cells, cell, next_label_x, span)
+                return span
     return None
+
+
+def _cell_at(all_cells: list[Cell], start: int) -> Cell:
+    return next(c for c in all_cells if c.start == start)
+
+
+# A cell's next line at most this many line heights below it: the same cell's text wrapped.
+WRAP_LEADING = 0.5
+# A value's line ending with a word that cannot end it, or a next line opening with one: the value wraps.
+_WRAP_END = r"(?:^|\s)(?:de|du|des|d['’]|la|le|les|et|en|&)$"
+_WRAP_START = r"(?:de|du|des|d['’]|la|le|les|et|en)(?:\s|$)|d['’]"
+
+
+def _wrapped_in_column(index: TextIndex, all_cells: list[Cell], cell: Cell, right: float, span: Span) -> Span:
+    """A grid's value wrapped within its column ("École Supérieure d'Ingénieurs" / "de l'Ouest", "EXPLOITATION
+    AGRICOLE DU" / "VERCORS"): its next line's words left of the next column, when the break cuts a phrase."""
+    height = cell.height
+    below = [c for c in all_cells if c.page == cell.page and c.start > cell.end
+             and 0 <= c.box[1] - cell.box[3] <= 0.8 * height and abs(c.box[0] - cell.box[0]) <= height]
+    if not below:
+        return span
+    words = [w for w in below[0].words if w[2].bbox[0] < right]
+    if not words:
+        return span
+    following = index.text[words[0][0]:words[-1][1]]
+    # set solid under it (a cell's own leading, tighter than a table's rows), or the break cutting a phrase
+    solid = below[0].box[1] - cell.box[3] <= WRAP_LEADING * height and not opens_with_label(following)
+    if not (solid or re.search(_WRAP_END, fold(str(span.value))) or re.match(_WRAP_START, following)):
+        return span
+    return Span(f"{span.value} {following}", span.start, words[-1][1], span.certainty)
 
 
 __all__ = ["Cell", "cells", "overlap", "value_by_label"]

@@ -96,11 +96,14 @@ def form_person(index: TextIndex, start: int = 0) -> PersonName | None:
     else row headers over their cells; given names a label's line left out are taken from
     the 'Prénom' cell wherever it stands on the grid."""
     person = labelled_name(index, after=start)
-    if person is not None and person.given_names is None:
-        cells = cell_person(index, start)
-        if cells is not None and cells.given_names is not None:
-            return PersonName(person.surname, cells.given_names, person.start, max(person.end, cells.end))
-    return person or cell_person(index, start)
+    cells = cell_person(index, start)
+    if person is not None and person.given_names is None and cells is not None and cells.given_names is not None:
+        return PersonName(person.surname, cells.given_names, person.start, max(person.end, cells.end))
+    # the nearer of the two: a grid right under the part's heading over a "Nom" row pages further (a
+    # signature table's, another person's)
+    if person is None or cells is not None and cells.start < person.start:
+        return cells
+    return person
 
 
 def cell_company(index: TextIndex, label: str, start: int = 0) -> Span | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.apostille import is_apostille
 from extractors.classify import MIN_EVIDENCE, PageScores
 from extractors.textnorm import normalize
 from models import Page, PieceType
@@ -39,6 +40,8 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
 
 def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: float,
                  current: PieceType) -> bool:
+    if is_apostille(page):  # it certifies the signature on the document before it
+        return False
     continued = _page_number(page)
     if continued is not None and continued > 1 and page_type in (current, PieceType.other):
         return False

@@ -17,6 +17,7 @@ LABEL_WORDS = (
 )
 SENTENCE_GOES_ON = r"(?:est|sont|a|ont|etait|atteste|certifie|designee?|ci-dessus|susvisee?|dont|qui)\b"
 MAX_NAME_WORDS = 8
+HEADING_PARTICIPLE = r"(?:attest|concern|design|identifi|mentionn|vis|cit|denomm)ee?s?"
 # At most this many characters of stray marks before the value.
 _LEAD = 3
 
@@ -58,6 +59,9 @@ def company_value(text: str):
         return None
     # The rest of a sentence ("LE COTISANT EST À JOUR DE SES OBLIGATIONS…") is no name.
     if re.match(SENTENCE_GOES_ON, fold(line)) or len(line.split()) > MAX_NAME_WORDS:
+        return None
+    # A heading's participle after its label word ("ENTREPRISE ATTESTÉE", "EMPLOYEUR CONCERNÉ") names no one.
+    if re.fullmatch(HEADING_PARTICIPLE, fold(line)):
         return None
     start = text.find(line)
     return line, start, start + len(line)

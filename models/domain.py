@@ -1,6 +1,7 @@
 """The vocabulary of ../shared/spec/DOMAIN.md: piece types, their fields, flags, statuses."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -62,6 +63,26 @@ OPTIONAL_FIELDS: dict[PieceType, frozenset[str]] = {}
 IDENTITY_DOCUMENTS = (PieceType.passport, PieceType.id_card)
 
 PROCEDURES_KNOWN = ("introduction_salarie", "changement_statut", "renouvellement", "stage")
+
+
+@dataclass(frozen=True)
+class PersonFields:
+    """Where a piece type prints the person's identity (None: it does not)."""
+
+    surname: str
+    given_names: str | None = None
+    date_of_birth: str | None = None
+
+
+# Where each piece other than the identity document names the dossier's person: the identity
+# checks compare them with the identity document, the reader orders their names by it.
+PERSON_FIELDS: dict[PieceType, PersonFields] = {
+    PieceType.residence_permit: PersonFields("surname", "given_names", "date_of_birth"),
+    PieceType.employment_contract: PersonFields("employee_surname", "employee_given_names"),
+    PieceType.internship_agreement: PersonFields("intern_surname", "intern_given_names"),
+    PieceType.payslip: PersonFields("employee_surname"),
+    PieceType.diploma: PersonFields("holder_surname", "holder_given_names"),
+}
 
 
 class FlagCode(str, Enum):

@@ -15,20 +15,22 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
                              "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
-                             "convention_formation_continue", "convention_agricole"),
+                             "convention_formation_continue", "convention_agricole", "convention_grande_ecole"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
-    "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye"),
+    "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye",
+                "bulletin_paysage"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
-                "supplement_diplome", "diplome_maghreb", "titulo_apostille"),
+                "supplement_diplome", "diplome_maghreb", "titulo_apostille", "diploma_bilingue_est"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
               "quittance_loyer", "acte_naissance", "certificat_travail", "bail_habitation"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
-                           "cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu"),
+                           "cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu",
+                           "plateforme_conformite"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total", "recruitment_report", "email_summary"),
@@ -62,6 +64,8 @@ LATER |= {"internship_agreement:convention_formation_continue"}
 # A sixth internship wave, written once internship_agreement:convention_formation_continue had been looked at
 # (2026-12-01).
 LATER |= {"internship_agreement:convention_agricole"}
+# A seventh internship wave, written once internship_agreement:convention_agricole had been looked at (2026-12-02).
+LATER |= {"internship_agreement:convention_grande_ecole"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -80,6 +84,8 @@ LATER |= {"diploma:supplement_diplome"}
 LATER |= {"diploma:diplome_maghreb"}
 # An eleventh wave, written once diploma:diplome_maghreb had been looked at (2026-12-01).
 LATER |= {"diploma:titulo_apostille"}
+# A twelfth wave, written once diploma:titulo_apostille had been looked at (2026-12-01).
+LATER |= {"diploma:diploma_bilingue_est"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
@@ -94,6 +100,8 @@ LATER |= {"urssaf_certificate:urssaf_numerique"}
 LATER |= {"urssaf_certificate:net_entreprises"}
 # A fourth urssaf_certificate wave, written once urssaf_certificate:net_entreprises had been looked at (2026-12-01).
 LATER |= {"urssaf_certificate:urssaf_vlu"}
+# A fifth urssaf_certificate wave, written once urssaf_certificate:urssaf_vlu had been looked at (2026-12-02).
+LATER |= {"urssaf_certificate:plateforme_conformite"}
 # A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
 # (2026-12-01).
 LATER |= {"applications_statement:email_summary"}
@@ -102,6 +110,8 @@ LATER |= {"applications_statement:email_summary"}
 LATER |= {"residence_permit:fra_card_2025"}
 # A second residence_permit wave, written once residence_permit:fra_card_2025 had been looked at (2026-12-01).
 LATER |= {"residence_permit:fra_card_2016"}
+# A second payslip wave, written once payslip:net_paye had been looked at (2026-12-01).
+LATER |= {"payslip:bulletin_paysage"}
 
 
 def all_families() -> list[str]:

@@ -947,3 +947,55 @@ Horaires : 36 heures par semaine.
     assert fields["institution_name"] == "Institut régional de formation de Picardie"
     assert (fields["start_date"], fields["end_date"]) == ("2026-09-07", "2026-11-13")
     assert fields["weekly_hours"] == 36
+
+
+def test_an_agreement_of_grids_under_party_headings_in_two_periods() -> None:
+    """Each party a heading with a grid of labels over values ("Dénomination | Statut | SIRET" over the host's); the
+    pupil under "L'ÉLÈVE STAGIAIRE"; the school's insurer named after an "Établissement :" label; the internship in two
+    periods, which it spans from the first's start to the second's end."""
+    rows = [
+        [(0.08, "CONVENTION RELATIVE À UN STAGE")],
+        [(0.08, "A. L'ÉTABLISSEMENT D'ENSEIGNEMENT TECHNIQUE")],
+        [(0.08, "Dénomination"), (0.40, "Code UAI"), (0.70, "Ville")],
+        [(0.08, "Lycée des métiers Jean Monnet"), (0.40, "0690031K"), (0.70, "Lyon")],
+        [(0.08, "B. LA STRUCTURE D'ACCUEIL")],
+        [(0.08, "Nom ou dénomination"), (0.40, "Statut"), (0.70, "SIRET")],
+        [(0.08, "ATELIERS RHODANIENS"), (0.40, "SARL"), (0.70, "41225589600027")],
+        [(0.08, "C. L'ÉLÈVE STAGIAIRE")],
+        [(0.08, "Nom de famille"), (0.40, "TAMBADOU")],
+        [(0.08, "Prénom(s)"), (0.40, "Sekou")],
+        [(0.08, "Le stage comprend deux périodes :")],
+        [(0.08, "Première période : du 02/03/2026 au 13/03/2026 ;")],
+        [(0.08, "Seconde période : du 04/05/2026 au 29/05/2026.")],
+        [(0.08, "Assurances. Établissement : MAIF, sociétaire n° 1174455 ; structure d'accueil : AXA, police n° 778.")],
+    ]
+    fields = internship_agreement.extract([layout_page(rows)]).fields
+    assert fields["institution_name"] == "Lycée des métiers Jean Monnet"
+    assert fields["host_name"] == "ATELIERS RHODANIENS"
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("TAMBADOU", "Sekou")
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-02", "2026-05-29")
+
+
+def test_a_payslips_employee_named_without_label_between_number_and_job() -> None:
+    """The employee's block prints the name on its own line: after the payroll number, or above the job line."""
+    from extractors.fields import payslip
+
+    for block in (["N° salarié : 00731", "DIABATÉ Moussa", "12 rue des Acacias, 93200 Saint-Denis"],
+                  ["Salarié", "Kofi MENSAH", "Poste : Soudeur qualifié"]):
+        page = prose_page("\n".join(["BULLETIN DE SALAIRE", *block, "Période du 01/03/2026 au 31/03/2026",
+                                     "Salaire brut 2 100,00"]))
+        assert payslip.extract([page]).fields["employee_surname"] in ("DIABATÉ", "MENSAH")
+
+
+def test_a_certificates_company_after_a_colon_even_when_its_words_look_like_a_label() -> None:
+    """"ENTREPRISE CONCERNÉE" heads the block (its participle names no one); "Dénomination :" is followed by a company
+    whose words are a label's ("LA POSTE", "Poste" being a job's label); a security code OCR cut with a stray space."""
+    rows = [[(0.08, "ATTESTATION DE VIGILANCE")],
+            [(0.08, "ENTREPRISE CONCERNÉE")],
+            [(0.08, "Dénomination :"), (0.30, "LA POSTE")],
+            [(0.08, "SIREN :"), (0.30, "356 000 000")],
+            [(0.08, "Délivrée le 12/02/2026")],
+            [(0.08, "Code de sécurité : 4KX2P 9QW7M 1Z3 B8")]]
+    fields = urssaf_certificate.extract([layout_page(rows)]).fields
+    assert fields["company_name"] == "LA POSTE"
+    assert str(fields["security_code"]).replace(" ", "") == "4KX2P9QW7M1Z3B8"

@@ -30,6 +30,17 @@ def test_a_surname_printed_first_takes_the_identity_documents_order() -> None:
     assert (contract.fields["employee_surname"], contract.fields["employee_given_names"]) == ("TRAORE", "Adama Yacouba")
 
 
+def test_a_compound_surname_after_the_given_names_in_capitals_takes_the_identity_documents_split() -> None:
+    """"JORGE ALBERTO RÍOS MENDOZA" given names first: the reader takes the last word for the surname; the
+    passport's "RÍOS MENDOZA" / "JORGE ALBERTO" says where the surname starts."""
+    passport = piece(PieceType.passport, surname="RIOS MENDOZA", given_names="JORGE ALBERTO")
+    diploma = piece(PieceType.diploma, holder_given_names="JORGE ALBERTO RÍOS", holder_surname="MENDOZA")
+    agreement = piece(PieceType.internship_agreement, intern_given_names="Jorge Alberto", intern_surname="RÍOS MENDOZA")
+    order_names_by_identity([diploma, passport, agreement])
+    assert (diploma.fields["holder_surname"], diploma.fields["holder_given_names"]) == ("RÍOS MENDOZA", "JORGE ALBERTO")
+    assert (agreement.fields["intern_surname"], agreement.fields["intern_given_names"]) == ("RÍOS MENDOZA", "Jorge Alberto")
+
+
 def test_other_words_or_an_order_the_words_cannot_tell_stay_as_read() -> None:
     passport = piece(PieceType.passport, surname="SHARMA", given_names="VIKRAM")
     other = piece(PieceType.diploma, holder_given_names="SHARMA", holder_surname="VIKRAMA")  # another person

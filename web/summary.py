@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.domain import IDENTITY_DOCUMENTS, FlagCode, Severity
+from models.domain import PERSON_FIELDS as CHECKED_PERSON_FIELDS
 from models.records import DossierResult, Flag, PieceResult
 from validators.names import same_given_names, same_name
-from validators.rules.identity import PERSON_FIELDS as CHECKED_PERSON_FIELDS
 from validators.procedure_table import load_procedures
 
-# Where each piece type prints the person: the checks' own table, plus the identity
+# Where each piece type prints the person (the table the identity checks use), plus the identity
 # documents they compare every other piece with.
 PERSON_FIELDS: dict[str, tuple[str | None, str | None, str | None]] = {
     **{t.value: ("surname", "given_names", "date_of_birth") for t in IDENTITY_DOCUMENTS},

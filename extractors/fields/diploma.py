@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.apostille import without_apostilles
 from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
@@ -38,7 +39,9 @@ DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|
                     r"|certificat\s+de\s+(?:reconnaissance|comparabilite|equivalence)|certificat\b.*\b(?:d['’]un|du|de)\s+diplome\b"
                     # the diploma supplement (its own heading, in French and in English)
                     r"|(?:diploma\s+)?supplement\b|annexe\s+descriptive"
-                    r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$")
+                    r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$"
+                    # the parchment's own heading, and its number ("Diploma No. 40454")
+                    r"|^diploma\s*$|^diploma\s+(?:no\b|n[°o.º])")
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
@@ -70,20 +73,32 @@ HOLDER_LEAD = (
     # "confère le titre de / Ingénieur des systèmes / à Ana Júlia OLIVEIRA, de nationalité …"
     r"|(?m:^[ \t]*a[ \t]+(?=(?:(?:m|mme|mlle|madame|monsieur)\.?\s+)?[a-z][a-z'\-]+[ \t]+[a-z]))"
     r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
+    # Spanish, Portuguese, Italian: "otorga a", "confiere a", "conferisce a", "a favor de", "faz saber que",
+    # "teniendo en cuenta que", "hace constar que"
+    r"|(?:otorga|confiere|concede|outorga|conferisce|rilascia)\s+a\b|a\s+favor\s+de|a\s+favore\s+di"
+    r"|(?:teniendo\s+en\s+cuenta|considerando|faz\s+saber|hace\s+constar|certifica(?:-se)?|atesta|certifico)\s+que|por\s+cuanto"
 )
 # A form's label for the holder, the name in its cell or the next one.
 HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
 # Where the name ends on its line: the birth, or the sentence going on.
-HOLDER_END = r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree)\b"
-_HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|(?:mrs|ms|miss|dr)\b\.?)\s+"
+HOLDER_END = (r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree"
+              r"|nacid[oa]|nascid[oa]|nat[oa]\s+a|natural|identificad[oa]|portador[a]?|de\s+nacionalidad\w*)\b")
+# Civilities of French, English, Spanish, Portuguese and Italian ("Dña.", "Sr.", "Sig.ra", "Dott.").
+FOREIGN_CIVILITY = r"(?:mrs|ms|miss|dr|dna|dona|don|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?)\b\.?|d\."
+_HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|" + FOREIGN_CIVILITY + r")\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
 # The graduate's birth, which a piece prints for the graduate only (never for a jury member or
 # a signatory): the name just before it is the holder's.
-BIRTH = r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
+BIRTH = (r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
+         # "nacida el día", "nascido em", "nato a Tunisi (Tunisia) il"
+         r"|\bnacid[oa]\s+(?:en\s+[^,\n\d]{1,40}?\s+)?el\b|\bnascid[oa]\s+(?:em\s+[^,\n\d]{1,40}?\s+)?(?:em|a|no)\b"
+         r"|\bnat[oa]\s+a\s+[^,\n\d]{1,40}?\s+il\b")
 # What a birth's sentence may say of the person between the name and the birth.
 BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+))+\s*,?\s*$"
-CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr"}
+CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr",
+                  "d.", "dna.", "dna", "dona", "don", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
+                  "sig.ra", "dott.", "dott.ssa"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
 # "a obtenu le titre professionnel « Comptable assistant » de niveau 4": the title, quoted or up to its level.
@@ -91,6 +106,16 @@ OBTAINED_TITLE = r"\ba\s+obtenu\s+le\s+titre\s+professionnel\s*"
 OBTAINED_TITLE_END = r"\s+de\s+niveau\b|,|\s+(?:a\s+l['’]issue|lors|par\s+la\s+voie)\b|\.(?:\s|$)"
 # The grant's last words ending their line, before the degree on the next: "le diplôme de", "confère le", "le".
 GRANTED_TITLE = r"(?m:^[ \t]*(?:(?:confere|decerne|delivre|attribue)\s+)?le(?:\s+(?:diplome|titre|grade)\s+(?:de|d['’]))?[ \t]*$)"
+# The grant's words before the degree, in Spanish, Portuguese and Italian: "le confiere el título de", "confere o
+# título de", "concluiu … o grau de", "conducentes al título de", "EL TÍTULO DE" on its own line; an Italian degree
+# named with its article ("la Laurea Magistrale in …").
+FOREIGN_GRANT = (r"(?:(?:confiere|otorga|concede|expide|confere|outorga|conferisce|rilascia)(?:-?lhe)?\s+(?:a\s+\S+\s+)?"
+                 r"(?:el|o|la|il)\s+|(?:conducentes?|optar|aspirar)\s+al\s+|\b(?:el|o|la|il)\s+)(?:titulo|titolo|grau|grado|diploma)"
+                 r"(?:\s+(?:profesional|academico|universitario(?:\s+oficial)?))?\s+(?:de|em|en|di|in)\b"
+                 r"|(?m:^[ \t]*(?:la|il)\s+(?=(?:laurea|diploma\s+di\s+laurea|dottorato)\b))")
+# Where such a degree's name ends on its line: the sentence going on, or the holder after "a".
+FOREIGN_TITLE_END = (r",|;|\.(?:\s|$)|\s+(?:com|con)\s+(?:a|la)\s|\s+(?:conseguit|obtenid|otorgad|expedid|conferid)\w*"
+                     r"|\s+(?:en\s+virtud|por\s+haber|tendo|habiendo)\b")
 # "au diplôme de Licence": the degree is the Licence; "au Diplôme d'État …" is the degree's own name.
 DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
 
@@ -116,6 +141,24 @@ AWARD_LABELS = (
     r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
 )
+# Abroad, the day the degree was conferred (the graduation: "tendo colado grau aos …", "colação de grau em", "fecha de
+# grado", "examen profesional sustentado el día", "conseguita il"), else the day the studies were completed ("conclusão
+# do Curso de … em", "concluiu, aos …"); a date spelled out runs long ("aos vinte e três (23) dias do mês de …").
+CONFERRED_ABROAD = (
+    (r"colad[oa]\s+grau|colacao\s+de\s+grau(?:\s+realizada)?(?:\s+(?:em|no\s+dia))?|data\s+da\s+colacao(?:\s+de\s+grau)?"
+     r"|fecha\s+de\s+(?:grado|graduacion)|grado\s+(?:otorgado|conferido)\s+el\s+dia"
+     r"|examen\s+(?:profesional|de\s+grado)(?:\s+\w+){0,3}?\s+el\s+dia|\bconseguit[ao]\s+(?:in\s+data\s+)?il|data\s+di\s+conseguimento"),
+    (r"conclusao\s+d[oe]\s+curso(?:\s+de\s+[^,;.]{1,60}?)?,?\s+(?:em|no\s+dia)|data\s+de\s+conclusao|fecha\s+de\s+(?:terminacion|finalizacion)"
+     r"|\bconcluiu,?(?:\s+o\s+curso\s+[^,;.]{0,60}?)?(?:\s+em)?\b"),
+)
+CONFERRED_WINDOW = 100
+# Where a diploma of Spain, Portugal, Latin America or Italy is signed: "Recife, 15 de setembro de 2017",
+# "Monterrey, Nuevo León, a 3 de octubre de 2016", "Dato a Bologna, il 20 dicembre 2021", "se firma y expide … en
+# Santiago de Cali, a los catorce (14) días del mes de …".
+SIGNED_ABROAD = (
+    r"(?m:^[ \t]*(?:dato\s+a\s+|dado\s+en\s+)?[a-z][a-z .'’\-]{1,40}(?:,[ \t]*[a-z][a-z .'’\-]{1,30})?,[ \t]*(?:a|il|el|em|aos)?(?=[ \t]*[0-3]?\d\b))",
+    r"\b(?:expide|firma|otorga|outorga|expedido|dado|passado|rilasciato)\b[^;]{0,120}?(?=\b(?:a\s+los|aos|el\s+dia|no\s+dia)\s)",
+)
 # The award labels a form prints over its dates ("Date d'obtention", "Date de délibération du jury").
 FORM_AWARD_LABELS = tuple(label for label in AWARD_LABELS if label.startswith(r"date\s"))
 # A paper attesting the degree (its award is the jury's date), not the diploma itself.
@@ -133,7 +176,7 @@ TRANSLATION_END = (r"traduction\s+certifiee\s+conforme|la\s+presente\s+traductio
 
 
 def extract(pages: list[Page]) -> Extraction:
-    index = _translated_document(TextIndex(pages))
+    index = _translated_document(TextIndex(without_apostilles(pages)))
     out = ExtractionBuilder(index, FIELD_NAMES)
     # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
     # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives, else the one born on a date.
@@ -151,11 +194,12 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_surname", person.surname)
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
-    award = labelled_date(index, AWARD_LABELS, window=40) or _award_under_label(index)
+    award = (labelled_date(index, CONFERRED_ABROAD, window=CONFERRED_WINDOW) or labelled_date(index, AWARD_LABELS, window=40)
+             or _award_under_label(index))
     if award is None and not index.search(ATTESTATION):
-        # The parchment itself is dated where it is signed ("Fait à Lyon, le …"): the day the
-        # degree is conferred. An attestation's signature dates only the attestation.
-        award = signature_date(index)
+        # The parchment itself is dated where it is signed ("Fait à Lyon, le …", "Recife, 15 de setembro de
+        # 2017"): the day the degree is conferred. An attestation's signature dates only the attestation.
+        award = signature_date(index) or labelled_date(index, SIGNED_ABROAD, window=100, certainty=0.9)
     out.set_exact("award_date", award)
     extraction = out.build()
     if award is None and index.search(YEAR_ONLY):
@@ -191,6 +235,8 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
     column (OCR leaves lines of stray marks between them; a side panel's lines come between)."""
     all_cells = cells(index)
     for m in index.search(HOLDER_LEAD):
+        if re.match(r"[ \t]*A[ \t]+\S", index.text[m.start():index.line_bounds(m.start())[1]]):
+            continue  # "A Reitora da Universidade …": a capital A without its accent opens a sentence, it is no "à"
         lead = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
         if lead is None:
             continue
@@ -341,7 +387,7 @@ def _name_in(index: TextIndex, start: int, end: int) -> PersonName | None:
 
 
 def _title(index: TextIndex) -> Span | None:
-    obtained = _title_obtained(index) or _title_granted(index)
+    obtained = _title_obtained(index) or _title_granted(index) or _title_conferred_abroad(index)
     if obtained:
         return obtained
     # A line starting like a degree, not a sentence about it; else the line a label points to.
@@ -420,6 +466,26 @@ def _title_granted(index: TextIndex) -> Span | None:
         lead = len(line) - len(line.lstrip())
         if re.match(DEGREE_START, fold(line[lead:])) and not re.search(NOT_TITLE, fold(line)):
             return _title_span(index, start + lead, run_on_end(index, end), 0.85)
+    return None
+
+
+def _title_conferred_abroad(index: TextIndex) -> Span | None:
+    """The degree a Spanish, Portuguese or Italian grant names: on the rest of its line ("… o grau de Mestre em
+    Engenharia, com a classificação …"), else alone on the next line ("le confiere el título de" / "ADMINISTRADORA DE
+    EMPRESAS")."""
+    for m in index.search(FOREIGN_GRANT):
+        start, end = m.end(), index.line_bounds(m.end())[1]
+        if not index.text[start:end].strip():
+            if end >= len(index.text):
+                continue
+            start, end = index.line_bounds(end + 1)
+        while start < end and index.text[start].isspace():
+            start += 1
+        stop = re.search(FOREIGN_TITLE_END, index.folded[start:end])
+        holder = re.search(r"\s+a\s+(?=[A-ZÀ-Ý])", index.text[start:end])  # "… de Engenheiro Civil a Rafael …"
+        cut = min([end] + [start + x.start() for x in (stop, holder) if x])
+        if start < cut and not re.search(NOT_TITLE, index.folded[start:cut]):
+            return _title_span(index, start, cut, 0.85)
     return None
 
 

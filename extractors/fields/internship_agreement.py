@@ -7,8 +7,14 @@ from __future__ import annotations
 import re
 
 from extractors.cell_values import date_near, weekly_hours_in_cell
-from extractors.form_labels import is_label
-from extractors.parties import cell_company, form_person, defined_company, defined_person
+from extractors.form_labels import is_label, opens_with_label
+from extractors.label_layout import value_by_label
+from extractors.parties import (
+    cell_company,
+    defined_company,
+    defined_person,
+    form_person,
+)
 from extractors.textfields import (
     ExtractionBuilder,
     PersonName,
@@ -28,6 +34,7 @@ from extractors.textfields import (
     weekly_hours_span,
 )
 from extractors.textnorm import fold
+from extractors.value_shapes import company_value
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -36,9 +43,12 @@ FIELD_NAMES = FIELDS[PieceType.internship_agreement]
 # A date may carry its weekday ("du lundi 24 août 2026"), folded (no accents).
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
-SCHOOL_SECTION = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
-HOST_SECTION = r"(?:organisme|entreprise|structure)\s+d'accueil|entreprise"
-INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:stagiaire|etudiant(?:e|\s*\(e\))?)"
+SCHOOL_SECTION = (r"etablissement(?:\s+d'enseignement(?:\s+(?:superieur|agricole|secondaire|technique|professionnel))*"
+                  r"|\s+de\s+formation)?|ecole|universite")
+# a farm's heading takes its article ("L'EXPLOITATION AGRICOLE"): without it, a farm's name ("EXPLOITATION AGRICOLE DU …")
+HOST_SECTION = r"(?:organisme|entreprise|structure|exploitation)\s+d'accueil|entreprise|(?<=l['’])exploitation(?:\s+agricole)?"
+# "LE/LA STAGIAIRE", "L'ÉTUDIANT(E) STAGIAIRE", "L'ÉLÈVE STAGIAIRE"
+INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:(?:etudiant(?:e|\s*\(e\))?|eleve)\s+stagiaire|stagiaire|etudiant(?:e|\s*\(e\))?)"
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 # A form's row naming a party: "Organisme d'accueil   NEOFRET CONSEIL (SAS)".
 # A label wrapped in its cell may leave "d'accueil" opening the value's row.
@@ -53,7 +63,7 @@ HOST_IN_TEXT = (
     r"\bl'entreprise\s+|la\s+societe\s+",
 )
 # A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
-NAME_LABEL = (r"nom\s+de\s+l'(?:etablissement|organisme|entreprise)|nom\s+ou\s+(?:raison\s+sociale|denomination)"
+NAME_LABEL = (r"nom\s+de\s+l'(?:etablissement|organisme|entreprise|exploitation)|nom\s+ou\s+(?:raison\s+sociale|denomination)"
               r"|denomination|raison\s+sociale|nom")
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 # The parties as clauses define them ("ci-après dénommée « l'organisme d'accueil »") and as
@@ -69,6 +79,11 @@ NO_GRATIFICATION = (
     r"|n'ouvre\s+pas\s+droit\s+a\s+(?:une\s+|la\s+)?gratification"
 )
 
+
+# An insurance policy's line: the company it names insures a party, it is none.
+INSURANCE = r"\b(?:contrat|police|societaire|adherent)\s+n|\bassur"
+# The internship's last period when it is split in several ("2e période : du … au …", "Seconde période").
+LATER_PERIOD = r"\b(?:[2-9]\s*(?:e|eme|de)|deuxieme|seconde|troisieme|derniere)\s+periode\b"
 
 # The sentence that says when the internship (or its period in the company) takes place.
 INTERNSHIP_PERIOD = r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
@@ -91,11 +106,24 @@ def extract(pages: list[Page]) -> Extraction:
         start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)", window=60)
     out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
                                                      r"|debutera\s+le", row_header=r"debut"))
+    end = _last_period_end(index) or end
     out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
                                          row_header=r"fin"))
     out.set("weekly_hours", weekly_hours_span(index) or weekly_hours_in_cell(index))
     _set_gratification(index, out)
     return out.build()
+
+
+def _last_period_end(index: TextIndex) -> Span | None:
+    """The end of the internship's last period when it is split in several: it runs from the first's start to the
+    last's end (the weeks at school between them are part of its span)."""
+    later = index.search(LATER_PERIOD)
+    if not later:
+        return None
+    _, end = period_of_dates(index.within(later[-1].start(), len(index.text)), LATER_PERIOD, window=80)
+    if end is None:
+        return None
+    return Span(end.value, later[-1].start() + end.start, later[-1].start() + end.end, end.certainty)
 
 
 def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
@@ -106,14 +134,18 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     for value in form_values(index, NAME_LABEL, start=section_at):
         if value.start >= end:
             break
-        return company_name_span(index, value)
+        if not opens_with_label(str(value.value)):  # "Dénomination   Code UAI   Ville": labels over their values
+            return company_name_span(index, value)
+    gridded = value_by_label(index, NAME_LABEL, company_value, start=section_at, opens_cell=True)
+    if gridded and gridded.start < end:
+        return company_name_span(index, gridded)
     # a part without a name row opens with the party's name ("1 – L'ÉTABLISSEMENT" / "École …")
     first_start = section_at + 1 if index.text[section_at:section_at + 1] == "\n" else section_at
     _, first_end = index.line_bounds(first_start)
     # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at the comma
     first = index.text[first_start:first_end].split(",")[0].strip()
     next_party = re.match(r"(?:l'|le\s+|la\s+)?(?:" + HOST_SECTION + "|" + INTERN_SECTION + ")", fold(first))
-    if first and ":" not in first and not re.search(r"\d", first) and not next_party:
+    if first and ":" not in first and not re.search(r"\d", first) and not next_party and not opens_with_label(first):
         offset = index.text.find(first, first_start)
         return company_name_span(index, Span(first, offset, offset + len(first), 0.8))
     return None
@@ -142,7 +174,9 @@ def _institution(index: TextIndex) -> Span | None:
     if found:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):
-        return company_name_span(index, value)
+        # "Établissement : MAIF, contrat n° …" names the school's insurer, in the insurance article
+        if not re.search(INSURANCE, index.folded[value.start:index.line_bounds(value.start)[1]]):
+            return company_name_span(index, value)
     # a party's "Nom" row whose value names a school, when the part's heading was not read
     for value in form_values(index, NAME_LABEL):
         if re.match(r"(?:\S+\s+){0,2}?" + SCHOOL_WORDS[4:], fold(str(value.value))):

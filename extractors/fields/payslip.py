@@ -7,14 +7,18 @@ from collections import Counter
 from extractors.frenchtext import find_dates, find_month_years, find_numbers
 from extractors.textfields import (
     ExtractionBuilder,
+    PersonName,
     Span,
     TextIndex,
     best_person,
+    is_upper_name,
     labelled_name,
     last_number_on_line,
+    looks_like_name,
     name_after,
     ner_person,
     siret_span,
+    split_name,
 )
 from models.document import Page
 from models.domain import FIELDS, PieceType
@@ -40,6 +44,7 @@ def extract(pages: list[Page]) -> Extraction:
         labelled_name(index)
         or name_after(index, r"(?:nom\s+du\s+salarie|salarie(?:\s*\(e\))?|employe(?:\s*\(e\))?)\s*:")
         or best_person(index, prefer_before=r"salarie|matricule|emploi")
+        or _name_in_employee_block(index)
         or ner_person(index)
     )
     if person:
@@ -49,6 +54,25 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("gross_salary", last_number_on_line(index, label))
     out.set("gross_salary", _gross_from_contribution_bases(index))
     return out.build()
+
+
+# The employee's block names the person without a label: on the line after their payroll number, or the line before
+# their job ("Matricule 04629" / "TKACHENKO Olena" / "Emploi : Chargé de clientèle").
+EMPLOYEE_NUMBER_LINE = r"(?m)^[ \t]*(?:matricule|n[°o]\s*(?:de\s+)?salarie|code\s+salarie|identifiant\s+salarie)\b[^\n]*\n"
+JOB_LINE = r"(?m)\n(?=[ \t]*(?:emploi|poste|fonction|qualification)\s*:)"
+
+
+def _name_in_employee_block(index: TextIndex) -> PersonName | None:
+    starts = [m.end() for m in index.search(EMPLOYEE_NUMBER_LINE)]
+    starts += [index.line_bounds(m.start())[0] for m in index.search(JOB_LINE) if m.start() > 0]
+    for start in starts:
+        end = index.line_bounds(start)[1]
+        line = index.text[start:end].split("\t")[0].strip()
+        # a name, its surname in capitals: an address or a heading is no name
+        if looks_like_name(line) and any(is_upper_name(word) for word in line.split()):
+            offset = index.text.find(line, start)
+            return split_name(index, offset, offset + len(line), 0.85)
+    return None
 
 
 # Contributions computed on the whole gross: their base column repeats it.

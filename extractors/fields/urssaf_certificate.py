@@ -46,6 +46,8 @@ SECURITY_LABEL = (r"code\s+(?:de\s+)?securite|code\s+d['’]authentification|cod
                   r"|\bidentifiant(?!\s+siren)(?:\s+de\s+l['’]attestation)?")
 # 15 characters, maybe in groups of five.
 SECURITY_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5}[ \-]?[A-Za-z0-9]{5})(?![A-Za-z0-9])")
+# Right after its label, OCR may cut a group with a stray space ("827 Y2"): 15 characters, any one space between.
+LABELLED_CODE = re.compile(r"(?<![A-Za-z0-9])((?:[A-Za-z0-9][ \-]?){14}[A-Za-z0-9])(?![A-Za-z0-9])")
 
 
 def extract(pages: list[Page]) -> Extraction:
@@ -135,11 +137,17 @@ def _code_value(text: str, labelled: bool = True) -> tuple[str, int, int] | None
     """A security code opening `text`: 15 capitals and digits, maybe in groups of five.
     Away from its label, three groups of capitals only could be words: a digit is asked."""
     found = SECURITY_CODE.match(text)
+    regrouped = False
+    if found is None and labelled:
+        found, regrouped = LABELLED_CODE.match(text), True
     code = found.group(1) if found else ""
     if not found or code.upper() != code or not re.search(r"[A-Z]", code):
         return None
     if not labelled and not re.search(r"\d", code) and re.search(r"[ \-]", code):
         return None
+    if regrouped:  # printed in groups of five: the stray space was OCR's
+        bare = re.sub(r"[ \-]", "", code)
+        return " ".join(bare[k:k + 5] for k in range(0, 15, 5)), found.start(1), found.end(1)
     return re.sub(r"[ \-]+", " ", code).upper(), found.start(1), found.end(1)
 
 

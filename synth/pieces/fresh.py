@@ -21,6 +21,10 @@ from synth.pieces.fresh_birth_act import acte_naissance, translated_act_needed
 from synth.pieces.fresh_contract import preamble_articles
 from synth.pieces.fresh_diploma import conferred
 from synth.pieces.fresh_diploma_band import school_band
+from synth.pieces.fresh_diploma_bilingue import (
+    diploma_bilingue_est,
+    studied_in_vietnam_or_ukraine,
+)
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_maghreb import diplome_maghreb, studied_in_africa
@@ -34,10 +38,15 @@ from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_agricole import convention_agricole
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
 from synth.pieces.fresh_internship_fpc import convention_formation_continue
+from synth.pieces.fresh_internship_grande_ecole import (
+    convention_grande_ecole,
+    grande_ecole,
+)
 from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_lease import bail_habitation
 from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_payslip_paysage import bulletin_paysage
 from synth.pieces.fresh_permit_2016 import fra_card_2016
 from synth.pieces.fresh_permit_2025 import fra_card_2025
 from synth.pieces.fresh_registration import rne_extract
@@ -45,6 +54,7 @@ from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
+from synth.pieces.fresh_vigilance_plateforme import plateforme_conformite
 from synth.pieces.fresh_vigilance_portal import net_entreprises
 from synth.pieces.fresh_vigilance_vlu import urssaf_vlu
 from synth.pieces.fresh_work_certificate import certificat_travail
@@ -64,7 +74,10 @@ class Fresh:
 
 FRESH: dict[str, tuple[Fresh, ...]] = {
     "employment_contract": (Fresh("preamble_articles", preamble_articles),),
-    "payslip": (Fresh("net_paye", net_paye),),
+    "payslip": (Fresh("net_paye", net_paye),
+                # written once net_paye had been looked at (2026-12-01): the landscape bulletin clarifié a large payroll
+                # software prints, a second page of employer contributions on some
+                Fresh("bulletin_paysage", bulletin_paysage, wave=1)),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
                              Fresh("school_portal", school_portal, wave=1),
                              Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
@@ -76,7 +89,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              Fresh("convention_formation_continue", convention_formation_continue, wave=4),
                              # written once convention_formation_continue had been looked at (2026-12-01): an
                              # agricultural school's convention (BTSA, licence pro), never a university's
-                             Fresh("convention_agricole", convention_agricole, vocational_school, wave=5)),
+                             Fresh("convention_agricole", convention_agricole, vocational_school, wave=5),
+                             # written once convention_agricole had been looked at (2026-12-02): a business or
+                             # engineering school's convention from its internship platform, a summary sheet first on
+                             # most, an avenant on some; a school's, never a university's
+                             Fresh("convention_grande_ecole", convention_grande_ecole, grande_ecole, wave=6)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -96,7 +113,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once diplome_maghreb had been looked at (2026-12-01): the original diploma of a university of
                 # Colombia, Brazil or Portugal in Spanish or Portuguese, with its Hague apostille on a second page on
                 # most, for workers from those countries
-                Fresh("titulo_apostille", titulo_apostille, studied_in_iberoamerica, wave=10)),
+                Fresh("titulo_apostille", titulo_apostille, studied_in_iberoamerica, wave=10),
+                # written once titulo_apostille had been looked at (2026-12-01): the original bilingual diploma of a
+                # university of Viet Nam or Ukraine (the national language with its English version), for workers
+                # from those countries
+                Fresh("diploma_bilingue_est", diploma_bilingue_est, studied_in_vietnam_or_ukraine, wave=11)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -110,7 +131,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                                  lambda facts: not facts.certificate.company.agricultural, wave=2),
                            # written once net_entreprises had been looked at (2026-12-01)
                            Fresh("urssaf_vlu", urssaf_vlu,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=3)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=3),
+                           # written once urssaf_vlu had been looked at (2026-12-02): the attestation as a
+                           # subcontracting-compliance platform hands it to a client, its deposit certificate first
+                           Fresh("plateforme_conformite", plateforme_conformite,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=4)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)

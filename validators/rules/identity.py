@@ -5,9 +5,7 @@ latest expiry: validators.identity_document) and at residence permits.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from models.domain import FlagCode, PieceType
+from models.domain import PERSON_FIELDS, FlagCode, PersonFields, PieceType
 from models.records import Flag, PieceResult
 from validators.certainty import Value, flag_if_certain, inconclusive, read_off_an_image
 from validators.context import CheckContext
@@ -25,22 +23,6 @@ from validators.wording import (
 WORK_PERIOD_PIECES = (PieceType.employment_contract, PieceType.internship_agreement)
 
 
-@dataclass(frozen=True)
-class PersonFields:
-    """Where a piece type prints the person's identity (None: it does not)."""
-
-    surname: str
-    given_names: str | None = None
-    date_of_birth: str | None = None
-
-
-PERSON_FIELDS: dict[PieceType, PersonFields] = {
-    PieceType.residence_permit: PersonFields("surname", "given_names", "date_of_birth"),
-    PieceType.employment_contract: PersonFields("employee_surname", "employee_given_names"),
-    PieceType.internship_agreement: PersonFields("intern_surname", "intern_given_names"),
-    PieceType.payslip: PersonFields("employee_surname"),
-    PieceType.diploma: PersonFields("holder_surname", "holder_given_names"),
-}
 
 
 def document_expired(ctx: CheckContext) -> list[Flag]:

@@ -1,0 +1,155 @@
+"""Diplomas in Spanish, Portuguese and Italian, as workers from Latin America, Portugal or an Italian
+university bring them, with or without the Hague apostille on a page of its own: classified as
+diplomas, one piece with their apostille, the holder, the degree and the day it was conferred read
+in their own language. Written from how such diplomas are worded, not from any generator's family."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.classify import classify_pages, score_page
+from extractors.fields import diploma
+from extractors.frenchtext import find_dates
+from extractors.split import split_pages
+from extractors.textnorm import fold
+from models.domain import PieceType
+from tests.test_parties_layouts import prose_page
+
+# A Colombian university's diploma: the holder after "teniendo en cuenta que", the title after "le confiere el
+# título de", the day spelled out with its figures in brackets, the degree's record ("Acta de grado") below.
+COLOMBIA = """
+REPÚBLICA DE COLOMBIA
+UNIVERSIDAD DEL VALLE
+Personería Jurídica reconocida por Resolución 1234 de 1954 del Ministerio de Educación Nacional
+EL RECTOR DE LA UNIVERSIDAD
+en uso de sus atribuciones legales y teniendo en cuenta que
+Luisa Fernanda ORTIZ BELTRÁN
+identificada con cédula de ciudadanía No. 1.144.082.311 expedida en Cali
+cumplió satisfactoriamente los requisitos académicos exigidos, le confiere el título de
+ADMINISTRADORA DE EMPRESAS
+En testimonio de lo cual se firma y expide el presente diploma en Santiago de Cali, a los catorce (14) días
+del mes de diciembre de dos mil dieciocho (2018).
+Acta de grado No. 4471 — Libro 12 — Folio 233
+"""
+# A Brazilian federal university's: the conferral after the course's completion, the holder under a lone "a", the
+# diploma signed two months later.
+BRAZIL = """
+REPÚBLICA FEDERATIVA DO BRASIL
+UNIVERSIDADE FEDERAL DE PERNAMBUCO
+O Reitor da Universidade Federal de Pernambuco, no uso de suas atribuições e tendo em vista a conclusão do
+Curso de Engenharia Civil em 22 de julho de 2017, confere o título de
+Engenheiro Civil
+a
+Rafael Augusto MOREIRA LIMA
+brasileiro, natural de Pernambuco, nascido em 9 de fevereiro de 1994, RG 7.245.118 SDS/PE,
+e outorga-lhe o presente Diploma, a fim de que possa gozar de todos os direitos e prerrogativas legais.
+Recife, 15 de setembro de 2017.
+"""
+# A Portuguese university's "carta de curso": "faz saber que", the degree and its completion in one sentence, the
+# citizen card's number (an identity card's words) in the holder's description.
+PORTUGAL = """
+UNIVERSIDADE DO MINHO
+CARTA DE CURSO
+O Reitor da Universidade do Minho faz saber que
+Inês Margarida SOUSA CARVALHO
+nascida em 12 de abril de 1995, natural de Braga, portadora do cartão de cidadão n.º 13456789,
+concluiu em 18 de julho de 2019 o grau de Mestre em Engenharia Informática, com a classificação final de 16 valores.
+Braga, 5 de novembro de 2019
+O Reitor
+"""
+# A Mexican university's "título": "otorga a", the title under "EL TÍTULO DE", the professional examination's day.
+MEXICO = """
+UNIVERSIDAD AUTÓNOMA DE NUEVO LEÓN
+OTORGA A
+Jorge Alberto RÍOS MENDOZA
+EL TÍTULO DE
+LICENCIADO EN DERECHO
+en virtud de haber concluido los estudios correspondientes y aprobado el examen profesional
+sustentado el día 10 de junio de 2016.
+Monterrey, Nuevo León, a 3 de octubre de 2016
+"""
+# An Italian university's: "conferisce a", born "nato a … il", the degree it was "conseguita il".
+ITALY = """
+REPUBBLICA ITALIANA
+UNIVERSITÀ DEGLI STUDI DI BOLOGNA
+IL RETTORE
+visto il decreto ministeriale 22 ottobre 2004, n. 270;
+visti gli atti della carriera universitaria
+conferisce a
+Ahmed Karim BENALI
+nato a Tunisi (Tunisia) il 3 marzo 1995
+la Laurea Magistrale in Ingegneria Gestionale
+conseguita il 15 luglio 2021
+Dato a Bologna, il 20 dicembre 2021
+"""
+# A Spanish university's: the King's name and the rector's, "Dña. … nacida el día …", the title after "conducentes
+# al título de", dated once, where it is issued.
+SPAIN = """
+FELIPE VI, REY DE ESPAÑA
+y en su nombre el Rector de la Universidad de Salamanca
+Considerando que, conforme a las disposiciones y circunstancias previstas por la legislación vigente,
+Dña. María José HERRERA CAMPOS, nacida el día 2 de mayo de 1996 en Quito (Ecuador), de nacionalidad ecuatoriana,
+ha superado los estudios universitarios oficiales conducentes al título de
+Graduada en Economía
+expide el presente título universitario oficial, con validez en todo el territorio nacional.
+Salamanca, 14 de septiembre de 2020
+"""
+# The Hague apostille on its own page: the standard ten items, in Spanish, naming the signatory and its own dates.
+APOSTILLE = """
+APOSTILLE
+(Convention de La Haye du 5 octobre 1961)
+1. País: Colombia
+El presente documento público
+2. ha sido firmado por: Carlos Andrés MEJÍA ROJAS
+3. quien actúa en calidad de: SECRETARIO GENERAL
+4. y está revestido del sello/timbre de: UNIVERSIDAD DEL VALLE
+Certificado
+5. en: Bogotá D.C.
+6. el día: 20/01/2019
+7. por: MINISTERIO DE RELACIONES EXTERIORES
+8. bajo el número: A1B2C3D4E5
+9. Sello/timbre:
+10. Firma:
+"""
+
+EXPECTED = {
+    "colombia": (COLOMBIA, "ORTIZ BELTRÁN", "Luisa Fernanda", "ADMINISTRADORA DE EMPRESAS", "2018-12-14"),
+    "brazil": (BRAZIL, "MOREIRA LIMA", "Rafael Augusto", "Engenheiro Civil", "2017-07-22"),
+    "portugal": (PORTUGAL, "SOUSA CARVALHO", "Inês Margarida", "Mestre em Engenharia Informática", "2019-07-18"),
+    "mexico": (MEXICO, "RÍOS MENDOZA", "Jorge Alberto", "LICENCIADO EN DERECHO", "2016-06-10"),
+    "italy": (ITALY, "BENALI", "Ahmed Karim", "Laurea Magistrale in Ingegneria Gestionale", "2021-07-15"),
+    "spain": (SPAIN, "HERRERA CAMPOS", "María José", "Graduada en Economía", "2020-09-14"),
+}
+
+
+@pytest.mark.parametrize("country", sorted(EXPECTED))
+def test_a_diploma_in_its_own_language_is_a_diploma_and_read(country: str) -> None:
+    text, surname, given, title, award = EXPECTED[country]
+    page = prose_page(text)
+    assert classify_pages([page])[0] == PieceType.diploma
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == (surname, given)
+    assert fold(str(fields["title"])) == fold(title)
+    assert fields["award_date"] == award
+
+
+def test_its_apostille_stays_with_it_and_names_neither_holder_nor_award() -> None:
+    pages = [prose_page(COLOMBIA), prose_page(APOSTILLE)]
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1]]
+    assert classify_pages(pages)[0] == PieceType.diploma
+    fields = diploma.extract(pages).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("ORTIZ BELTRÁN", "Luisa Fernanda")
+    assert fields["award_date"] == "2018-12-14"
+    # after a French diploma too, and a diploma after an apostille opens a piece of its own
+    french = prose_page("DIPLÔME DE MASTER\nL'Université de Lille confère à Awa DIALLO, née le 2 mai 1998,\n"
+                        "le diplôme de Master Chimie\nDélivré à Lille, le 3 juillet 2023")
+    pages = [french, prose_page(APOSTILLE), prose_page(BRAZIL)]
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1], [2]]
+
+
+def test_dates_spelled_out_in_spanish_and_portuguese() -> None:
+    def iso(text: str) -> list[str]:
+        return [d.isoformat() for d, _, _ in find_dates(text)]
+
+    assert iso("a los veintiún días del mes de marzo del año dos mil veinte") == ["2020-03-21"]
+    assert iso("aos vinte e dois dias do mês de julho de dois mil e dezessete") == ["2017-07-22"]
+    assert iso("Lisboa, 3 de março de 2021; Roma, 1 settembre 2022") == ["2021-03-03", "2022-09-01"]
