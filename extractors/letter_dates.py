@@ -30,12 +30,33 @@ def _date_at(index: TextIndex, pos: int, window: int) -> Span | None:
     chunk = index.text[pos: pos + window].replace("\n", " ")
     found = find_dates(chunk)
     if not found:
-        return None
+        return _date_wrapped_in_column(index, pos, window)
     date, s, e = found[0]
     between = index.folded[pos: pos + s]
     if re.search(OTHER_DATE_BEFORE, between):
         return None
     return Span(date.isoformat(), pos + s, pos + e)
+
+
+def _date_wrapped_in_column(index: TextIndex, pos: int, window: int) -> Span | None:
+    """A date wrapped within the first of two columns side by side ("… dated 8" / "November 2024"): the rest of its
+    cell, then the next line's first cell (the other column's words come between them in reading order)."""
+    cell_end = index.text.find("\t", pos)
+    _, line_end = index.line_bounds(pos)
+    if cell_end < 0 or cell_end > line_end or line_end >= len(index.text) or index.text[pos:line_end].count("\t") != 1:
+        return None  # not the first of two cells
+    next_start = line_end + 1
+    next_end = index.text.find("\t", next_start, index.line_bounds(next_start)[1])
+    if next_end < 0:
+        return None
+    head, tail = index.text[pos:cell_end], index.text[next_start:next_end]
+    found = find_dates(f"{head} {tail}"[:window])
+    if not found or found[0][1] >= len(head) or found[0][2] <= len(head) + 1:
+        return None  # no date, or one that does not run across the break
+    date, s, e = found[0]
+    if re.search(OTHER_DATE_BEFORE, index.folded[pos: pos + s]):
+        return None
+    return Span(date.isoformat(), pos + s, next_start + e - len(head) - 1)
 
 
 def labelled_date(index: TextIndex, labels: tuple[str, ...], window: int = LABEL_WINDOW,

@@ -23,7 +23,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
-                "supplement_diplome", "diplome_maghreb", "titulo_apostille", "diploma_bilingue_est"),
+                "supplement_diplome", "diplome_maghreb", "titulo_apostille", "diploma_bilingue_est",
+                "degree_certificate_india"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
@@ -86,6 +87,9 @@ LATER |= {"diploma:diplome_maghreb"}
 LATER |= {"diploma:titulo_apostille"}
 # A twelfth wave, written once diploma:titulo_apostille had been looked at (2026-12-01).
 LATER |= {"diploma:diploma_bilingue_est"}
+# A thirteenth wave, written once diploma:diploma_bilingue_est had been looked at (2026-12-02), without looking at the
+# extractors: an Indian university's degree certificate, for workers from India.
+LATER |= {"diploma:degree_certificate_india"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).

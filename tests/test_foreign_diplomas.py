@@ -153,3 +153,49 @@ def test_dates_spelled_out_in_spanish_and_portuguese() -> None:
     assert iso("a los veintiún días del mes de marzo del año dos mil veinte") == ["2020-03-21"]
     assert iso("aos vinte e dois dias do mês de julho de dois mil e dezessete") == ["2017-07-22"]
     assert iso("Lisboa, 3 de março de 2021; Roma, 1 settembre 2022") == ["2021-03-03", "2022-09-01"]
+
+
+def test_a_bilingual_diploma_read_in_its_english_column() -> None:
+    """A diploma printed in its State's language beside its English version (here Kazakh-style Russian on the left):
+    the holder in Latin letters above "… completed the full course", the degree its qualification, the award the
+    examination commission's decision; an English grant "confers the degree of … upon"."""
+    from tests.test_parties_layouts import layout_page
+
+    rows = [[(0.05, "ДИПЛОМ МАГИСТРА"), (0.55, "MASTER'S DIPLOMA")],
+            [(0.05, "ИСМАИЛОВА Динара"), (0.55, "ISMAILOVA Dinara")],
+            [(0.05, "Дата рождения: 04.05.1996"), (0.55, "Date of birth: 4 May 1996")],
+            [(0.05, "в 2019 году окончила полный курс"), (0.55, "in 2019 completed the full course of Al-Farabi University")],
+            [(0.05, "Квалификация: магистр права"), (0.55, "Qualification: Master of Laws")],
+            [(0.05, "Решение ГАК от 28.06.2019"), (0.55, "By the decision of the State Examination Commission of 28 June 2019")],
+            [(0.05, "Дата выдачи 15.07.2019"), (0.55, "Date of issue 15 July 2019")]]
+    fields = diploma.extract([layout_page(rows)]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("ISMAILOVA", "Dinara")
+    assert fields["title"] == "Master of Laws"
+    assert fields["award_date"] == "2019-06-28"
+    page = prose_page("""
+THE RECTOR OF BAKU STATE UNIVERSITY
+confers the degree of Bachelor of Laws upon
+Mr. Elvin QULIYEV
+Graduation decision No. 512/R dated 30 June 2021
+Baku, July 14, 2021
+""")
+    fields = diploma.extract([page]).fields
+    assert (fields["holder_surname"], fields["title"], fields["award_date"]) == ("QULIYEV", "Bachelor of Laws", "2021-06-30")
+
+
+def test_a_date_wrapped_in_the_first_of_two_columns_and_a_title_beside_its_credits() -> None:
+    """The English column wraps the decision's date ("dated 3" / "July 2020") while the other column's words stand
+    between them in reading order; a degree set beside a panel's credits ("… HISTORY" then "120") is the degree alone."""
+    from tests.test_parties_layouts import layout_page
+
+    rows = [[(0.05, "THE RECTOR OF YEREVAN STATE UNIVERSITY"), (0.80, "ԵՐԵՎԱՆԻ ՊԵՏԱԿԱՆ ՀԱՄԱԼՍԱՐԱՆ")],
+            [(0.05, "confers the degree of Master of Arts in History upon"), (0.80, "շնորհում է")],
+            [(0.05, "Ms. Anahit PETROSYAN"), (0.80, "Անահիտ Պետրոսյան")],
+            [(0.05, "Graduation decision No. 77 dated 3"), (0.80, "Որոշում № 77")],
+            [(0.05, "July 2020 of the Rector"), (0.80, "03.07.2020")],
+            [(0.05, "Yerevan, 20 August 2020"), (0.80, "Երևան")]]
+    fields = diploma.extract([layout_page(rows)]).fields
+    assert (fields["holder_surname"], fields["award_date"]) == ("PETROSYAN", "2020-07-03")
+    page = prose_page("CERTIFICAT NUMÉRIQUE DE DIPLÔME\nKAMARA Issa\ndiplômé du programme\nMASTER OF ARTS IN HISTORY 120\n"
+                      "Date d'obtention : 30/06/2024")
+    assert fold(str(diploma.extract([page]).fields["title"])) == "master of arts in history"

@@ -19,6 +19,7 @@ from storage.database import Database
 from storage.local_objects import LocalObjectStore
 from storage.records import Records
 from storage.users import Users
+from tests.fresh_waves import waves_after
 from web.app import create_app
 from web.rerun import AirflowConfig
 
@@ -26,6 +27,10 @@ AS_OF = dt.date(2026, 6, 1)
 AGENT = ("agnes", "mot-de-passe-agent")
 ADMIN = ("adam", "mot-de-passe-admin")
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+# The layout families written since the web tests' two dossiers were drawn, set aside: a later wave would take some of
+# their pieces (its held-out reading may hold a dossier back from the queue the tests need).
+AS_WRITTEN = waves_after("urssaf_certificate:urssaf_vlu", "diploma:titulo_apostille",
+                         "internship_agreement:convention_agricole", "payslip:net_paye")
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +39,8 @@ def synth_dossiers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     pieces) and an intern (no manifest)."""
     out = tmp_path_factory.mktemp("synth")
     subprocess.run([sys.executable, "-m", "synth", "generate", "--out", str(out), "--count", "2", "--seed", "11",
-                    "--shapes", "folder", "--scan-ratio", "0", "--violation-rate", "0"],
+                    "--shapes", "folder", "--scan-ratio", "0", "--violation-rate", "0",
+                    "--exclude-families", ",".join(sorted(AS_WRITTEN))],
                    check=True, capture_output=True, cwd=Path(__file__).parent.parent)
     return sorted((out / "dossiers").iterdir())
 

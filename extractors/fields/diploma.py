@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.apostille import without_apostilles
 from extractors.label_layout import Cell, cells, overlap, value_by_label
@@ -41,13 +42,15 @@ DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|
                     r"|(?:diploma\s+)?supplement\b|annexe\s+descriptive"
                     r"|(?:degree|diploma)\s+certificate|^titre\s+professionnel(?:\s+du(?:\s+ministere\b.*)?)?$"
                     # the parchment's own heading, and its number ("Diploma No. 40454")
-                    r"|^diploma\s*$|^diploma\s+(?:no\b|n[°o.º])")
+                    r"|^diploma\s*$|^diploma\s+(?:no\b|n[°o.º])"
+                    # "BACHELOR'S DIPLOMA", "MASTER'S DIPLOMA": the kind of paper, the degree is named further down
+                    r"|^(?:junior\s+)?(?:bachelor|master|specialist|doctor)['’]?s?\s+diploma\b")
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
     r"(?:master|mastere|licence|bachelor|bachelier|doctorat|doctorate|phd|ph\.d|diplome\s+(?:d|de|du|national|universitaire)\b|diploma\b"
     r"|brevet\s+de\s+technicien|bts\b|dut\b|but\b|mba\b|certificat\b|titre\s+(?:professionnel|d'ingenieur)|ingenieur|associate"
-    r"|baccalaureat|deug\b|dess\b|dea\b|magistere|grade\s+de|degree\s+of|engineering\s+degree)"
+    r"|baccalaureat|deug\b|dess\b|dea\b|magistere|grade\s+de|degree\s+of|engineering\s+degree|college\s+degree)"
 )
 # A heading naming only the kind of degree, its field named further down.
 BARE_KIND = (r"(?:diplome|certificat)(?:\s+(?:national|d['’]etat))?\s+(?:de\s+)?(?:grade\s+de\s+)?"
@@ -60,9 +63,10 @@ GRADE_ONLY = r"grade\s+de\s+(?:licence|master|docteur|doctorat)\s*$"
 GRADUATE = r"[Dd]ipl[ôo]mée?(?:\(e\))?\s"
 # Words of a sentence around the title, never the title itself.
 NOT_TITLE = r"\bvu\b|\b(?:emise?|etablie?|editee?|generee?)\s+le\b|certifie|delibera|resultats|confere|decerne|delivre|a\s+ete|est\s+attribue|titulaire|recteur|president|obtenu"
+QUALIFICATION = r"\bqualification\s*:"
 TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\ble\s+(?:diplome|grade|titre)\s+(?:de|d')\s*|\bthe\s+degree\s+of\s*"
 TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
-TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention)\b|,"
+TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention|upon)\b|,"
              # a title's level is not its name ("… de niveau 6 du cadre national")
              r"|\s+(?:de\s+)?niveau\s+(?:\d|[ivx]+\b)")
 # Words right before the holder's name, which follows on the same line or the next. A
@@ -76,7 +80,8 @@ HOLDER_LEAD = (
     # Spanish, Portuguese, Italian: "otorga a", "confiere a", "conferisce a", "a favor de", "faz saber que",
     # "teniendo en cuenta que", "hace constar que"
     r"|(?:otorga|confiere|concede|outorga|conferisce|rilascia)\s+a\b|a\s+favor\s+de|a\s+favore\s+di"
-    r"|(?:teniendo\s+en\s+cuenta|considerando|faz\s+saber|hace\s+constar|certifica(?:-se)?|atesta|certifico)\s+que|por\s+cuanto"
+    r"|(?:teniendo\s+en\s+cuenta|tendo\s+em\s+vista|considerando|faz\s+saber|hace\s+constar|certifica(?:-se)?|atesta|certifico)\s+que"
+    r"|por\s+cuanto|\bupon\b"
 )
 # A form's label for the holder, the name in its cell or the next one.
 HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
@@ -140,6 +145,9 @@ AWARD_LABELS = (
     # "délivré par l'Université de Dakar (Sénégal) le 5 janvier 2023"
     r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
     r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
+    # "By the decision of the Examination Board of 22 February 2023", "Graduation decision: No. 4226/QĐ of 23 August 2024"
+    (r"decision\s+of\s+(?:the\s+)?(?:state\s+)?(?:examination|examining|graduation)\s+(?:board|commission|committee)"
+     r"(?:\s+no\.?\s*\S+)?(?:\s+(?:of|dated|on)\b|\s*:)|graduation\s+decision\b[^\n]{0,40}?\s(?:of|dated|on)\b"),
 )
 # Abroad, the day the degree was conferred (the graduation: "tendo colado grau aos …", "colação de grau em", "fecha de
 # grado", "examen profesional sustentado el día", "conseguita il"), else the day the studies were completed ("conclusão
@@ -156,7 +164,8 @@ CONFERRED_WINDOW = 100
 # "Monterrey, Nuevo León, a 3 de octubre de 2016", "Dato a Bologna, il 20 dicembre 2021", "se firma y expide … en
 # Santiago de Cali, a los catorce (14) días del mes de …".
 SIGNED_ABROAD = (
-    r"(?m:^[ \t]*(?:dato\s+a\s+|dado\s+en\s+)?[a-z][a-z .'’\-]{1,40}(?:,[ \t]*[a-z][a-z .'’\-]{1,30})?,[ \t]*(?:a|il|el|em|aos)?(?=[ \t]*[0-3]?\d\b))",
+    (r"(?m:^[ \t]*(?:dato\s+a\s+|dado\s+en\s+)?[a-z][a-z .'’\-]{1,40}(?:,[ \t]*[a-z][a-z .'’\-]{1,30})?,[ \t]*(?:a|il|el|em|aos)?"
+     r"(?=[ \t]*(?:[0-3]?\d\b|[a-z]{3,9}\.?[ \t]+[0-3]?\d\b)))"),
     r"\b(?:expide|firma|otorga|outorga|expedido|dado|passado|rilasciato)\b[^;]{0,120}?(?=\b(?:a\s+los|aos|el\s+dia|no\s+dia)\s)",
 )
 # The award labels a form prints over its dates ("Date d'obtention", "Date de délibération du jury").
@@ -327,6 +336,7 @@ def _holder_before_birth(index: TextIndex) -> PersonName | None:
 
 # A line telling what the person named on the line above achieved.
 ACHIEVEMENT = (r"(?m:^[^\w\n]*(?:(?:a|has)\s+(?:termine|obtenu|acheve|accompli|suivi|satisfait|soutenu|completed|obtained)"
+               r"|(?:in\s+\d{4}\s+)?completed\s+(?:in\s+\d{4}\s+)?the\s+(?:full\s+)?(?:course|programme|program)"
                r"|pour\s+l['’]obtention\s+d[ue]|diplomee?(?:\(e\))?\s+(?:du|de|en)))\b")
 
 
@@ -335,18 +345,19 @@ def _holder_before_achievement(index: TextIndex) -> PersonName | None:
     next cell of its column telling what that person achieved (a side panel's lines may come
     between them in reading order)."""
     all_cells = cells(index)
-    for m in index.search(ACHIEVEMENT):
-        here = next((c for c in all_cells if c.end > m.start() and c.start <= m.end()), None)
-        if here is None:
-            continue
+    # each cell on its own: in two columns side by side, the sentence opens the second column's cell
+    for here in (c for c in all_cells if re.match(ACHIEVEMENT, index.folded[c.start:c.end])):
         above = [c for c in _column(all_cells, here) if c.end <= here.start]
-        if not above:
-            continue
-        cell = above[-1]
-        person = _name_ending(index, cell.start, cell.end)
-        if person and person.start == cell.start:
-            return person
+        # the name in Latin letters: a bilingual diploma prints it in its own script too, on a line between
+        for cell in reversed(above[-2:]):
+            person = _name_ending(index, cell.start, cell.end)
+            if person and person.start == cell.start and _latin(index.text[cell.start:cell.end]):
+                return person
     return None
+
+
+def _latin(text: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
 def _name_ending(index: TextIndex, start: int, end: int) -> PersonName | None:
@@ -418,7 +429,8 @@ def _title(index: TextIndex) -> Span | None:
     labelled = value_by_label(index, TITLE_CELL_LABEL, _degree_in)
     if labelled:
         return _title_span(index, labelled.start, labelled.end, 0.85)
-    for value in values_after(index, TITLE_LABELS, stop=TITLE_END):
+    # a degree's qualification ("Qualification: Bachelor of Economics") names it best, then the other labels
+    for value in values_after(index, QUALIFICATION, stop=TITLE_END) + values_after(index, TITLE_LABELS, stop=TITLE_END):
         if not re.search(NOT_TITLE, fold(str(value.value))):
             return _title_span(index, value.start, value.end, 0.7)
     return None
@@ -553,6 +565,10 @@ def _title_span(index: TextIndex, start: int, end: int, certainty: float) -> Spa
     m = re.search(TITLE_END, index.folded[start:end])
     if m:
         end = start + m.start()
+    # a number of credits closing the line is the next column's (a panel's "Crédits ECTS" value), never the degree's
+    credits = re.search(r"\s+\d{2,3}\s*$", index.text[start:end])
+    if credits:
+        end = start + credits.start()
     title = clean_title(index.text[start:end])
     if len(title) < 3:
         return None

@@ -26,6 +26,7 @@ from synth.pieces.fresh_diploma_bilingue import (
     studied_in_vietnam_or_ukraine,
 )
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
+from synth.pieces.fresh_diploma_india import degree_certificate_india, studied_in_india
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
 from synth.pieces.fresh_diploma_maghreb import diplome_maghreb, studied_in_africa
 from synth.pieces.fresh_diploma_numerique import certificat_numerique
@@ -117,7 +118,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once titulo_apostille had been looked at (2026-12-01): the original bilingual diploma of a
                 # university of Viet Nam or Ukraine (the national language with its English version), for workers
                 # from those countries
-                Fresh("diploma_bilingue_est", diploma_bilingue_est, studied_in_vietnam_or_ukraine, wave=11)),
+                Fresh("diploma_bilingue_est", diploma_bilingue_est, studied_in_vietnam_or_ukraine, wave=11),
+                # written once diploma_bilingue_est had been looked at (2026-12-02): the original degree certificate
+                # of an Indian university or institute, in English (its grade card or its attested back on a second
+                # page on some), for workers from India
+                Fresh("degree_certificate_india", degree_certificate_india, studied_in_india, wave=12)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
