@@ -22,7 +22,7 @@ _HEADS = (
     r"|salaire|remuneration|gratification|gratif\.?|taux|montant|tuteur|tutrice|stagiaire"
     r"|salarie|salariee|employeur|organisme|etablissement|sujet|objet|ne\s*\(e\)\s+le|nee?\s+le|effectif|activite"
     r"|immatriculation|capital|dirigeant|greffe|sigle|enseigne|nom\s+commercial|identifiant|categorie"
-    r"|situation(?:\s+arretee)?|(?:delivre|etabli|edite|emis|arrete|imprime)e?s?|fait|cotisant|periode|statut|pays|classe"
+    r"|situation(?:\s+arretee)?|(?:delivre|etabli|edite|emis|arrete|imprime)e?s?|fait|cotisant|periode|statut"
 )
 # What a head may be "of": "Date de fin de contrat", "Adresse du siège", "Signature de l'employeur".
 _OF = r"(?:\s+(?:de\s+la|de\s+l'|du|des|de|d'|a|en|par|/)\s*[a-z'()\-/.]+){0,3}(?:\s+(?:le|au))?"

@@ -56,7 +56,7 @@ def _reorder(piece: PieceResult, id_surname: str, id_given: str) -> bool:
     if printed == surname_first:
         piece.fields[surname_field], piece.fields[given_field] = first, rest
     elif (given, surname) == (first, rest):
-        return True  # read as the identity document splits it
+        return True  # already split as the identity document splits it: no other document need be tried
     else:
         piece.fields[given_field], piece.fields[surname_field] = first, rest
     # One name line: each field's box is the whole name's (the words' own boxes are the reader's).

@@ -36,6 +36,9 @@ _SPELLED_DATE = re.compile(
     rf"(?P<month>[a-z]{{3,10}})\s+(?:de|del|do)\s+(?:ano\s+(?:de\s+)?)?(?P<year>{_NUMBER})(?:\s*\(\s*(?P<digits>\d{{4}})\s*\))?"
 )
 
+# "días" / "dias": every spelled date of this kind names its days
+_DAYS = re.compile(r"d[iíì]as?\b", re.IGNORECASE)
+
 
 def number_value(phrase: str) -> int | None:
     """'dos mil dieciocho' -> 2018, 'vinte e dois' -> 22, '14' -> 14; None when it is no number."""
@@ -57,6 +60,8 @@ def number_value(phrase: str) -> int | None:
 
 def find_spelled_dates(text: str, month_number: Callable[[str], int | None]) -> list[tuple[dt.date, int, int]]:
     """Every date of the "… días del mes de … de …" kind in `text`, with its span in `text`."""
+    if not _DAYS.search(text):
+        return []  # the common case, checked before folding: find_dates runs on every label's window
     folded = fold(text)  # one character for one: spans carry over
     found = []
     for m in _SPELLED_DATE.finditer(folded):

@@ -199,3 +199,20 @@ def test_a_date_wrapped_in_the_first_of_two_columns_and_a_title_beside_its_credi
     page = prose_page("CERTIFICAT NUMÉRIQUE DE DIPLÔME\nKAMARA Issa\ndiplômé du programme\nMASTER OF ARTS IN HISTORY 120\n"
                       "Date d'obtention : 30/06/2024")
     assert fold(str(diploma.extract([page]).fields["title"])) == "master of arts in history"
+
+
+def test_the_foreign_wordings_leave_french_and_english_diplomas_as_they_were() -> None:
+    """A French "A" whose accent was dropped before a civility, an English "upon" opening a recital, a comma before a
+    number that is no date, "Don" as a given name: each read as before the foreign wordings came."""
+    fields = diploma.extract([prose_page("DIPLÔME\nLe Recteur confère le diplôme de Licence Chimie\nA Monsieur Jean DUPONT\n"
+                                         "né le 3 mars 1999 à Lyon")]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("DUPONT", "Jean")
+    fields = diploma.extract([prose_page("UPON RECOMMENDATION OF THE FACULTY\nTHE BOARD HAS CONFERRED UPON\n"
+                                         "John Michael SMITH\nTHE DEGREE OF Bachelor of Arts")]).fields
+    assert fields["holder_surname"] == "SMITH"
+    fields = diploma.extract([prose_page("RELEVÉ DE DIPLÔME\nLicence Chimie\nMention Chimie, 2 parcours\n"
+                                         "Crédits acquis au 30 juin 2022\nKAMARA Issa, né le 2 mai 2000")]).fields
+    assert fields["award_date"] is None
+    fields = diploma.extract([prose_page("DIPLOMA\nThis is to certify that\nDon Minh NGUYEN\nhas been awarded the degree of "
+                                         "Master of Finance")]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("NGUYEN", "Don Minh")

@@ -968,6 +968,7 @@ def test_an_agreement_of_grids_under_party_headings_in_two_periods() -> None:
         [(0.08, "Première période : du 02/03/2026 au 13/03/2026 ;")],
         [(0.08, "Seconde période : du 04/05/2026 au 29/05/2026.")],
         [(0.08, "Assurances. Établissement : MAIF, sociétaire n° 1174455 ; structure d'accueil : AXA, police n° 778.")],
+        [(0.08, "Une visite a lieu pendant la seconde période de présence, du 06/04 au 10/04/2026.")],
     ]
     fields = internship_agreement.extract([layout_page(rows)]).fields
     assert fields["institution_name"] == "Lycée des métiers Jean Monnet"
@@ -980,11 +981,13 @@ def test_a_payslips_employee_named_without_label_between_number_and_job() -> Non
     """The employee's block prints the name on its own line: after the payroll number, or above the job line."""
     from extractors.fields import payslip
 
-    for block in (["N° salarié : 00731", "DIABATÉ Moussa", "12 rue des Acacias, 93200 Saint-Denis"],
-                  ["Salarié", "Kofi MENSAH", "Poste : Soudeur qualifié"]):
+    for block, surname in ((["N° salarié : 00731", "DIABATÉ Moussa", "12 rue des Acacias, 93200 Saint-Denis"], "DIABATÉ"),
+                           (["Code salarié 118", "Kofi MENSAH", "Poste : Soudeur qualifié"], "MENSAH"),
+                           # a status or a department on those lines is no name
+                           (["Matricule 0042", "NON CADRE", "SERVICE LOGISTIQUE", "Emploi : Cariste"], None)):
         page = prose_page("\n".join(["BULLETIN DE SALAIRE", *block, "Période du 01/03/2026 au 31/03/2026",
                                      "Salaire brut 2 100,00"]))
-        assert payslip.extract([page]).fields["employee_surname"] in ("DIABATÉ", "MENSAH")
+        assert payslip.extract([page]).fields["employee_surname"] == surname
 
 
 def test_a_certificates_company_after_a_colon_even_when_its_words_look_like_a_label() -> None:

@@ -45,7 +45,7 @@ def test_other_words_or_an_order_the_words_cannot_tell_stay_as_read() -> None:
     passport = piece(PieceType.passport, surname="SHARMA", given_names="VIKRAM")
     other = piece(PieceType.diploma, holder_given_names="SHARMA", holder_surname="VIKRAMA")  # another person
     twice = piece(PieceType.passport, surname="MARTIN", given_names="MARTIN")
-    same = piece(PieceType.payslip, employee_given_names="MARTIN", employee_surname="MARTIN")
+    same = piece(PieceType.employment_contract, employee_given_names="MARTIN", employee_surname="MARTIN")
     order_names_by_identity([passport, other, twice, same])
     assert (other.fields["holder_surname"], other.fields["holder_given_names"]) == ("VIKRAMA", "SHARMA")
     assert (same.fields["employee_surname"], same.fields["employee_given_names"]) == ("MARTIN", "MARTIN")

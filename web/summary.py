@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.domain import IDENTITY_DOCUMENTS, FlagCode, Severity
-from models.domain import PERSON_FIELDS as CHECKED_PERSON_FIELDS
+from models.domain import PERSON_FIELDS as PIECES_PERSON_FIELDS
 from models.records import DossierResult, Flag, PieceResult
 from validators.names import same_given_names, same_name
 from validators.procedure_table import load_procedures
@@ -22,7 +22,7 @@ from validators.procedure_table import load_procedures
 # documents they compare every other piece with.
 PERSON_FIELDS: dict[str, tuple[str | None, str | None, str | None]] = {
     **{t.value: ("surname", "given_names", "date_of_birth") for t in IDENTITY_DOCUMENTS},
-    **{t.value: (f.surname, f.given_names, f.date_of_birth) for t, f in CHECKED_PERSON_FIELDS.items()},
+    **{t.value: (f.surname, f.given_names, f.date_of_birth) for t, f in PIECES_PERSON_FIELDS.items()},
 }
 IDENTITY_TYPES = tuple(t.value for t in IDENTITY_DOCUMENTS)
 ELEMENTS = ("surname", "given_names", "date_of_birth")

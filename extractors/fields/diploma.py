@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from extractors.apostille import without_apostilles
+from extractors.frenchtext import find_dates
 from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
@@ -81,7 +82,7 @@ HOLDER_LEAD = (
     # "teniendo en cuenta que", "hace constar que"
     r"|(?:otorga|confiere|concede|outorga|conferisce|rilascia)\s+a\b|a\s+favor\s+de|a\s+favore\s+di"
     r"|(?:teniendo\s+en\s+cuenta|tendo\s+em\s+vista|considerando|faz\s+saber|hace\s+constar|certifica(?:-se)?|atesta|certifico)\s+que"
-    r"|por\s+cuanto|\bupon\b"
+    r"|por\s+cuanto|\b(?:degree|title|diploma)\b[^\n]{0,80}?\bupon\b|(?m:^[ \t]*upon[ \t]*$)"
 )
 # A form's label for the holder, the name in its cell or the next one.
 HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
@@ -89,7 +90,7 @@ HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder
 HOLDER_END = (r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree"
               r"|nacid[oa]|nascid[oa]|nat[oa]\s+a|natural|identificad[oa]|portador[a]?|de\s+nacionalidad\w*)\b")
 # Civilities of French, English, Spanish, Portuguese and Italian ("Dña.", "Sr.", "Sig.ra", "Dott.").
-FOREIGN_CIVILITY = r"(?:mrs|ms|miss|dr|dna|dona|don|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?)\b\.?|d\."
+FOREIGN_CIVILITY = r"(?:mrs|ms|miss|dr|dna|dona|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?)\b\.?|d\."
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|" + FOREIGN_CIVILITY + r")\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
@@ -102,7 +103,7 @@ BIRTH = (r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
 # What a birth's sentence may say of the person between the name and the birth.
 BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+))+\s*,?\s*$"
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr",
-                  "d.", "dna.", "dna", "dona", "don", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
+                  "d.", "dna.", "dna", "dona", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
                   "sig.ra", "dott.", "dott.ssa"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
@@ -118,6 +119,8 @@ FOREIGN_GRANT = (r"(?:(?:confiere|otorga|concede|expide|confere|outorga|conferis
                  r"(?:el|o|la|il)\s+|(?:conducentes?|optar|aspirar)\s+al\s+|\b(?:el|o|la|il)\s+)(?:titulo|titolo|grau|grado|diploma)"
                  r"(?:\s+(?:profesional|academico|universitario(?:\s+oficial)?))?\s+(?:de|em|en|di|in)\b"
                  r"|(?m:^[ \t]*(?:la|il)\s+(?=(?:laurea|diploma\s+di\s+laurea|dottorato)\b))")
+# A number of credits closing a title's line (a side panel's "Crédits ECTS" value beside it).
+CREDITS_AT_END = r"\s+\d{2,3}\s*$"
 # Where such a degree's name ends on its line: the sentence going on, or the holder after "a".
 FOREIGN_TITLE_END = (r",|;|\.(?:\s|$)|\s+(?:com|con)\s+(?:a|la)\s|\s+(?:conseguit|obtenid|otorgad|expedid|conferid)\w*"
                      r"|\s+(?:en\s+virtud|por\s+haber|tendo|habiendo)\b")
@@ -168,6 +171,12 @@ SIGNED_ABROAD = (
      r"(?=[ \t]*(?:[0-3]?\d\b|[a-z]{3,9}\.?[ \t]+[0-3]?\d\b)))"),
     r"\b(?:expide|firma|otorga|outorga|expedido|dado|passado|rilasciato)\b[^;]{0,120}?(?=\b(?:a\s+los|aos|el\s+dia|no\s+dia)\s)",
 )
+# Where a signature's date may start after its place: past "a los ", "aos ", "el día ", never further.
+SIGNED_DATE_OFFSET = 8
+# A Portuguese or Spanish sentence opening with its article before an office or an institution ("A Reitora da
+# Universidade …", "A Universidade Federal …"): no French "à" (its accent dropped) before the holder's name.
+SENTENCE_ARTICLE_A = (r"[ \t]*A[ \t]+(?:Reitor|Reitora|Rector|Rectora|Universidad|Universidade|Faculdade|Facultad|Escola|Escuela"
+                      r"|Instituto|Presidente|Diretor|Diretora|Directora|Secretari)")
 # The award labels a form prints over its dates ("Date d'obtention", "Date de délibération du jury").
 FORM_AWARD_LABELS = tuple(label for label in AWARD_LABELS if label.startswith(r"date\s"))
 # A paper attesting the degree (its award is the jury's date), not the diploma itself.
@@ -208,13 +217,25 @@ def extract(pages: list[Page]) -> Extraction:
     if award is None and not index.search(ATTESTATION):
         # The parchment itself is dated where it is signed ("Fait à Lyon, le …", "Recife, 15 de setembro de
         # 2017"): the day the degree is conferred. An attestation's signature dates only the attestation.
-        award = signature_date(index) or labelled_date(index, SIGNED_ABROAD, window=100, certainty=0.9)
+        award = signature_date(index) or _signed_abroad(index)
     out.set_exact("award_date", award)
     extraction = out.build()
     if award is None and index.search(YEAR_ONLY):
         # The piece prints only a year: no award date to read, and none missing.
         extraction.absent_fields.append("award_date")
     return extraction
+
+
+def _signed_abroad(index: TextIndex) -> Span | None:
+    """The day a diploma of Spain, Portugal, Latin America or Italy was signed: a date right after its place ("Recife,
+    15 de setembro de 2017"), never a number after a comma that only a later date follows."""
+    for pattern, window in zip(SIGNED_ABROAD, (40, CONFERRED_WINDOW)):
+        for m in index.search(pattern):
+            found = find_dates(index.text[m.end(): m.end() + window].replace("\n", " "))
+            if found and found[0][1] <= SIGNED_DATE_OFFSET:
+                date, start, end = found[0]
+                return Span(date.isoformat(), m.end() + start, m.end() + end, 0.9)
+    return None
 
 
 def _award_under_label(index: TextIndex) -> Span | None:
@@ -244,8 +265,8 @@ def _holder_after_lead(index: TextIndex) -> PersonName | None:
     column (OCR leaves lines of stray marks between them; a side panel's lines come between)."""
     all_cells = cells(index)
     for m in index.search(HOLDER_LEAD):
-        if re.match(r"[ \t]*A[ \t]+\S", index.text[m.start():index.line_bounds(m.start())[1]]):
-            continue  # "A Reitora da Universidade …": a capital A without its accent opens a sentence, it is no "à"
+        if re.match(SENTENCE_ARTICLE_A, index.text[m.start():index.line_bounds(m.start())[1]]):
+            continue  # "A Reitora da Universidade …": the article opening a sentence, no "à" before a name
         lead = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
         if lead is None:
             continue
@@ -566,7 +587,7 @@ def _title_span(index: TextIndex, start: int, end: int, certainty: float) -> Spa
     if m:
         end = start + m.start()
     # a number of credits closing the line is the next column's (a panel's "Crédits ECTS" value), never the degree's
-    credits = re.search(r"\s+\d{2,3}\s*$", index.text[start:end])
+    credits = re.search(CREDITS_AT_END, index.text[start:end])
     if credits:
         end = start + credits.start()
     title = clean_title(index.text[start:end])

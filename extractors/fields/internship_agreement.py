@@ -83,7 +83,7 @@ NO_GRATIFICATION = (
 # An insurance policy's line: the company it names insures a party, it is none.
 INSURANCE = r"\b(?:contrat|police|societaire|adherent)\s+n|\bassur"
 # The internship's last period when it is split in several ("2e période : du … au …", "Seconde période").
-LATER_PERIOD = r"\b(?:[2-9]\s*(?:e|eme|de)|deuxieme|seconde|troisieme|derniere)\s+periode\b"
+LATER_PERIOD = r"(?m:^[^\w\n]*(?:[2-9]\s*(?:e|eme|de)|deuxieme|seconde|troisieme|derniere)\s+periode\b)"
 
 # The sentence that says when the internship (or its period in the company) takes place.
 INTERNSHIP_PERIOD = r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
@@ -106,7 +106,9 @@ def extract(pages: list[Page]) -> Extraction:
         start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)", window=60)
     out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
                                                      r"|debutera\s+le", row_header=r"debut"))
-    end = _last_period_end(index) or end
+    last = _last_period_end(index)
+    if last is not None and (end is None or str(last.value) > str(end.value)):
+        end = last
     out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
                                          row_header=r"fin"))
     out.set("weekly_hours", weekly_hours_span(index) or weekly_hours_in_cell(index))

@@ -68,8 +68,9 @@ def _name_in_employee_block(index: TextIndex) -> PersonName | None:
     for start in starts:
         end = index.line_bounds(start)[1]
         line = index.text[start:end].split("\t")[0].strip()
-        # a name, its surname in capitals: an address or a heading is no name
-        if looks_like_name(line) and any(is_upper_name(word) for word in line.split()):
+        # a name: its surname in capitals, its given names not (an address, a status or a department is no name)
+        words = line.split()
+        if looks_like_name(line) and any(is_upper_name(w) for w in words) and not all(is_upper_name(w) for w in words):
             offset = index.text.find(line, start)
             return split_name(index, offset, offset + len(line), 0.85)
     return None

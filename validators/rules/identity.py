@@ -23,8 +23,6 @@ from validators.wording import (
 WORK_PERIOD_PIECES = (PieceType.employment_contract, PieceType.internship_agreement)
 
 
-
-
 def document_expired(ctx: CheckContext) -> list[Flag]:
     """The identity document the checks use, and each residence permit, valid on submitted_at."""
     expiries = []
