@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractors.form_labels import is_label, opens_with_label
-from extractors.textfields import Span, TextIndex
+from extractors.textfields import GOES_ON, RUNS_ON, Span, TextIndex
 from extractors.textnorm import fold
 from models.document import Word
 
@@ -79,14 +79,15 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
-def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tuple) -> list[tuple[int, int, float]]:
-    """(start, end, certainty) of the places the label's value may be, best first."""
-    places: list[tuple[int, int, float]] = []
+def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int,
+                box: tuple) -> list[tuple[int, int, float, Cell]]:
+    """(start, end, certainty, cell) of the places the label's value may be, best first."""
+    places: list[tuple[int, int, float, Cell]] = []
     if label_end < label_cell.end:
-        places.append((label_end, label_cell.end, 1.0))
+        places.append((label_end, label_cell.end, 1.0, label_cell))
     row = [c for c in all_cells if c.page == label_cell.page and c is not label_cell
            and overlap((c.box[1], c.box[3]), (box[1], box[3])) > 0.4 * (box[3] - box[1]) and c.box[0] >= box[2]]
-    places += [(c.start, c.end, 1.0) for c in sorted(row, key=lambda c: c.box[0])]
+    places += [(c.start, c.end, 1.0, c) for c in sorted(row, key=lambda c: c.box[0])]
     line_height = box[3] - box[1]
     vertical = []
     for c in all_cells:
@@ -103,7 +104,7 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int, box: tu
         if any(0 <= f < CLEARLY_NEARER * gap for f in far):
             continue
         vertical.append((gap + (0 if is_below else 1e-4), c))
-    places += [(c.start, c.end, 0.95) for _, c in sorted(vertical, key=lambda v: v[0])]
+    places += [(c.start, c.end, 0.95, c) for _, c in sorted(vertical, key=lambda v: v[0])]
     return places
 
 
@@ -169,7 +170,7 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         row_of_labels = False
         next_label_x: float | None = None  # where the grid's next label, and so the next column, starts
         label_text, first_beside = index.text[label_cell.start:label_cell.end].rstrip(), True
-        for start, end, certainty in places:
+        for start, end, certainty, cell in places:
             text = index.text[start:end]
             elsewhere = not label_cell.start <= start < label_cell.end
             beside = elsewhere and certainty == 1.0  # a cell further on the label's row
@@ -184,13 +185,12 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
                 # A grid's next label: the row is a row of labels, whose values stand under them.
                 row_of_labels = row_of_labels or beside
                 if beside:
-                    x = _cell_at(all_cells, start).box[0]
-                    next_label_x = x if next_label_x is None else min(next_label_x, x)
+                    next_label_x = cell.box[0] if next_label_x is None else min(next_label_x, cell.box[0])
                 continue
-            cell = _cell_at(all_cells, start) if next_label_x is not None and certainty < 1.0 else None
-            if cell is not None and next_label_x is not None:
-                # under a grid's label: a value filling its column runs into the next one's with no wide gap
-                kept = [w for w in cell.words if w[2].bbox[0] < next_label_x]
+            column_end = next_label_x if certainty < 1.0 else None  # a value under a grid's label: its column's
+            if column_end is not None:
+                # a value filling its column runs into the next one's with no wide gap
+                kept = [w for w in cell.words if w[2].bbox[0] < column_end]
                 if not kept:
                     continue
                 end = kept[-1][1]
@@ -200,21 +200,14 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
             if found is not None and found[0] is not None:
                 value, s, e, *doubt = found  # an acceptor may add how sure its reading is
                 span = Span(value, start + lead + s, start + lead + e, certainty * (doubt[0] if doubt else 1.0))
-                if cell is not None and next_label_x is not None and span.end == end and isinstance(value, str):
-                    return _wrapped_in_column(index, all_cells, cell, next_label_x, span)
+                if column_end is not None and span.end == end and isinstance(value, str):
+                    return _wrapped_in_column(index, all_cells, cell, column_end, span)
                 return span
     return None
 
 
-def _cell_at(all_cells: list[Cell], start: int) -> Cell:
-    return next(c for c in all_cells if c.start == start)
-
-
 # A cell's next line at most this many line heights below it: the same cell's text wrapped.
 WRAP_LEADING = 0.5
-# A value's line ending with a word that cannot end it, or a next line opening with one: the value wraps.
-_WRAP_END = r"(?:^|\s)(?:de|du|des|d['’]|la|le|les|et|en|&)$"
-_WRAP_START = r"(?:de|du|des|d['’]|la|le|les|et|en)(?:\s|$)|d['’]"
 
 
 def _wrapped_in_column(index: TextIndex, all_cells: list[Cell], cell: Cell, right: float, span: Span) -> Span:
@@ -231,7 +224,8 @@ def _wrapped_in_column(index: TextIndex, all_cells: list[Cell], cell: Cell, righ
     following = index.text[words[0][0]:words[-1][1]]
     # set solid under it (a cell's own leading, tighter than a table's rows), or the break cutting a phrase
     solid = below[0].box[1] - cell.box[3] <= WRAP_LEADING * height and not opens_with_label(following)
-    if not (solid or re.search(_WRAP_END, fold(str(span.value))) or re.match(_WRAP_START, following)):
+    # the line break cutting a phrase, as run_on_end tells it of a value running to its line's end
+    if not (solid or re.search(RUNS_ON, fold(str(span.value))) or re.match(GOES_ON, fold(following))):
         return span
     return Span(f"{span.value} {following}", span.start, words[-1][1], span.certainty)
 

@@ -60,12 +60,14 @@ def _date_wrapped_in_column(index: TextIndex, pos: int, window: int) -> Span | N
 
 
 def labelled_date(index: TextIndex, labels: tuple[str, ...], window: int = LABEL_WINDOW,
-                  certainty: float = 1.0) -> Span | None:
-    """The first date following one of `labels` (folded regexes, best first)."""
+                  certainty: float = 1.0, near: int | None = None) -> Span | None:
+    """The first date following one of `labels` (folded regexes, best first); with `near`, only a date
+    starting at most that many characters after its label ("Recife, 15 de setembro": the place's comma
+    labels a date right after it, not one lines further)."""
     for label in labels:
         for m in index.search(label):
             span = _date_at(index, m.end(), window)
-            if span:
+            if span and (near is None or span.start - m.end() <= near):
                 span.certainty = certainty
                 return span
     return None

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from extractors.fields.identity import transliterate as _letters
 from models import FieldBox, PieceResult, PieceType
-from models.domain import PERSON_FIELDS
+from models.domain import IDENTITY_DOCUMENTS, PERSON_FIELDS
 
-IDENTITY_TYPES = (PieceType.passport, PieceType.id_card, PieceType.residence_permit)
+# the documents whose name is the holder's own, split by their machine-readable zone
+IDENTITY_TYPES = (*IDENTITY_DOCUMENTS, PieceType.residence_permit)
 # (surname, given names) of the person each other piece names with both
 NAME_FIELDS: dict[PieceType, tuple[str, str]] = {
     piece_type: (fields.surname, fields.given_names) for piece_type, fields in PERSON_FIELDS.items()

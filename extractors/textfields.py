@@ -747,8 +747,8 @@ def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Spa
 # A line ending with one of these words goes on on the next ("Diplôme d'ingénieur en" /
 # "informatique et réseaux", "EXPLOITATION AGRICOLE DE LA" / "GARONNE, SAS"), as does a
 # next line opening with one ("Licence professionnelle Métiers" / "de la gestion").
-_RUNS_ON = r"(?:\s(?:en|de|du|des|d'|et|la|le|les|in|of|and|the|&)|[-–—])\s*$"
-_GOES_ON = r"(?:de|du|des|d'|en|et|in|of|and)\b"
+RUNS_ON = r"(?:\s(?:en|de|du|des|d'|et|la|le|les|in|of|and|the|&)|[-–—])\s*$"
+GOES_ON = r"(?:de|du|des|d'|en|et|in|of|and)\b"
 
 
 def run_on_end(index: TextIndex, end: int) -> int:
@@ -759,7 +759,7 @@ def run_on_end(index: TextIndex, end: int) -> int:
         return end
     _, next_end = index.line_bounds(line_end + 1)
     following = index.folded[line_end + 1:next_end]
-    if re.search(_RUNS_ON, index.folded[line_start:line_end]) or re.match(_GOES_ON, following):
+    if re.search(RUNS_ON, index.folded[line_start:line_end]) or re.match(GOES_ON, following):
         cell_end = following.find("\t")
         return line_end + 1 + cell_end if cell_end >= 0 else next_end
     return end
@@ -779,7 +779,7 @@ __all__ = [
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
     "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",
     "name_after", "best_person",
-    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name", "run_on_end",
+    "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name", "run_on_end", "RUNS_ON", "GOES_ON",
 ]
 
 

@@ -21,6 +21,12 @@ from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
 
 
+def squeezed(text: str) -> str:
+    """A page's text without its spaces or line breaks, in capitals: a value printed over a line break or in another
+    case still found in it."""
+    return re.sub(r"\s+", "", text).upper()
+
+
 def with_later_waves(name: str) -> frozenset[str]:
     """`name` and the fresh families of its type drawn in later waves: a later wave may take a piece an earlier one
     took, and excluding `name` moves the draws of the waves after it, so they are set aside with it."""

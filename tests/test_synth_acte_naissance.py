@@ -26,13 +26,10 @@ from tests.fresh_waves import (
     listed_last_in_its_wave,
     pieces_with_and_without,
 )
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "other:acte_naissance"
 ONLY = FamilyFilter(frozenset({NAME}))
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def test_listed_later_and_drawn_on_the_second_wave():

@@ -21,16 +21,13 @@ from synth.layout import Text
 from synth.pieces import BUILDERS
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 from tests.test_synth_families_fresh import _french_date
 
 NAME = "other:bail_habitation"
 ONLY = FamilyFilter(frozenset({NAME}))
 DATE = r"(\d{2}/\d{2}/\d{4}|\d{1,2}(?:er)? [a-zéû]+ \d{4})"
 AMOUNT = r"\d{1,3}(?: \d{3})*,\d{2} €"
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def test_listed_last_later_and_on_the_fourth_wave_of_other_pieces():

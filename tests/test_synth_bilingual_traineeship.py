@@ -21,6 +21,7 @@ from tests.fresh_waves import (
     pieces_with_and_without,
     scanned_and_photographed,
 )
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "internship_agreement:bilingual_traineeship"
 ONLY = FamilyFilter(frozenset({NAME}))
@@ -28,10 +29,6 @@ ONLY = FamilyFilter(frozenset({NAME}))
 
 def _text(pdf: bytes) -> str:
     return "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def test_listed_last_later_and_drawn_in_the_third_wave():

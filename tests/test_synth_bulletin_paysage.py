@@ -18,13 +18,10 @@ from synth.layout import Text
 from synth.pieces.fresh_payslip_paysage import WIDTH, _compute, bulletin_paysage
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "payslip:bulletin_paysage"
 WAVES = {"net_paye": 0, "bulletin_paysage": 1}
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _amount(text: str) -> float:

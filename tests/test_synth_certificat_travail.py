@@ -18,14 +18,11 @@ from synth.families import FamilyFilter
 from synth.fmt import date_long, date_slash
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "other:certificat_travail"
 ONLY = FamilyFilter(frozenset({NAME}))
 DATE = r"(\d{2}/\d{2}/\d{4}|\d{1,2}(er)? [a-zéû]+ \d{4})"
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _born_digital(seed: int) -> tuple[str, DossierFacts]:

@@ -21,6 +21,7 @@ from synth.pieces.fresh_words import date_with_weekday
 from synth.rules import INTERN_HOURLY_MIN, value_at
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "internship_agreement:convention_agricole"
 WAVES = {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2, "convention_pfmp": 3,
@@ -31,10 +32,6 @@ WORDING = ("CONVENTION DE STAGE", "La présente convention est conclue entre", "
            "L. 751-1 du code rural et de la pêche maritime", "Vu le code rural et de la pêche maritime",
            "Son représentant légal (s'il est mineur)", "Il est convenu ce qui suit")
 LENGTH = r"(\d+ h(?: \d{2})?|—)"
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _spelled(day: dt.date) -> str:

@@ -21,16 +21,13 @@ from synth.pieces.fresh_internship_fpc import convention_formation_continue
 from synth.pieces.fresh_words import date_with_weekday
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "internship_agreement:convention_formation_continue"
 WAVES = {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2, "convention_pfmp": 3,
          "convention_formation_continue": 4}
 TITLES = ("CONVENTION DE STAGE EN ENTREPRISE", "CONVENTION DE PÉRIODE D'APPLICATION EN ENTREPRISE (PAE)",
           "CONVENTION DE STAGE PRATIQUE EN ENTREPRISE")
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _spelled(day: dt.date) -> str:

@@ -22,14 +22,11 @@ from synth.pieces.fresh_internship_grande_ecole import SHADE, convention_grande_
 from synth.pieces.fresh_words import date_with_weekday
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "internship_agreement:convention_grande_ecole"
 WAVES = {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2, "convention_pfmp": 3,
          "convention_formation_continue": 4, "convention_agricole": 5, "convention_grande_ecole": 6}
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _spellings(day: dt.date) -> tuple[str, ...]:

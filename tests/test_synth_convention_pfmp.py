@@ -19,13 +19,10 @@ from synth.pieces.fresh import _pick
 from synth.pieces.fresh_words import date_with_weekday
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
+from tests.fresh_waves import squeezed as _flat
 
 NAME = "internship_agreement:convention_pfmp"
 WAVES = {"university_tripartite": 0, "school_portal": 1, "bilingual_traineeship": 2, "convention_pfmp": 3}
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def test_listed_last_later_and_drawn_in_the_fourth_wave():

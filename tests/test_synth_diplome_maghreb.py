@@ -18,7 +18,9 @@ from synth.pieces.fresh import FRESH
 from synth.pieces.fresh_diploma_maghreb import STATES
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
-from tests.test_synth_families_fresh import _french_date as _date  # "05/03/2022" or "5 mars 2022"
+from tests.test_synth_families_fresh import (
+    _french_date as _date,  # "05/03/2022" or "5 mars 2022"
+)
 
 NAME = "diploma:diplome_maghreb"
 DATE = rf"(\d{{2}}/\d{{2}}/\d{{4}}|\d{{1,2}}(?:er)? (?:{'|'.join(MONTHS_FR)}) \d{{4}})"

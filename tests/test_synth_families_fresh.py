@@ -24,6 +24,7 @@ from synth.render import sheets_to_pdf
 from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
 from tests.fresh_waves import rendered_by_their_own_tests
+from tests.fresh_waves import squeezed as _flat
 
 FRESH_NAMES = fresh_family_names()
 HELDOUT_FILE = json.loads((Path(__file__).parent.parent / "benchmarks" / "heldout_families.json").read_text())
@@ -44,10 +45,6 @@ CARDS = {"residence_permit"}
 def _text(pdf: bytes) -> str:
     doc = pdfium.PdfDocument(pdf)
     return "".join(page.get_textpage().get_text_range() for page in doc)
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
 
 
 def _printed(piece_type: str, seed: int, only: FamilyFilter) -> tuple[str, dict]:

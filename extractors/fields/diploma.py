@@ -5,7 +5,6 @@ import re
 import unicodedata
 
 from extractors.apostille import without_apostilles
-from extractors.frenchtext import find_dates
 from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
@@ -171,7 +170,8 @@ SIGNED_ABROAD = (
      r"(?=[ \t]*(?:[0-3]?\d\b|[a-z]{3,9}\.?[ \t]+[0-3]?\d\b)))"),
     r"\b(?:expide|firma|otorga|outorga|expedido|dado|passado|rilasciato)\b[^;]{0,120}?(?=\b(?:a\s+los|aos|el\s+dia|no\s+dia)\s)",
 )
-# Where a signature's date may start after its place: past "a los ", "aos ", "el día ", never further.
+# Where a signature's date may start after its place: past "a los ", "aos ", "el día ", never further (a number after
+# a comma that only a later date follows is no signature: "Mention Chimie, 2 parcours").
 SIGNED_DATE_OFFSET = 8
 # A Portuguese or Spanish sentence opening with its article before an office or an institution ("A Reitora da
 # Universidade …", "A Universidade Federal …"): no French "à" (its accent dropped) before the holder's name.
@@ -217,25 +217,15 @@ def extract(pages: list[Page]) -> Extraction:
     if award is None and not index.search(ATTESTATION):
         # The parchment itself is dated where it is signed ("Fait à Lyon, le …", "Recife, 15 de setembro de
         # 2017"): the day the degree is conferred. An attestation's signature dates only the attestation.
-        award = signature_date(index) or _signed_abroad(index)
+        award = (signature_date(index)
+                 or labelled_date(index, SIGNED_ABROAD[:1], window=40, certainty=0.9, near=SIGNED_DATE_OFFSET)
+                 or labelled_date(index, SIGNED_ABROAD[1:], window=CONFERRED_WINDOW, certainty=0.9, near=SIGNED_DATE_OFFSET))
     out.set_exact("award_date", award)
     extraction = out.build()
     if award is None and index.search(YEAR_ONLY):
         # The piece prints only a year: no award date to read, and none missing.
         extraction.absent_fields.append("award_date")
     return extraction
-
-
-def _signed_abroad(index: TextIndex) -> Span | None:
-    """The day a diploma of Spain, Portugal, Latin America or Italy was signed: a date right after its place ("Recife,
-    15 de setembro de 2017"), never a number after a comma that only a later date follows."""
-    for pattern, window in zip(SIGNED_ABROAD, (40, CONFERRED_WINDOW)):
-        for m in index.search(pattern):
-            found = find_dates(index.text[m.end(): m.end() + window].replace("\n", " "))
-            if found and found[0][1] <= SIGNED_DATE_OFFSET:
-                date, start, end = found[0]
-                return Span(date.isoformat(), m.end() + start, m.end() + end, 0.9)
-    return None
 
 
 def _award_under_label(index: TextIndex) -> Span | None:
