@@ -21,7 +21,7 @@ _SPACE_CLASS = "[ \u00a0\u202f\u2009\u2007]"
 _MONTHS: dict[str, int] = {
     "janvier": 1, "janv": 1, "jan": 1,
     "fevrier": 2, "fevr": 2, "fev": 2, "fevier": 2, "fvrier": 2,
-    "mars": 3,
+    "mars": 3, "mar": 3,
     "avril": 4, "avr": 4,
     "mai": 5,
     "juin": 6,
@@ -43,9 +43,10 @@ _MONTHS: dict[str, int] = {
     "diciembre": 12, "dezembro": 12, "dicembre": 12,
 }
 
+# "15th August, 2021", "this 8th day of July, 2020", "09-Mar-2023": English ordinals, the year after a comma or a dash.
 _WORD_DATE = re.compile(
-    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:of\s+|de\s+|do\s+)?"
-    r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?:,?\s*(?:de|del|do)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:-\s*|(?:day\s+)?of\s+|de\s+|do\s+)?"
+    r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?:[-,]\s*|,?\s*(?:de|del|do)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 # "January 24, 2026", "March 3rd 2025": month first, as English prints it.

@@ -79,7 +79,12 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return min(a[1], b[1]) - max(a[0], b[0])
 
 
-def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int,
+def _labelled(index: TextIndex, cell: Cell) -> bool:
+    text = index.text[cell.start:cell.end]
+    return is_label(text) or opens_with_label(text)
+
+
+def _candidates(index: TextIndex, all_cells: list[Cell], label_cell: Cell, label_end: int,
                 box: tuple) -> list[tuple[int, int, float, Cell]]:
     """(start, end, certainty, cell) of the places the label's value may be, best first."""
     places: list[tuple[int, int, float, Cell]] = []
@@ -98,9 +103,11 @@ def _candidates(all_cells: list[Cell], label_cell: Cell, label_end: int,
         gap = below if is_below else above
         if not -0.2 * line_height <= gap <= VERTICAL_REACH * max(line_height, c.height):
             continue
-        # The cell pairs with whichever neighbour is nearer: one on its far side takes it.
+        # The cell pairs with whichever label is nearer: one on its far side takes it. Lines of its own block
+        # there (an address under a name) are no label.
         far = [(o.box[1] - c.box[3]) if is_below else (c.box[1] - o.box[3]) for o in all_cells
-               if o is not c and o is not label_cell and o.page == c.page and _same_column(o.box, c.box, line_height)]
+               if o is not c and o is not label_cell and o.page == c.page and _same_column(o.box, c.box, line_height)
+               and _labelled(index, o)]
         if any(0 <= f < CLEARLY_NEARER * gap for f in far):
             continue
         vertical.append((gap + (0 if is_below else 1e-4), c))
@@ -162,7 +169,7 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
         boxes = [w.bbox for _, w in label_words]
         box = _with_gloss(index, label_cell.page,
                           (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
-        places = _candidates(all_cells, label_cell, m.end(), box)
+        places = _candidates(index, all_cells, label_cell, m.end(), box)
         # A label inside a sentence ("Nous certifions que l'entreprise désignée …") is no
         # form label: only the words right after it may be its value, never another line's.
         if len(re.findall(r"\w+", index.text[label_cell.start:m.start()])) >= SENTENCE_WORDS:

@@ -3,13 +3,14 @@
 A piece runs over consecutive pages; a new one starts where the type changes or
 where a page opens a new document of the same type (its title in the top third,
 or any page of a one-page document type). A page with little evidence of its own
-(a contract's signature page) continues the piece before it.
+(a contract's signature page) continues the piece before it, and so do a document's certification (an apostille,
+a copy's attestation) and a diploma's record of results.
 """
 from __future__ import annotations
 
 import re
 
-from extractors.apostille import is_apostille
+from extractors.attached_pages import is_certification, is_record_of_results
 from extractors.classify import MIN_EVIDENCE, PageScores
 from extractors.textnorm import normalize
 from models import Page, PieceType
@@ -18,6 +19,10 @@ ONE_PAGE_TYPES = {PieceType.passport, PieceType.id_card, PieceType.residence_per
 # A page whose best score is under this is a weak page that may continue the piece before it.
 CONTINUATION_EVIDENCE = 10.0
 _PAGE_OF = re.compile(r"\bpage\s*(\d+)\s*(?:/|sur|of)\s*(\d+)")
+# A document's own reference, which a platform or an office prints on every page it hands on ("Document n° VGL260502760",
+# "N° de document …"), its cover sheet included: pages that share it are one document.
+_DOCUMENT_REFERENCE = re.compile(r"(?:\bdocument\s+(?:n[°o]|no\b\.?|number|ref(?:erence)?\b\.?)|\bn[°o]\s*(?:de\s+|du\s+)?document)"
+                                 r"\s*:?\s*([a-z0-9][a-z0-9\-/]{5,})")
 
 
 def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
@@ -25,23 +30,33 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
     groups: list[list[int]] = []
     current_type: PieceType | None = None
     numbered: tuple[int, int] | None = None
+    references: set[str] = set()  # the current piece's document references
     for i, (page, score) in enumerate(zip(pages, scores)):
         page_type, evidence = score.best
         previous, numbered = numbered, _page_of(page)
-        # "Page 2 sur 3" after "Page 1 sur 3": the same document, whatever its words look like
-        follows = previous is not None and numbered == (previous[0] + 1, previous[1])
+        own = _references(page)
+        # "Page 2 sur 3" after "Page 1 sur 3", or the reference of the pages before: the same document, whatever its
+        # words look like
+        follows = (previous is not None and numbered == (previous[0] + 1, previous[1])) or bool(own & references)
         if current_type is None or (not follows and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])
-            current_type = page_type
+            current_type, references = page_type, set()
         else:
             groups[-1].append(i)
+        references |= own
     return groups
+
+
+def _references(page: Page) -> set[str]:
+    return {m.group(1) for m in _DOCUMENT_REFERENCE.finditer(normalize(page.text)) if re.search(r"\d", m.group(1))}
 
 
 def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: float,
                  current: PieceType) -> bool:
-    if is_apostille(page):  # it certifies the signature on the document before it
+    if is_certification(page):  # it certifies the document before it
         return False
+    if current == PieceType.diploma and is_record_of_results(page):
+        return False  # the diploma's transcript, sent with it
     continued = _page_number(page)
     if continued is not None and continued > 1 and page_type in (current, PieceType.other):
         return False

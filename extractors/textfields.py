@@ -300,8 +300,13 @@ _HEADER_TAIL = r"(?:\s*\([^)\n]{0,60}\))?(?:\s+ci-(?:dessous|apres)\s+(?:designe
 
 def section_start(index: TextIndex, header: str) -> int | None:
     """Where the part titled by `header` (folded regex, alone on its line) starts."""
-    hits = index.search(_HEADER_LEAD + "(?:" + header + r")" + _HEADER_TAIL + r"[ \t]*:?[ \t]*(?=\n|$)")
-    return hits[0].end() if hits else None
+    starts = section_starts(index, header)
+    return starts[0] if starts else None
+
+
+def section_starts(index: TextIndex, header: str) -> list[int]:
+    """Where each part titled by `header` starts: a summary sheet's part, then the agreement's own."""
+    return [m.end() for m in index.search(_HEADER_LEAD + "(?:" + header + r")" + _HEADER_TAIL + r"[ \t]*:?[ \t]*(?=\n|$)")]
 
 
 # ---------------------------------------------------------------- identifiers
@@ -468,7 +473,7 @@ def name_tokens_end(text: str, pos: int, max_tokens: int = 6) -> int:
     for m in re.finditer(r"\S+", text[pos:]):
         token = m.group(0)
         gap = text[end: pos + m.start()]
-        if count and (gap.strip() or "\n" in gap or len(gap) > 3):
+        if count and (gap.strip() or "\n" in gap or "\t" in gap or len(gap) > 3):  # a tab: the next cell
             break
         bare = token.rstrip(",;.:)")
         if not bare:
@@ -701,9 +706,12 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             # an hourly mark belongs to this amount only on its own line (a table's next row
             # may be the hourly rate of the monthly pay above it)
             own_line = fold(index.text[m.end() + s: m.end() + e + 25].split("\n")[0])
+            # "4,50 € par" / "heure de présence", "4,50 € / heure": the hourly mark right after the amount, across
+            # the line's break
+            hourly_after = re.match(r"\s*(?:bruts?\s*)?(?:par\s+heure|de\s+l'heure|/\s?h(?:eure)?\b)", after)
             # ... unless the label just said monthly ("mensuelle brute de 1 590 € pour l'horaire
             # ci-dessus": the schedule), or no hourly rate is that high.
-            if (re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:])
+            if ((hourly_after or re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:]))
                     and amount <= MAX_HOURLY_RATE and not re.search(r"mensuel", before[-30:])):
                 if weekly_hours:
                     return Span(round(amount * weekly_hours * WEEKS_PER_MONTH, 2), m.end() + s, m.end() + e, 0.8)
@@ -777,7 +785,7 @@ __all__ = [
     "Span", "TextIndex", "ExtractionBuilder", "NAME_PARTICLES", "values_after", "first_after", "date_after",
     "siret_span", "strip_legal_form", "company_name_span", "split_name", "person_mentions",
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",
-    "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start",
+    "last_number_on_line", "period_of_dates", "clean_title", "PersonName", "CIVILITY", "section_start", "section_starts",
     "name_after", "best_person",
     "COMPANY_NAME_END", "LEGAL_FORMS", "is_upper_name", "form_values", "looks_like_name", "run_on_end", "RUNS_ON", "GOES_ON",
 ]

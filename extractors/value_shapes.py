@@ -58,7 +58,7 @@ def company_value(text: str):
     if len(re.findall(r"[A-ZÀ-Þ]", line)) < 2 or len(re.findall(r"\d", line)) > len(line) / 3:
         return None
     # The rest of a sentence ("LE COTISANT EST À JOUR DE SES OBLIGATIONS…") is no name.
-    if re.match(SENTENCE_GOES_ON, fold(line)) or len(line.split()) > MAX_NAME_WORDS:
+    if re.match(SENTENCE_GOES_ON, fold(line)) or len([w for w in line.split() if re.search(r"\w", w)]) > MAX_NAME_WORDS:
         return None
     # A heading's participle after its label word ("ENTREPRISE ATTESTÉE", "EMPLOYEUR CONCERNÉ") names no one.
     if re.fullmatch(HEADING_PARTICIPLE, fold(line)):

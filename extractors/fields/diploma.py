@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.apostille import without_apostilles
+from extractors.attached_pages import without_certifications
 from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
@@ -68,7 +68,11 @@ TITLE_LABELS = r"(?:intitule\s+du\s+diplome|diplome|intitule|specialite)\s*:|\bl
 TITLE_CELL_LABEL = r"\b(?:intitule(?:\s+du\s+diplome)?|diplome(?:\s+(?:obtenu|prepare|delivre|vise))?|specialite|degree)\b"
 TITLE_END = (r"\s+(?:delivre|decerne|confere|de\s+l'universite|de\s+l'ecole|a\s+ete|obtenu|avec\s+(?:la\s+)?mention|upon)\b|,"
              # a title's level is not its name ("… de niveau 6 du cadre national")
-             r"|\s+(?:de\s+)?niveau\s+(?:\d|[ivx]+\b)")
+             r"|\s+(?:de\s+)?niveau\s+(?:\d|[ivx]+\b)"
+             # a degree's class or division and the sentence going on ("… in the First Division with Distinction in
+             # recognition of the fulfilment of …", "… with CGPA 9.22")
+             r"|\s+in\s+(?:recognition|testimony)\b|\s+in\s+the\s+(?:[a-z]+\s+){1,2}(?:division|class)\b"
+             r"|\s+with\s+(?:distinction|honou?rs|merit|cgpa|a\s+cumulative|first|second)\b")
 # Words right before the holder's name, which follows on the same line or the next. A
 # parchment may centre a lone "à" above the name, its verb lines away ("DÉLIVRE LE DIPLÔME").
 HOLDER_LEAD = (
@@ -76,7 +80,8 @@ HOLDER_LEAD = (
     r"|(?m:^[ \t]*a[ \t]*$)|\bcandidat(?:e|\(e\))?\s*:"
     # "confère le titre de / Ingénieur des systèmes / à Ana Júlia OLIVEIRA, de nationalité …"
     r"|(?m:^[ \t]*a[ \t]+(?=(?:(?:m|mme|mlle|madame|monsieur)\.?\s+)?[a-z][a-z'\-]+[ \t]+[a-z]))"
-    r"|certif(?:y|ies)\s+that|(?:awarded|conferred|presented|granted)\s+(?:up)?on\b|(?:awarded|presented|granted)\s+to\b"
+    r"|certif(?:y|ies|ied)\s+that|(?:awards?|awarded|confers?|conferred|presents?|presented|grants?|granted)\s+(?:up)?on\b"
+    r"|(?:awarded|presented|granted)\s+to\b"
     # Spanish, Portuguese, Italian: "otorga a", "confiere a", "conferisce a", "a favor de", "faz saber que",
     # "teniendo en cuenta que", "hace constar que"
     r"|(?:otorga|confiere|concede|outorga|conferisce|rilascia)\s+a\b|a\s+favor\s+de|a\s+favore\s+di"
@@ -89,7 +94,9 @@ HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder
 HOLDER_END = (r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree"
               r"|nacid[oa]|nascid[oa]|nat[oa]\s+a|natural|identificad[oa]|portador[a]?|de\s+nacionalidad\w*)\b")
 # Civilities of French, English, Spanish, Portuguese and Italian ("Dña.", "Sr.", "Sig.ra", "Dott.").
-FOREIGN_CIVILITY = r"(?:mrs|ms|miss|dr|dna|dona|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?)\b\.?|d\."
+# Indian ones too ("Shri", "Smt.", "Kumari").
+FOREIGN_CIVILITY = (r"(?:mrs|ms|miss|dr|dna|dona|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?"
+                    r"|shri|sri|smt|kumari|kum|selvi|thiru|tmt)\b\.?|d\.")
 _HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|" + FOREIGN_CIVILITY + r")\s+"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
@@ -103,7 +110,7 @@ BIRTH = (r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
 BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+))+\s*,?\s*$"
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr",
                   "d.", "dna.", "dna", "dona", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
-                  "sig.ra", "dott.", "dott.ssa"}
+                  "sig.ra", "dott.", "dott.ssa", "shri", "sri", "smt", "smt.", "kumari", "kum.", "selvi", "thiru", "tmt."}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
 # "a obtenu le titre professionnel « Comptable assistant » de niveau 4": the title, quoted or up to its level.
@@ -146,7 +153,10 @@ AWARD_LABELS = (
     r"(?:delivre|decerne|confere)e?\s+a\s+" + _PLACE + r",?\s+le\b|(?:delivre|decerne|confere)e?\s+le|date\s+de\s+(?:la\s+)?(?:delivrance|collation)",
     # "délivré par l'Université de Dakar (Sénégal) le 5 janvier 2023"
     r"(?:delivre|decerne|confere)e?\s+par\s+[^\n]{3,90}?\s+le\b(?=\s+(?:\d|1er))",
-    r"given\s+(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
+    # "Given at Pune on …", "Given under the seal of the University this 8th day of July, 2020"
+    r"given\s+(?:under\s+(?:the|my|our)\s+(?:common\s+)?seal\s+of\s+[^\n,]{3,60}?\s+)?(?:at\s+[^,\n]{1,40},?\s+)?(?:on|this)",
+    # a university's convocation, where its degrees are conferred: "at its 19th Convocation held on 22.02.2023"
+    r"\bconvocation\b[^\n.;]{0,40}?\bheld\s+on",
     # "By the decision of the Examination Board of 22 February 2023", "Graduation decision: No. 4226/QĐ of 23 August 2024"
     (r"decision\s+of\s+(?:the\s+)?(?:state\s+)?(?:examination|examining|graduation)\s+(?:board|commission|committee)"
      r"(?:\s+no\.?\s*\S+)?(?:\s+(?:of|dated|on)\b|\s*:)|graduation\s+decision\b[^\n]{0,40}?\s(?:of|dated|on)\b"),
@@ -194,7 +204,7 @@ TRANSLATION_END = (r"traduction\s+certifiee\s+conforme|la\s+presente\s+traductio
 
 
 def extract(pages: list[Page]) -> Extraction:
-    index = _translated_document(TextIndex(without_apostilles(pages)))
+    index = _translated_document(TextIndex(without_certifications(pages)))
     out = ExtractionBuilder(index, FIELD_NAMES)
     # Labels in the text ('Nom : X'), else over their values in a grid ('Nom | Prénom(s)' above
     # 'EL MANSOURI | Yasmine'), else the name a lead sentence gives, else the one born on a date.

@@ -28,6 +28,7 @@ from extractors.textfields import (
     ner_person,
     period_of_dates,
     section_start,
+    section_starts,
     siret_span,
     split_name,
     values_after,
@@ -85,6 +86,10 @@ INSURANCE = r"\b(?:contrat|police|societaire|adherent)\s+n|\bassur"
 # The internship's last period when it is split in several ("2e période : du … au …", "Seconde période").
 LATER_PERIOD = r"(?m:^[^\w\n]*(?:[2-9]\s*(?:e|eme|de)|deuxieme|seconde|troisieme|derniere)\s+periode\b)"
 
+# An amendment's new period, after the one it replaces or after its own words.
+AMENDED_PERIOD = (r"initialement\s+prevue?s?\s+du\b[^;]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|(?:est|sont)\s+(?:reporte|decale|modifie)\w*"
+                  r"|sera)\b|\bnouvelles\s+dates(?:\s+du\s+stage)?\s*:|\bdates\s+du\s+stage\s+sont\s+(?:modifiees|reportees)"
+                  r"(?:\s+comme\s+suit)?\s*:")
 # The sentence that says when the internship (or its period in the company) takes place.
 INTERNSHIP_PERIOD = r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
 
@@ -104,6 +109,10 @@ def extract(pages: list[Page]) -> Extraction:
     start, end = period_of_dates(index, INTERNSHIP_PERIOD, window=70)
     if start is None:
         start, end = period_of_dates(index, r"\bdates?\b|periode|\bdu\b(?=\s*(?:" + WEEKDAY + r"\s+)?\d)", window=60)
+    # an amendment moving the internship: its new dates ("initialement prévu du … au …, se déroulera du … au …")
+    moved_start, moved_end = period_of_dates(index, AMENDED_PERIOD, window=70)
+    if moved_start is not None:
+        start, end = moved_start, moved_end
     out.set("start_date", start or date_near(index, r"date\s+de\s+debut|debut\s+du\s+stage|commencera\s+le|a\s+compter\s+du"
                                                      r"|debutera\s+le", row_header=r"debut"))
     last = _last_period_end(index)
@@ -172,7 +181,9 @@ def _form_row_name(index: TextIndex, row_label: str) -> Span | None:
 
 
 def _institution(index: TextIndex) -> Span | None:
-    found = _party_name(index, section_start(index, SCHOOL_SECTION)) or _form_row_name(index, SCHOOL_ROW)
+    # each part headed as the school's: a summary sheet's names its people, the agreement's its name
+    found = (next(filter(None, (_party_name(index, at) for at in section_starts(index, SCHOOL_SECTION))), None)
+             or _form_row_name(index, SCHOOL_ROW))
     if found:
         return found
     for value in values_after(index, r"(?:^|\n)\s*(?:etablissement(?:\s+d'enseignement)?|ecole|universite|etablissement\s+de\s+formation)\s*:"):

@@ -5,7 +5,9 @@ import re
 from collections import Counter
 
 from extractors.frenchtext import find_dates, find_month_years, find_numbers
+from extractors.label_layout import value_by_label
 from extractors.textfields import (
+    CIVILITY,
     ExtractionBuilder,
     PersonName,
     Span,
@@ -20,6 +22,7 @@ from extractors.textfields import (
     siret_span,
     split_name,
 )
+from extractors.textnorm import fold
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -43,6 +46,7 @@ def extract(pages: list[Page]) -> Extraction:
     person = (
         labelled_name(index)
         or name_after(index, r"(?:nom\s+du\s+salarie|salarie(?:\s*\(e\))?|employe(?:\s*\(e\))?)\s*:")
+        or _name_under_label(index)
         or best_person(index, prefer_before=r"salarie|matricule|emploi")
         or _name_in_employee_block(index)
         or ner_person(index)
@@ -74,6 +78,34 @@ def _name_in_employee_block(index: TextIndex) -> PersonName | None:
             offset = index.text.find(line, start)
             return split_name(index, offset, offset + len(line), 0.85)
     return None
+
+
+# A grid's "Salarié" heading its column, the employee's cell under it: "Salarié | Employeur" over "M. SHARMA Vikram |
+# KORVALIS …"; a payroll number run into it when the "Matricule" column is narrow ("00051206 EL IDRISSI Anas").
+EMPLOYEE_CELL_LABEL = r"(?<![\w'])(?:salarie|employe)(?:\s*\(e\)|e)?(?![\w'])"
+NUMBER_BEFORE_NAME = r"^(?:n[°o]\s*)?\d[\d ]{2,}\s+"
+
+
+def _employee_cell(text: str):
+    value = text.strip()
+    number = re.match(NUMBER_BEFORE_NAME, value)
+    start = number.end() if number else 0
+    civility = re.match(CIVILITY + r"\s+", fold(value[start:]))
+    start += civility.end() if civility else 0
+    name = value[start:]
+    words = name.split()
+    if looks_like_name(name) and any(is_upper_name(w) for w in words) and not all(is_upper_name(w) for w in words):
+        return name, start, len(value)
+    return None
+
+
+def _name_under_label(index: TextIndex) -> PersonName | None:
+    span = value_by_label(index, EMPLOYEE_CELL_LABEL, _employee_cell, opens_cell=True)
+    if span is None:
+        return None
+    # the name's own cell: the lines set solid under it are the address
+    end = min(span.end, index.line_bounds(span.start)[1], index.text.find("\t", span.start) % (len(index.text) + 1))
+    return split_name(index, span.start, end, 0.9)
 
 
 # Contributions computed on the whole gross: their base column repeats it.

@@ -36,8 +36,14 @@ NAME_CLAUSE = (
     r"|l['’]etablissement|le\s+cotisant|l['’]association)?\s*"
 )
 # OCR misreads a letter of a printed label ("STREN", "S1REN"): one look-alike is allowed.
-SIREN_LABEL = r"\bs[il1t|]ren\b|\bn[°o]\s*siren|numero\s+siren|identifiant\s+siren"
-SIRET_LABEL = r"\bsiret\b"
+# A number labelled as another party's ("SIREN du client", "SIRET du donneur d'ordre": a compliance platform's or a
+# client's sheet about the certified company) is not the certified company's.
+OTHER_PARTY = (r"(?!\s+(?:du|de\s+la|de\s+l['’]|de\s+votre)\s*(?:client|donneur|demandeur|plateforme|mandataire|cabinet"
+               r"|expert|prestataire\s+de))")
+SIREN_LABEL = r"(?:\bs[il1t|]ren\b|\bn[°o]\s*siren|numero\s+siren|identifiant\s+siren)" + OTHER_PARTY
+SIRET_LABEL = r"\bsiret\b" + OTHER_PARTY
+# The attestation's title on its own line, where its own text starts.
+OWN_HEADING = r"(?m)^[ \t]*attestation\s+de\s+vigilance[ \t]*$"
 ISSUE_LABELS = (
     r"delivree?\s+le", r"date\s+de\s+delivrance", r"(?:date\s+d['’]|\b)(?:edition|emission)(?:\s+le)?",
     r"(?:editee?|etablie?|emise?|generee?)\s+le", r"date\s+de\s+l['’]attestation", r"attestation\s+du",
@@ -54,7 +60,10 @@ def extract(pages: list[Page]) -> Extraction:
     index = TextIndex(pages)
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("company_name", _company(index))
-    out.set_exact("siren", value_by_label(index, SIREN_LABEL, siren_value) or _siret_siren(index) or _siren(index))
+    # the attestation's own identification first: a cover sheet before it names the client too
+    own = next((m.end() for m in index.search(OWN_HEADING)), 0)
+    out.set_exact("siren", (value_by_label(index, SIREN_LABEL, siren_value, start=own) if own else None)
+                  or value_by_label(index, SIREN_LABEL, siren_value) or _siret_siren(index) or _siren(index))
     out.set_exact("issue_date", _issue_date(index))
     out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index)
                   or _lone_code(index))

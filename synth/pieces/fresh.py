@@ -25,6 +25,10 @@ from synth.pieces.fresh_diploma_bilingue import (
     diploma_bilingue_est,
     studied_in_vietnam_or_ukraine,
 )
+from synth.pieces.fresh_diploma_china import (
+    notarial_certificate_china,
+    studied_in_china,
+)
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_india import degree_certificate_india, studied_in_india
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
@@ -38,6 +42,10 @@ from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_agricole import convention_agricole
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
+from synth.pieces.fresh_internship_erasmus import (
+    erasmus_traineeship,
+    university_student,
+)
 from synth.pieces.fresh_internship_fpc import convention_formation_continue
 from synth.pieces.fresh_internship_grande_ecole import (
     convention_grande_ecole,
@@ -47,6 +55,7 @@ from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_schoo
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_lease import bail_habitation
 from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_payslip_interim import bulletin_interim, temp_agency
 from synth.pieces.fresh_payslip_paysage import bulletin_paysage
 from synth.pieces.fresh_permit_2016 import fra_card_2016
 from synth.pieces.fresh_permit_2025 import fra_card_2025
@@ -54,6 +63,7 @@ from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
+from synth.pieces.fresh_vigilance_capture import capture_ecran
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
 from synth.pieces.fresh_vigilance_plateforme import plateforme_conformite
 from synth.pieces.fresh_vigilance_portal import net_entreprises
@@ -78,7 +88,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
     "payslip": (Fresh("net_paye", net_paye),
                 # written once net_paye had been looked at (2026-12-01): the landscape bulletin clarifié a large payroll
                 # software prints, a second page of employer contributions on some
-                Fresh("bulletin_paysage", bulletin_paysage, wave=1)),
+                Fresh("bulletin_paysage", bulletin_paysage, wave=1),
+                # written once bulletin_paysage had been looked at (2026-12-02): a temporary-work agency's payslip for
+                # a worker on assignment (client, missions, weekly hours, IFM and ICCP); for employers that could be
+                # an agency
+                Fresh("bulletin_interim", bulletin_interim, temp_agency, wave=2)),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
                              Fresh("school_portal", school_portal, wave=1),
                              Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
@@ -94,7 +108,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              # written once convention_agricole had been looked at (2026-12-02): a business or
                              # engineering school's convention from its internship platform, a summary sheet first on
                              # most, an avenant on some; a school's, never a university's
-                             Fresh("convention_grande_ecole", convention_grande_ecole, grande_ecole, wave=6)),
+                             Fresh("convention_grande_ecole", convention_grande_ecole, grande_ecole, wave=6),
+                             # written once convention_grande_ecole had been looked at (2026-12-02): the Erasmus+
+                             # Learning Agreement for Traineeships (the EU template or a university's re-typeset
+                             # version, a French cover or annex on some), in English; a university's student's
+                             Fresh("erasmus_traineeship", erasmus_traineeship, university_student, wave=7)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -122,7 +140,12 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once diploma_bilingue_est had been looked at (2026-12-02): the original degree certificate
                 # of an Indian university or institute, in English (its grade card or its attested back on a second
                 # page on some), for workers from India
-                Fresh("degree_certificate_india", degree_certificate_india, studied_in_india, wave=12)),
+                Fresh("degree_certificate_india", degree_certificate_india, studied_in_india, wave=12),
+                # written once degree_certificate_india had been looked at (2026-12-02), without looking at the
+                # extractors: the notarised English translation a Chinese notary public office issues for a
+                # university's graduation and degree certificates (its notarial certificate, then the translations,
+                # or the other way round), for workers from China
+                Fresh("notarial_certificate_china", notarial_certificate_china, studied_in_china, wave=13)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -140,7 +163,12 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                            # written once urssaf_vlu had been looked at (2026-12-02): the attestation as a
                            # subcontracting-compliance platform hands it to a client, its deposit certificate first
                            Fresh("plateforme_conformite", plateforme_conformite,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=4)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=4),
+                           # written once plateforme_conformite had been looked at (2026-12-02): a screenshot of the
+                           # employer's Urssaf account (its attestations' list, the PDF in the browser's viewer, or a
+                           # phone's capture) sent instead of the attestation's PDF
+                           Fresh("capture_ecran", capture_ecran,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=5)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)

@@ -1,0 +1,79 @@
+"""Papers handed on by a third party, and grids whose header row names the people: a compliance platform's sheet before
+the attestation it certifies, a school's summary sheet before the agreement, an amendment moving the dates, a payroll
+grid under "Salarié | Employeur". The document's own values are read, never the cover's or another party's. Written
+from how such papers are worded, in wordings and layouts no generator family uses."""
+from __future__ import annotations
+
+from extractors.classify import score_page
+from extractors.fields import internship_agreement, payslip, urssaf_certificate
+from extractors.split import split_pages
+from extractors.value_shapes import company_value
+from tests.test_parties_layouts import layout_page, prose_page
+
+
+def test_a_payslips_employee_in_the_cell_under_its_column_heading() -> None:
+    # the address set solid under the name; the employer's cell beside it on the same row
+    beside = layout_page([[(0.05, "BULLETIN DE PAIE"), (0.70, "Mois : juin 2026")],
+                          [(0.05, "Salarié"), (0.40, "Employeur")],
+                          [(0.05, "Mme OUEDRAOGO Awa Nadège"), (0.40, "TRANSPORTS MERLIN SAS")],
+                          [(0.05, "4 allée des Tilleuls"), (0.40, "SIRET 552 100 554 00017")],
+                          [(0.05, "Salaire brut"), (0.70, "2 210,00")]])
+    # a narrow payroll-number column run into the name's cell
+    glued = layout_page([[(0.05, "BULLETIN DE SALAIRE DE JUIN 2026")],
+                         [(0.05, "Matricule"), (0.20, "Employé(e)"), (0.45, "Emploi"), (0.70, "Entrée")],
+                         [(0.05, "004417 NGUYEN Van Minh"), (0.45, "Soudeur"), (0.70, "02/01/2025")],
+                         [(0.05, "Salaire brut"), (0.70, "2 480,00")]])
+    assert payslip.extract([beside]).fields["employee_surname"] == "OUEDRAOGO"
+    assert payslip.extract([glued]).fields["employee_surname"] == "NGUYEN"
+
+
+def test_a_platforms_sheet_before_the_attestation_names_the_client_too() -> None:
+    cover = layout_page([[(0.05, "CERTIFICAT DE CONFORMITÉ – PLATEFORME SOUSTRAITANCE+")],
+                         [(0.05, "Client"), (0.40, "Fournisseur")],
+                         [(0.05, "HÔPITAL PRIVÉ DU LAC"), (0.40, "MAÇONNERIE DUVAL")],
+                         [(0.05, "SIREN du client"), (0.40, "SIREN")],
+                         [(0.05, "318 455 902"), (0.40, "790 312 568")],
+                         [(0.05, "N° de document : SP-2026-044871")],
+                         [(0.05, "Attestation de vigilance déposée le 03/03/2026, vérifiée le 04/03/2026")]])
+    attestation = layout_page([[(0.05, "SP-2026 – Document n° SP-2026-044871 – page transmise")],
+                               [(0.30, "ATTESTATION DE VIGILANCE")],
+                               [(0.05, "Raison sociale :"), (0.30, "MAÇONNERIE DUVAL")],
+                               [(0.05, "N° SIREN :"), (0.30, "790 312 568")],
+                               [(0.05, "Délivrée le 28/02/2026")],
+                               [(0.05, "Code de sécurité : 7HQ2MX4PLK9W3RT")]])
+    pages = [cover, attestation]
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1]]
+    assert urssaf_certificate.extract(pages).fields["siren"] == "790312568"
+    # the client's block first, under the same plain "SIREN" label: the attestation's own identification wins
+    client_first = prose_page("Demande du donneur d'ordre\nDonneur d'ordre : HÔPITAL PRIVÉ DU LAC\nSIREN : 318 455 902\n"
+                              "ATTESTATION DE VIGILANCE\nRaison sociale : MAÇONNERIE DUVAL\nSIREN : 790 312 568\n"
+                              "Délivrée le 28/02/2026")
+    assert urssaf_certificate.extract([client_first]).fields["siren"] == "790312568"
+
+
+def test_a_school_summary_sheet_then_the_agreement_and_its_amendment() -> None:
+    summary = prose_page("FICHE DE SYNTHÈSE DU STAGE\nÉTABLISSEMENT\nRéférent pédagogique : M. Paul ROCHE\n"
+                         "Service des stages : stages@esc-exemple.fr")
+    agreement = prose_page(
+        "CONVENTION DE STAGE\nENTRE\nL'établissement d'enseignement supérieur :\n"
+        "Institut Polytechnique de Bretagne – École d'ingénieurs en agroalimentaire – Campus de Quimper, représenté par "
+        "Mme Anne GUEN, ci-après « l'établissement »,\nET\nL'organisme d'accueil :\nCONSERVERIE DE LA POINTE, SAS, "
+        "SIRET 414 875 512 00021, ci-après « l'organisme d'accueil »,\nET\nL'étudiant stagiaire :\n"
+        "Monsieur Kofi MENSAH, né le 03/05/2003, ci-après « le stagiaire ».\n"
+        "Article 3 – Le stage se déroulera du 02/03/2026 au 30/06/2026, 35 heures par semaine.\n"
+        "Article 5 – Le montant de la gratification est fixé à 4,50 € par\nheure de stage effectuée.")
+    amendment = prose_page("AVENANT N° 1\nLes dates du stage, initialement prévues du 02/03/2026 au 30/06/2026, sont "
+                           "reportées du 16/03/2026 au 14/07/2026.")
+    fields = internship_agreement.extract([summary, agreement, amendment]).fields
+    assert fields["institution_name"] == "Institut Polytechnique de Bretagne"
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("MENSAH", "Kofi")
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-16", "2026-07-14")
+    assert fields["monthly_gratification"] == 682.5  # 4,50 € an hour for 35 hours a week
+    # without the amendment, the agreement's own dates
+    fields = internship_agreement.extract([summary, agreement]).fields
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-02", "2026-06-30")
+
+
+def test_a_long_name_of_a_school_with_dashes_is_still_a_name() -> None:
+    assert company_value("Université Côte d'Opale – IAE – École universitaire de")
+    assert company_value("ATTESTATION DE VIGILANCE DÉLIVRÉE À LA SOCIÉTÉ DES TRANSPORTS DU LITTORAL NORD ET SUD") is None
