@@ -8,14 +8,18 @@ import datetime as dt
 import random
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 
 from synth import generate_dossier, render_piece, render_piece_file
+from synth.facts import DossierFacts, PayslipFacts
 from synth.families import FAMILIES, LATER, FamilyFilter
+from synth.fmt import siret_spaced
 from synth.pieces import BUILDERS
+from synth.pieces.base import BuiltPiece
 from synth.pieces.fresh import FRESH
 from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
@@ -157,3 +161,102 @@ def born_digital_texts(name: str, seeds: range) -> Iterator[tuple[str, int, dict
         assert media_type == "application/pdf" and fields["_family"] == name
         doc = pdfium.PdfDocument(data)
         yield "".join(page.get_textpage().get_text_range() for page in doc), len(doc), fields
+
+
+def earlier_draws_kept(name: str, procedure: str, seeds: range, earlier: Collection[str]) -> Counter:
+    """Piece by piece over `seeds` (`pieces_with_and_without`): every piece not of `name` is the one made with it
+    excluded and the generator's stream ends where it did; `name` is drawn, and so is each family of its type in
+    `earlier` (its layout alone: the older families and the earlier fresh ones). Returns the families drawn."""
+    piece_type = name.split(":")[0]
+    drawn = pieces_with_and_without(name, procedure, seeds)
+    assert drawn[name] > 0, drawn
+    for layout in earlier:
+        assert drawn[f"{piece_type}:{layout}"] > 0, (layout, drawn)
+    return drawn
+
+
+def born_digital_dossiers(name: str, runs: tuple[tuple[int, str], ...], folder: Path) -> None:
+    """Whole dossiers born digital, one per (seed, procedure) of `runs`, with `name` alone for its type: one piece of
+    it in each, tagged, the folder passing the check (`dossiers_of_only`; the piece's scans and photos are rendered by
+    `scanned_and_photographed`: whole dossiers cost time)."""
+    renders = dossiers_of_only(name, tuple((seed, procedure, 0.0, 0.0) for seed, procedure in runs), folder)
+    assert renders == {"render:born_digital": len(runs)}, renders
+
+
+def dossiers_alone_and_beside(name: str, procedure: str, alone: int, beside: tuple[int, ...], folder: Path) -> Counter:
+    """Drawn alone for its type (the dossier of seed `alone`, born digital), every piece of the type is one of `name`
+    and the folder passes the check; drawn with and without it, the dossiers of `beside` keep every other piece, with
+    the same truth, and draw `name` once. Returns the render tags of the pieces drawn alone."""
+    renders = dossiers_of_only(name, ((alone, procedure, 0.0, 0.0),), folder / "alone")
+    assert dossiers_with_and_without(name, procedure, beside, folder / "beside") == 1
+    return renders
+
+
+def amount(text: str) -> float:
+    """An amount as a French slip prints it ("1 234,56")."""
+    return float(text.replace(" ", "").replace(",", "."))
+
+
+def payslip_texts(name: str, seeds: range) -> Iterator[tuple[str, str, int, dict]]:
+    """(text on one line, `squeezed` text, page count, truth fields) of the payslip of `name` born digital for each of
+    `seeds`: on one page or two, the employee's surname and the employer's SIRET (plain or spaced, after "SIRET" or
+    "Siret") printed."""
+    for layer, pages, fields in born_digital_texts(name, seeds):
+        text, flat = " ".join(layer.split()), squeezed(layer)
+        assert pages in (1, 2)
+        assert squeezed(str(fields["employee_surname"])) in flat
+        siret = str(fields["employer_siret"])
+        assert re.search(rf"(SIRET|Siret)( :)? ({siret}|{siret_spaced(siret)})", text), text
+        yield text, flat, pages, fields
+
+
+def payslip_months(name: str, build: Callable[[DossierFacts, random.Random], BuiltPiece],
+                   compute: Callable[[DossierFacts, PayslipFacts, random.Random], Any], seeds: range = range(30),
+                   ) -> Iterator[tuple[DossierFacts, list[tuple[PayslipFacts, Any]], BuiltPiece]]:
+    """Built directly over many months: (the facts, [(month, the family's figures `compute` makes of it)], the piece
+    `build` makes of the facts) for each of `seeds`, the months being the facts' first payslip and the same with
+    another extra (overtime, primes) on its base; the piece is of `name`, its gross the facts'."""
+    for seed in seeds:
+        facts = make_facts(random.Random(seed), "renouvellement", dt.date(2026, 6, 1))
+        slip = facts.payslips[0]
+        months = [PayslipFacts(slip.period_start, slip.base_salary, extra)
+                  for extra in (slip.extra, round(20 + seed * 3.37, 2))]
+        figures = [(month, compute(facts, month, random.Random(seed))) for month in months]
+        piece = build(facts, random.Random(seed))
+        assert piece.fields["gross_salary"] == slip.gross and piece.family == name
+        yield facts, figures, piece
+
+
+def date_in(text: str, forms: tuple[str, ...]) -> dt.date:
+    """The date `text` writes in the first of `forms` (strptime's) it fits."""
+    for form in forms:
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            pass
+    raise ValueError(text)
+
+
+def drawn_free_for_workers_from(name: str, country: str, seeds: range, free_seeds: tuple[int, ...],
+                                equivalents: Callable[[str], Collection[str]]) -> None:
+    """Left free, the diploma family `name` fits the facts of `seeds` whose worker is from `country` (ISO alpha-3)
+    and those alone; drawn for the facts of `free_seeds` (an English degree, a French one), its truth is the facts'
+    holder and award date, the title their English degree's own or, for a French degree, one of its
+    `equivalents`."""
+    fits = next(f for f in FRESH["diploma"] if f"diploma:{f.layout}" == name).fits
+    for seed in seeds:
+        facts = make_facts(random.Random(seed), "changement_statut", dt.date(2026, 6, 1))
+        assert fits(facts) is (facts.person.country.code == country)
+    english = set()
+    for seed in free_seeds:
+        rng = random.Random(seed)
+        facts = make_facts(rng, "changement_statut", dt.date(2026, 6, 1))
+        piece = BUILDERS["diploma"](facts, rng)
+        d = facts.diploma
+        assert piece.family == name and fits(facts)
+        english.add(d.english)
+        title = piece.fields.pop("title")
+        assert title == d.title if d.english else title in equivalents(d.title)
+        assert piece.fields == {"holder_surname": facts.person.surname, "holder_given_names": d.given_names,
+                                "award_date": d.award_date.isoformat()}
+    assert english == {True, False}

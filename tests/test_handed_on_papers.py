@@ -77,3 +77,21 @@ def test_a_school_summary_sheet_then_the_agreement_and_its_amendment() -> None:
 def test_a_long_name_of_a_school_with_dashes_is_still_a_name() -> None:
     assert company_value("Université Côte d'Opale – IAE – École universitaire de")
     assert company_value("ATTESTATION DE VIGILANCE DÉLIVRÉE À LA SOCIÉTÉ DES TRANSPORTS DU LITTORAL NORD ET SUD") is None
+
+
+def test_an_internship_agreement_in_english_is_one_and_a_cv_naming_a_traineeship_stays_a_cv() -> None:
+    from extractors.classify import classify_pages
+    from models.domain import PieceType
+
+    agreement = prose_page("UNIVERSIDADE DO PORTO – Faculty of Engineering\nTRAINING AGREEMENT\n"
+                           "Sending institution: Universidade do Porto\nReceiving organisation: ATELIERS DU RHÔNE SAS, "
+                           "Lyon (France)\nTrainee: Inês SOUSA, born 04/02/2002\nThe trainee will carry out a "
+                           "traineeship from 01/03/2026 to 31/07/2026, 35 hours per week.\nMonthly allowance paid by "
+                           "the receiving organisation: 650 EUR.\nSignatures: the trainee, the sending institution, "
+                           "the receiving organisation")
+    assert classify_pages([agreement])[0] == PieceType.internship_agreement
+    cv = prose_page("CURRICULUM VITAE\nInês SOUSA\nExpérience professionnelle\n2024 – Trainee engineer (traineeship, 6 "
+                    "months), ATELIERS DU RHÔNE, Lyon\n2022 – Stage ouvrier, Porto\nFormation\n2020-2025 Mestrado em "
+                    "Engenharia Mecânica, Universidade do Porto\nCompétences\nLangues : portugais, anglais, français\n"
+                    "Centres d'intérêt : voile, photographie")
+    assert classify_pages([cv])[0] == PieceType.cv

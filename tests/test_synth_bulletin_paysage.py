@@ -7,25 +7,17 @@ date, the previous month's variables), its pay lines add up to the gross, it car
 that pass `synth check`, and it leaves every other piece (and the earlier fresh family's draws) as it was."""
 from __future__ import annotations
 
-import random
 import re
 from collections import Counter
 
-from synth.api import CHECKED_ON
-from synth.facts import PayslipFacts
-from synth.fmt import MONTHS_FR, number_fr, siret_spaced
+from synth.fmt import MONTHS_FR, number_fr
 from synth.layout import Text
 from synth.pieces.fresh_payslip_paysage import WIDTH, _compute, bulletin_paysage
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 from tests.fresh_waves import squeezed as _flat
 
 NAME = "payslip:bulletin_paysage"
 WAVES = {"net_paye": 0, "bulletin_paysage": 1}
-
-
-def _amount(text: str) -> float:
-    return float(text.replace(" ", "").replace(",", "."))
 
 
 def test_listed_last_later_and_drawn_in_the_second_wave():
@@ -34,14 +26,9 @@ def test_listed_last_later_and_drawn_in_the_second_wave():
 
 def test_born_digital_prints_its_truth_beside_its_distractors():
     layouts: Counter = Counter()
-    for layer, pages, fields in waves.born_digital_texts(NAME, range(1, 10)):
-        text, flat = " ".join(layer.split()), _flat(layer)
-        assert pages in (1, 2)
+    for text, flat, pages, fields in waves.payslip_texts(NAME, range(1, 10)):  # the employee, the employer's SIRET
         layouts["two pages" if pages == 2 else "one page"] += 1
-        # the truth, as the facts have it
-        assert _flat(str(fields["employee_surname"])) in flat
-        siret = str(fields["employer_siret"])
-        assert re.search(rf"Siret( :)? ({siret}|{siret_spaced(siret)})", text, re.IGNORECASE), text
+        # the rest of the truth: the month, the gross
         year, month = (int(part) for part in str(fields["period"]).split("-"))
         assert (f"/{month:02d}/{year} au " in text and f"du 01/{month:02d}/{year}" in text) \
             or f"{MONTHS_FR[month - 1]} {year}" in text, text
@@ -60,9 +47,9 @@ def test_born_digital_prints_its_truth_beside_its_distractors():
         # the year's gross beside the month's (in a column, or on the "Année" row of a strip)
         cumul = (re.search(rf"Salaire brut {gross} (\d[\d ]*,\d{{2}})", text)
                  or re.search(r"Année (\d[\d ]*,\d{2})", text))
-        assert cumul and _amount(cumul.group(1)) >= float(fields["gross_salary"]), text
+        assert cumul and waves.amount(cumul.group(1)) >= float(fields["gross_salary"]), text
         net = re.search(r"NET PAYÉ (EN EUROS )?(\d[\d ]*,\d{2})", text)
-        assert net and _amount(net.group(2)) < float(fields["gross_salary"]), text
+        assert net and waves.amount(net.group(2)) < float(fields["gross_salary"]), text
         if "Gains" in text and "Retenues" in text:
             layouts["listing"] += 1
         elif "Part employeur" in text:
@@ -77,18 +64,12 @@ def test_pay_lines_add_up_to_the_gross_and_the_second_page_to_the_employer_share
     """Built directly over many months: the pay lines (base, overtime, primes, absences) make the facts' gross, which
     differs from the base on some; the second page's contributions add up to the first page's employer share."""
     differs = second = 0
-    for seed in range(30):
-        facts = make_facts(random.Random(seed), "renouvellement", CHECKED_ON)
-        slip = facts.payslips[0]
-        for extra in (slip.extra, round(20 + seed * 3.37, 2)):
-            month = PayslipFacts(slip.period_start, slip.base_salary, extra)
-            pay = _compute(facts, month, random.Random(seed))
+    for _, months, piece in waves.payslip_months(NAME, bulletin_paysage, _compute):
+        for month, pay in months:
             assert round(sum(line.gain or 0.0 for line in pay.pay), 2) == month.gross
             differs += any(line.gain != month.base_salary for line in pay.pay[1:])
             assert round(sum(amount for *_, amount in pay.detail), 2) == pay.pat_total
             assert 0 < pay.net_paid < pay.net_before + 100 < month.gross + 100
-        piece = bulletin_paysage(facts, random.Random(seed))
-        assert piece.fields["gross_salary"] == slip.gross and piece.family == NAME
         assert all(sheet.width == WIDTH for sheet in piece.sheets)
         if len(piece.sheets) == 2:
             second += 1
@@ -104,13 +85,11 @@ def test_scanned_and_photographed():
 def test_in_whole_dossiers_alone_and_beside_the_older_families(tmp_path):
     """Drawn alone for its type, every payslip of a dossier is one and the folder passes the check; drawn with and
     without it, a dossier keeps every other piece, with the same truth (seed 18 draws it)."""
-    renders = waves.dossiers_of_only(NAME, ((3, "renouvellement", 0.0, 0.0),), tmp_path / "alone")
+    renders = waves.dossiers_alone_and_beside(NAME, "renouvellement", 3, (18,), tmp_path)
     assert renders["render:born_digital"] >= 1
-    assert waves.dossiers_with_and_without(NAME, "renouvellement", (18,), tmp_path / "beside") == 1
 
 
 def test_the_second_wave_leaves_the_earlier_draws_as_they_were():
     """Piece by piece over 60 facts: every payslip not of the new family is the one made with it excluded, the
     generator's stream ends where it did, and `net_paye` is still drawn."""
-    drawn = waves.pieces_with_and_without(NAME, "renouvellement", range(60))
-    assert all(drawn[f"payslip:{name}"] > 0 for name in WAVES), drawn
+    waves.earlier_draws_kept(NAME, "renouvellement", range(60), WAVES)

@@ -20,15 +20,7 @@ from synth.layout import Text
 from synth.pieces import BUILDERS
 from synth.rules import add_months
 from synth.scenario import make_facts
-from tests.fresh_waves import (
-    agricultural_employers_keep_the_msa,
-    born_digital_texts,
-    dossiers_of_only,
-    dossiers_with_and_without,
-    listed_last_in_its_wave,
-    pieces_with_and_without,
-    scanned_and_photographed,
-)
+from tests import fresh_waves as waves
 
 NAME = "urssaf_certificate:capture_ecran"
 DATE = r"\d{2}/\d{2}/\d{4}"
@@ -40,13 +32,13 @@ def _day(text: str) -> dt.date:
 
 
 def test_listed_last_later_and_drawn_in_the_sixth_wave():
-    listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2, "urssaf_vlu": 3,
-                                   "plateforme_conformite": 4, "capture_ecran": 5})
+    waves.listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2,
+                                         "urssaf_vlu": 3, "plateforme_conformite": 4, "capture_ecran": 5})
 
 
 def test_born_digital_prints_its_truth_among_the_screen_s_distractors():
     seen: Counter = Counter()
-    for text, pages, fields in born_digital_texts(NAME, range(1, 11)):
+    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 11)):
         assert pages == 1  # the screenshot is the page
         flat = " ".join(text.split())
         name, siren = str(fields["company_name"]), str(fields["siren"])
@@ -107,30 +99,25 @@ def test_nothing_under_seven_points_and_the_screen_s_shapes():
 
 
 def test_scanned_and_photographed():
-    scanned_and_photographed(NAME, 1)  # a phone's capture: a small page, quick to photograph
+    waves.scanned_and_photographed(NAME, 1)  # a phone's capture: a small page, quick to photograph
 
 
 def test_in_a_dossier_with_its_tag_passing_the_check(tmp_path):
-    """A whole dossier, born digital (the piece's scans and photos are rendered above; whole dossiers cost time)."""
-    renders = dossiers_of_only(NAME, ((3, "renouvellement", 0.0, 0.0),), tmp_path)
-    assert renders == {"render:born_digital": 1}, renders
+    waves.born_digital_dossiers(NAME, ((3, "renouvellement"),), tmp_path)
 
 
 def test_an_older_dossier_keeps_its_other_pieces(tmp_path):
-    """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own."""
-    assert dossiers_with_and_without(NAME, "introduction_salarie", (10,), tmp_path) == 1
+    """Seed 10 draws the new family."""
+    assert waves.dossiers_with_and_without(NAME, "introduction_salarie", (10,), tmp_path) == 1
 
 
 def test_the_sixth_wave_leaves_the_earlier_draws_as_they_were():
-    """Piece by piece: every certificate not of the new family is the one made with it excluded, the generator's
-    stream ends where it did, and the earlier fresh families and the older ones are still drawn."""
-    drawn = pieces_with_and_without(NAME, "renouvellement", range(45))
-    assert drawn[NAME] > 0, drawn
-    for earlier in ("cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu", "plateforme_conformite",
-                    "msa", "urssaf_letter"):
-        assert drawn[f"urssaf_certificate:{earlier}"] > 0, (earlier, drawn)
+    """The five earlier fresh families and the older ones are still drawn."""
+    waves.earlier_draws_kept(NAME, "renouvellement", range(45), ("cssm_mayotte", "urssaf_numerique", "net_entreprises",
+                                                                 "urssaf_vlu", "plateforme_conformite", "msa",
+                                                                 "urssaf_letter"))
 
 
 def test_never_drawn_for_an_agricultural_employer():
     """The MSA alone certifies agricultural employers: left free, they never get the new family."""
-    assert agricultural_employers_keep_the_msa("renouvellement", range(100)) > 0
+    assert waves.agricultural_employers_keep_the_msa("renouvellement", range(100)) > 0

@@ -9,13 +9,9 @@ diploma families' draws) as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 
-from synth.pieces import BUILDERS
-from synth.pieces.fresh import FRESH
 from synth.pieces.fresh_diploma_india import INDIAN_TITLES
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 
 NAME = "diploma:degree_certificate_india"
@@ -40,12 +36,7 @@ TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"
 def _date(text: str) -> dt.date:
     """Any date the family prints: "12th March, 2022", "12 March 2022", "12/03/2022", "12-Mar-2022", "March 12, 2022"."""
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text).replace(",", "")
-    for form in ("%d %B %Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d-%b-%Y", "%B %d %Y"):
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            pass
-    raise ValueError(text)
+    return waves.date_in(text, ("%d %B %Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d-%b-%Y", "%B %d %Y"))
 
 
 def _day_in_words(day: int) -> str:
@@ -129,25 +120,8 @@ def test_scanned_and_photographed():
 
 
 def test_drawn_free_for_workers_from_india():
-    """Left free, it is drawn for workers from India; the truth is the facts' holder and award date, the title their
-    English degree's own or, for a French degree, the Indian equivalent printed."""
-    fits = next(f for f in FRESH["diploma"] if f.layout == "degree_certificate_india").fits
-    for seed in range(10):
-        facts = make_facts(random.Random(seed), "changement_statut", dt.date(2026, 6, 1))
-        assert fits(facts) is (facts.person.country.code == "IND")
-    english = set()
-    for seed in FREE_SEEDS:
-        rng = random.Random(seed)
-        facts = make_facts(rng, "changement_statut", dt.date(2026, 6, 1))
-        piece = BUILDERS["diploma"](facts, rng)
-        d = facts.diploma
-        assert piece.family == NAME and fits(facts)
-        english.add(d.english)
-        title = piece.fields.pop("title")
-        assert title == d.title if d.english else title in INDIAN_TITLES[d.title]
-        assert piece.fields == {"holder_surname": facts.person.surname, "holder_given_names": d.given_names,
-                                "award_date": d.award_date.isoformat()}
-    assert english == {True, False}
+    """Left free, it is drawn for workers from India; a French degree's title is the Indian equivalent printed."""
+    waves.drawn_free_for_workers_from(NAME, "IND", range(10), FREE_SEEDS, INDIAN_TITLES.__getitem__)
 
 
 def test_earlier_waves_kept():

@@ -13,15 +13,7 @@ import re
 from collections import Counter
 
 from synth.fmt import date_long, siren_spaced
-from tests.fresh_waves import (
-    agricultural_employers_keep_the_msa,
-    born_digital_texts,
-    dossiers_of_only,
-    dossiers_with_and_without,
-    listed_last_in_its_wave,
-    pieces_with_and_without,
-    scanned_and_photographed,
-)
+from tests import fresh_waves as waves
 
 NAME = "urssaf_certificate:net_entreprises"
 PRINTED_AT = r"(Imprimé le|Édité le|Date d'impression :) (\d{2}/\d{2}/\d{4}) (à )?\d{2}[:h]\d{2}"
@@ -29,12 +21,12 @@ FIRM = r"– Expertise comptable – SIRET (\d{3} \d{3} \d{3}) \d{5}"
 
 
 def test_listed_last_later_and_drawn_in_the_third_wave():
-    listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2})
+    waves.listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2})
 
 
 def test_born_digital_prints_its_truth_among_the_portal_and_the_firm():
     seen: Counter = Counter()
-    for text, pages, fields in born_digital_texts(NAME, range(1, 21)):
+    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 21)):
         assert pages in (1, 2)
         flat = " ".join(text.split())
         siren = str(fields["siren"])
@@ -67,31 +59,26 @@ def test_born_digital_prints_its_truth_among_the_portal_and_the_firm():
 
 
 def test_scanned_and_photographed():
-    scanned_and_photographed(NAME, 4)
+    waves.scanned_and_photographed(NAME, 4)
 
 
 def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
-    """Whole dossiers, born digital (the piece's scans and photos are rendered above; whole dossiers cost time)."""
-    renders = dossiers_of_only(NAME, ((91, "introduction_salarie", 0.0, 0.0), (93, "renouvellement", 0.0, 0.0)),
-                               tmp_path)
-    assert renders == {"render:born_digital": 2}, renders
+    waves.born_digital_dossiers(NAME, ((91, "introduction_salarie"), (93, "renouvellement")), tmp_path)
 
 
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own."""
     # 6 draws the new family, 18 the first fresh one
-    assert dossiers_with_and_without(NAME, "introduction_salarie", (6, 18), tmp_path) == 1
+    assert waves.dossiers_with_and_without(NAME, "introduction_salarie", (6, 18), tmp_path) == 1
 
 
 def test_the_third_wave_leaves_the_earlier_draws_as_they_were():
     """Piece by piece: every certificate not of the new family is the one made with it excluded, the generator's
     stream ends where it did, and the two earlier fresh families and the older ones are still drawn."""
-    drawn = pieces_with_and_without(NAME, "changement_statut", range(200))
-    assert drawn[NAME] > 0, drawn
-    assert drawn["urssaf_certificate:cssm_mayotte"] > 0 and drawn["urssaf_certificate:urssaf_numerique"] > 0, drawn
-    assert drawn["urssaf_certificate:msa"] > 0 and drawn["urssaf_certificate:urssaf_letter"] > 0, drawn
+    waves.earlier_draws_kept(NAME, "changement_statut", range(200), ("cssm_mayotte", "urssaf_numerique", "msa",
+                                                                     "urssaf_letter"))
 
 
 def test_never_drawn_for_an_agricultural_employer():
     """The MSA alone certifies agricultural employers: left free, they never get the new family."""
-    assert agricultural_employers_keep_the_msa("renouvellement", range(300)) > 0
+    assert waves.agricultural_employers_keep_the_msa("renouvellement", range(300)) > 0

@@ -10,13 +10,9 @@ piece (and the earlier fresh diploma families' draws) as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 
-from synth.pieces import BUILDERS
-from synth.pieces.fresh import FRESH
 from synth.pieces.fresh_diploma_china import CHINESE_TITLES
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 
 NAME = "diploma:notarial_certificate_china"
@@ -34,12 +30,7 @@ NUMBER = r"\(\d{4}\) (?:[A-Z][a-z]* )+Zi No\. \d{4,5}"
 
 
 def _date(text: str) -> dt.date:
-    for form in ("%B %d, %Y", "%d %B %Y"):
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            pass
-    raise ValueError(text)
+    return waves.date_in(text, ("%B %d, %Y", "%d %B %Y"))
 
 
 def _layout(text: str) -> str:
@@ -104,25 +95,9 @@ def test_scanned_and_photographed():
 
 
 def test_drawn_free_for_workers_from_china():
-    """Left free, it is drawn for workers from China; the truth is the facts' holder and award date, the title their
-    English degree's own or, for a French degree, the Chinese equivalent printed."""
-    fits = next(f for f in FRESH["diploma"] if f.layout == "notarial_certificate_china").fits
-    for seed in range(12):
-        facts = make_facts(random.Random(seed), "changement_statut", dt.date(2026, 6, 1))
-        assert fits(facts) is (facts.person.country.code == "CHN")
-    english = set()
-    for seed in FREE_SEEDS:
-        rng = random.Random(seed)
-        facts = make_facts(rng, "changement_statut", dt.date(2026, 6, 1))
-        piece = BUILDERS["diploma"](facts, rng)
-        d = facts.diploma
-        assert piece.family == NAME and fits(facts)
-        english.add(d.english)
-        title = piece.fields.pop("title")
-        assert title == d.title if d.english else title in {t for t, _ in CHINESE_TITLES[d.title]}
-        assert piece.fields == {"holder_surname": facts.person.surname, "holder_given_names": d.given_names,
-                                "award_date": d.award_date.isoformat()}
-    assert english == {True, False}
+    """Left free, it is drawn for workers from China; a French degree's title is the Chinese equivalent printed."""
+    waves.drawn_free_for_workers_from(NAME, "CHN", range(12), FREE_SEEDS,
+                                      lambda french: {title for title, _ in CHINESE_TITLES[french]})
 
 
 def test_earlier_waves_kept():

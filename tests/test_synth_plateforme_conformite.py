@@ -13,15 +13,7 @@ from collections import Counter
 
 from synth.fmt import date_long, siren_spaced
 from synth.rules import add_months
-from tests.fresh_waves import (
-    agricultural_employers_keep_the_msa,
-    born_digital_texts,
-    dossiers_of_only,
-    dossiers_with_and_without,
-    listed_last_in_its_wave,
-    pieces_with_and_without,
-    scanned_and_photographed,
-)
+from tests import fresh_waves as waves
 
 NAME = "urssaf_certificate:plateforme_conformite"
 PLATFORMS = ("ConformaDoc", "Attestia", "Vigilis", "Fourniscope")
@@ -33,13 +25,13 @@ def _day(text: str) -> dt.date:
 
 
 def test_listed_last_later_and_drawn_in_the_fifth_wave():
-    listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2, "urssaf_vlu": 3,
-                                   "plateforme_conformite": 4})
+    waves.listed_last_in_its_wave(NAME, {"cssm_mayotte": 0, "urssaf_numerique": 1, "net_entreprises": 2,
+                                         "urssaf_vlu": 3, "plateforme_conformite": 4})
 
 
 def test_born_digital_prints_its_truth_among_the_platform_s_distractors():
     seen: Counter = Counter()
-    for text, pages, fields in born_digital_texts(NAME, range(1, 11)):
+    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 11)):
         flat = " ".join(text.split())
         siren, name = str(fields["siren"]), str(fields["company_name"])
         issue = dt.date.fromisoformat(str(fields["issue_date"]))
@@ -74,29 +66,26 @@ def test_born_digital_prints_its_truth_among_the_platform_s_distractors():
 
 
 def test_scanned_and_photographed():
-    scanned_and_photographed(NAME, 10)
+    waves.scanned_and_photographed(NAME, 10)
 
 
 def test_in_a_dossier_with_its_tag_passing_the_check(tmp_path):
-    """A whole dossier, born digital (the piece's scans and photos are rendered above; whole dossiers cost time)."""
-    renders = dossiers_of_only(NAME, ((101, "renouvellement", 0.0, 0.0),), tmp_path)
-    assert renders == {"render:born_digital": 1}, renders
+    waves.born_digital_dossiers(NAME, ((101, "renouvellement"),), tmp_path)
 
 
 def test_an_older_dossier_keeps_its_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own."""
-    assert dossiers_with_and_without(NAME, "introduction_salarie", (21,), tmp_path) == 1
+    assert waves.dossiers_with_and_without(NAME, "introduction_salarie", (21,), tmp_path) == 1
 
 
 def test_the_fifth_wave_leaves_the_earlier_draws_as_they_were():
     """Piece by piece: every certificate not of the new family is the one made with it excluded, the generator's
     stream ends where it did, and the earlier fresh families and the older ones are still drawn."""
-    drawn = pieces_with_and_without(NAME, "changement_statut", range(90))
-    assert drawn[NAME] > 0, drawn
-    for earlier in ("cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu", "msa", "urssaf_letter"):
-        assert drawn[f"urssaf_certificate:{earlier}"] > 0, (earlier, drawn)
+    waves.earlier_draws_kept(NAME, "changement_statut", range(90), ("cssm_mayotte", "urssaf_numerique",
+                                                                    "net_entreprises", "urssaf_vlu", "msa",
+                                                                    "urssaf_letter"))
 
 
 def test_never_drawn_for_an_agricultural_employer():
     """The MSA alone certifies agricultural employers: left free, they never get the new family."""
-    assert agricultural_employers_keep_the_msa("renouvellement", range(100)) > 0
+    assert waves.agricultural_employers_keep_the_msa("renouvellement", range(100)) > 0

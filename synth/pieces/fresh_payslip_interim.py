@@ -41,10 +41,28 @@ from synth.checksums import make_siren, make_siret
 from synth.companies import french_name
 from synth.facts import DossierFacts, PayslipFacts
 from synth.fmt import MONTHS_FR, date_slash, hours_fr, number_fr, siret_spaced
-from synth.fonts import FontKey, text_width_mm
-from synth.layout import A4, BLACK, Box, Color, Rule, Sheet, Text, wrap
+from synth.fonts import FontKey
+from synth.layout import A4, BLACK, Box, Color, Rule, Sheet, wrap
 from synth.people import FRENCH_CITIES, STREETS
 from synth.pieces.base import BuiltPiece, bold
+from synth.pieces.payroll_print import (
+    CADRES,
+    TRANSPORT,
+    Column,
+    Line,
+    cell,
+    cut,
+    general_reduction,
+    grid,
+    health_and_family_rates,
+    last_day,
+    monthly_ceiling,
+    pct,
+    put,
+    rate4,
+    signed,
+    ssn_born_abroad,
+)
 from synth.pieces.work import _payslip_piece
 from synth.rules import add_months, smic
 
@@ -82,11 +100,6 @@ MOTIFS = ("Accroissement temporaire d'activité", "Remplacement {of}, salarié(e
           "Attente de l'entrée en service {of}, recruté(e) en CDI", "Commande exceptionnelle")
 PRIMES = ("Prime d'équipe (EU)", "Prime de salissure", "Prime de froid", "Prime de rendement (EU)",
           "Indemnité de sujétion", "Prime de nuit (EU)")
-CADRES = {"Ingénieur d'études", "Chef de projet marketing", "Ingénieure R&D", "Analyste de données",
-          "Développeur informatique", "Conducteur de travaux"}
-TRANSPORT = {"Paris": 3.20, "Lyon": 2.00, "Marseille": 2.00, "Toulouse": 2.00, "Lille": 2.00, "Bordeaux": 2.00,
-             "Nantes": 2.00, "Strasbourg": 2.00}
-PMSS = ((dt.date(2024, 1, 1), 3864.0), (dt.date(2025, 1, 1), 3925.0), (dt.date(2026, 1, 1), 4005.0))
 BICS = ("CEPAFRPP", "AGRIFRPP", "SOGEFRPP", "CCBPFRPP", "BNPAFRPP", "CMCIFR2A", "PSSTFRPP")
 KEEP = ("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans "
         "limitation de durée.")
@@ -97,6 +110,7 @@ INFOS = (("IFM (art. L.1251-32 du Code du travail) et ICCP (art. L.1251-19) : 10
          ("Toute réclamation relative à ce bulletin est à adresser à votre agence, qui vous remettra vos relevés d'heures "
          "sur simple demande."))
 GROSS_WORDS = ("SALAIRE BRUT", "Total brut", "BRUT", "Salaire brut", "TOTAL BRUT")
+FIGURES = re.compile(r"[-\d\s,€h%]+")  # a grid's cell printed right-aligned
 
 
 def temp_agency(facts: DossierFacts) -> bool:
@@ -106,47 +120,6 @@ def temp_agency(facts: DossierFacts) -> bool:
 
 
 # ------------------------------------------------------------------ figures
-
-
-def _pct(rate: float) -> str:
-    text = f"{rate:.4f}".rstrip("0")
-    whole, decimals = text.split(".")
-    return f"{whole},{decimals.ljust(2, '0')}"
-
-
-def _rate4(value: float) -> str:
-    return f"{value:.4f}".replace(".", ",")
-
-
-def _signed(amount: float) -> str:
-    return ("-" if amount < 0 else "") + number_fr(abs(amount))
-
-
-def _cut(base: float, rate: float) -> float:
-    return round(base * rate / 100, 2)
-
-
-def _pmss(day: dt.date) -> float:
-    return [v for start, v in PMSS if day >= start][-1] if day >= PMSS[0][0] else PMSS[0][1]
-
-
-def _last_day(p: dt.date) -> dt.date:
-    return add_months(p, 1) - dt.timedelta(days=1)
-
-
-@dataclass
-class Row:
-    """One row of the table: a pay line (`gain`, negative for a deduction from the pay), a contribution (`cut`
-    withheld, `pat` the employer's share), a heading, the gross, a total or a net."""
-    label: str
-    base: str = ""
-    rate: str = ""
-    gain: float | None = None
-    cut: float | None = None
-    pat_rate: str = ""
-    pat: float | None = None
-    style: str = "line"  # "head", "line", "sub", "gross", "total", "net"
-    code: str = ""
 
 
 @dataclass
@@ -199,12 +172,12 @@ class Pay:
     missions: list[Mission]
     weeks: list[Week]
     extras: list[Extra]
-    earn: list[Row]  # the pay lines, up to (not including) the gross
+    earn: list[Line]  # the pay lines, up to (not including) the gross
     gross: float
-    contributions: list[Row]
+    contributions: list[Line]
     sal_total: float
     pat_total: float
-    after: list[Row]  # allowances not subject to contributions
+    after: list[Line]  # allowances not subject to contributions
     net_before: float
     net_social: float
     taxable: float
@@ -222,7 +195,7 @@ class Pay:
 
 def _weeks(p: dt.date, daily: float) -> list[Week]:
     """The month's working days (Monday to Friday), week by week."""
-    last = _last_day(p)
+    last = last_day(p)
     weeks: list[Week] = []
     day = p
     while day <= last:
@@ -356,16 +329,15 @@ def _solve(gross: float, base_share: float, weeks: list[Week], missions: list[Mi
 
 
 def _contributions(facts: DossierFacts, p: dt.date, g: float, overtime: float, hours: float,
-                   rng: random.Random) -> tuple[list[Row], float, float, float, float, float]:
+                   rng: random.Random) -> tuple[list[Line], float, float, float, float, float]:
     """(rows, employee total, employer total, CSG/CRDS not deductible, employer's health and provident share, the
     overtime exemption)."""
     c = facts.contract
-    pmss = _pmss(p) * min(1.0, hours / 151.67)
-    t1, t2 = min(g, pmss), max(0.0, round(g - pmss, 2))
+    ceiling = monthly_ceiling(p) * min(1.0, hours / 151.67)
+    t1, t2 = min(g, ceiling), max(0.0, round(g - ceiling, 2))
     cadre = c.job_title in CADRES
     smic_month = float(smic(p)) * min(1.0, hours / 151.67)
-    sick = 13.0 if g > 2.5 * smic_month else 7.0
-    family = 5.25 if g > 3.5 * smic_month else 3.45
+    sick, family = health_and_family_rates(g, smic_month)
     at = rng.choice((2.14, 2.87, 3.42, 4.16, 5.02))
     prev_s, prev_p = (0.0, 1.50) if cadre else rng.choice(((0.28, 0.53), (0.20, 0.61), (0.35, 0.47)))
     health = rng.random() < 0.7  # Intérimaires Santé once the worker has 414 hours with the agency
@@ -374,53 +346,52 @@ def _contributions(facts: DossierFacts, p: dt.date, g: float, overtime: float, h
     others = [("Contribution solidarité autonomie", g, 0.30), ("FNAL", g, 0.50),
               ("Versement mobilité", g, transport), ("Formation professionnelle – travail temporaire", g, 1.30),
               ("Taxe d'apprentissage", g, 0.59), ("Contribution au dialogue social", g, 0.016)]
-    other_total = round(sum(_cut(base, rate) for _, base, rate in others), 2)
-    ratio = 3 * smic_month / g
-    coef = min(0.3981, 0.02 + 0.3781 * (0.5 * (ratio - 1)) ** 1.75) if ratio > 1 else 0.0
+    other_total = round(sum(cut(base, rate) for _, base, rate in others), 2)
+    coef = general_reduction(g, smic_month)
     reduction = round(coef * g, 2)
-    prev_pat = _cut(t1, prev_p)
+    prev_pat = cut(t1, prev_p)
     csg_base = round(g * 0.9825 + prev_pat + mut, 2)
-    csg_d, csg_nd = _cut(csg_base, 6.80), _cut(csg_base, 2.90)
-    exemption = _cut(overtime, 11.31)
-    rows = [Row("SANTÉ", style="head"),
-            Row("Sécurité sociale – Maladie Maternité Invalidité Décès", number_fr(g), "", None, None, _pct(sick),
-                _cut(g, sick), "sub", "610"),
-            Row("Prévoyance – Intérimaires Prévoyance", number_fr(t1),
-                _pct(prev_s) if prev_s else "", None, _cut(t1, prev_s) or None, _pct(prev_p), prev_pat, "sub", "620")]
+    csg_d, csg_nd = cut(csg_base, 6.80), cut(csg_base, 2.90)
+    exemption = cut(overtime, 11.31)
+    rows = [Line("SANTÉ", style="head"),
+            Line("Sécurité sociale – Maladie Maternité Invalidité Décès", number_fr(g), "", None, None, pct(sick),
+                cut(g, sick), "sub", "610"),
+            Line("Prévoyance – Intérimaires Prévoyance", number_fr(t1),
+                pct(prev_s) if prev_s else "", None, cut(t1, prev_s) or None, pct(prev_p), prev_pat, "sub", "620")]
     if health:
-        rows.append(Row("Complémentaire santé (Intérimaires Santé)", "", "", None, mut, "", mut, "sub", "630"))
-    rows += [Row("ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES", number_fr(g), "", None, None, _pct(at),
-                 _cut(g, at), "line", "640"),
-             Row("RETRAITE", style="head"),
-             Row("Sécurité sociale plafonnée", number_fr(t1), "6,90", None, _cut(t1, 6.90), "8,55", _cut(t1, 8.55),
+        rows.append(Line("Complémentaire santé (Intérimaires Santé)", "", "", None, mut, "", mut, "sub", "630"))
+    rows += [Line("ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES", number_fr(g), "", None, None, pct(at),
+                 cut(g, at), "line", "640"),
+             Line("RETRAITE", style="head"),
+             Line("Sécurité sociale plafonnée", number_fr(t1), "6,90", None, cut(t1, 6.90), "8,55", cut(t1, 8.55),
                  "sub", "650"),
-             Row("Sécurité sociale déplafonnée", number_fr(g), "0,40", None, _cut(g, 0.40), "2,02", _cut(g, 2.02),
+             Line("Sécurité sociale déplafonnée", number_fr(g), "0,40", None, cut(g, 0.40), "2,02", cut(g, 2.02),
                  "sub", "651"),
-             Row("Complémentaire Tranche 1", number_fr(t1), "4,01", None, _cut(t1, 4.01), "6,01", _cut(t1, 6.01),
+             Line("Complémentaire Tranche 1", number_fr(t1), "4,01", None, cut(t1, 4.01), "6,01", cut(t1, 6.01),
                  "sub", "652")]
     if t2:
-        rows.append(Row("Complémentaire Tranche 2", number_fr(t2), "9,72", None, _cut(t2, 9.72), "14,57",
-                        _cut(t2, 14.57), "sub", "653"))
-    rows += [Row("FAMILLE", number_fr(g), "", None, None, _pct(family), _cut(g, family), "line", "660"),
-             Row("ASSURANCE CHÔMAGE", number_fr(g), "", None, None, "4,25", _cut(g, 4.25), "line", "670")]
+        rows.append(Line("Complémentaire Tranche 2", number_fr(t2), "9,72", None, cut(t2, 9.72), "14,57",
+                        cut(t2, 14.57), "sub", "653"))
+    rows += [Line("FAMILLE", number_fr(g), "", None, None, pct(family), cut(g, family), "line", "660"),
+             Line("ASSURANCE CHÔMAGE", number_fr(g), "", None, None, "4,25", cut(g, 4.25), "line", "670")]
     if cadre:
-        rows.append(Row("APEC", number_fr(g), "0,024", None, _cut(g, 0.024), "0,036", _cut(g, 0.036), "line", "675"))
-    rows += [Row("AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR", "", "", None, None, "", other_total, "line", "680"),
-             Row("CSG déductible de l'impôt sur le revenu", number_fr(csg_base), "6,80", None, csg_d, "", None, "line",
+        rows.append(Line("APEC", number_fr(g), "0,024", None, cut(g, 0.024), "0,036", cut(g, 0.036), "line", "675"))
+    rows += [Line("AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR", "", "", None, None, "", other_total, "line", "680"),
+             Line("CSG déductible de l'impôt sur le revenu", number_fr(csg_base), "6,80", None, csg_d, "", None, "line",
                  "690"),
-             Row("CSG/CRDS non déductible de l'impôt sur le revenu", number_fr(csg_base), "2,90", None, csg_nd, "",
+             Line("CSG/CRDS non déductible de l'impôt sur le revenu", number_fr(csg_base), "2,90", None, csg_nd, "",
                  None, "line", "691")]
     if exemption or reduction:
-        rows.append(Row("EXONÉRATIONS DE COTISATIONS", style="head"))
+        rows.append(Line("EXONÉRATIONS DE COTISATIONS", style="head"))
         if exemption:
-            rows.append(Row("Réduction salariale heures supplémentaires", number_fr(overtime), "11,31", None,
+            rows.append(Line("Réduction salariale heures supplémentaires", number_fr(overtime), "11,31", None,
                             -exemption, "", None, "sub", "695"))
         if reduction:
-            rows.append(Row("Réduction générale des cotisations patronales", number_fr(g), "", None, None,
-                            _pct(round(coef * 100, 2)), -reduction, "sub", "696"))
+            rows.append(Line("Réduction générale des cotisations patronales", number_fr(g), "", None, None,
+                            pct(round(coef * 100, 2)), -reduction, "sub", "696"))
     sal = round(sum(r.cut or 0.0 for r in rows), 2)
     pat = round(sum(r.pat or 0.0 for r in rows), 2)
-    rows.append(Row("TOTAL DES COTISATIONS ET CONTRIBUTIONS", "", "", None, sal, "", pat, "total"))
+    rows.append(Line("TOTAL DES COTISATIONS ET CONTRIBUTIONS", "", "", None, sal, "", pat, "total"))
     return rows, sal, pat, csg_nd, round(mut + prev_pat, 2), exemption
 
 
@@ -455,8 +426,8 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
             w.mission = 0
         missions = missions[:1]
         missions[0].ended = missions[0].paid = False
-        if missions[0].end <= _last_day(p):
-            missions[0].end = _last_day(p) + dt.timedelta(days=rng.randint(6, 60))
+        if missions[0].end <= last_day(p):
+            missions[0].end = last_day(p) + dt.timedelta(days=rng.randint(6, 60))
         worked = _solve(g, share, weeks, missions, extras)
         assert worked == g
     two = len(missions) > 1
@@ -466,43 +437,43 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
         w.meals = max(0, w.days - rng.choice((0, 0, 1))) if meal else 0
         w.trips = w.days if trip else 0
 
-    earn: list[Row] = []
+    earn: list[Line] = []
     week_word = rng.choice(("semaine du", "sem. du", "période du"))
     for i, w in enumerate(weeks):
         m = missions[w.mission]
         suffix = f" – mission {w.mission + 1}" if two else ""
-        earn.append(Row(f"Heures normales {week_word} {w.start:%d/%m} au {w.end:%d/%m}{suffix}", hours_fr(w.hours),
-                        _rate4(m.rate), w.amount, code="100"))
+        earn.append(Line(f"Heures normales {week_word} {w.start:%d/%m} au {w.end:%d/%m}{suffix}", hours_fr(w.hours),
+                        rate4(m.rate), w.amount, code="100"))
         for e in extras:
             if e.week == i:
                 if e.kind == "prime":
-                    earn.append(Row(e.label, "", "", e.amount, code="150"))
+                    earn.append(Line(e.label, "", "", e.amount, code="150"))
                 else:
-                    earn.append(Row(f"{e.label} {week_word} {w.start:%d/%m} au {w.end:%d/%m}", hours_fr(e.hours),
-                                    _rate4(e.rate), e.amount, code="110" if e.kind == "hs25" else "111"))
+                    earn.append(Line(f"{e.label} {week_word} {w.start:%d/%m} au {w.end:%d/%m}", hours_fr(e.hours),
+                                    rate4(e.rate), e.amount, code="110" if e.kind == "hs25" else "111"))
     paid = [m for m in missions if m.paid]
     for k, m in enumerate(missions):
         if m.paid:
-            earn.append(Row(f"Indemnité de fin de mission (IFM) 10 %{f' – mission {k + 1}' if two else ''}",
+            earn.append(Line(f"Indemnité de fin de mission (IFM) 10 %{f' – mission {k + 1}' if two else ''}",
                             number_fr(m.base), "10,00", m.ifm, code="300"))
     ifm = round(sum(m.ifm for m in paid), 2)
     iccp = round(g - worked - ifm, 2) if paid else 0.0
     if paid:
-        earn.append(Row("Indemnité compensatrice de congés payés (ICCP) 10 %",
+        earn.append(Line("Indemnité compensatrice de congés payés (ICCP) 10 %",
                         number_fr(round(sum(m.base + m.ifm for m in paid), 2)), "10,00", iccp, code="310"))
     assert round(sum(r.gain or 0.0 for r in earn), 2) == g
     overtime = round(sum(e.amount for e in extras if e.kind != "prime"), 2)
     hours = round(sum(w.hours for w in weeks) + sum(e.hours for e in extras), 2)
     rows, sal, pat, csg_nd, employer_health, exemption = _contributions(facts, p, g, overtime, hours, rng)
 
-    after: list[Row] = []
+    after: list[Line] = []
     meals = sum(w.meals for w in weeks)
     if meal and meals:
-        after.append(Row(rng.choice(("Indemnité de repas (panier) – non soumise", "Paniers repas non soumis")),
+        after.append(Line(rng.choice(("Indemnité de repas (panier) – non soumise", "Paniers repas non soumis")),
                          str(meals), number_fr(meal), round(meals * meal, 2), code="500"))
     trips = sum(w.trips for w in weeks)
     if trip and trips:
-        after.append(Row(rng.choice(("Indemnité de déplacement – zone 2", "Indemnité de trajet non soumise",
+        after.append(Line(rng.choice(("Indemnité de déplacement – zone 2", "Indemnité de trajet non soumise",
                                      "Indemnité de petit déplacement")), str(trips), number_fr(trip),
                          round(trips * trip, 2), code="510"))
     net_before = round(g - sal + sum(r.gain or 0.0 for r in after), 2)
@@ -511,7 +482,7 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     tax_rate = rng.choice((0.0, 0.0, 1.1, 2.3, 3.6, 4.9, 6.2, 8.4))
     tax_label = rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < 0.7 \
         else "Taux non personnalisé" if tax_rate else "Taux personnalisé"
-    tax = _cut(taxable, tax_rate)
+    tax = cut(taxable, tax_rate)
     advances: list[tuple[str, float]] = []
     for day in sorted(rng.sample((8, 12, 15, 19, 22), rng.choice((0, 0, 1, 1, 2)))):
         amount = float(rng.choice((100, 150, 200, 250, 300, 400)))
@@ -564,16 +535,9 @@ class Totals:
     rows: list[tuple[str, str, str]] = field(default_factory=list)  # (label, month, year)
 
 
-def _ssn(facts: DossierFacts, rng: random.Random) -> str:
-    person = facts.person
-    digits = f"{1 if person.sex == 'M' else 2}{person.birth_date:%y%m}99{rng.randint(100, 499)}{rng.randint(1, 999):03d}"
-    key = 97 - int(digits) % 97
-    return f"{digits[0]} {digits[1:3]} {digits[3:5]} {digits[5:7]} {digits[7:10]} {digits[10:13]} {key:02d}"
-
-
 def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Random) -> People:
     person, c, company = facts.person, facts.contract, facts.contract.employer
-    p, last = slip.period_start, _last_day(slip.period_start)
+    p, last = slip.period_start, last_day(slip.period_start)
     street, _, town = company.address.partition(", ")
     agency = rng.choice((f"{company.name} {company.legal_form}", company.name, f"{company.name} ({company.legal_form})"))
     siret = siret_spaced(company.siret) if rng.random() < 0.4 else company.siret
@@ -604,7 +568,7 @@ def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
                   siret, company.ape, f"FR{key:02d}{company.siren}", f"URSSAF – n° {number}", guarantee,
                   rng.choice(TAGLINES), employee,
                   [person.address.partition(", ")[0], person.address.partition(", ")[2]],
-                  f"{rng.randint(10**5, 10**7 - 1)}", _ssn(facts, rng), c.job_title,
+                  f"{rng.randint(10**5, 10**7 - 1)}", ssn_born_abroad(facts.person, rng), c.job_title,
                   str(rng.choice((115, 130, 150, 400)) if cadre else rng.choice((170, 185, 210, 230, 255))),
                   "Cadre" if cadre else rng.choice(("Non-cadre", "Ouvrier", "Employé", "ETAM")), date_slash(first),
                   period, payment, iban, f"Édité le {date_slash(paid_on - dt.timedelta(days=rng.randint(1, 3)))}",
@@ -636,44 +600,6 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
 # ------------------------------------------------------------------ drawing
 
 
-def _fit(text: str, font: FontKey, size: float, width: float) -> float:
-    while size > 4.6 and text_width_mm(text, font, size) > width:
-        size -= 0.2
-    return size
-
-
-def _put(sheet: Sheet, x: float, y: float, text: str, size: float, font: FontKey, width: float | None = None,
-         color: Color = BLACK, align: str = "left") -> None:
-    if text:
-        size = _fit(text, font, size, width) if width else size
-        sheet.add(Text(x, y, text, size, font, color, align))  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class Col:
-    head: str
-    key: str
-    x: float
-    w: float
-    align: str = "right"
-
-
-def _cell(row: Row, key: str) -> str:
-    if key == "amount":  # one signed column: gains positive, withholdings negative
-        if row.gain is not None:
-            return _signed(row.gain)
-        return _signed(-row.cut) if row.cut is not None else ""
-    if key == "gain":
-        return _signed(row.gain) if row.gain is not None and row.gain >= 0 else ""
-    if key == "cut":
-        if row.gain is not None and row.gain < 0:
-            return number_fr(-row.gain)
-        return _signed(row.cut) if row.cut is not None else ""
-    if key == "pat":
-        return _signed(row.pat) if row.pat is not None else ""
-    return getattr(row, key) or ""
-
-
 @dataclass
 class Style:
     """How a sub-layout draws its table."""
@@ -683,7 +609,7 @@ class Style:
     step: float = 3.6
 
 
-def _head(sheet: Sheet, cols: list[Col], y: float, st: Style) -> float:
+def _head(sheet: Sheet, cols: list[Column], y: float, st: Style) -> float:
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     if st.kind == "band":
         sheet.add(Box(left, y, right - left, 6, fill=st.accent, stroke=None))
@@ -697,12 +623,12 @@ def _head(sheet: Sheet, cols: list[Col], y: float, st: Style) -> float:
                 sheet.add(Rule(x, yy, x + 1.8, yy, 0.2, GREY))
         color = BLACK
     for col in cols:
-        _put(sheet, col.x + (col.w - 1 if col.align == "right" else 1), y + 4.2, col.head, 6.6, bold(st.font),
+        put(sheet, col.x + (col.w - 1 if col.align == "right" else 1), y + 4.2, col.head, 6.6, bold(st.font),
              col.w - 1.5, color, col.align)
     return y + 6 + st.step * 0.9
 
 
-def _row(sheet: Sheet, cols: list[Col], row: Row, y: float, st: Style) -> None:
+def _row(sheet: Sheet, cols: list[Column], row: Line, y: float, st: Style) -> None:
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     size = min(7.2, st.step / 0.3528 / 1.3)
     if row.style in ("gross", "total", "net"):
@@ -716,16 +642,16 @@ def _row(sheet: Sheet, cols: list[Col], row: Row, y: float, st: Style) -> None:
         sheet.add(Box(left + 0.2, y - st.step * 0.78, right - left - 0.4, st.step, fill=fill, stroke=None))  # type: ignore[arg-type]
     face = bold(st.font) if row.style in ("head", "gross", "total", "net") else st.font
     for col in cols:
-        text = _cell(row, col.key)
+        text = cell(row, col.key)
         if col.key == "label" and row.style == "sub":
-            _put(sheet, col.x + 3.5, y, text, size, st.font, col.w - 4.5)
+            put(sheet, col.x + 3.5, y, text, size, st.font, col.w - 4.5)
         elif col.align == "right":
-            _put(sheet, col.x + col.w - 1, y, text, size, face, col.w - 1.5, align="right")
+            put(sheet, col.x + col.w - 1, y, text, size, face, col.w - 1.5, align="right")
         else:
-            _put(sheet, col.x + 1, y, text, size, face, col.w - 1.5)
+            put(sheet, col.x + 1, y, text, size, face, col.w - 1.5)
 
 
-def _flow_table(sheets: list[Sheet], cols: list[Col], rows: list[Row], y: float, bottom: float, st: Style,
+def _flow_table(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float, st: Style,
                 again: Callable[[Sheet], float]) -> float:
     """The table from `y` down to `bottom`, its rows a little closer when that makes it fit; otherwise continued on a
     new sheet (its short header drawn by `again`), split at a heading or before the nets where one is near. Returns
@@ -750,7 +676,7 @@ def _flow_table(sheets: list[Sheet], cols: list[Col], rows: list[Row], y: float,
         i = end
         if i < len(rows):
             _frame(sheet, cols, top, y, st)
-            _put(sheet, cols[-1].x + cols[-1].w, y + 1.5, "Suite page suivante", 6.4, st.font, 40, GREY, "right")
+            put(sheet, cols[-1].x + cols[-1].w, y + 1.5, "Suite page suivante", 6.4, st.font, 40, GREY, "right")
             sheet = Sheet()
             sheets.append(sheet)
             top = again(sheet)
@@ -759,7 +685,20 @@ def _flow_table(sheets: list[Sheet], cols: list[Col], rows: list[Row], y: float,
     return y
 
 
-def _frame(sheet: Sheet, cols: list[Col], top: float, y: float, st: Style) -> None:
+def _table_then_foot(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float, st: Style,
+                     again: Callable[[Sheet], float], foot: float) -> tuple[Sheet, float]:
+    """The table flowed from `y` (`_flow_table`), then the sheet and the baseline the slip's foot goes on: a new sheet
+    under the short header `again` draws when the table ends below `foot`."""
+    y = _flow_table(sheets, cols, rows, y, bottom, st, again)
+    sheet = sheets[-1]
+    if y > foot:
+        sheet = Sheet()
+        sheets.append(sheet)
+        y = again(sheet)
+    return sheet, y
+
+
+def _frame(sheet: Sheet, cols: list[Column], top: float, y: float, st: Style) -> None:
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     bottom = y - st.step * 0.6
     if st.kind == "grid":
@@ -775,30 +714,18 @@ def _frame(sheet: Sheet, cols: list[Col], top: float, y: float, st: Style) -> No
 
 def _grid(sheet: Sheet, x: float, y: float, widths: list[float], rows: Sequence[tuple[str, ...]], font: FontKey,
           size: float = 6.4, fill: Color = (236, 236, 236)) -> float:
-    """A small ruled grid, the first row as its head; figures right-aligned. Returns its bottom."""
-    step = size * 0.3528 * 1.6
-    for r, row in enumerate(rows):
-        cx = x
-        for i, (w, text) in enumerate(zip(widths, row)):
-            sheet.add(Box(cx, y, w, step, fill=fill if r == 0 else None, stroke=LIGHT, width=0.15))
-            face = bold(font) if r == 0 or i == 0 else font
-            if i == 0 or r == 0 or not re.fullmatch(r"[-\d\s,€h%]+", text):
-                _put(sheet, cx + 0.8, y + step - 1.1, text, size, face, w - 1.6)
-            else:
-                _put(sheet, cx + w - 0.8, y + step - 1.1, text, size, face, w - 1.6, align="right")
-            cx += w
-        y += step
-    return y
+    """A small ruled grid, the first row as its head on `fill`; the figures right-aligned, words left."""
+    return grid(sheet, x, y, widths, rows, font, size, fill=fill, stroke=LIGHT, leading=1.6, pad=0.8, figures=FIGURES)
 
 
-def _net_rows(pay: Pay, paid_word: str) -> list[Row]:
-    rows = [Row("NET À PAYER AVANT IMPÔT SUR LE REVENU", "", "", pay.net_before, style="total"),
-            Row("Impôt sur le revenu prélevé à la source" + (" – taux non personnalisé"
+def _net_rows(pay: Pay, paid_word: str) -> list[Line]:
+    rows = [Line("NET À PAYER AVANT IMPÔT SUR LE REVENU", "", "", pay.net_before, style="total"),
+            Line("Impôt sur le revenu prélevé à la source" + (" – taux non personnalisé"
                                                              if pay.tax_label == "Taux non personnalisé" else ""),
                 number_fr(pay.taxable),
-                _pct(pay.tax_rate), -pay.tax if pay.tax else 0.0)]
-    rows += [Row(label, "", "", -amount) for label, amount in pay.advances]
-    rows.append(Row(paid_word, "", "", pay.net_paid, style="net"))
+                pct(pay.tax_rate), -pay.tax if pay.tax else 0.0)]
+    rows += [Line(label, "", "", -amount) for label, amount in pay.advances]
+    rows.append(Line(paid_word, "", "", pay.net_paid, style="net"))
     return rows
 
 
@@ -812,24 +739,24 @@ def _missions_text(pay: Pay, rng: random.Random) -> list[list[str]]:
                     f"Entreprise utilisatrice : {m.client} – SIRET {m.client_siret}",
                     f"{m.client_street}, {m.client_town} – Lieu de mission : {m.site}",
                     f"Mission du {date_slash(m.start)}, {term}{flex}",
-                    f"Motif : {m.motif} – {m.schedule} – taux horaire {_rate4(m.rate)} €"])
+                    f"Motif : {m.motif} – {m.schedule} – taux horaire {rate4(m.rate)} €"])
     return out
 
 
 def _footer(sheets: list[Sheet], people: People, font: FontKey) -> None:
     for page, sheet in enumerate(sheets, 1):
         sheet.add(Rule(12, H - 12.5, W - 12, H - 12.5, 0.2, LIGHT))
-        _put(sheet, 12, H - 9, KEEP, 5.9, font, 150, GREY)
-        _put(sheet, 12, H - 5.8, f"{CONVENTION} – {people.software} – {people.edited}", 5.7, font, 150, GREY)
-        _put(sheet, W - 12, H - 9, f"Page {page}/{len(sheets)}", 6.2, font, 30, GREY, "right")
+        put(sheet, 12, H - 9, KEEP, 5.9, font, 150, GREY)
+        put(sheet, 12, H - 5.8, f"{CONVENTION} – {people.software} – {people.edited}", 5.7, font, 150, GREY)
+        put(sheet, W - 12, H - 9, f"Page {page}/{len(sheets)}", 6.2, font, 30, GREY, "right")
 
 
 def _short_header(people: People, font: FontKey, accent: Color) -> Callable[[Sheet], float]:
     def draw(sheet: Sheet) -> float:
-        _put(sheet, 12, 14, people.agency, 9, bold(font), 90, accent)
-        _put(sheet, 12, 18.5, f"SIRET {people.siret}", 7, font, 90, GREY)
-        _put(sheet, W - 12, 14, f"Bulletin de paie (suite) – {people.employee}", 8, bold(font), 100, align="right")
-        _put(sheet, W - 12, 18.5, people.period, 7.2, font, 100, GREY, "right")
+        put(sheet, 12, 14, people.agency, 9, bold(font), 90, accent)
+        put(sheet, 12, 18.5, f"SIRET {people.siret}", 7, font, 90, GREY)
+        put(sheet, W - 12, 14, f"Bulletin de paie (suite) – {people.employee}", 8, bold(font), 100, align="right")
+        put(sheet, W - 12, 18.5, people.period, 7.2, font, 100, GREY, "right")
         sheet.add(Rule(12, 21, W - 12, 21, 0.3, accent))
         return 25.0
     return draw
@@ -838,28 +765,28 @@ def _short_header(people: People, font: FontKey, accent: Color) -> Callable[[She
 def _nets_box(sheet: Sheet, x: float, y: float, w: float, pay: Pay, people: People, font: FontKey,
               accent: Color, paid_word: str) -> float:
     rows = [("Net à payer avant impôt sur le revenu", number_fr(pay.net_before)),
-            (f"Prélèvement à la source ({_pct(pay.tax_rate)} % – {pay.tax_label[0].lower()}{pay.tax_label[1:]})",
-             _signed(-pay.tax) if pay.tax else "0,00"),
-            *((label, _signed(-amount)) for label, amount in pay.advances)]
+            (f"Prélèvement à la source ({pct(pay.tax_rate)} % – {pay.tax_label[0].lower()}{pay.tax_label[1:]})",
+             signed(-pay.tax) if pay.tax else "0,00"),
+            *((label, signed(-amount)) for label, amount in pay.advances)]
     step = 3.6
     h = 6 + step * len(rows) + 15
     sheet.add(Box(x, y, w, h, stroke=accent, width=0.4))
     yy = y + 5
     for label, value in rows:
-        _put(sheet, x + 2, yy, label, 6.9, font, w - 26)
-        _put(sheet, x + w - 2, yy, value, 7, font, 22, align="right")
+        put(sheet, x + 2, yy, label, 6.9, font, w - 26)
+        put(sheet, x + w - 2, yy, value, 7, font, 22, align="right")
         yy += step
     sheet.add(Box(x + 1, yy - 2.6, w - 2, 7.4, fill=accent, stroke=None))
-    _put(sheet, x + 3, yy + 2.2, paid_word, 9.5, bold(font), w - 32, WHITE)
-    _put(sheet, x + w - 3, yy + 2.2, f"{number_fr(pay.net_paid)} €", 10, bold(font), 30, WHITE, "right")
-    _put(sheet, x + 2, yy + 9, f"{people.payment} – {people.iban}", 6.2, font, w - 4, GREY)
+    put(sheet, x + 3, yy + 2.2, paid_word, 9.5, bold(font), w - 32, WHITE)
+    put(sheet, x + w - 3, yy + 2.2, f"{number_fr(pay.net_paid)} €", 10, bold(font), 30, WHITE, "right")
+    put(sheet, x + 2, yy + 9, f"{people.payment} – {people.iban}", 6.2, font, w - 4, GREY)
     return y + h
 
 
-def _table_rows(pay: Pay, gross_word: str, nets: str | None) -> list[Row]:
-    rows = [*pay.earn, Row(gross_word, "", "", pay.gross, style="gross"), *pay.contributions]
+def _table_rows(pay: Pay, gross_word: str, nets: str | None) -> list[Line]:
+    rows = [*pay.earn, Line(gross_word, "", "", pay.gross, style="gross"), *pay.contributions]
     if pay.after:
-        rows += [Row("ÉLÉMENTS NON SOUMIS À COTISATIONS", style="head"), *pay.after]
+        rows += [Line("ÉLÉMENTS NON SOUMIS À COTISATIONS", style="head"), *pay.after]
     if nets:
         rows += _net_rows(pay, nets)
     return rows
@@ -878,22 +805,22 @@ def _reseau(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Col
     sheet = Sheet()
     sheets = [sheet]
     sheet.add(Box(0, 0, W, 24, fill=accent, stroke=None))
-    _put(sheet, 12, 11, people.agency, 14, bold(font), 110, WHITE)
-    _put(sheet, 12, 17.5, f"{people.tagline} – agence de {people.town.split(' ', 1)[-1]}", 7.4, font, 110, WHITE)
-    _put(sheet, W - 12, 10.5, rng.choice(("BULLETIN DE PAIE", "BULLETIN DE SALAIRE")), 12, bold(font), 70, WHITE,
+    put(sheet, 12, 11, people.agency, 14, bold(font), 110, WHITE)
+    put(sheet, 12, 17.5, f"{people.tagline} – agence de {people.town.split(' ', 1)[-1]}", 7.4, font, 110, WHITE)
+    put(sheet, W - 12, 10.5, rng.choice(("BULLETIN DE PAIE", "BULLETIN DE SALAIRE")), 12, bold(font), 70, WHITE,
          "right")
-    _put(sheet, W - 12, 15.5, "Salarié intérimaire", 7.4, font, 70, WHITE, "right")
-    _put(sheet, W - 12, 20.5, people.period, 8, bold(font), 80, WHITE, "right")
-    _put(sheet, 12, 30, "VOTRE AGENCE", 7.2, bold(font), 60, accent)
+    put(sheet, W - 12, 15.5, "Salarié intérimaire", 7.4, font, 70, WHITE, "right")
+    put(sheet, W - 12, 20.5, people.period, 8, bold(font), 80, WHITE, "right")
+    put(sheet, 12, 30, "VOTRE AGENCE", 7.2, bold(font), 60, accent)
     sheet.add(Rule(12, 31.2, 92, 31.2, 0.3, accent))
     for i, line in enumerate((people.agency, people.street, people.town, people.phone, f"SIRET : {people.siret}",
                               f"Code APE : {people.ape} – TVA {people.vat}", people.urssaf)):
-        _put(sheet, 12, 35 + 3.5 * i, line, 7, bold(font) if i == 0 else font, 80)
-    _put(sheet, 112, 31, f"Matricule intérimaire : {people.matricule}", 6.8, font, 86, GREY)
-    _put(sheet, 112, 38, people.employee, 10, bold(font), 86)
+        put(sheet, 12, 35 + 3.5 * i, line, 7, bold(font) if i == 0 else font, 80)
+    put(sheet, 112, 31, f"Matricule intérimaire : {people.matricule}", 6.8, font, 86, GREY)
+    put(sheet, 112, 38, people.employee, 10, bold(font), 86)
     for i, line in enumerate(people.employee_lines):
-        _put(sheet, 112, 43 + 4.2 * i, line, 8.4, font, 86)
-    _put(sheet, 112, 56, people.payment, 7, font, 86, GREY)
+        put(sheet, 112, 43 + 4.2 * i, line, 8.4, font, 86)
+    put(sheet, 112, 56, people.payment, 7, font, 86, GREY)
     y = 62.0
     y = _grid(sheet, 12, y, [30, 44, 48, 18, 22, 24],
               [("N° sécurité sociale", "Qualification", "Statut", "Coefficient", "Inscrit depuis",
@@ -901,37 +828,32 @@ def _reseau(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Col
                (people.ssn, people.qualification, people.status, people.coefficient, people.first_mission,
                 pay.missions[0].schedule.split(" – ")[0].replace("Horaire : ", ""))],
               font, 6.2, tuple(min(255, int(v + (255 - v) * 0.85)) for v in accent)) + 2.5  # type: ignore[arg-type]
-    _put(sheet, 12, y + 3, rng.choice(("VOS MISSIONS DE LA PÉRIODE", "MISSION(S)")), 7.2, bold(font), 80, accent)
+    put(sheet, 12, y + 3, rng.choice(("VOS MISSIONS DE LA PÉRIODE", "MISSION(S)")), 7.2, bold(font), 80, accent)
     rows = [("N° mission", "Entreprise utilisatrice", "SIRET client", "Début", "Fin", "Taux horaire")]
     for m in pay.missions:
         rows.append((m.number, m.client, siret_spaced(m.client_siret), date_slash(m.start),
-                     date_slash(m.end) + ("" if m.ended else " (prév.)"), f"{_rate4(m.rate)} €"))
+                     date_slash(m.end) + ("" if m.ended else " (prév.)"), f"{rate4(m.rate)} €"))
     y = _grid(sheet, 12, y + 4.5, [22, 58, 34, 20, 27, 25], rows, font, 6.2) + 1.5
     for m in pay.missions:
-        _put(sheet, 12, y + 2.5, f"Mission {m.number} : {m.motif} – {m.site}", 6.2, font, W - 24, GREY)
+        put(sheet, 12, y + 2.5, f"Mission {m.number} : {m.motif} – {m.site}", 6.2, font, W - 24, GREY)
         y += 3.2
     y += 2.8
     st = Style(font, accent, "band", 3.45)
-    cols = [Col("Rubriques", "label", 12, 84, "left"), Col("Base / Nombre", "base", 96, 20), Col("Taux", "rate", 116, 13),
-            Col("À payer", "gain", 129, 18), Col("À déduire", "cut", 147, 17), Col("Taux pat.", "pat_rate", 164, 13),
-            Col("Part patronale", "pat", 177, 21)]
+    cols = [Column("Rubriques", "label", 12, 84, "left"), Column("Base / Nombre", "base", 96, 20),
+            Column("Taux", "rate", 116, 13), Column("À payer", "gain", 129, 18), Column("À déduire", "cut", 147, 17),
+            Column("Taux pat.", "pat_rate", 164, 13), Column("Part patronale", "pat", 177, 21)]
     rows_t = _table_rows(pay, rng.choice(GROSS_WORDS), None)
-    y = _flow_table(sheets, cols, rows_t, y, H - 62, st, _short_header(people, font, accent))
-    sheet = sheets[-1]
-    if y > H - 58:
-        sheet = Sheet()
-        sheets.append(sheet)
-        y = _short_header(people, font, accent)(sheet)
+    sheet, y = _table_then_foot(sheets, cols, rows_t, y, H - 62, st, _short_header(people, font, accent), H - 58)
     y += 1
     if pay.accrued:
-        _put(sheet, 12, y + 1, _accrued_line(pay), 6.6, bold(font), W - 24, accent)
+        put(sheet, 12, y + 1, _accrued_line(pay), 6.6, bold(font), W - 24, accent)
         y += 3.5
-    _put(sheet, 12, y + 3.5, "CUMULS", 7.2, bold(font), 40, accent)
+    put(sheet, 12, y + 3.5, "CUMULS", 7.2, bold(font), 40, accent)
     _grid(sheet, 12, y + 5, [34, 22, 24], [("", "Mois", "Année"), *totals.rows], font, 6.1)
     _nets_box(sheet, 100, y + 1.5, W - 112, pay, people, font, accent, rng.choice(("NET À PAYER", "NET PAYÉ")))
     for i, line in enumerate(INFOS):
-        _put(sheet, 12, H - 30 + 3.4 * i, line, 6.2, font, W - 24, GREY)
-    _put(sheet, 12, H - 16, people.guarantee, 6.4, bold(font), W - 24)
+        put(sheet, 12, H - 30 + 3.4 * i, line, 6.2, font, W - 24, GREY)
+    put(sheet, 12, H - 16, people.guarantee, 6.4, bold(font), W - 24)
     if rng.random() < 0.4:
         sheets.append(_timesheet(people, pay, font, accent))
     return sheets
@@ -941,7 +863,7 @@ def _timesheet(people: People, pay: Pay, font: FontKey, accent: Color) -> Sheet:
     """A further page: the hours of the month day by day, as the client's timesheets reported them."""
     sheet = Sheet()
     y = _short_header(people, font, accent)(sheet)
-    _put(sheet, 12, y + 4, "RELEVÉ D'HEURES DE LA PÉRIODE (d'après les relevés signés par l'entreprise utilisatrice)",
+    put(sheet, 12, y + 4, "RELEVÉ D'HEURES DE LA PÉRIODE (d'après les relevés signés par l'entreprise utilisatrice)",
          8.2, bold(font), W - 24, accent)
     rows = [("Jour", "Mission", "Entreprise utilisatrice", "H. normales", "H. sup.", "Panier", "Dépl.")]
     days = ("lun.", "mar.", "mer.", "jeu.", "ven.")
@@ -958,9 +880,9 @@ def _timesheet(people: People, pay: Pay, font: FontKey, accent: Color) -> Sheet:
                 n += 1
             day += dt.timedelta(days=1)
     y = _grid(sheet, 12, y + 7, [26, 22, 64, 20, 18, 18, 18], rows, font, 6.3) + 4
-    _put(sheet, 12, y, f"Total des heures payées sur la période : {hours_fr(pay.hours)} h", 7.4, bold(font), 120)
+    put(sheet, 12, y, f"Total des heures payées sur la période : {hours_fr(pay.hours)} h", 7.4, bold(font), 120)
     for i, m in enumerate(pay.missions):
-        _put(sheet, 12, y + 5 + 3.6 * i, f"Mission {m.number} – contrat {m.contract} – {m.client} – {m.site}", 6.6,
+        put(sheet, 12, y + 5 + 3.6 * i, f"Mission {m.number} – contrat {m.contract} – {m.client} – {m.site}", 6.6,
              font, W - 24, GREY)
     return sheet
 
@@ -970,41 +892,37 @@ def _independant(people: People, pay: Pay, totals: Totals, font: FontKey, accent
     """A small agency's plain listing: no colour, dashed rules, rubric codes, the missions as sentences."""
     sheet = Sheet()
     sheets = [sheet]
-    _put(sheet, 12, 15, people.agency, 11.5, bold(font), 100)
+    put(sheet, 12, 15, people.agency, 11.5, bold(font), 100)
     for i, line in enumerate((people.street, people.town, f"SIRET {people.siret}   APE {people.ape}", people.urssaf,
                               *wrap(people.guarantee, font, 6.6, 98))):
-        _put(sheet, 12, 20 + 3.5 * i, line, 7 if i < 4 else 6.6, font, 100)
+        put(sheet, 12, 20 + 3.5 * i, line, 7 if i < 4 else 6.6, font, 100)
     title = rng.choice(("BULLETIN DE SALAIRE – INTÉRIMAIRE", "BULLETIN DE PAIE TRAVAIL TEMPORAIRE",
                         "BULLETIN DE PAIE"))
-    _put(sheet, W - 12, 15, title, 10.5, bold(font), 85, align="right")
-    _put(sheet, W - 12, 20.5, people.period, 8, font, 85, align="right")
-    _put(sheet, W - 12, 25, people.payment, 7, font, 85, align="right")
+    put(sheet, W - 12, 15, title, 10.5, bold(font), 85, align="right")
+    put(sheet, W - 12, 20.5, people.period, 8, font, 85, align="right")
+    put(sheet, W - 12, 25, people.payment, 7, font, 85, align="right")
     sheet.add(Box(116, 33, 82, 24, stroke=GREY, width=0.25))
-    _put(sheet, 119, 39, people.employee, 9.2, bold(font), 76)
+    put(sheet, 119, 39, people.employee, 9.2, bold(font), 76)
     for i, line in enumerate(people.employee_lines):
-        _put(sheet, 119, 44 + 4 * i, line, 7.8, font, 76)
-    _put(sheet, 119, 54.5, f"Matricule {people.matricule}", 6.8, font, 76, GREY)
+        put(sheet, 119, 44 + 4 * i, line, 7.8, font, 76)
+    put(sheet, 119, 54.5, f"Matricule {people.matricule}", 6.8, font, 76, GREY)
     for i, line in enumerate((f"N° S.S. : {people.ssn}", f"Qualification : {people.qualification}",
                               f"Statut : {people.status}   Coefficient : {people.coefficient}",
                               f"Première mission : {people.first_mission}")):
-        _put(sheet, 12, 45.5 + 3.6 * i, line, 7, font, 98)
+        put(sheet, 12, 45.5 + 3.6 * i, line, 7, font, 98)
     y = 64.5
     for k, lines in enumerate(_missions_text(pay, rng)):
         for j, line in enumerate(lines):
-            _put(sheet, 12, y, line, 6.8, bold(font) if j == 0 else font, W - 24)
+            put(sheet, 12, y, line, 6.8, bold(font) if j == 0 else font, W - 24)
             y += 3.3
         y += 1
     st = Style(font, accent, "plain", 3.5)
-    cols = [Col("Code", "code", 12, 10, "left"), Col("Libellé", "label", 22, 76, "left"),
-            Col("Nombre", "base", 98, 18), Col("Taux", "rate", 116, 14), Col("Gains", "gain", 130, 17),
-            Col("Retenues", "cut", 147, 16), Col("Taux pat.", "pat_rate", 163, 14), Col("Cot. pat.", "pat", 177, 21)]
+    cols = [Column("Code", "code", 12, 10, "left"), Column("Libellé", "label", 22, 76, "left"),
+            Column("Nombre", "base", 98, 18), Column("Taux", "rate", 116, 14), Column("Gains", "gain", 130, 17),
+            Column("Retenues", "cut", 147, 16), Column("Taux pat.", "pat_rate", 163, 14),
+            Column("Cot. pat.", "pat", 177, 21)]
     rows = _table_rows(pay, rng.choice(GROSS_WORDS), rng.choice(("NET A PAYER", "NET À PAYER", "NET PAYÉ")))
-    y = _flow_table(sheets, cols, rows, y + 1, H - 40, st, _short_header(people, font, BLACK))
-    sheet = sheets[-1]
-    if y > H - 36:
-        sheet = Sheet()
-        sheets.append(sheet)
-        y = _short_header(people, font, BLACK)(sheet)
+    sheet, y = _table_then_foot(sheets, cols, rows, y + 1, H - 40, st, _short_header(people, font, BLACK), H - 36)
     y += 1.5
     lines = [f"{people.payment} – {people.iban}"]
     if pay.accrued:
@@ -1012,7 +930,7 @@ def _independant(people: People, pay: Pay, totals: Totals, font: FontKey, accent
     lines.append("Cumuls annuels : " + "   ".join(f"{label} {year}" for label, _, year in totals.rows[:3]))
     lines.append("                 " + "   ".join(f"{label} {year}" for label, _, year in totals.rows[3:6]))
     for line in lines:
-        _put(sheet, 12, y, line, 6.8, font, W - 24)
+        put(sheet, 12, y, line, 6.8, font, W - 24)
         y += 3.6
     return sheets
 
@@ -1023,22 +941,22 @@ def _mission_haut(people: People, pay: Pay, totals: Totals, font: FontKey, accen
     block at the foot."""
     sheet = Sheet()
     sheets = [sheet]
-    _put(sheet, 12, 14, rng.choice(("BULLETIN DE PAIE – TRAVAIL TEMPORAIRE", "Bulletin de salaire intérimaire")), 13,
+    put(sheet, 12, 14, rng.choice(("BULLETIN DE PAIE – TRAVAIL TEMPORAIRE", "Bulletin de salaire intérimaire")), 13,
          bold(font), 120, accent)
-    _put(sheet, 12, 19.5, f"{people.period}   –   {people.payment}", 7.6, font, 130)
-    _put(sheet, W - 12, 13, people.agency, 9, bold(font), 62, accent, "right")
-    _put(sheet, W - 12, 17.5, people.tagline, 6.6, font, 62, GREY, "right")
+    put(sheet, 12, 19.5, f"{people.period}   –   {people.payment}", 7.6, font, 130)
+    put(sheet, W - 12, 13, people.agency, 9, bold(font), 62, accent, "right")
+    put(sheet, W - 12, 17.5, people.tagline, 6.6, font, 62, GREY, "right")
     y = 23.0
     blocks = _missions_text(pay, rng)
     height = 6 + sum(3.3 * len(b) + 1 for b in blocks)
     sheet.add(Box(12, y, W - 24, height, stroke=accent, width=0.35),
               Box(12, y, W - 24, 4.6, fill=accent, stroke=None))
-    _put(sheet, 14, y + 3.4, "MISSION(S) – ENTREPRISE UTILISATRICE" if len(blocks) > 1 else
+    put(sheet, 14, y + 3.4, "MISSION(S) – ENTREPRISE UTILISATRICE" if len(blocks) > 1 else
          "MISSION – ENTREPRISE UTILISATRICE", 7, bold(font), 120, WHITE)
     yy = y + 8
     for lines in blocks:
         for j, line in enumerate(lines):
-            _put(sheet, 14, yy, line, 6.7, bold(font) if j == 1 else font, W - 28)
+            put(sheet, 14, yy, line, 6.7, bold(font) if j == 1 else font, W - 28)
             yy += 3.3
         yy += 1
     y += height + 2.5
@@ -1049,9 +967,9 @@ def _mission_haut(people: People, pay: Pay, totals: Totals, font: FontKey, accen
     box_h = 5.5 + 3.4 * max(len(left), len(right)) + 1
     for x, width, head, lines in ((12, 100.0, "SALARIÉ INTÉRIMAIRE", left), (115, W - 127, "EMPLOI", right)):
         sheet.add(Box(x, y, width, box_h, stroke=LIGHT, width=0.25))
-        _put(sheet, x + 2, y + 3.6, head, 6.6, bold(font), width - 4, accent)
+        put(sheet, x + 2, y + 3.6, head, 6.6, bold(font), width - 4, accent)
         for i, line in enumerate(lines):
-            _put(sheet, x + 2, y + 7.6 + 3.4 * i, line, 7 if i else 8, bold(font) if i == 0 and x == 12 else font,
+            put(sheet, x + 2, y + 7.6 + 3.4 * i, line, 7 if i else 8, bold(font) if i == 0 and x == 12 else font,
                  width - 4)
     y += box_h + 2.5
     rows = [("Semaine", "Mission", "H. normales", "HS 25 %", "HS 50 %", "Paniers", "Déplacements")]
@@ -1063,19 +981,14 @@ def _mission_haut(people: People, pay: Pay, totals: Totals, font: FontKey, accen
                      hours_fr(hs50) if hs50 else "", str(w.meals) if w.meals else "", str(w.trips) if w.trips else ""))
     y = _grid(sheet, 12, y, [40, 26, 24, 20, 20, 20, 24], rows, font, 6.1) + 3
     st = Style(font, accent, "grid", 3.4)
-    cols = [Col("Rubrique", "label", 12, 90, "left"), Col("Base", "base", 102, 20), Col("Taux sal.", "rate", 122, 14),
-            Col("Montant salarié", "amount", 136, 22), Col("Taux pat.", "pat_rate", 158, 14),
-            Col("Montant patronal", "pat", 172, 26)]
+    cols = [Column("Rubrique", "label", 12, 90, "left"), Column("Base", "base", 102, 20),
+            Column("Taux sal.", "rate", 122, 14), Column("Montant salarié", "amount", 136, 22),
+            Column("Taux pat.", "pat_rate", 158, 14), Column("Montant patronal", "pat", 172, 26)]
     table = _table_rows(pay, rng.choice(GROSS_WORDS), rng.choice(("NET À PAYER", "NET PAYÉ EN EUROS")))
-    y = _flow_table(sheets, cols, table, y, H - 58, st, _short_header(people, font, accent))
-    sheet = sheets[-1]
-    if y > H - 52:
-        sheet = Sheet()
-        sheets.append(sheet)
-        y = _short_header(people, font, accent)(sheet)
-    _put(sheet, 12, y + 1, f"{people.payment} – {people.iban}", 6.6, font, W - 24)
+    sheet, y = _table_then_foot(sheets, cols, table, y, H - 58, st, _short_header(people, font, accent), H - 52)
+    put(sheet, 12, y + 1, f"{people.payment} – {people.iban}", 6.6, font, W - 24)
     if pay.accrued:
-        _put(sheet, 12, y + 4.6, _accrued_line(pay), 6.6, bold(font), W - 24, accent)
+        put(sheet, 12, y + 4.6, _accrued_line(pay), 6.6, bold(font), W - 24, accent)
         y += 3.6
     heads = ["", *(label for label, _, _ in totals.rows[:6])]
     y = _grid(sheet, 12, y + 3.5, [14, 30, 30, 26, 26, 28, 32],
@@ -1083,11 +996,11 @@ def _mission_haut(people: People, pay: Pay, totals: Totals, font: FontKey, accen
                ("Année", *(a for _, _, a in totals.rows[:6]))], font, 6.0) + 2.5
     box_h = 22.0
     sheet.add(Box(12, y, W - 24, box_h, fill=(246, 246, 246), stroke=LIGHT, width=0.25))
-    _put(sheet, 14, y + 4, "EMPLOYEUR – Entreprise de travail temporaire", 6.6, bold(font), 120, accent)
-    _put(sheet, 14, y + 8.3, people.agency, 8.4, bold(font), 110)
-    _put(sheet, 14, y + 12, f"{people.street}, {people.town} – {people.phone}", 6.8, font, W - 30)
-    _put(sheet, 14, y + 15.5, f"SIRET {people.siret} – APE {people.ape} – {people.urssaf}", 6.8, font, W - 30)
-    _put(sheet, 14, y + 19, people.guarantee, 6.6, font, W - 30)
+    put(sheet, 14, y + 4, "EMPLOYEUR – Entreprise de travail temporaire", 6.6, bold(font), 120, accent)
+    put(sheet, 14, y + 8.3, people.agency, 8.4, bold(font), 110)
+    put(sheet, 14, y + 12, f"{people.street}, {people.town} – {people.phone}", 6.8, font, W - 30)
+    put(sheet, 14, y + 15.5, f"SIRET {people.siret} – APE {people.ape} – {people.urssaf}", 6.8, font, W - 30)
+    put(sheet, 14, y + 19, people.guarantee, 6.6, font, W - 30)
     return sheets
 
 

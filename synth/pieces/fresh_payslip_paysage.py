@@ -31,10 +31,28 @@ from dataclasses import dataclass, field
 
 from synth.facts import DossierFacts, PayslipFacts
 from synth.fmt import MONTHS_FR, date_slash, hours_fr, number_fr, siret_spaced
-from synth.fonts import FontKey, text_width_mm
-from synth.layout import A4, BLACK, Box, Color, Rule, Sheet, Text
+from synth.fonts import FontKey
+from synth.layout import A4, Box, Color, Rule, Sheet, Text
 from synth.pieces.base import BuiltPiece, bold
 from synth.pieces.fresh_diploma_titre_pro import OFFICES
+from synth.pieces.payroll_print import (
+    CADRES,
+    TRANSPORT,
+    Column,
+    Line,
+    cell,
+    cut,
+    general_reduction,
+    grid,
+    health_and_family_rates,
+    last_day,
+    monthly_ceiling,
+    pct,
+    put,
+    rate4,
+    signed,
+    ssn_born_abroad,
+)
 from synth.pieces.work import _payslip_piece
 from synth.rules import add_months, smic
 
@@ -58,50 +76,11 @@ CONVENTIONS = {"6202A": ("Syntec – bureaux d'études techniques", "1486"),
 FARMS = ("Production agricole et CUMA", "7024")
 AT_RATES = {"6202A": 0.64, "7112B": 0.82, "5610A": 1.71, "4941A": 2.98, "4711D": 2.12, "8610Z": 1.45,
             "1071C": 2.06, "4321A": 3.54}
-CADRES = {"Ingénieur d'études", "Chef de projet marketing", "Ingénieure R&D", "Analyste de données",
-          "Développeur informatique", "Conducteur de travaux"}
-TRANSPORT = {"Paris": 3.20, "Lyon": 2.00, "Marseille": 2.00, "Toulouse": 2.00, "Lille": 2.00, "Bordeaux": 2.00,
-             "Nantes": 2.00, "Strasbourg": 2.00}
 PRIMES = ("Prime exceptionnelle", "Prime d'assiduité", "Prime de panier soumise", "Indemnité de sujétion",
           "Prime sur objectifs")
-PMSS = ((dt.date(2024, 1, 1), 3864.0), (dt.date(2025, 1, 1), 3925.0), (dt.date(2026, 1, 1), 4005.0))
 KEEP = "Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans limitation " \
        "de durée."
 PORTAL = "Rubrique dédiée au bulletin de paie sur le portail www.service-public.fr"
-
-
-def _pct(rate: float) -> str:
-    """A rate as payroll prints it: two decimals at least, up to four (0,024)."""
-    text = f"{rate:.4f}".rstrip("0")
-    whole, decimals = text.split(".")
-    return f"{whole},{decimals.ljust(2, '0')}"
-
-
-def _rate4(value: float) -> str:
-    return f"{value:.4f}".replace(".", ",")
-
-
-def _signed(amount: float) -> str:
-    return ("-" if amount < 0 else "") + number_fr(abs(amount))
-
-
-def _cut(base: float, rate: float) -> float:
-    return round(base * rate / 100, 2)
-
-
-@dataclass
-class Line:
-    """One row of the table: a pay line (`gain`, negative for an absence) or a contribution (`cut` withheld from the
-    employee, negative for an exemption; `pat` paid by the employer, negative for a reduction)."""
-    label: str
-    base: str = ""
-    rate: str = ""
-    gain: float | None = None
-    cut: float | None = None
-    pat_rate: str = ""
-    pat: float | None = None
-    style: str = "line"  # "group" heading, "line", "sub" (under a group heading), "gross", "total"
-    code: str = ""
 
 
 @dataclass
@@ -155,17 +134,9 @@ class Totals:
     leave: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (period, ref, acquis, pris, solde)
 
 
-def _last_day(p: dt.date) -> dt.date:
-    return add_months(p, 1) - dt.timedelta(days=1)
-
-
-def _pmss(day: dt.date) -> float:
-    return [v for start, v in PMSS if day >= start][-1] if day >= PMSS[0][0] else PMSS[0][1]
-
-
 def _weekdays(p: dt.date, count: int, rng: random.Random) -> tuple[dt.date, dt.date]:
     """`count` consecutive working days within the month of `p` (Monday to Friday)."""
-    last = _last_day(p)
+    last = last_day(p)
     while True:
         start = p + dt.timedelta(days=rng.randint(0, last.day - 8))
         start += dt.timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)
@@ -186,7 +157,7 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
     hours = c.hours_per_month or round(c.weekly_hours * 52 / 12, 2)
     hourly = slip.base_salary / hours
     p = slip.period_start
-    lines = [Line("Salaire de base", hours_fr(hours), _rate4(hourly), slip.base_salary, code="1000")]
+    lines = [Line("Salaire de base", hours_fr(hours), rate4(hourly), slip.base_salary, code="1000")]
     overtime, overtime_hours, leave = 0.0, 0.0, 0.0
     if slip.extra:
         kind = rng.choice(("prime", "overtime", "overtime_prime", "absence"))
@@ -196,7 +167,7 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
             absent = round(count * hourly, 2)
             day, _ = _weekdays(p, 1, rng)
             label = rng.choice(("Absence non rémunérée", "Absence autorisée non payée", "Absence injustifiée"))
-            lines.append(Line(f"{label} le {day:%d/%m}", hours_fr(count), _rate4(hourly), -absent, code="4010"))
+            lines.append(Line(f"{label} le {day:%d/%m}", hours_fr(count), rate4(hourly), -absent, code="4010"))
             target = round(slip.extra + absent, 2)
         rate = hourly * 1.25
         if kind == "overtime_prime":  # a prime takes what the quarter hours leave, never a few cents
@@ -209,7 +180,7 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
             rate = overtime / overtime_hours
             lines.append(Line(rng.choice(("Heures supplémentaires 25 %", "Heures supplémentaires majorées à 25 %",
                                           "HS 25 % (36e à 43e heure)")),
-                              hours_fr(overtime_hours), _rate4(rate), overtime, code="2010"))
+                              hours_fr(overtime_hours), rate4(rate), overtime, code="2010"))
         rest = round(target - overtime, 2)
         if rest > 0:
             lines.append(Line(rng.choice(PRIMES), "", "", rest, code="3050"))
@@ -223,12 +194,12 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
             span = f"du {start:%d/%m} au {end:%d/%m}" if days > 1 else f"le {start:%d/%m}"
             if kind == "leave":
                 leave = float(days)
-                lines += [Line(f"Absence congés payés {span}", f"{days},00 j", _rate4(daily), -amount, code="4100"),
-                          Line("Indemnité de congés payés (maintien)", f"{days},00 j", _rate4(daily), amount,
+                lines += [Line(f"Absence congés payés {span}", f"{days},00 j", rate4(daily), -amount, code="4100"),
+                          Line("Indemnité de congés payés (maintien)", f"{days},00 j", rate4(daily), amount,
                                code="4110")]
             else:
-                lines += [Line(f"Absence maladie {span}", f"{days},00 j", _rate4(daily), -amount, code="4200"),
-                          Line("Maintien de salaire maladie (conv. coll.)", f"{days},00 j", _rate4(daily), amount,
+                lines += [Line(f"Absence maladie {span}", f"{days},00 j", rate4(daily), -amount, code="4200"),
+                          Line("Maintien de salaire maladie (conv. coll.)", f"{days},00 j", rate4(daily), amount,
                                code="4210")]
     return lines, overtime, overtime_hours, leave
 
@@ -238,93 +209,91 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     p = slip.period_start
     pay, overtime, overtime_hours, leave = _pay_lines(facts, slip, rng)
     g = slip.gross
-    pmss = _pmss(p) * min(1.0, (c.hours_per_month or c.weekly_hours * 52 / 12) / 151.67)
-    t1, t2 = min(g, pmss), max(0.0, round(g - pmss, 2))
+    ceiling = monthly_ceiling(p) * min(1.0, (c.hours_per_month or c.weekly_hours * 52 / 12) / 151.67)
+    t1, t2 = min(g, ceiling), max(0.0, round(g - ceiling, 2))
     cadre = c.job_title in CADRES
     smic_month = float(smic(p)) * min(1.0, c.weekly_hours / 35)
     farm = company.agricultural
     at = AT_RATES.get(company.ape, 3.10)
     staff = rng.randint(12, 420)
-    sick = 13.0 if g > 2.5 * smic_month else 7.0
-    family = 5.25 if g > 3.5 * smic_month else 3.45
+    sick, family = health_and_family_rates(g, smic_month)
     prev_s, prev_p = (0.0, 1.50) if cadre else rng.choice(((0.20, 0.30), (0.25, 0.35), (0.11, 0.39)))
     mut_s = rng.choice((28.40, 35.12, 41.60, 52.30))
     mut_p = round(mut_s * rng.choice((1.0, 1.0, 1.5)), 2)
-    fnal = ("FNAL", number_fr(g), 0.50, _cut(g, 0.50)) if staff >= 50 else ("FNAL", number_fr(t1), 0.10, _cut(t1, 0.10))
+    fnal = ("FNAL", number_fr(g), 0.50, cut(g, 0.50)) if staff >= 50 else ("FNAL", number_fr(t1), 0.10, cut(t1, 0.10))
     transport = TRANSPORT.get(company.city, 1.80)
     training = 1.00 if staff >= 11 else 0.55
-    others = [("Contribution solidarité autonomie", number_fr(g), 0.30, _cut(g, 0.30)), fnal,
-              ("Versement mobilité", number_fr(g), transport, _cut(g, transport)),
-              ("Formation professionnelle continue", number_fr(g), training, _cut(g, training)),
-              ("Taxe d'apprentissage", number_fr(g), 0.59, _cut(g, 0.59)),
-              ("Contribution au dialogue social", number_fr(g), 0.016, _cut(g, 0.016)),
-              ("Forfait social prévoyance 8 %", number_fr(_cut(t1, prev_p)), 8.0, _cut(_cut(t1, prev_p), 8.0))]
-    ratio = 3 * smic_month / g
-    coef = min(0.3981, 0.02 + 0.3781 * (0.5 * (ratio - 1)) ** 1.75) if ratio > 1 else 0.0
+    others = [("Contribution solidarité autonomie", number_fr(g), 0.30, cut(g, 0.30)), fnal,
+              ("Versement mobilité", number_fr(g), transport, cut(g, transport)),
+              ("Formation professionnelle continue", number_fr(g), training, cut(g, training)),
+              ("Taxe d'apprentissage", number_fr(g), 0.59, cut(g, 0.59)),
+              ("Contribution au dialogue social", number_fr(g), 0.016, cut(g, 0.016)),
+              ("Forfait social prévoyance 8 %", number_fr(cut(t1, prev_p)), 8.0, cut(cut(t1, prev_p), 8.0))]
+    coef = general_reduction(g, smic_month)
     reduction = round(coef * g, 2)
 
     # the employer's share, one by one, keyed to the page's grouped line it adds into
     detail: list[tuple[str, str, str, str, float]] = [
-        ("sick", "Maladie, maternité, invalidité, décès", number_fr(g), _pct(sick), _cut(g, sick)),
-        ("prev", "Prévoyance incapacité, invalidité, décès", number_fr(t1), _pct(prev_p), _cut(t1, prev_p)),
+        ("sick", "Maladie, maternité, invalidité, décès", number_fr(g), pct(sick), cut(g, sick)),
+        ("prev", "Prévoyance incapacité, invalidité, décès", number_fr(t1), pct(prev_p), cut(t1, prev_p)),
         ("mut", "Complémentaire santé – part employeur", "", "", mut_p),
-        ("at", "Accidents du travail – maladies professionnelles", number_fr(g), _pct(at), _cut(g, at)),
-        ("ss", "Assurance vieillesse plafonnée", number_fr(t1), "8,55", _cut(t1, 8.55)),
-        ("ssd", "Assurance vieillesse déplafonnée", number_fr(g), "2,02", _cut(g, 2.02)),
-        ("t1", "Retraite complémentaire AGIRC-ARRCO T1", number_fr(t1), "4,72", _cut(t1, 4.72)),
-        ("t1", "Contribution d'équilibre général T1", number_fr(t1), "1,29", _cut(t1, 1.29))]
+        ("at", "Accidents du travail – maladies professionnelles", number_fr(g), pct(at), cut(g, at)),
+        ("ss", "Assurance vieillesse plafonnée", number_fr(t1), "8,55", cut(t1, 8.55)),
+        ("ssd", "Assurance vieillesse déplafonnée", number_fr(g), "2,02", cut(g, 2.02)),
+        ("t1", "Retraite complémentaire AGIRC-ARRCO T1", number_fr(t1), "4,72", cut(t1, 4.72)),
+        ("t1", "Contribution d'équilibre général T1", number_fr(t1), "1,29", cut(t1, 1.29))]
     if t2:
-        detail += [("t2", "Retraite complémentaire AGIRC-ARRCO T2", number_fr(t2), "12,95", _cut(t2, 12.95)),
-                   ("t2", "Contribution d'équilibre général T2", number_fr(t2), "1,62", _cut(t2, 1.62))]
-    detail += [("fam", "Allocations familiales", number_fr(g), _pct(family), _cut(g, family)),
-               ("cho", "Assurance chômage", number_fr(g), "4,00", _cut(g, 4.00)),
-               ("cho", "AGS (garantie des salaires)", number_fr(g), "0,25", _cut(g, 0.25))]
+        detail += [("t2", "Retraite complémentaire AGIRC-ARRCO T2", number_fr(t2), "12,95", cut(t2, 12.95)),
+                   ("t2", "Contribution d'équilibre général T2", number_fr(t2), "1,62", cut(t2, 1.62))]
+    detail += [("fam", "Allocations familiales", number_fr(g), pct(family), cut(g, family)),
+               ("cho", "Assurance chômage", number_fr(g), "4,00", cut(g, 4.00)),
+               ("cho", "AGS (garantie des salaires)", number_fr(g), "0,25", cut(g, 0.25))]
     if cadre:
-        detail.append(("apec", "APEC", number_fr(g), "0,036", _cut(g, 0.036)))
-    detail += [("other", label, base, _pct(rate), amount) for label, base, rate, amount in others]
+        detail.append(("apec", "APEC", number_fr(g), "0,036", cut(g, 0.036)))
+    detail += [("other", label, base, pct(rate), amount) for label, base, rate, amount in others]
     if reduction:
         detail.append(("rg", "Réduction générale des cotisations patronales", number_fr(g), "", -reduction))
     pat = {key: round(sum(a for k, _, _, _, a in detail if k == key), 2) for key, *_ in detail}
 
-    csg_base = round(g * 0.9825 + _cut(t1, prev_p) + mut_p, 2)
-    csg_d, csg_nd = _cut(csg_base, 6.80), _cut(csg_base, 2.90)
-    rows = [Line("SANTÉ", style="group"),
-            Line("Sécurité sociale – Maladie Maternité Invalidité Décès", number_fr(g), "", None, None, _pct(sick),
+    csg_base = round(g * 0.9825 + cut(t1, prev_p) + mut_p, 2)
+    csg_d, csg_nd = cut(csg_base, 6.80), cut(csg_base, 2.90)
+    rows = [Line("SANTÉ", style="head"),
+            Line("Sécurité sociale – Maladie Maternité Invalidité Décès", number_fr(g), "", None, None, pct(sick),
                  pat["sick"], "sub", "5010"),
-            Line("Complémentaire Incapacité Invalidité Décès", number_fr(t1), _pct(prev_s) if prev_s else "",
-                 None, _cut(t1, prev_s) or None, _pct(prev_p), pat["prev"], "sub", "5020"),
+            Line("Complémentaire Incapacité Invalidité Décès", number_fr(t1), pct(prev_s) if prev_s else "",
+                 None, cut(t1, prev_s) or None, pct(prev_p), pat["prev"], "sub", "5020"),
             Line("Complémentaire santé", "", "", None, mut_s, "", pat["mut"], "sub", "5030"),
-            Line("ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES", number_fr(g), "", None, None, _pct(at),
+            Line("ACCIDENTS DU TRAVAIL – MALADIES PROFESSIONNELLES", number_fr(g), "", None, None, pct(at),
                  pat["at"], "line", "5100"),
-            Line("RETRAITE", style="group"),
-            Line("Sécurité sociale plafonnée", number_fr(t1), "6,90", None, _cut(t1, 6.90), "8,55", pat["ss"], "sub",
+            Line("RETRAITE", style="head"),
+            Line("Sécurité sociale plafonnée", number_fr(t1), "6,90", None, cut(t1, 6.90), "8,55", pat["ss"], "sub",
                  "5210"),
-            Line("Sécurité sociale déplafonnée", number_fr(g), "0,40", None, _cut(g, 0.40), "2,02", pat["ssd"], "sub",
+            Line("Sécurité sociale déplafonnée", number_fr(g), "0,40", None, cut(g, 0.40), "2,02", pat["ssd"], "sub",
                  "5220"),
-            Line("Complémentaire Tranche 1", number_fr(t1), "4,01", None, _cut(t1, 4.01), "6,01", pat["t1"], "sub",
+            Line("Complémentaire Tranche 1", number_fr(t1), "4,01", None, cut(t1, 4.01), "6,01", pat["t1"], "sub",
                  "5230")]
     if t2:
-        rows.append(Line("Complémentaire Tranche 2", number_fr(t2), "9,72", None, _cut(t2, 9.72), "14,57", pat["t2"],
+        rows.append(Line("Complémentaire Tranche 2", number_fr(t2), "9,72", None, cut(t2, 9.72), "14,57", pat["t2"],
                          "sub", "5240"))
-    rows += [Line("FAMILLE", number_fr(g), "", None, None, _pct(family), pat["fam"], "line", "5300"),
+    rows += [Line("FAMILLE", number_fr(g), "", None, None, pct(family), pat["fam"], "line", "5300"),
              Line("ASSURANCE CHÔMAGE", number_fr(g), "", None, None, "4,25", pat["cho"], "line", "5400")]
     if cadre:
-        rows += [Line("COTISATIONS STATUTAIRES OU CONVENTIONNELLES", style="group"),
-                 Line("APEC", number_fr(g), "0,024", None, _cut(g, 0.024), "0,036", pat["apec"], "sub", "5500")]
+        rows += [Line("COTISATIONS STATUTAIRES OU CONVENTIONNELLES", style="head"),
+                 Line("APEC", number_fr(g), "0,024", None, cut(g, 0.024), "0,036", pat["apec"], "sub", "5500")]
     rows += [Line("AUTRES CONTRIBUTIONS DUES PAR L'EMPLOYEUR", "", "", None, None, "", pat["other"], "line", "5600"),
              Line("CSG déductible de l'impôt sur le revenu", number_fr(csg_base), "6,80", None, csg_d, "", None,
                   "line", "5700"),
              Line("CSG/CRDS non déductible de l'impôt sur le revenu", number_fr(csg_base), "2,90", None, csg_nd, "",
                   None, "line", "5710")]
-    exemption = _cut(overtime, 11.31)
+    exemption = cut(overtime, 11.31)
     if exemption or reduction:
-        rows.append(Line("EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS DE COTISATIONS", style="group"))
+        rows.append(Line("EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS DE COTISATIONS", style="head"))
         if exemption:
             rows.append(Line("Réduction de cotisations salariales heures supplémentaires", number_fr(overtime),
                              "11,31", None, -exemption, "", None, "sub", "5810"))
         if reduction:
             rows.append(Line("Réduction générale des cotisations patronales", number_fr(g), "", None, None,
-                             _pct(round(coef * 100, 2)), pat["rg"], "sub", "5820"))
+                             pct(round(coef * 100, 2)), pat["rg"], "sub", "5820"))
     sal_total = round(sum(r.cut or 0.0 for r in rows), 2)
     pat_total = round(sum(a for *_, a in detail), 2)
     rows.append(Line("TOTAL DES COTISATIONS ET CONTRIBUTIONS", "", "", None, sal_total, "", pat_total, "total"))
@@ -339,12 +308,12 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
         after.append(Line("Remboursement transports publics (50 %)", "", "",
                           rng.choice((43.15, 44.20, 45.15, 37.60, 32.05)), code="7020"))
     net_before = round(g - sal_total + sum(r.gain or 0.0 for r in after), 2)
-    net_social = round(g - sal_total + mut_p + _cut(t1, prev_p), 2)
+    net_social = round(g - sal_total + mut_p + cut(t1, prev_p), 2)
     taxable = round(g - sal_total + csg_nd + mut_p - max(0.0, overtime - exemption), 2)
     tax_rate = rng.choice((0.0, 1.3, 2.6, 3.8, 5.1, 7.4, 9.9, 12.2))
     tax_label = (rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < 0.75
                  else "Taux non personnalisé" if tax_rate else "Taux personnalisé")
-    tax = _cut(taxable, tax_rate)
+    tax = cut(taxable, tax_rate)
     advance = None
     if rng.random() < 0.2:
         advance = (f"Acompte versé le 15/{p:%m/%Y}", float(rng.choice((200, 300, 400, 500))))
@@ -356,14 +325,6 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
                slip.base_salary / hours, overtime_hours, leave, variables)
 
 
-def _ssn(facts: DossierFacts, rng: random.Random) -> str:
-    """A French social security number for a worker born abroad (département 99), with its key."""
-    person = facts.person
-    digits = f"{1 if person.sex == 'M' else 2}{person.birth_date:%y%m}99{rng.randint(100, 499)}{rng.randint(1, 999):03d}"
-    key = 97 - int(digits) % 97
-    return f"{digits[0]} {digits[1:3]} {digits[3:5]} {digits[5:7]} {digits[7:10]} {digits[10:13]} {key:02d}"
-
-
 def _seniority(start: dt.date, end: dt.date) -> str:
     months = max(0, (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day))
     years, months = divmod(months, 12)
@@ -373,7 +334,7 @@ def _seniority(start: dt.date, end: dt.date) -> str:
 
 def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Random) -> People:
     person, c, company = facts.person, facts.contract, facts.contract.employer
-    p, last = slip.period_start, _last_day(slip.period_start)
+    p, last = slip.period_start, last_day(slip.period_start)
     street, _, town = company.address.partition(", ")
     name = rng.choice((f"{company.name} {company.legal_form}", f"{company.name} ({company.legal_form})",
                        company.name))
@@ -396,7 +357,7 @@ def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
     job = [("Emploi", c.job_title), ("Statut", status), ("Niveau", level), ("Coefficient", coefficient),
            ("Date d'entrée", date_slash(c.start_date)), ("Ancienneté", _seniority(c.start_date, last)),
            ("Contrat", f"{c.contract_type} – {hours_fr(pay.hours)} h / mois"),
-           ("Taux horaire", f"{_rate4(pay.hourly)} €")]
+           ("Taux horaire", f"{rate4(pay.hourly)} €")]
     period = rng.choice((f"Période du {date_slash(p)} au {date_slash(last)}",
                          f"Mois de paie : {MONTHS_FR[p.month - 1]} {p.year}",
                          f"Période : {MONTHS_FR[p.month - 1]} {p.year} (du {date_slash(p)} au {date_slash(last)})"))
@@ -406,7 +367,7 @@ def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
     edited = f"Édité le {date_slash(paid_on - dt.timedelta(days=rng.randint(1, 4)))}"
     return People([name, street, town], siret, company.ape, contributor, convention, employee_name,
                   [person.address.partition(", ")[0], person.address.partition(", ")[2]], matricule,
-                  _ssn(facts, rng), job, period, payment, edited, rng.choice(SOFTWARE))
+                  ssn_born_abroad(facts.person, rng), job, period, payment, edited, rng.choice(SOFTWARE))
 
 
 def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Random) -> Totals:
@@ -421,13 +382,13 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
     taxable = round(pay.taxable + sum(e * factor * rng.uniform(0.995, 1.005) for e in earlier), 2)
     hours = pay.hours * months + pay.overtime_hours + rng.choice((0, 0, 2, 4.5, 7))
     tax = round(taxable * pay.tax_rate / 100, 2)
-    pmss = _pmss(p) * months
+    ceiling = monthly_ceiling(p) * months
     cost = round(pay.gross + pay.pat_total, 2)
     totals = Totals([("Salaire brut", number_fr(pay.gross), number_fr(gross)),
                      ("Net imposable", number_fr(pay.taxable), number_fr(taxable)),
                      ("Heures travaillées", hours_fr(pay.hours + pay.overtime_hours), hours_fr(hours)),
                      ("Impôt prélevé à la source", number_fr(pay.tax), number_fr(tax)),
-                     ("Plafond sécurité sociale", number_fr(_pmss(p)), number_fr(pmss)),
+                     ("Plafond sécurité sociale", number_fr(monthly_ceiling(p)), number_fr(ceiling)),
                      ("Coût global employeur", number_fr(cost), number_fr(round(cost * gross / pay.gross, 2)))])
     # paid leave: "N-1" was earned from June to May of last year, "N" since June (2,08 working days a month)
     year = p.year if p.month >= 6 else p.year - 1
@@ -447,45 +408,6 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
 # ------------------------------------------------------------------ drawing
 
 
-def _fit(text: str, font: FontKey, size: float, width: float) -> float:
-    while size > 4.6 and text_width_mm(text, font, size) > width:
-        size -= 0.2
-    return size
-
-
-def _put(sheet: Sheet, x: float, y: float, text: str, size: float, font: FontKey, width: float | None = None,
-         color: Color = BLACK, align: str = "left") -> None:
-    if text:
-        size = _fit(text, font, size, width) if width else size
-        sheet.add(Text(x, y, text, size, font, color, align))  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class Column:
-    head: str
-    key: str  # a Line's attribute, or "amount" (gains positive, withholdings negative)
-    x: float  # the left edge
-    w: float
-    align: str = "right"
-
-
-def _cell(line: Line, key: str) -> str:
-    if key == "amount":
-        if line.gain is not None:
-            return _signed(line.gain)
-        return _signed(-line.cut) if line.cut is not None else ""
-    if key == "gain":
-        return _signed(line.gain) if line.gain is not None and line.gain >= 0 else ""
-    if key == "cut":
-        if line.gain is not None and line.gain < 0:
-            return number_fr(-line.gain)
-        return _signed(line.cut) if line.cut is not None else ""
-    value = getattr(line, key)
-    if isinstance(value, float):
-        return _signed(value)
-    return value or ""
-
-
 def _table(sheet: Sheet, columns: list[Column], lines: list[Line], top: float, bottom: float, font: FontKey,
            accent: Color, ruled: bool) -> float:
     """The table's head (two-level when the columns split between the employee's and the employer's shares) and its
@@ -494,7 +416,7 @@ def _table(sheet: Sheet, columns: list[Column], lines: list[Line], top: float, b
     sheet.add(Box(left, top, right - left, 7.5, fill=accent, stroke=None))
     for col in columns:
         x = col.x + (col.w - 1.2 if col.align == "right" else 1.2)
-        _put(sheet, x, top + 5.1, col.head, 6.8, bold(font), col.w - 2, (255, 255, 255), col.align)
+        put(sheet, x, top + 5.1, col.head, 6.8, bold(font), col.w - 2, (255, 255, 255), col.align)
     step = min(4.2, (bottom - top - 10) / max(1, len(lines)))
     size = min(7.6, step / 0.3528 / 1.28)
     y = top + 7.5 + step * 0.95
@@ -505,15 +427,15 @@ def _table(sheet: Sheet, columns: list[Column], lines: list[Line], top: float, b
     for line in lines:
         if line.style in ("gross", "total"):
             sheet.add(Box(left + 0.3, y - step * 0.78, right - left - 0.6, step, fill=PALE, stroke=None))
-        face = bold(font) if line.style in ("group", "gross", "total") else font
+        face = bold(font) if line.style in ("head", "gross", "total") else font
         for col in columns:
-            text = _cell(line, col.key)
+            text = cell(line, col.key)
             if col.key == "label" and line.style == "sub":
-                _put(sheet, col.x + 4, y, text, size, font, col.w - 5)
+                put(sheet, col.x + 4, y, text, size, font, col.w - 5)
             elif col.align == "right":
-                _put(sheet, col.x + col.w - 1.2, y, text, size, face, col.w - 1.5, align="right")
+                put(sheet, col.x + col.w - 1.2, y, text, size, face, col.w - 1.5, align="right")
             else:
-                _put(sheet, col.x + 1.2, y, text, size, face, col.w - 2)
+                put(sheet, col.x + 1.2, y, text, size, face, col.w - 2)
         y += step
     return y
 
@@ -526,61 +448,49 @@ def _box(sheet: Sheet, x: float, y: float, w: float, title: str, rows: list[str]
     sheet.add(Box(x, y, w, h, stroke=accent, width=0.3), Box(x, y, w, 5, fill=PALE, stroke=None),
               Text(x + 1.5, y + 3.7, title, 7, bold(font), accent))
     for i, row in enumerate(rows):
-        _put(sheet, x + 1.8, y + 6.5 + step * (i + 1) - 1.2, row, size, bold(font) if i == 0 and first_bold else font,
+        put(sheet, x + 1.8, y + 6.5 + step * (i + 1) - 1.2, row, size, bold(font) if i == 0 and first_bold else font,
              w - 3.5)
     return y + h
 
 
 def _grid(sheet: Sheet, x: float, y: float, widths: Sequence[float], rows: list[tuple[str, ...]], font: FontKey,
-          size: float = 6.8, head: bool = True) -> float:
-    """A small ruled grid, the first row as its head; figures right-aligned. Returns its bottom."""
-    step = size * 0.3528 * 1.55
-    for r, row in enumerate(rows):
-        cx = x
-        for i, (w, text) in enumerate(zip(widths, row)):
-            sheet.add(Box(cx, y, w, step, fill=PALE if r == 0 and head else None, stroke=(140, 140, 140), width=0.15))
-            face = bold(font) if (r == 0 and head) or i == 0 else font
-            if i == 0 or (r == 0 and head):
-                _put(sheet, cx + 1, y + step - 1.1, text, size, face, w - 2)
-            else:
-                _put(sheet, cx + w - 1, y + step - 1.1, text, size, face, w - 2, align="right")
-            cx += w
-        y += step
-    return y
+          size: float = 6.8) -> float:
+    """A small ruled grid, the first row as its head on a pale strip; every figure right-aligned."""
+    return grid(sheet, x, y, widths, rows, font, size, fill=PALE, stroke=(140, 140, 140), leading=1.55, pad=1)
 
 
 def _footer(sheet: Sheet, people: People, font: FontKey, page: int, pages: int) -> None:
     sheet.add(Rule(10, HEIGHT - 10.5, WIDTH - 10, HEIGHT - 10.5, 0.2, GREY))
-    _put(sheet, 10, HEIGHT - 7, KEEP, 6.2, font, 190, GREY)
-    _put(sheet, 10, HEIGHT - 4.2, PORTAL, 5.8, font, 120, GREY)
-    _put(sheet, WIDTH - 10, HEIGHT - 7, f"{people.software} – {people.edited}", 6.2, font, 90, GREY, "right")
-    _put(sheet, WIDTH - 10, HEIGHT - 4.2, f"Page {page}/{pages}", 6.2, font, 40, GREY, "right")
+    put(sheet, 10, HEIGHT - 7, KEEP, 6.2, font, 190, GREY)
+    put(sheet, 10, HEIGHT - 4.2, PORTAL, 5.8, font, 120, GREY)
+    put(sheet, WIDTH - 10, HEIGHT - 7, f"{people.software} – {people.edited}", 6.2, font, 90, GREY, "right")
+    put(sheet, WIDTH - 10, HEIGHT - 4.2, f"Page {page}/{pages}", 6.2, font, 40, GREY, "right")
 
 
 def _nets_box(sheet: Sheet, x: float, y: float, w: float, pay: Pay, font: FontKey, accent: Color) -> float:
     """The nets at the foot: before tax, the tax at source with its base and rate, the advance, the net paid."""
     rows = [("Net à payer avant impôt sur le revenu", number_fr(pay.net_before), ""),
-            ("Impôt sur le revenu prélevé à la source", _signed(-pay.tax) if pay.tax else "0,00",
-             f"{pay.tax_label} : {_pct(pay.tax_rate)} % – base {number_fr(pay.taxable)}")]
+            ("Impôt sur le revenu prélevé à la source", signed(-pay.tax) if pay.tax else "0,00",
+             f"{pay.tax_label} : {pct(pay.tax_rate)} % – base {number_fr(pay.taxable)}")]
     if pay.advance:
-        rows.append((pay.advance[0], _signed(-pay.advance[1]), ""))
+        rows.append((pay.advance[0], signed(-pay.advance[1]), ""))
     step = 3.6
     lines = sum(2 if sub else 1 for *_, sub in rows)
     h = 5 + step * lines + 11.5
     sheet.add(Box(x, y, w, h, stroke=accent, width=0.4))
     yy = y + 5
     for i, (label, value, sub) in enumerate(rows):
-        _put(sheet, x + 2, yy, label, 7, bold(font) if i == 0 else font, w - 28)
-        _put(sheet, x + w - 2, yy, value, 7.2, bold(font) if i == 0 else font, 24, align="right")
+        put(sheet, x + 2, yy, label, 7, bold(font) if i == 0 else font, w - 28)
+        put(sheet, x + w - 2, yy, value, 7.2, bold(font) if i == 0 else font, 24, align="right")
         if sub:
             yy += step
-            _put(sheet, x + 4, yy, sub, 6.4, font, w - 30, GREY)
+            put(sheet, x + 4, yy, sub, 6.4, font, w - 30, GREY)
         yy += step
     yy += 2
     sheet.add(Box(x + 1, yy - 4.6, w - 2, 7.4, fill=accent, stroke=None))
-    _put(sheet, x + 3, yy, "NET PAYÉ", 10, bold(font), 40, (255, 255, 255))
-    _put(sheet, x + w - 3, yy, f"{number_fr(pay.net_paid)} €", 10.5, bold(font), 45, (255, 255, 255), "right")
-    _put(sheet, x + 2, yy + 6.2, f"Montant net social : {number_fr(pay.net_social)} €", 6.8, font, w - 4, GREY)
+    put(sheet, x + 3, yy, "NET PAYÉ", 10, bold(font), 40, (255, 255, 255))
+    put(sheet, x + w - 3, yy, f"{number_fr(pay.net_paid)} €", 10.5, bold(font), 45, (255, 255, 255), "right")
+    put(sheet, x + 2, yy + 6.2, f"Montant net social : {number_fr(pay.net_social)} €", 6.8, font, w - 4, GREY)
     return y + h
 
 
@@ -594,10 +504,10 @@ def _cadres(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Col
     sheet = Sheet(WIDTH, HEIGHT)
     title = rng.choice(("BULLETIN DE PAIE", "BULLETIN DE SALAIRE"))
     sheet.add(Rule(10, 18.5, WIDTH - 10, 18.5, 0.6, accent))
-    _put(sheet, 10, 10.5, people.software.split(" – ")[0].split()[0], 8, bold(font), 60, accent)
-    _put(sheet, WIDTH / 2, 14, title, 14, bold(font), 120, accent, "center")
-    _put(sheet, WIDTH - 10, 10.5, people.period, 9, bold(font), 110, align="right")
-    _put(sheet, WIDTH - 10, 15.5, people.payment, 7.5, font, 90, GREY, "right")
+    put(sheet, 10, 10.5, people.software.split(" – ")[0].split()[0], 8, bold(font), 60, accent)
+    put(sheet, WIDTH / 2, 14, title, 14, bold(font), 120, accent, "center")
+    put(sheet, WIDTH - 10, 10.5, people.period, 9, bold(font), 110, align="right")
+    put(sheet, WIDTH - 10, 15.5, people.payment, 7.5, font, 90, GREY, "right")
     employer = [people.company_lines[0], *people.company_lines[1:], f"SIRET : {people.siret}",
                 f"Code NAF : {people.ape}", people.contributor, people.convention]
     employee = [people.employee_name, *people.employee_lines, f"Matricule : {people.matricule}",
@@ -627,9 +537,9 @@ def _cadres(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Col
              *pay.contributions, *pay.after]
     _table(sheet, columns, lines, top, 158, font, accent, ruled=True)
     y = 160.0
-    _put(sheet, 10, y + 3.5, "Cumuls annuels", 7.5, bold(font), 60, accent)
+    put(sheet, 10, y + 3.5, "Cumuls annuels", 7.5, bold(font), 60, accent)
     _grid(sheet, 10, y + 5, [44, 24, 28], [("", "Mois", "Année"), *totals.rows], font, 6.4)
-    _put(sheet, 110, y + 3.5, "Congés payés (jours ouvrés)", 7.5, bold(font), 70, accent)
+    put(sheet, 110, y + 3.5, "Congés payés (jours ouvrés)", 7.5, bold(font), 70, accent)
     _grid(sheet, 110, y + 5, [9, 33, 13, 13, 13], [("", "Période de référence", "Acquis", "Pris", "Solde"),
                                                    *totals.leave], font, 6.2)
     _nets_box(sheet, 196, y + 1, WIDTH - 206, pay, font, accent)
@@ -643,9 +553,9 @@ def _volet(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Colo
     left_w = 86.0
     sheet.add(Box(8, 8, left_w, HEIGHT - 21, fill=(247, 247, 249), stroke=None))
     title = rng.choice(("Bulletin de paie", "BULLETIN DE SALAIRE", "Bulletin de paie – salarié"))
-    _put(sheet, 11, 15, title, 12, bold(font), left_w - 6, accent)
-    _put(sheet, 11, 20.5, people.period, 7.8, bold(font), left_w - 6)
-    _put(sheet, 11, 24.5, people.payment, 7, font, left_w - 6, GREY)
+    put(sheet, 11, 15, title, 12, bold(font), left_w - 6, accent)
+    put(sheet, 11, 20.5, people.period, 7.8, bold(font), left_w - 6)
+    put(sheet, 11, 24.5, people.payment, 7, font, left_w - 6, GREY)
     y = 28.0
     step = 3.3
     blocks = [("EMPLOYEUR", [people.company_lines[0], f"{people.company_lines[1]}, {people.company_lines[2]}",
@@ -657,16 +567,16 @@ def _volet(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Colo
         blocks[1][1].append(f"Éléments variables du mois de {MONTHS_FR[pay.variables.month - 1]} "
                             f"{pay.variables.year}")
     for head, rows in blocks:
-        _put(sheet, 11, y + 3, head, 7.4, bold(font), 40, accent)
+        put(sheet, 11, y + 3, head, 7.4, bold(font), 40, accent)
         sheet.add(Rule(11, y + 4.2, 8 + left_w - 3, y + 4.2, 0.25, accent))
         y += 4.5
         for i, row in enumerate(rows):
             y += step
-            _put(sheet, 11, y, row, 6.9, bold(font) if i == 0 else font, left_w - 6)
+            put(sheet, 11, y, row, 6.9, bold(font) if i == 0 else font, left_w - 6)
         y += 3
-    _put(sheet, 11, y + 3, "CUMULS", 7.4, bold(font), 40, accent)
+    put(sheet, 11, y + 3, "CUMULS", 7.4, bold(font), 40, accent)
     y = _grid(sheet, 11, y + 4.5, [38, 20, 22], [("", "Période", "Année"), *totals.rows[:4]], font, 6.2) + 2
-    _put(sheet, 11, y + 3, "CONGÉS PAYÉS", 7.4, bold(font), 40, accent)
+    put(sheet, 11, y + 3, "CONGÉS PAYÉS", 7.4, bold(font), 40, accent)
     _grid(sheet, 11, y + 4.5, [31, 16, 16, 17], [("", "Acquis", "Pris", "Solde"),
                                                  *((f"{p} ({r[-4:]})", a, t, s) for p, r, a, t, s in totals.leave)],
           font, 6.2)
@@ -676,15 +586,15 @@ def _volet(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Colo
                Column("Taux", "pat_rate", x0 + 139, 15), Column("Part employeur", "pat", x0 + 154, WIDTH - 10 - x0 - 154)]
     nets = [Line("NET À PAYER AVANT IMPÔT SUR LE REVENU", "", "", pay.net_before, style="total"),
             Line(f"Impôt sur le revenu prélevé à la source ({pay.tax_label})", number_fr(pay.taxable),
-                 _pct(pay.tax_rate), -pay.tax)]
+                 pct(pay.tax_rate), -pay.tax)]
     if pay.advance:
         nets.append(Line(pay.advance[0], "", "", -pay.advance[1]))
     nets.append(Line("NET PAYÉ EN EUROS", "", "", pay.net_paid, style="total"))
     lines = [*pay.pay, _gross_line(pay, rng.choice(("SALAIRE BRUT", "Salaire brut"))), *pay.contributions,
              *pay.after, *nets]
     y = _table(sheet, columns, lines, 9, HEIGHT - 22, font, accent, ruled=rng.random() < 0.5)
-    _put(sheet, x0, HEIGHT - 15, f"Montant net social : {number_fr(pay.net_social)} €", 7, bold(font), 80)
-    _put(sheet, WIDTH - 10, HEIGHT - 15, f"Total versé par l'employeur : {number_fr(pay.gross + pay.pat_total)} €",
+    put(sheet, x0, HEIGHT - 15, f"Montant net social : {number_fr(pay.net_social)} €", 7, bold(font), 80)
+    put(sheet, WIDTH - 10, HEIGHT - 15, f"Total versé par l'employeur : {number_fr(pay.gross + pay.pat_total)} €",
          7, font, 90, GREY, "right")
     return sheet
 
@@ -694,27 +604,27 @@ def _listing(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
     the month's and the year's totals at the foot."""
     sheet = Sheet(WIDTH, HEIGHT)
     for i, row in enumerate([*people.company_lines, f"SIRET {people.siret}   APE {people.ape}", people.contributor]):
-        _put(sheet, 10, 12 + 3.6 * i, row, 8.6 if i == 0 else 7, bold(font) if i == 0 else font, 120)
+        put(sheet, 10, 12 + 3.6 * i, row, 8.6 if i == 0 else 7, bold(font) if i == 0 else font, 120)
     sheet.add(Box(WIDTH - 118, 8, 108, 22, stroke=accent, width=0.5))
-    _put(sheet, WIDTH - 64, 14.5, rng.choice(("BULLETIN DE SALAIRE", "BULLETIN DE PAIE")), 12, bold(font), 100, accent,
+    put(sheet, WIDTH - 64, 14.5, rng.choice(("BULLETIN DE SALAIRE", "BULLETIN DE PAIE")), 12, bold(font), 100, accent,
          "center")
-    _put(sheet, WIDTH - 64, 20.5, people.period, 8.4, bold(font), 104, align="center")
-    _put(sheet, WIDTH - 64, 25.5, f"{people.payment} – {people.edited}", 6.8, font, 104, GREY, "center")
-    _put(sheet, 10, 34.5, people.convention, 6.8, font, 160, GREY)
+    put(sheet, WIDTH - 64, 20.5, people.period, 8.4, bold(font), 104, align="center")
+    put(sheet, WIDTH - 64, 25.5, f"{people.payment} – {people.edited}", 6.8, font, 104, GREY, "center")
+    put(sheet, 10, 34.5, people.convention, 6.8, font, 160, GREY)
     cells = [("Matricule", people.matricule), ("Salarié", people.employee_name),
              ("N° sécurité sociale", people.ssn), *people.job[:6]]
     widths = [20, 52, 34, 44, 22, 30, 18, 22, 25]
     x, y = 10.0, 37.0
     for (label, value), w in zip(cells, widths):
         sheet.add(Box(x, y, w, 10, stroke=(130, 130, 130), width=0.2), Box(x, y, w, 4, fill=PALE, stroke=None))
-        _put(sheet, x + 1, y + 3, label, 5.8, font, w - 2, GREY)
-        _put(sheet, x + 1, y + 8.2, value, 7, bold(font) if label == "Salarié" else font, w - 2)
+        put(sheet, x + 1, y + 3, label, 5.8, font, w - 2, GREY)
+        put(sheet, x + 1, y + 8.2, value, 7, bold(font) if label == "Salarié" else font, w - 2)
         x += w
     address = f"{people.employee_lines[0]}, {people.employee_lines[1]}"
     extra = f"   Horaire : {people.job[6][1]}   Taux horaire : {people.job[7][1]}"
     if pay.variables:
         extra += f"   Variables de {MONTHS_FR[pay.variables.month - 1]} {pay.variables.year} (paie décalée)"
-    _put(sheet, 10, 51, f"Adresse : {address}{extra}", 6.8, font, WIDTH - 20, GREY)
+    put(sheet, 10, 51, f"Adresse : {address}{extra}", 6.8, font, WIDTH - 20, GREY)
     columns = [Column("Code", "code", 10, 13, "left"), Column("Libellé", "label", 23, 92, "left"),
                Column("Nombre / Base", "base", 115, 25), Column("Taux", "rate", 140, 19),
                Column("Gains", "gain", 159, 26), Column("Retenues", "cut", 185, 26),
@@ -729,7 +639,7 @@ def _listing(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
                                   ("Année", *(a for _, _, a in totals.rows))], font, 6.2)
     leave = "   ".join(f"Congés {p} ({ref}) : acquis {a} – pris {t} – solde {s}"
                        for p, ref, a, t, s in totals.leave)
-    _put(sheet, 10, y + 16.5, leave, 6.3, font, 185)
+    put(sheet, 10, y + 16.5, leave, 6.3, font, 185)
     _nets_box(sheet, 202, y - 1, WIDTH - 212, pay, font, accent)
     return sheet
 
@@ -737,10 +647,10 @@ def _listing(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
 def _details(people: People, pay: Pay, font: FontKey, accent: Color) -> Sheet:
     """The second page: the employer's contributions one by one, totalling the first page's employer share."""
     sheet = Sheet(WIDTH, HEIGHT)
-    _put(sheet, 10, 14, "Détail des cotisations et contributions patronales", 12, bold(font), 180, accent)
-    _put(sheet, 10, 20, f"{people.company_lines[0]} – {people.employee_name} – matricule {people.matricule}", 8,
+    put(sheet, 10, 14, "Détail des cotisations et contributions patronales", 12, bold(font), 180, accent)
+    put(sheet, 10, 20, f"{people.company_lines[0]} – {people.employee_name} – matricule {people.matricule}", 8,
          font, 180)
-    _put(sheet, WIDTH - 10, 14, people.period, 8.5, bold(font), 110, align="right")
+    put(sheet, WIDTH - 10, 14, people.period, 8.5, bold(font), 110, align="right")
     rows = [Line(label, base, "", None, None, rate, amount, "line") for label, base, rate, amount in pay.detail]
     rows.append(Line("TOTAL DES CONTRIBUTIONS PATRONALES", "", "", None, None, "", pay.pat_total, "total"))
     columns = [Column("Cotisation", "label", 10, 110, "left"), Column("Base", "base", 120, 34),
@@ -750,11 +660,11 @@ def _details(people: People, pay: Pay, font: FontKey, accent: Color) -> Sheet:
     for text in (f"Salaire brut : {number_fr(pay.gross)} €",
                  f"Total des cotisations patronales : {number_fr(pay.pat_total)} €",
                  f"Coût total employeur : {number_fr(pay.gross + pay.pat_total)} €"):
-        _put(sheet, 10, y, text, 8.2, font, 120)
+        put(sheet, 10, y, text, 8.2, font, 120)
         y += 4.6
-    _put(sheet, 222, 40, "Les taux sont ceux en vigueur au premier jour", 6.8, font, 65, GREY)
-    _put(sheet, 222, 44, "de la période d'emploi. Allègements appliqués", 6.8, font, 65, GREY)
-    _put(sheet, 222, 48, "selon l'effectif de l'établissement.", 6.8, font, 65, GREY)
+    put(sheet, 222, 40, "Les taux sont ceux en vigueur au premier jour", 6.8, font, 65, GREY)
+    put(sheet, 222, 44, "de la période d'emploi. Allègements appliqués", 6.8, font, 65, GREY)
+    put(sheet, 222, 48, "selon l'effectif de l'établissement.", 6.8, font, 65, GREY)
     return sheet
 
 

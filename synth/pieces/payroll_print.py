@@ -1,0 +1,164 @@
+"""Figures and drawing helpers French payroll software prints with, shared by the fresh payslip families
+`bulletin_paysage` and `bulletin_interim`: the social security ceiling, the rates that depend on the gross, amounts
+and rates written the French way, the rows of the pay table and their cells, a social security number, text fitted
+to its room and a small ruled grid."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synth.fmt import number_fr
+from synth.fonts import FontKey, text_width_mm
+from synth.layout import BLACK, Box, Color, Sheet, Text
+from synth.people import Person
+from synth.pieces.base import bold
+from synth.rules import add_months
+
+# the plafond mensuel de la sécurité sociale, from the day it applies
+PMSS = ((dt.date(2024, 1, 1), 3864.0), (dt.date(2025, 1, 1), 3925.0), (dt.date(2026, 1, 1), 4005.0))
+# the versement mobilité's rate by the employer's town (elsewhere: 1,80 %)
+TRANSPORT = {"Paris": 3.20, "Lyon": 2.00, "Marseille": 2.00, "Toulouse": 2.00, "Lille": 2.00, "Bordeaux": 2.00,
+             "Nantes": 2.00, "Strasbourg": 2.00}
+# the generator's jobs paid as cadres
+CADRES = {"Ingénieur d'études", "Chef de projet marketing", "Ingénieure R&D", "Analyste de données",
+          "Développeur informatique", "Conducteur de travaux"}
+
+
+# ------------------------------------------------------------------ figures
+
+
+def pct(rate: float) -> str:
+    """A rate as payroll prints it: two decimals at least, up to four (0,024)."""
+    text = f"{rate:.4f}".rstrip("0")
+    whole, decimals = text.split(".")
+    return f"{whole},{decimals.ljust(2, '0')}"
+
+
+def rate4(value: float) -> str:
+    return f"{value:.4f}".replace(".", ",")
+
+
+def signed(amount: float) -> str:
+    return ("-" if amount < 0 else "") + number_fr(abs(amount))
+
+
+def cut(base: float, rate: float) -> float:
+    """`rate` % of `base`, to the cent."""
+    return round(base * rate / 100, 2)
+
+
+def monthly_ceiling(day: dt.date) -> float:
+    """The plafond mensuel de la sécurité sociale on `day`."""
+    return [v for start, v in PMSS if day >= start][-1] if day >= PMSS[0][0] else PMSS[0][1]
+
+
+def last_day(p: dt.date) -> dt.date:
+    """The last day of the month of `p` (its first)."""
+    return add_months(p, 1) - dt.timedelta(days=1)
+
+
+def health_and_family_rates(gross: float, smic_month: float) -> tuple[float, float]:
+    """The employer's maladie and allocations familiales rates (%): the full ones over 2.5 and 3.5 SMIC."""
+    return 13.0 if gross > 2.5 * smic_month else 7.0, 5.25 if gross > 3.5 * smic_month else 3.45
+
+
+def general_reduction(gross: float, smic_month: float) -> float:
+    """The coefficient of the réduction générale des cotisations patronales (none from 3 SMIC up)."""
+    ratio = 3 * smic_month / gross
+    return min(0.3981, 0.02 + 0.3781 * (0.5 * (ratio - 1)) ** 1.75) if ratio > 1 else 0.0
+
+
+def ssn_born_abroad(person: Person, rng: random.Random) -> str:
+    """A French social security number for a worker born abroad (département 99), with its key."""
+    digits = f"{1 if person.sex == 'M' else 2}{person.birth_date:%y%m}99{rng.randint(100, 499)}{rng.randint(1, 999):03d}"
+    key = 97 - int(digits) % 97
+    return f"{digits[0]} {digits[1:3]} {digits[3:5]} {digits[5:7]} {digits[7:10]} {digits[10:13]} {key:02d}"
+
+
+# ------------------------------------------------------------------ the pay table
+
+
+@dataclass
+class Line:
+    """One row of the pay table: a pay line (`gain`, negative for an absence or a deduction from the pay), a
+    contribution (`cut` withheld from the employee, negative for an exemption; `pat` paid by the employer, negative
+    for a reduction), a heading, the gross, a total or a net."""
+    label: str
+    base: str = ""
+    rate: str = ""
+    gain: float | None = None
+    cut: float | None = None
+    pat_rate: str = ""
+    pat: float | None = None
+    style: str = "line"  # "head" (a group's heading), "line", "sub" (under a heading), "gross", "total", "net"
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    head: str
+    key: str  # a Line's attribute, or "amount" (gains positive, withholdings negative)
+    x: float  # the left edge
+    w: float
+    align: str = "right"
+
+
+def cell(line: Line, key: str) -> str:
+    """What `line` prints in the column of `key`: "amount" one signed column (gains positive, withholdings
+    negative), "gain" and "cut" the gains and the withholdings apart (an absence among the withholdings), else the
+    attribute (an amount signed)."""
+    if key == "amount":
+        if line.gain is not None:
+            return signed(line.gain)
+        return signed(-line.cut) if line.cut is not None else ""
+    if key == "gain":
+        return signed(line.gain) if line.gain is not None and line.gain >= 0 else ""
+    if key == "cut":
+        if line.gain is not None and line.gain < 0:
+            return number_fr(-line.gain)
+        return signed(line.cut) if line.cut is not None else ""
+    value = getattr(line, key)
+    if isinstance(value, float):
+        return signed(value)
+    return value or ""
+
+
+# ------------------------------------------------------------------ drawing
+
+
+def fit(text: str, font: FontKey, size: float, width: float) -> float:
+    """The size `text` fits `width` at, by steps of 0.2 pt and not under 4.6 pt."""
+    while size > 4.6 and text_width_mm(text, font, size) > width:
+        size -= 0.2
+    return size
+
+
+def put(sheet: Sheet, x: float, y: float, text: str, size: float, font: FontKey, width: float | None = None,
+        color: Color = BLACK, align: str = "left") -> None:
+    """`text` (if any) at (x, y), made smaller to fit `width` where one is given."""
+    if text:
+        size = fit(text, font, size, width) if width else size
+        sheet.add(Text(x, y, text, size, font, color, align))  # type: ignore[arg-type]
+
+
+def grid(sheet: Sheet, x: float, y: float, widths: Sequence[float], rows: Sequence[tuple[str, ...]], font: FontKey,
+         size: float, *, fill: Color, stroke: Color, leading: float, pad: float,
+         figures: re.Pattern[str] | None = None) -> float:
+    """A small ruled grid, the first row as its head (bold, on `fill`) and the first column in bold; the other cells
+    right-aligned (only those `figures` matches, where it is given), `pad` inside their rules. Returns its bottom."""
+    step = size * 0.3528 * leading
+    for r, row in enumerate(rows):
+        cx = x
+        for i, (w, text) in enumerate(zip(widths, row)):
+            sheet.add(Box(cx, y, w, step, fill=fill if r == 0 else None, stroke=stroke, width=0.15))
+            face = bold(font) if r == 0 or i == 0 else font
+            if i == 0 or r == 0 or (figures is not None and not figures.fullmatch(text)):
+                put(sheet, cx + pad, y + step - 1.1, text, size, face, w - 2 * pad)
+            else:
+                put(sheet, cx + w - pad, y + step - 1.1, text, size, face, w - 2 * pad, align="right")
+            cx += w
+        y += step
+    return y
