@@ -4,8 +4,8 @@
   a civil-status act) to certify the signature on it. The convention has it headed in French ("Apostille
   (Convention de La Haye du 5 octobre 1961)") whatever the State's language, then ten numbered items naming the
   signatory, the authority, a place, a date and a number.
-- A copy's certification: a university's "Verified & attested" back, a notary's "certified true copy", a
-  consulate's legalisation. It names an officer and the day of the certification, never the holder's degree.
+- A copy's certification: a university's "Verified & attested" back, a notary's "certified true copy" or notarial
+  certificate (before the copy or after it), a consulate's legalisation. It names an officer and the day of the certification, never the holder's degree.
 - A diploma's record of results (transcript, grade card, statement of marks, relevé de notes) sent with it: a page of
   the diploma's piece in a merged scan, whose names and dates are the diploma's own or its examinations'.
 """
@@ -21,6 +21,7 @@ APOSTILLE = re.compile(r"\b(?:apostille|apostilla|apostila)\b[^\n]*\n?[^\n]{0,40
 HEAD = 400  # characters: the heading opens the page
 # A certification heading the page's first lines: a stamp on the document's own page stands anywhere on it.
 CERTIFIED_COPY = re.compile(r"\A(?:[^\n]*\n){0,1}[^\n]*\b(?:verified\s*(?:&|and)\s*attested|(?:certified|attested)\s+(?:true\s+)?copy"
+                            r"|notarial\s+certificate|certificat\s+notarie|acte\s+notarie"
                             r"|copie\s+certifiee\s+conforme|certificat\s+de\s+legalisation|legali[sz]ation|legalizacion|legalizacao)\b")
 # …and it grants nothing itself.
 GRANT = re.compile(r"\b(?:confer|decern|delivr|admitted|awarded|granted|degree\s+of|diplome\s+(?:de|d['’])|titulo\s+de)")

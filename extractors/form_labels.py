@@ -22,6 +22,8 @@ _HEADS = (
     r"|salaire|remuneration|gratification|gratif\.?|taux|montant|tuteur|tutrice|stagiaire"
     # the people a school names beside the intern: "Enseignant référent", "Référent pédagogique", "Service des stages"
     r"|enseignante?(?:\s+referente?)?|referente?(?:\s+pedagogique)?|service\s+des\s+stages|(?:academic\s+)?supervisor"
+    # an English summary sheet's or form's rows
+    r"|(?:company\s+)?name|legal\s+form|address|website|department|phone|position"
     r"|salarie|salariee|employeur|organisme|etablissement|sujet|objet|ne\s*\(e\)\s+le|nee?\s+le|effectif|activite"
     r"|immatriculation|capital|dirigeant|greffe|sigle|enseigne|nom\s+commercial|identifiant|categorie"
     r"|situation(?:\s+arretee)?|(?:delivre|etabli|edite|emis|arrete|imprime)e?s?|fait|cotisant|periode|statut"

@@ -200,7 +200,7 @@ def is_annual(context: str) -> bool:
 _HOURS_RE = re.compile(
     # never the end of a number grouped by thousands ("1 150 heures" of a whole training)
     r"(?<![\d,.])(?<!\d\s)(?<!\d\u202f)(?<!\d\xa0)(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)(?P<minutes>\d{2})\b|"
-    r"(?:heures?|hrs?\b|h\b))",
+    r"(?:heures?|hours?\b|hrs?\b|h\b))",
     re.IGNORECASE,
 )
 # The other end of a range of times of day, after or before an hour.

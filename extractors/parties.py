@@ -79,9 +79,9 @@ def _company_cell(text: str):
     return (value, 0, len(value)) if re.match(r"[A-ZÀ-Þ0-9]", value) and re.search(r"[A-Za-zÀ-ÿ]{2}", value) else None
 
 
-SURNAME_CELL = (r"(?<![\w'])nom(?:\s*\(s\))?(?:\s+de\s+naissance|\s+de\s+famille|\s+d'usage|\s+du\s+(?:salarie|stagiaire)"
-                r"|\s+patronymiques?(?:\s*\(s\))?)?\s*:?(?!\s*et\b)(?![\w'])")
-GIVEN_CELL = r"(?<![\w'])prenoms?(?:\s*\(s\))?\s*:?(?![\w'])"
+SURNAME_CELL = (r"(?<![\w'])(?:nom(?:\s*\(s\))?(?:\s+de\s+naissance|\s+de\s+famille|\s+d'usage|\s+du\s+(?:salarie|stagiaire)"
+                r"|\s+patronymiques?(?:\s*\(s\))?)?|(?:last|family)\s+names?(?:\s*\(s\))?|surname)\s*:?(?!\s*et\b)(?![\w'])")
+GIVEN_CELL = r"(?<![\w'])(?:prenoms?|first\s+names?|given\s+names?)(?:\s*\(s\))?\s*:?(?![\w'])"
 
 
 def cell_person(index: TextIndex, start: int = 0) -> PersonName | None:

@@ -23,6 +23,10 @@ _PAGE_OF = re.compile(r"\bpage\s*(\d+)\s*(?:/|sur|of)\s*(\d+)")
 # "N° de document …"), its cover sheet included: pages that share it are one document.
 _DOCUMENT_REFERENCE = re.compile(r"(?:\bdocument\s+(?:n[°o]|no\b\.?|number|ref(?:erence)?\b\.?)|\bn[°o]\s*(?:de\s+|du\s+)?document)"
                                  r"\s*:?\s*([a-z0-9][a-z0-9\-/]{5,})")
+# A numbered reference heading every page the same way (a notary's "(2026) … No. 16790" over each page of a notarised
+# copy); an identifier of a company or a person repeats on every document of theirs and ties none together.
+_RUNNING_REFERENCE = re.compile(r"\b(?:no|n°|nr|ref)\b\.?\s*[:#]?\s*[a-z0-9\-/]*\d{3,}")
+_IDENTIFIER_WORDS = re.compile(r"\b(?:siret|siren|tva|naf|ape|urssaf|matricule|passport|passeport|securite\s+sociale)\b")
 
 
 def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
@@ -31,6 +35,7 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
     current_type: PieceType | None = None
     numbered: tuple[int, int] | None = None
     references: set[str] = set()  # the current piece's document references
+    certifying = False  # the current piece is so far only the certification of what follows (a notary's cover)
     for i, (page, score) in enumerate(zip(pages, scores)):
         page_type, evidence = score.best
         previous, numbered = numbered, _page_of(page)
@@ -38,17 +43,26 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
         # "Page 2 sur 3" after "Page 1 sur 3", or the reference of the pages before: the same document, whatever its
         # words look like
         follows = (previous is not None and numbered == (previous[0] + 1, previous[1])) or bool(own & references)
-        if current_type is None or (not follows and _opens_piece(page, score, page_type, evidence, current_type)):
+        if current_type is None or (not follows and not certifying
+                                    and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])
-            current_type, references = page_type, set()
+            current_type, references, certifying = page_type, set(), is_certification(page)
         else:
             groups[-1].append(i)
+            if certifying and not is_certification(page):
+                current_type, certifying = page_type, False  # the certified document, which gives the piece its type
         references |= own
     return groups
 
 
 def _references(page: Page) -> set[str]:
-    return {m.group(1) for m in _DOCUMENT_REFERENCE.finditer(normalize(page.text)) if re.search(r"\d", m.group(1))}
+    text = normalize(page.text)
+    found = {m.group(1) for m in _DOCUMENT_REFERENCE.finditer(text) if re.search(r"\d", m.group(1))}
+    # the first line that is not a bracketed mark ("(Translation)", "[Seal]"), when it is a numbered reference
+    top = next((line.strip() for line in text.splitlines()[:3] if line.strip() and not re.fullmatch(r"[(\[].*[)\]]", line.strip())), "")
+    if _RUNNING_REFERENCE.search(top) and not _IDENTIFIER_WORDS.search(top):
+        found.add(top)
+    return found
 
 
 def _opens_piece(page: Page, score: PageScores, page_type: PieceType, evidence: float,

@@ -293,7 +293,7 @@ def date_after(index: TextIndex, label: str, window: int = 60) -> Span | None:
 # A part's header opens its own line, maybe numbered ("2 - L'ORGANISME D'ACCUEIL", "3 LE STAGIAIRE").
 # Or a clause introduces it ("Entre : l'établissement …", "et : l'entreprise …", "concernant l'étudiant(e) :").
 _HEADER_LEAD = (r"(?:^|\n)[^\w\n]*(?:(?:\d+|[ivx]+)\s*[.\-–—)]?\s*|[a-h]\s*[.)]\s*)?"
-                r"(?:(?:entre|et|concernant|d'une\s+part|d'autre\s+part)\s*:?\s*)?(?:l'|le\s+|la\s+|les\s+)?")
+                r"(?:(?:entre|et|concernant|d'une\s+part|d'autre\s+part)\s*:?\s*)?(?:l'|le\s+|la\s+|les\s+|the\s+)?")
 # After the header's words: a gloss in brackets and "ci-dessous désigné(e)".
 _HEADER_TAIL = r"(?:\s*\([^)\n]{0,60}\))?(?:\s+ci-(?:dessous|apres)\s+(?:designee?s?|denommee?s?|nommee?s?)(?:\s*\(e\))?)?"
 
@@ -649,7 +649,7 @@ def ner_person(index: TextIndex, start: int = 0, end: int | None = None) -> Pers
 # "Durée totale : 1 150 heures" before its "Durée hebdomadaire de présence : 35 heures").
 HOURS_LABELS = (
     r"duree\s+(?:hebdomadaire|du\s+travail|de\s+travail|de\s+presence|mensuelle)|horaires?\s+(?:hebdomadaire|de\s+travail|mensuel)"
-    r"|temps\s+de\s+(?:travail|presence)|hebdomadaire|par\s+semaine",
+    r"|temps\s+de\s+(?:travail|presence)|hebdomadaire|par\s+semaine|\b(?:per|a)\s+week\b",
     r"\bheures\b",
 )
 
@@ -673,7 +673,8 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)
     # "Nombre d'heures par semaine : 35" — a bare number after an explicit label.
-    for m in index.search(r"(?:heures\s+(?:par\s+semaine|hebdomadaires)|duree\s+hebdomadaire(?:\s+de\s+\w+)?)\s*:?\s*"):
+    for m in index.search(r"(?:heures\s+(?:par\s+semaine|hebdomadaires)|duree\s+hebdomadaire(?:\s+de\s+\w+)?"
+                          r"|hours\s+(?:per|a)\s+week)\s*:?\s*"):
         bare = re.match(r"(\d{1,2}(?:[.,]\d{1,2})?)(?![\d%])", index.text[m.end(): m.end() + 8])
         if bare and 1 <= float(bare.group(1).replace(",", ".")) <= 48:
             return Span(float(bare.group(1).replace(",", ".")), m.end(), m.end() + bare.end(), 0.8)
@@ -708,7 +709,7 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             own_line = fold(index.text[m.end() + s: m.end() + e + 25].split("\n")[0])
             # "4,50 € par" / "heure de présence", "4,50 € / heure": the hourly mark right after the amount, across
             # the line's break
-            hourly_after = re.match(r"\s*(?:bruts?\s*)?(?:par\s+heure|de\s+l'heure|/\s?h(?:eure)?\b)", after)
+            hourly_after = re.match(r"\s*(?:bruts?\s*)?(?:par\s+heure|de\s+l'heure|/\s?h(?:eure|our)?\b|(?:per|an)\s+hour\b)", after)
             # ... unless the label just said monthly ("mensuelle brute de 1 590 € pour l'horaire
             # ci-dessus": the schedule), or no hourly rate is that high.
             if ((hourly_after or re.search(r"horaire|de l'heure|par heure|/\s?h\b|\bbrut de l'heure", own_line + before[-30:]))

@@ -16,23 +16,23 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
                              "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
                              "convention_formation_continue", "convention_agricole", "convention_grande_ecole",
-                             "erasmus_traineeship"),
+                             "erasmus_traineeship", "convention_fonction_publique"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye",
-                "bulletin_paysage", "bulletin_interim"),
+                "bulletin_paysage", "bulletin_interim", "bulletin_bilingue"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
                 "supplement_diplome", "diplome_maghreb", "titulo_apostille", "diploma_bilingue_est",
-                "degree_certificate_india", "notarial_certificate_china"),
+                "degree_certificate_india", "notarial_certificate_china", "urkunde_allemande"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
               "quittance_loyer", "acte_naissance", "certificat_travail", "bail_habitation"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
                            "cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu",
-                           "plateforme_conformite", "capture_ecran"),
+                           "plateforme_conformite", "capture_ecran", "courriel_urssaf"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total", "recruitment_report", "email_summary"),
@@ -71,6 +71,9 @@ LATER |= {"internship_agreement:convention_grande_ecole"}
 # An eighth internship wave, written once internship_agreement:convention_grande_ecole had been looked at (2026-12-02),
 # without looking at the extractors: the Erasmus+ Learning Agreement for Traineeships.
 LATER |= {"internship_agreement:erasmus_traineeship"}
+# A ninth internship wave, written once internship_agreement:erasmus_traineeship had been looked at (2026-12-02),
+# without looking at the extractors: a public administration's, hospital's or local authority's convention de stage.
+LATER |= {"internship_agreement:convention_fonction_publique"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -97,6 +100,9 @@ LATER |= {"diploma:degree_certificate_india"}
 # A fourteenth wave, written once diploma:degree_certificate_india had been looked at (2026-12-02), without looking at
 # the extractors: a Chinese notary public office's notarised English translation of a degree, for workers from China.
 LATER |= {"diploma:notarial_certificate_china"}
+# A fifteenth wave, written once diploma:notarial_certificate_china had been looked at (2026-12-02), without looking at
+# the extractors: a German, Austrian or Swiss university's degree documents in German, for the foreign degrees.
+LATER |= {"diploma:urkunde_allemande"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
@@ -115,6 +121,9 @@ LATER |= {"urssaf_certificate:urssaf_vlu"}
 LATER |= {"urssaf_certificate:plateforme_conformite"}
 # A sixth urssaf_certificate wave, written once urssaf_certificate:plateforme_conformite had been looked at (2026-12-02).
 LATER |= {"urssaf_certificate:capture_ecran"}
+# A seventh urssaf_certificate wave, written once urssaf_certificate:capture_ecran had been looked at (2026-12-02),
+# without looking at the extractors: the printed e-mail thread forwarding the Urssaf's message with the attestation.
+LATER |= {"urssaf_certificate:courriel_urssaf"}
 # A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
 # (2026-12-01).
 LATER |= {"applications_statement:email_summary"}
@@ -127,6 +136,8 @@ LATER |= {"residence_permit:fra_card_2016"}
 LATER |= {"payslip:bulletin_paysage"}
 # A third payslip wave, written once payslip:bulletin_paysage had been looked at (2026-12-02).
 LATER |= {"payslip:bulletin_interim"}
+# A fourth payslip wave, written once payslip:bulletin_interim had been looked at (2026-12-02).
+LATER |= {"payslip:bulletin_bilingue"}
 
 
 def all_families() -> list[str]:

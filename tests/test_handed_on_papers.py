@@ -95,3 +95,82 @@ def test_an_internship_agreement_in_english_is_one_and_a_cv_naming_a_traineeship
                     "Engenharia Mecânica, Universidade do Porto\nCompétences\nLangues : portugais, anglais, français\n"
                     "Centres d'intérêt : voile, photographie")
     assert classify_pages([cv])[0] == PieceType.cv
+
+
+# A notary's certificate over the notarised translation of a degree (here a Vietnamese notary's, in English): the
+# notary's number heads every page; the applicant's passport number makes the cover no passport.
+NOTARY_COVER = """
+CERTIFIED TRANSLATION – NOTARIAL CERTIFICATE
+No. 2211/2025/CT-SCBS
+Applicant: Tran Thi MAI, female, born on 02 March 1996, Passport No.: C4471029
+I, Nguyen Van Hung, notary of Hanoi Notary Office No. 3, certify that the attached translation of the Bachelor
+Diploma is true to the original.
+Hanoi, 14 May 2025
+"""
+NOTARISED_TRANSLATION = """
+No. 2211/2025/CT-SCBS
+TRANSLATION
+HANOI UNIVERSITY OF SCIENCE AND TECHNOLOGY
+Name: Tran Thi MAI
+Date of birth: 02/03/1996
+The above-named graduate has completed the engineering program and was awarded the degree of
+Engineer in Mechatronics
+Rector
+Nguyen Dinh Duc
+20 July 2019
+"""
+GRADES = """
+No. 2211/2025/CT-SCBS
+TRANSCRIPT OF RECORDS
+Student Tran Thi MAI, female, born on 02 March 1996
+Mechanics 1   8.5   Control systems   9.0
+Date of the last examination: 28 June 2019
+"""
+
+
+def test_a_notarised_translation_is_one_diploma_read_on_its_translation() -> None:
+    from extractors.classify import classify_pages
+    from extractors.fields import diploma
+    from models.domain import PieceType
+
+    pages = [prose_page(NOTARY_COVER), prose_page(NOTARISED_TRANSLATION), prose_page(GRADES)]
+    assert classify_pages(pages[:1])[0] != PieceType.passport  # a passport number mentioned, no passport
+    assert split_pages(pages, [score_page(p) for p in pages]) == [[0, 1, 2]]
+    assert classify_pages(pages)[0] == PieceType.diploma
+    fields = diploma.extract(pages).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("MAI", "Tran Thi")
+    assert fields["award_date"] == "2019-07-20"  # past the rector's name; never the notary's day nor a birth
+    # the holder named in a sentence before the birth, the role before the name left out
+    fields = diploma.extract([prose_page(GRADES.replace("TRANSCRIPT OF RECORDS", "DEGREE CERTIFICATE"))]).fields
+    assert (fields["holder_surname"], fields["holder_given_names"]) == ("MAI", "Tran Thi")
+
+
+def test_a_numbered_heading_ties_pages_but_a_company_number_does_not() -> None:
+    first = prose_page("SIRET 552 100 554 00017 – TRANSPORTS MERLIN\nBULLETIN DE PAIE\nPériode : mai 2026\n"
+                       "Salarié : OUEDRAOGO Awa\nSalaire brut 2 210,00")
+    second = prose_page("SIRET 552 100 554 00017 – TRANSPORTS MERLIN\nBULLETIN DE PAIE\nPériode : juin 2026\n"
+                        "Salarié : OUEDRAOGO Awa\nSalaire brut 2 230,00")
+    assert split_pages([first, second], [score_page(p) for p in (first, second)]) == [[0], [1]]
+
+
+def test_a_traineeship_agreement_in_english_is_read() -> None:
+    agreement = layout_page([
+        [(0.05, "LEARNING AGREEMENT FOR TRAINEESHIPS")],
+        [(0.05, "Student's name: Kofi MENSAH")],
+        [(0.05, "2. THE RECEIVING ORGANISATION")],
+        [(0.05, "Name"), (0.30, "ATELIERS DU RHÔNE (SAS)")],
+        [(0.05, "SIRET"), (0.30, "414 875 512 00021")],
+        [(0.05, "3. TRAINEESHIP PROGRAMME")],
+        [(0.05, "Planned period: from 02/03/2026 till 31/07/2026")],
+        [(0.05, "Working time: 35 hours per week")],
+        [(0.05, "Financial support by the receiving organisation: amount (EUR/month): 650,00")]])
+    fields = internship_agreement.extract([agreement]).fields
+    assert (fields["intern_surname"], fields["intern_given_names"]) == ("MENSAH", "Kofi")
+    assert fields["host_name"] == "ATELIERS DU RHÔNE"
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-02", "2026-07-31")
+    assert (fields["weekly_hours"], fields["monthly_gratification"]) == (35, 650.0)
+    unpaid = prose_page("TRAINING AGREEMENT\nThe trainee will receive a financial support for his traineeship: "
+                        "[ ] Yes [X] No\nThe Erasmus+ grant of the sending institution: 600,00 € per month")
+    assert internship_agreement.extract([unpaid]).fields["monthly_gratification"] == 0.0
+    french = prose_page("CONVENTION DE STAGE\nGratification versée par l'organisme d'accueil : Néant")
+    assert internship_agreement.extract([french]).fields["monthly_gratification"] == 0.0

@@ -73,7 +73,7 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:notarial_certificate_china" in HELD_OUT and "diploma:degree_certificate_india" in RETIRED
+    assert "diploma:urkunde_allemande" in HELD_OUT and "diploma:notarial_certificate_china" in RETIRED
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats", "diploma:jury_proces_verbal",
             "diploma:titre_professionnel", "diploma:comparabilite", "diploma:traduction_assermentee",
             "diploma:certificat_numerique"} <= set(RETIRED)
@@ -228,7 +228,8 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
                                                   "diploma:diplome_maghreb", "diploma:titulo_apostille",
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
-                                                  "diploma:notarial_certificate_china"}), 60)
+                                                  "diploma:notarial_certificate_china",
+                                                  "diploma:urkunde_allemande"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
@@ -242,7 +243,8 @@ def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
                                                   "diploma:titulo_apostille",
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
-                                                  "diploma:notarial_certificate_china"}), 80)
+                                                  "diploma:notarial_certificate_china",
+                                                  "diploma:urkunde_allemande"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -270,7 +272,8 @@ def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
                                                   "diploma:diplome_maghreb", "diploma:titulo_apostille",
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
-                                                  "diploma:notarial_certificate_china"}), 120)
+                                                  "diploma:notarial_certificate_china",
+                                                  "diploma:urkunde_allemande"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
 
@@ -320,7 +323,8 @@ def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
                                                   "diploma:titulo_apostille",
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
-                                                  "diploma:notarial_certificate_china"}), 150)
+                                                  "diploma:notarial_certificate_china",
+                                                  "diploma:urkunde_allemande"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
@@ -352,7 +356,8 @@ def test_the_sixth_wave_leaves_the_five_earlier_waves_as_they_were():
                                                   "diploma:diplome_maghreb", "diploma:titulo_apostille",
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
-                                                  "diploma:notarial_certificate_china"}), 150)
+                                                  "diploma:notarial_certificate_china",
+                                                  "diploma:urkunde_allemande"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("comparabilite", "titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 

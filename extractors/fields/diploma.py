@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from extractors.attached_pages import without_certifications
+from extractors.frenchtext import find_dates
 from extractors.label_layout import Cell, cells, overlap, value_by_label
 from extractors.letter_dates import labelled_date, signature_date
 from extractors.parties import form_person
@@ -89,7 +90,11 @@ HOLDER_LEAD = (
     r"|por\s+cuanto|\b(?:degree|title|diploma)\b[^\n]{0,80}?\bupon\b|(?m:^[ \t]*upon[ \t]*$)"
 )
 # A form's label for the holder, the name in its cell or the next one.
-HOLDER_LABEL = r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
+HOLDER_LABEL = (r"(?<![\w'])(?:titulaire|beneficiaire|laureate?|candidate?|holder)(?:\s+du\s+diplome)?\s*:?(?!\w)"
+                # English forms and translations: "Name:", "Name of the Candidate :", "Student's name" (a bare "Name"
+                # only before its colon: "Name of the University" is another's)
+                r"|(?<![\w'])(?:full\s+)?name(?:\s+of\s+(?:the\s+)?(?:student|graduate|candidate|holder))?\s*:"
+                r"|(?<![\w'])student'?s?\s+name\s*:?(?!\w)")
 # Where the name ends on its line: the birth, or the sentence going on.
 HOLDER_END = (r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|titulaire|the\s+degree"
               r"|nacid[oa]|nascid[oa]|nat[oa]\s+a|natural|identificad[oa]|portador[a]?|de\s+nacionalidad\w*)\b")
@@ -105,9 +110,14 @@ HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?
 BIRTH = (r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
          # "nacida el día", "nascido em", "nato a Tunisi (Tunisia) il"
          r"|\bnacid[oa]\s+(?:en\s+[^,\n\d]{1,40}?\s+)?el\b|\bnascid[oa]\s+(?:em\s+[^,\n\d]{1,40}?\s+)?(?:em|a|no)\b"
-         r"|\bnat[oa]\s+a\s+[^,\n\d]{1,40}?\s+il\b")
+         r"|\bnat[oa]\s+a\s+[^,\n\d]{1,40}?\s+il\b"
+         # "Vikram SHARMA, male, born on 31 January 1985" (an English translation)
+         r"|\bborn\s+(?:in\s+[^,\n\d]{1,40}?\s+)?on\b")
 # What a birth's sentence may say of the person between the name and the birth.
-BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+))+\s*,?\s*$"
+BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+|male|female|(?:gender|sex)\s*:?\s*\w+))+\s*,?\s*$"
+# A role said before the name on its line ("Student Vikram SHARMA, male, born on …"), never a given name.
+ROLE_WORDS = {"student", "graduate", "candidate", "applicant", "trainee", "etudiant", "etudiante", "eleve", "candidat",
+              "laureat", "laureate"}
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr",
                   "d.", "dna.", "dna", "dona", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
                   "sig.ra", "dott.", "dott.ssa", "shri", "sri", "smt", "smt.", "kumari", "kum.", "selvi", "thiru", "tmt."}
@@ -191,6 +201,9 @@ SENTENCE_ARTICLE_A = (r"[ \t]*A[ \t]+(?:Reitor|Reitora|Rector|Rectora|Universida
 FORM_AWARD_LABELS = tuple(label for label in AWARD_LABELS if label.startswith(r"date\s"))
 # A paper attesting the degree (its award is the jury's date), not the diploma itself.
 ATTESTATION = r"\battest(?:ation|e|ons)\b|\breleve\s+de\s+notes\b|\bcertificate\s+of\s+(?:completion|attendance)"
+# A sentence conferring the degree, in English: its date follows, unlabelled, under the signatures.
+CONFERRAL_SENTENCE = r"\b(?:(?:has|have|had)\s+been|(?:is|are|was|were)(?:\s+hereby)?)\s+(?:conferred|awarded|granted)\s+(?:upon\s+\w+\s+)?(?:the|a)\s+(?:[\w']+\s+){0,2}degree\b"
+CONFERRAL_REACH = 260  # characters: the degree's name, a committee's chairman, the university, then the date
 # Only a year: the degree's session or academic year, no day.
 YEAR_ONLY = r"\bsession\s+(?:de\s+)?(?:\w+\s+)?(?:19|20)\d\d|annee\s+(?:universitaire|academique|scolaire)|academic\s+year|promotion\s+(?:19|20)\d\d|\bclass\s+of\s+(?:19|20)\d\d"
 
@@ -223,7 +236,7 @@ def extract(pages: list[Page]) -> Extraction:
         out.set("holder_given_names", person.given_names)
     out.set("title", _title(index))
     award = (labelled_date(index, CONFERRED_ABROAD, window=CONFERRED_WINDOW) or labelled_date(index, AWARD_LABELS, window=40)
-             or _award_under_label(index))
+             or _award_under_label(index) or _date_after_conferral(index))
     if award is None and not index.search(ATTESTATION):
         # The parchment itself is dated where it is signed ("Fait à Lyon, le …", "Recife, 15 de setembro de
         # 2017"): the day the degree is conferred. An attestation's signature dates only the attestation.
@@ -236,6 +249,17 @@ def extract(pages: list[Page]) -> Extraction:
         # The piece prints only a year: no award date to read, and none missing.
         extraction.absent_fields.append("award_date")
     return extraction
+
+
+def _date_after_conferral(index: TextIndex) -> Span | None:
+    """'… he has been conferred the degree of Bachelor of Economics.' / the committee's chairman / 'February 22,
+    2023': the first date after a sentence conferring the degree, past the signatories (a birth is no award)."""
+    for m in index.search(CONFERRAL_SENTENCE):
+        window = index.text[m.end():m.end() + CONFERRAL_REACH]
+        for day, start, end in find_dates(window):
+            if not re.search(r"(?:born|birth|naissance|nee?)\W{0,3}(?:on|le|:)?\s*$", fold(window[max(0, start - 20):start])):
+                return Span(day.isoformat(), m.end() + start, m.end() + end, 0.85)
+    return None
 
 
 def _award_under_label(index: TextIndex) -> Span | None:
@@ -388,7 +412,8 @@ def _name_ending(index: TextIndex, start: int, end: int) -> PersonName | None:
     first = len(tokens)
     while first > 0:
         word = tokens[first - 1].group(0).strip(",;")
-        if fold(word) in CIVILITY_WORDS or not (word[:1].isupper() or first < len(tokens) and fold(word) in NAME_PARTICLES):
+        if fold(word) in CIVILITY_WORDS | ROLE_WORDS or not (word[:1].isupper() or first < len(tokens)
+                                                              and fold(word) in NAME_PARTICLES):
             break
         first -= 1
     while first < len(tokens) and tokens[first].group(0).islower():  # "de" of "diplôme de Awa SY"

@@ -25,6 +25,7 @@ from extractors.textfields import (
     form_values,
     looks_like_name,
     monthly_amount_after,
+    name_after,
     ner_person,
     period_of_dates,
     section_start,
@@ -45,11 +46,13 @@ FIELD_NAMES = FIELDS[PieceType.internship_agreement]
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 SCHOOL_SECTION = (r"etablissement(?:\s+d'enseignement(?:\s+(?:superieur|agricole|secondaire|technique|professionnel))*"
-                  r"|\s+de\s+formation)?|ecole|universite")
+                  r"|\s+de\s+formation)?|ecole|universite|sending\s+institution")
 # a farm's heading takes its article ("L'EXPLOITATION AGRICOLE"): without it, a farm's name ("EXPLOITATION AGRICOLE DU …")
-HOST_SECTION = r"(?:organisme|entreprise|structure|exploitation)\s+d'accueil|entreprise|(?<=l['’])exploitation(?:\s+agricole)?"
+HOST_SECTION = (r"(?:organisme|entreprise|structure|exploitation)\s+d'accueil|entreprise|(?<=l['’])exploitation(?:\s+agricole)?"
+                r"|(?:receiving|host)\s+organi[sz]ation(?:\s*/\s*enterprise)?")
 # "LE/LA STAGIAIRE", "L'ÉTUDIANT(E) STAGIAIRE", "L'ÉLÈVE STAGIAIRE"
-INTERN_SECTION = r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:(?:etudiant(?:e|\s*\(e\))?|eleve)\s+stagiaire|stagiaire|etudiant(?:e|\s*\(e\))?)"
+INTERN_SECTION = (r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:(?:etudiant(?:e|\s*\(e\))?|eleve)\s+stagiaire|stagiaire|etudiant(?:e|\s*\(e\))?)"
+                  r"|trainee|intern")
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 # A form's row naming a party: "Organisme d'accueil   NEOFRET CONSEIL (SAS)".
 # A label wrapped in its cell may leave "d'accueil" opening the value's row.
@@ -65,7 +68,7 @@ HOST_IN_TEXT = (
 )
 # A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
 NAME_LABEL = (r"nom\s+de\s+l'(?:etablissement|organisme|entreprise|exploitation)|nom\s+ou\s+(?:raison\s+sociale|denomination)"
-              r"|denomination|raison\s+sociale|nom")
+              r"|denomination|raison\s+sociale|nom|name")
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 # The parties as clauses define them ("ci-après dénommée « l'organisme d'accueil »") and as
 # a table's row headers name them.
@@ -73,14 +76,21 @@ HOST_ROLE = r"organisme\s+d'accueil|entreprise\s+d'accueil|structure\s+d'accueil
 SCHOOL_ROLE = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
 INTERN_ROLE = r"stagiaire|etudiante?(?:\s*\(e\))?"
 HOST_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|organisme(?:\s+d'accueil)?"
-GRATIFICATION_LABEL = r"gratif(?:ication\b|\.)|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
+GRATIFICATION_LABEL = (r"gratif(?:ication\b|\.)|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
+                       r"|amount\s*\(eur\s*/\s*month\)\s*:?|monthly\s+(?:allowance|stipend)")
 NO_GRATIFICATION = (
     r"aucune\s+gratification|non\s+gratifie|pas\s+de\s+gratification|sans\s+gratification"
+    r"|gratification\s+versee\s+par\s+l'organisme(?:\s+d'accueil)?\s*:?\s*(?:neant|aucune)\b"
     r"|ne\s+(?:donne|donnera)\s+(?:pas\s+)?lieu\s+a\s+(?:aucune|une)?\s*gratification|gratification\s*:?\s*(?:neant|aucune|non)\b"
     r"|n'ouvre\s+pas\s+droit\s+a\s+(?:une\s+|la\s+)?gratification"
+    # a form's boxes: "… financial support for his/her traineeship: Yes ☐ No ☒", "[ ] Yes [X] No"
+    r"|financial\s+support(?:\s+(?:for|to)\s+(?:his|her|his/her|the)(?:\s+\w+)?)?\s*:?\s*(?:yes\s*(?:☐|\[\s?\])\s*no\s*(?:☒|☑|\[x\])"
+    r"|(?:☐|\[\s?\])\s*yes\s*(?:☒|☑|\[x\])\s*no)"
 )
 
 
+# A form's label saying its figure is a monthly amount.
+MONTHLY_AMOUNT_LABEL = r"\bamount\s*\(eur\s*/\s*month\)\s*:?|\bmontant\s*\(\s*(?:€|eur(?:os)?)\s*/\s*mois\s*\)\s*:?"
 # An insurance policy's line: the company it names insures a party, it is none.
 INSURANCE = r"\b(?:contrat|police|societaire|adherent)\s+n|\bassur"
 # The internship's last period when it is split in several ("2e période : du … au …", "Seconde période").
@@ -91,7 +101,9 @@ AMENDED_PERIOD = (r"initialement\s+prevue?s?\s+du\b[^;]{0,80}?\b(?:se\s+deroul\w
                   r"|sera)\b|\bnouvelles\s+dates(?:\s+du\s+stage)?\s*:|\bdates\s+du\s+stage\s+sont\s+(?:modifiees|reportees)"
                   r"(?:\s+comme\s+suit)?\s*:")
 # The sentence that says when the internship (or its period in the company) takes place.
-INTERNSHIP_PERIOD = r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
+INTERNSHIP_PERIOD = (r"\b(?:periode|stage)\b[^.;\n]{0,80}?\b(?:se\s+deroul\w*|aura\s+lieu|a\s+lieu)"
+                     # in English: "Planned period of the mobility: from … till …", "The traineeship will run from"
+                     r"|\b(?:period|traineeship|internship|placement)\b[^.;\n]{0,60}?\bfrom\b")
 
 
 def extract(pages: list[Page]) -> Extraction:
@@ -203,7 +215,7 @@ def _institution(index: TextIndex) -> Span | None:
         line = index.text[line_start:line_end].strip()
         school = re.search(SCHOOL_WORDS, line)
         # "Année universitaire 2025-2026" dates the agreement, it names no school
-        if school and not re.search(r"(?i)convention|ann[ée]e\s+universitaire", line):
+        if school and not re.search(r"(?i)convention|ann[ée]e\s+universitaire|academic\s+year", line):
             offset = line_start + index.text[line_start:line_end].find(line)
             begin = _name_start(line, school.start())
             cell_end = line.find("\t", school.end())  # the letterhead's next column is another block
@@ -241,7 +253,9 @@ def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
     person: PersonName | None = None
     if section_at is not None:
         person = form_person(index, section_at)
-    person = person or _intern_row(index) or defined_person(index, INTERN_ROLE) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index)
+    person = (person or _intern_row(index) or name_after(index, r"(?:student|trainee|intern)'?s?\s+name\s*:")
+              or defined_person(index, INTERN_ROLE) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve")
+              or ner_person(index))
     if person:
         out.set("intern_surname", person.surname)
         out.set("intern_given_names", person.given_names)
@@ -260,4 +274,11 @@ def _set_gratification(index: TextIndex, out: ExtractionBuilder) -> None:
     if none:
         out.set("monthly_gratification", Span(0.0, none[0].start(), none[0].end(), 0.9))
         return
+    # "amount (EUR/month): 682,50": the label states the unit, the bare figure after it is the monthly amount
+    for m in index.search(MONTHLY_AMOUNT_LABEL):
+        figure = re.match(r"\s*(\d{1,3}(?:[ .\u202f]?\d{3})*(?:,\d{2})?)(?![\d/])", index.text[m.end():m.end() + 20])
+        if figure:
+            value = float(re.sub(r"[ .\u202f]", "", figure.group(1)).replace(",", "."))
+            out.set("monthly_gratification", Span(value, m.end() + figure.start(1), m.end() + figure.end(1), 0.9))
+            return
     out.set("monthly_gratification", monthly_amount_after(index, GRATIFICATION_LABEL, out.get("weekly_hours"), window=250))

@@ -39,6 +39,7 @@ from synth.pieces.fresh_diploma_supplement import supplement_diplome
 from synth.pieces.fresh_diploma_titre_pro import titre_professionnel
 from synth.pieces.fresh_diploma_titulo import studied_in_iberoamerica, titulo_apostille
 from synth.pieces.fresh_diploma_traduction import traduction_assermentee
+from synth.pieces.fresh_diploma_urkunde import foreign_degree, urkunde_allemande
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_agricole import convention_agricole
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
@@ -53,8 +54,10 @@ from synth.pieces.fresh_internship_grande_ecole import (
 )
 from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
 from synth.pieces.fresh_internship_portal import school_portal
+from synth.pieces.fresh_internship_public import convention_fonction_publique
 from synth.pieces.fresh_lease import bail_habitation
 from synth.pieces.fresh_payslip import net_paye
+from synth.pieces.fresh_payslip_bilingue import bulletin_bilingue, coined_brand
 from synth.pieces.fresh_payslip_interim import bulletin_interim, temp_agency
 from synth.pieces.fresh_payslip_paysage import bulletin_paysage
 from synth.pieces.fresh_permit_2016 import fra_card_2016
@@ -64,6 +67,7 @@ from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
 from synth.pieces.fresh_vigilance_capture import capture_ecran
+from synth.pieces.fresh_vigilance_courriel import courriel_urssaf
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
 from synth.pieces.fresh_vigilance_plateforme import plateforme_conformite
 from synth.pieces.fresh_vigilance_portal import net_entreprises
@@ -92,7 +96,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once bulletin_paysage had been looked at (2026-12-02): a temporary-work agency's payslip for
                 # a worker on assignment (client, missions, weekly hours, IFM and ICCP); for employers that could be
                 # an agency
-                Fresh("bulletin_interim", bulletin_interim, temp_agency, wave=2)),
+                Fresh("bulletin_interim", bulletin_interim, temp_agency, wave=2),
+                # written once bulletin_interim had been looked at (2026-12-02): the bilingual French/English payslip a
+                # global payroll provider issues for the French entity of an international group; for employers with
+                # a coined brand (not a farm, a bakery or a family firm)
+                Fresh("bulletin_bilingue", bulletin_bilingue, coined_brand, wave=3)),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
                              Fresh("school_portal", school_portal, wave=1),
                              Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
@@ -112,7 +120,12 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              # written once convention_grande_ecole had been looked at (2026-12-02): the Erasmus+
                              # Learning Agreement for Traineeships (the EU template or a university's re-typeset
                              # version, a French cover or annex on some), in English; a university's student's
-                             Fresh("erasmus_traineeship", erasmus_traineeship, university_student, wave=7)),
+                             Fresh("erasmus_traineeship", erasmus_traineeship, university_student, wave=7),
+                             # written once erasmus_traineeship had been looked at (2026-12-02), without looking at
+                             # the extractors: a public host's convention (a State service on the ministry's model, a
+                             # public hospital's with its fiche de stage, a local authority's with its recitals); the
+                             # host printed is a public body, its name the truth's host_name
+                             Fresh("convention_fonction_publique", convention_fonction_publique, wave=8)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -145,7 +158,12 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # extractors: the notarised English translation a Chinese notary public office issues for a
                 # university's graduation and degree certificates (its notarial certificate, then the translations,
                 # or the other way round), for workers from China
-                Fresh("notarial_certificate_china", notarial_certificate_china, studied_in_china, wave=13)),
+                Fresh("notarial_certificate_china", notarial_certificate_china, studied_in_china, wave=13),
+                # written once notarial_certificate_china had been looked at (2026-12-02), without looking at the
+                # extractors: the original German-language degree documents of a university of Germany, Austria or
+                # Switzerland (the Urkunde, the Verleihungsbescheid or the Swiss diploma; the Zeugnis and the English
+                # version on some), for the foreign universities' degrees
+                Fresh("urkunde_allemande", urkunde_allemande, foreign_degree, wave=14)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -168,7 +186,13 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                            # employer's Urssaf account (its attestations' list, the PDF in the browser's viewer, or a
                            # phone's capture) sent instead of the attestation's PDF
                            Fresh("capture_ecran", capture_ecran,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=5)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=5),
+                           # written once capture_ecran had been looked at (2026-12-02), without looking at the
+                           # extractors: the printed e-mail thread (the Urssaf's "attestation disponible" message
+                           # forwarded by the company's HR or its accountant) sent instead of the attestation, the
+                           # attached attestation printed behind it on some
+                           Fresh("courriel_urssaf", courriel_urssaf,
+                                 lambda facts: not facts.certificate.company.agricultural, wave=6)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)
