@@ -306,7 +306,18 @@ def section_start(index: TextIndex, header: str) -> int | None:
 
 def section_starts(index: TextIndex, header: str) -> list[int]:
     """Where each part titled by `header` starts: a summary sheet's part, then the agreement's own."""
-    return [m.end() for m in index.search(_HEADER_LEAD + "(?:" + header + r")" + _HEADER_TAIL + r"[ \t]*:?[ \t]*(?=\n|$)")]
+    hits = index.search(_HEADER_LEAD + "(?:" + header + r")" + _HEADER_TAIL + r"[ \t]*:?[ \t]*(?=\n|$)")
+    # a label wrapped in its cell leaves its end alone on the next line ("Coordinateur(rice) de" / "l'établissement"):
+    # no heading
+    return [m.end() for m in hits if not _wrapped_label_end(index, m.start())]
+
+
+def _wrapped_label_end(index: TextIndex, at: int) -> bool:
+    line_start = index.text.rfind("\n", 0, at + 1)
+    if line_start <= 0:
+        return False
+    previous = index.folded[index.text.rfind("\n", 0, line_start) + 1:line_start]
+    return re.search(RUNS_ON, previous) is not None
 
 
 # ---------------------------------------------------------------- identifiers
@@ -745,6 +756,8 @@ def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Spa
     for m in index.search(label):
         chunk = index.text[m.end(): m.end() + window]
         dates = find_dates(chunk)
+        # the same day again is its translation ("5 septembre 2026 / 5 September 2026"), no period's end
+        dates = dates[:1] + [d for d in dates[1:] if d[0] != dates[0][0]]
         if len(dates) >= 2:
             (d1, s1, e1), (d2, s2, e2) = dates[:2]
             if d1 <= d2:

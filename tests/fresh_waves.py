@@ -10,17 +10,18 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 
 from synth import generate_dossier, render_piece, render_piece_file
+from synth.api import CHECKED_ON
 from synth.facts import DossierFacts, PayslipFacts
 from synth.families import FAMILIES, LATER, FamilyFilter
 from synth.fmt import siret_spaced
 from synth.pieces import BUILDERS
 from synth.pieces.base import BuiltPiece
-from synth.pieces.fresh import FRESH
+from synth.pieces.fresh import FRESH, _pick
 from synth.scenario import make_facts
 from synth.validate import check_folder, truth_problems
 
@@ -163,6 +164,22 @@ def born_digital_texts(name: str, seeds: range) -> Iterator[tuple[str, int, dict
         yield "".join(page.get_textpage().get_text_range() for page in doc), len(doc), fields
 
 
+def drawn_only_where(name: str, procedure: str, seeds: range, fits: Callable[[DossierFacts], bool]) -> int:
+    """Left free over the facts of `seeds`, the fresh family `name` takes some pieces of its type, and each for facts
+    `fits` allows (an employer that could be an agency, a school that is no university...). Returns how many."""
+    piece_type, layout = name.split(":")
+    drawn = 0
+    for seed in seeds:
+        rng = random.Random(seed)
+        facts = make_facts(rng, procedure, CHECKED_ON)
+        chosen, _, _ = _pick(piece_type, facts, rng)
+        if chosen is not None and chosen.layout == layout:
+            drawn += 1
+            assert fits(facts), seed
+    assert drawn > 0
+    return drawn
+
+
 def earlier_draws_kept(name: str, procedure: str, seeds: range, earlier: Collection[str]) -> Counter:
     """Piece by piece over `seeds` (`pieces_with_and_without`): every piece not of `name` is the one made with it
     excluded and the generator's stream ends where it did; `name` is drawn, and so is each family of its type in
@@ -225,6 +242,23 @@ def payslip_months(name: str, build: Callable[[DossierFacts, random.Random], Bui
         piece = build(facts, random.Random(seed))
         assert piece.fields["gross_salary"] == slip.gross and piece.family == name
         yield facts, figures, piece
+
+
+class Attestation(NamedTuple):
+    """The truth of an attestation de vigilance, as its fields give it."""
+    name: str
+    siren: str
+    issue: dt.date
+    code: str
+
+
+def vigilance_texts(name: str, seeds: range) -> Iterator[tuple[str, str, int, Attestation]]:
+    """(text layer, the text on one line, page count, truth) of the attestation de vigilance of `name` born digital,
+    for each of `seeds`."""
+    for text, pages, fields in born_digital_texts(name, seeds):
+        yield text, " ".join(text.split()), pages, Attestation(
+            str(fields["company_name"]), str(fields["siren"]), dt.date.fromisoformat(str(fields["issue_date"])),
+            str(fields["security_code"]))
 
 
 def date_in(text: str, forms: tuple[str, ...]) -> dt.date:

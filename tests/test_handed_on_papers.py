@@ -174,3 +174,15 @@ def test_a_traineeship_agreement_in_english_is_read() -> None:
     assert internship_agreement.extract([unpaid]).fields["monthly_gratification"] == 0.0
     french = prose_page("CONVENTION DE STAGE\nGratification versée par l'organisme d'accueil : Néant")
     assert internship_agreement.extract([french]).fields["monthly_gratification"] == 0.0
+
+
+def test_a_bilingual_agreement_repeats_its_dates_and_wraps_its_labels() -> None:
+    page = prose_page("CONVENTION DE STAGE / INTERNSHIP AGREEMENT\n1. ÉTABLISSEMENT / Institution\n"
+                      "Nom\tInstitut National des Sciences Appliquées de Rouen\nName\n"
+                      "Date de début\t2 mars 2026 / 2 March 2026\nDate de fin\t31 juillet 2026 / 31 July 2026\n"
+                      "Coordinateur(rice) de\tJeanne DURAND\nl'établissement\nInstitution's coordinator")
+    fields = internship_agreement.extract([page]).fields
+    # the same day in the other language is no end of the period
+    assert (fields["start_date"], fields["end_date"]) == ("2026-03-02", "2026-07-31")
+    # "l'établissement" ending a wrapped label is no heading of the school's part
+    assert fields["institution_name"] == "Institut National des Sciences Appliquées de Rouen"

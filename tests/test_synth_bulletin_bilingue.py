@@ -10,20 +10,16 @@ draws) as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 from collections import Counter
 
-from synth.api import CHECKED_ON
 from synth.fmt import MONTHS_FR, number_fr
-from synth.pieces.fresh import _pick
 from synth.pieces.fresh_payslip_bilingue import (
     JOBS_EN,
     _compute,
     bulletin_bilingue,
     coined_brand,
 )
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 from tests.fresh_waves import squeezed as _flat
 
@@ -114,15 +110,7 @@ def test_pay_lines_add_up_to_the_gross_and_the_nets_follow():
 
 def test_drawn_for_employers_with_a_coined_brand():
     """Left free, the family takes some payslips, never a farm's, a bakery's, a garage's or a family firm's."""
-    drawn = 0
-    for seed in range(150):
-        rng = random.Random(seed)
-        facts = make_facts(rng, "renouvellement", CHECKED_ON)
-        chosen, _, _ = _pick("payslip", facts, rng)
-        if chosen is not None and chosen.layout == "bulletin_bilingue":
-            drawn += 1
-            assert coined_brand(facts), seed
-    assert drawn > 0
+    waves.drawn_only_where(NAME, "renouvellement", range(150), coined_brand)
 
 
 def test_scanned_and_photographed():

@@ -8,15 +8,11 @@ only for employers that could be an agency, carries its family tag in whole doss
 leaves every other piece (and the earlier fresh families' draws) as it was."""
 from __future__ import annotations
 
-import random
 import re
 from collections import Counter
 
-from synth.api import CHECKED_ON
 from synth.fmt import MONTHS_FR, number_fr
-from synth.pieces.fresh import _pick
 from synth.pieces.fresh_payslip_interim import _compute, bulletin_interim, temp_agency
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 from tests.fresh_waves import squeezed as _flat
 
@@ -105,15 +101,7 @@ def test_pay_lines_with_ifm_and_iccp_add_up_to_the_gross():
 
 def test_drawn_for_employers_that_could_be_an_agency():
     """Left free, the family takes some payslips, and never a farm's, a bakery's, a restaurant's or La Poste's."""
-    drawn = 0
-    for seed in range(150):
-        rng = random.Random(seed)
-        facts = make_facts(rng, "renouvellement", CHECKED_ON)
-        chosen, _, _ = _pick("payslip", facts, rng)
-        if chosen is not None and chosen.layout == "bulletin_interim":
-            drawn += 1
-            assert temp_agency(facts), seed
-    assert drawn > 0
+    waves.drawn_only_where(NAME, "renouvellement", range(150), temp_agency)
 
 
 def test_scanned_and_photographed():

@@ -38,12 +38,8 @@ def test_listed_last_later_and_drawn_in_the_sixth_wave():
 
 def test_born_digital_prints_its_truth_among_the_screen_s_distractors():
     seen: Counter = Counter()
-    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 11)):
+    for _, flat, pages, (name, siren, issue, code) in waves.vigilance_texts(NAME, range(1, 11)):
         assert pages == 1  # the screenshot is the page
-        flat = " ".join(text.split())
-        name, siren = str(fields["company_name"]), str(fields["siren"])
-        issue = dt.date.fromisoformat(str(fields["issue_date"]))
-        code = str(fields["security_code"])
         issued = rf"({issue:%d/%m/%Y}|{date_long(issue)})"
         assert name in flat and "urssaf" in flat, flat
         assert re.search(rf"N° SIREN( :)? ({siren}|{siren_spaced(siren)})\b", flat), flat

@@ -17,7 +17,6 @@ from synth.api import CHECKED_ON
 from synth.fmt import date_long, date_slash, euros, hours_fr
 from synth.layout import Box, Text
 from synth.pieces.education import MONTHS_EN
-from synth.pieces.fresh import _pick
 from synth.pieces.fresh_internship_grande_ecole import SHADE, convention_grande_ecole
 from synth.pieces.fresh_words import date_with_weekday
 from synth.scenario import make_facts
@@ -114,15 +113,7 @@ def test_sub_layouts_and_avenants_over_the_seeds():
 
 def test_drawn_for_schools_only():
     """Left free, the family takes some agreements, and never a university's."""
-    drawn = 0
-    for seed in range(300):
-        rng = random.Random(seed)
-        facts = make_facts(rng, "stage", CHECKED_ON)
-        chosen, _, _ = _pick("internship_agreement", facts, rng)
-        if chosen is not None and chosen.layout == "convention_grande_ecole":
-            drawn += 1
-            assert not facts.internship.institution.startswith("Université"), seed
-    assert drawn > 0
+    waves.drawn_only_where(NAME, "stage", range(300), lambda facts: not facts.internship.institution.startswith("Université"))
 
 
 def test_scanned_and_photographed():

@@ -8,16 +8,12 @@ classes, carries its family tag in whole dossiers that pass `synth check`, and l
 from __future__ import annotations
 
 import datetime as dt
-import random
 import re
 
 import pytest
 
-from synth.api import CHECKED_ON
 from synth.fmt import date_slash, euros, hours_fr
-from synth.pieces.fresh import _pick
 from synth.pieces.fresh_words import date_with_weekday
-from synth.scenario import make_facts
 from tests import fresh_waves as waves
 from tests.fresh_waves import squeezed as _flat
 
@@ -76,15 +72,7 @@ def test_scanned_and_photographed():
 def test_drawn_for_vocational_schools_only():
     """Left free, the family takes some agreements, and never a university's: a university has no Bac Pro nor BTS
     class and does not sign the national model."""
-    drawn = 0
-    for seed in range(400):
-        rng = random.Random(seed)
-        facts = make_facts(rng, "stage", CHECKED_ON)
-        chosen, _, _ = _pick("internship_agreement", facts, rng)
-        if chosen is not None and chosen.layout == "convention_pfmp":
-            drawn += 1
-            assert not facts.internship.institution.startswith("Université"), seed
-    assert drawn > 0
+    waves.drawn_only_where(NAME, "stage", range(400), lambda facts: not facts.internship.institution.startswith("Université"))
 
 
 def test_every_agreement_of_a_whole_dossier_is_one_and_it_passes_the_check(tmp_path):

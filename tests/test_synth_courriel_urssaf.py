@@ -57,12 +57,8 @@ def test_listed_last_later_and_drawn_in_the_seventh_wave():
 
 def test_born_digital_prints_its_truth_among_the_thread_s_distractors():
     seen: Counter = Counter()
-    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 11)):
+    for _, flat, pages, (name, siren, issue, code) in waves.vigilance_texts(NAME, range(1, 11)):
         assert pages in (1, 2)
-        flat = " ".join(text.split())
-        name, siren = str(fields["company_name"]), str(fields["siren"])
-        issue = dt.date.fromisoformat(str(fields["issue_date"]))
-        code = str(fields["security_code"])
         issued = rf"({issue:%d/%m/%Y}|{date_long(issue)})"
         # the Urssaf's message and its summary of the attestation
         assert "Votre attestation de vigilance est disponible" in flat

@@ -16,7 +16,6 @@ from collections import Counter
 from synth.api import CHECKED_ON
 from synth.fmt import date_long, date_slash, euros, hours_fr, number_fr
 from synth.layout import Text
-from synth.pieces.fresh import _pick
 from synth.pieces.fresh_internship_erasmus import erasmus_traineeship
 from synth.scenario import make_facts
 from tests import fresh_waves as waves
@@ -107,15 +106,7 @@ def test_sub_layouts_over_the_seeds():
 
 def test_drawn_for_university_students_only():
     """Left free, the family takes some agreements, and only a university's."""
-    drawn = 0
-    for seed in range(300):
-        rng = random.Random(seed)
-        facts = make_facts(rng, "stage", CHECKED_ON)
-        chosen, _, _ = _pick("internship_agreement", facts, rng)
-        if chosen is not None and chosen.layout == "erasmus_traineeship":
-            drawn += 1
-            assert facts.internship.institution.startswith("Université"), seed
-    assert drawn > 0
+    waves.drawn_only_where(NAME, "stage", range(300), lambda facts: facts.internship.institution.startswith("Université"))
 
 
 def test_scanned_and_photographed():

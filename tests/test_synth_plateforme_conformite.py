@@ -31,11 +31,7 @@ def test_listed_last_later_and_drawn_in_the_fifth_wave():
 
 def test_born_digital_prints_its_truth_among_the_platform_s_distractors():
     seen: Counter = Counter()
-    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 11)):
-        flat = " ".join(text.split())
-        siren, name = str(fields["siren"]), str(fields["company_name"])
-        issue = dt.date.fromisoformat(str(fields["issue_date"]))
-        code = str(fields["security_code"])
+    for _, flat, pages, (name, siren, issue, code) in waves.vigilance_texts(NAME, range(1, 11)):
         # the Urssaf's attestation, with its truth
         assert "ATTESTATION DE VIGILANCE" in flat and "Identification de l'entreprise" in flat
         assert re.search(rf"Raison sociale( :)? {re.escape(name)}\b", flat), flat
@@ -44,7 +40,7 @@ def test_born_digital_prints_its_truth_among_the_platform_s_distractors():
         assert len(code.replace(" ", "")) == 15 and f"Code de sécurité : {code}" in flat
         for wording in ("www.urssaf.fr", "L. 243-15", "D. 243-15", "L. 8222-1", "Nombre d'établissements",
                         "N° de compte cotisant"):
-            assert wording in flat, (fields, wording)
+            assert wording in flat, (name, wording)
         # the platform and its distractors: the deposit, control and validity dates, the client and its SIREN
         assert any(platform in flat for platform in PLATFORMS)
         deposited = _day(re.search(rf"(Déposé|Dépôt) le {DATE}", flat).group(2))

@@ -9,7 +9,6 @@ an agricultural employer, and leaves every other piece of a dossier (and the ear
 was (tests/fresh_waves.py)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 
@@ -28,10 +27,8 @@ def test_listed_last_later_and_drawn_in_the_fourth_wave():
 
 def test_born_digital_prints_its_truth_among_the_establishments():
     seen: Counter = Counter()
-    for text, pages, fields in waves.born_digital_texts(NAME, range(1, 13)):
+    for text, flat, pages, (name, siren, issue, code) in waves.vigilance_texts(NAME, range(1, 13)):
         assert pages in (1, 2)
-        flat = " ".join(text.split())
-        name, siren = str(fields["company_name"]), str(fields["siren"])
         assert f"Raison sociale : {name}" in flat and f"l'entreprise {name}" in flat, flat
         # the SIREN once, after its label; the SIRETs start with it
         alone = re.findall(rf"\b({siren}|{siren_spaced(siren)})\b(?! \d)", flat)
@@ -39,16 +36,14 @@ def test_born_digital_prints_its_truth_among_the_establishments():
         sirets = re.findall(SIRET, flat)
         assert len(sirets) >= 3 and {s.replace(" ", "") for s in sirets} == {siren}, flat
         # every date of the attestation's edition is its issue date, printed at least once
-        issue = dt.date.fromisoformat(str(fields["issue_date"]))
         dates = [m.group(2) or m.group(3) for m in re.finditer(DATED, flat)]
         assert dates and set(dates) <= {f"{issue:%d/%m/%Y}", date_long(issue)}, (dates, issue)
-        code = str(fields["security_code"])
         assert len(code.replace(" ", "")) == 15
         assert re.search(rf"Code de sécurité( :)?\s+{code}", text), text
         for wording in ("ATTESTATION DE VIGILANCE", "est à jour de ses obligations de déclaration et de paiement",
                         "Période de référence", "Situation arrêtée au", "Urssaf de rattachement", "Effectif",
                         "Cedex", "www.urssaf.fr", "L. 243-15"):
-            assert wording in flat, (fields, wording)
+            assert wording in flat, (name, wording)
         # the contributor or VLU account, a distractor
         assert re.search(r"(Compte VLU n°|N° de compte cotisant) : \d{18}", flat), flat
         seen["vlu" if "versement en lieu unique (VLU)" in flat else "grand compte"] += 1

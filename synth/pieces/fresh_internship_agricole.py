@@ -374,6 +374,23 @@ def _draft(facts: DossierFacts, rng: random.Random) -> Draft:
                  (st.start_date - facts.person.birth_date).days < 18 * 365)
 
 
+def ruled_rows(flow: Flow, font: FontKey, rows: list[tuple[str, str]], label_w: float = 50.0) -> None:
+    """Label | value lines between thin rules, the label in grey, the value in bold (wrapped in their columns)."""
+    size = flow.size
+    step = flow.line_height(size)
+    for label, value in rows:
+        labels = wrap(label, font, size, label_w - 3)
+        values = wrap(value, bold(font), size, flow.width - label_w - 2)
+        lines = max(len(labels), len(values))
+        flow.ensure(step * lines + 1.4)
+        for j, line in enumerate(labels):
+            flow.sheet.add(Text(flow.margin + 1, flow.y + step * (j + 1), line, size, font, GREY))
+        for j, line in enumerate(values):
+            flow.sheet.add(Text(flow.margin + label_w, flow.y + step * (j + 1), line, size, bold(font)))
+        flow.y += step * lines + 1.2
+        flow.sheet.add(Rule(flow.margin, flow.y, flow.margin + flow.width, flow.y, 0.12, (185, 185, 185)))
+
+
 class Page:
     """The convention's flow in one green, its article headings, panels and grids."""
 
@@ -430,24 +447,13 @@ class Page:
 
     def ruled(self, title: str, rows: list[tuple[str, str]]) -> None:
         """A party as a green square and its title, then label | value lines between thin rules."""
-        flow, size = self.flow, self.flow.size
-        step, label_w = flow.line_height(size), 50.0
+        flow = self.flow
         flow.space(2.2)
         flow.ensure(14)
         flow.sheet.add(Box(flow.margin, flow.y + 1.2, 2.6, 2.6, fill=self.accent, stroke=None),
                        Text(flow.margin + 4.5, flow.y + 3.8, title, 9, bold(self.font), self.accent))
         flow.y += 5.2
-        for label, value in rows:
-            labels = wrap(label, self.font, size, label_w - 3)
-            values = wrap(value, bold(self.font), size, flow.width - label_w - 2)
-            lines = max(len(labels), len(values))
-            flow.ensure(step * lines + 1.4)
-            for j, line in enumerate(labels):
-                flow.sheet.add(Text(flow.margin + 1, flow.y + step * (j + 1), line, size, self.font, GREY))
-            for j, line in enumerate(values):
-                flow.sheet.add(Text(flow.margin + label_w, flow.y + step * (j + 1), line, size, bold(self.font)))
-            flow.y += step * lines + 1.2
-            flow.sheet.add(Rule(flow.margin, flow.y, flow.margin + flow.width, flow.y, 0.12, (185, 185, 185)))
+        ruled_rows(flow, self.font, rows)
 
     def grid(self, rows: list[list[str]], first: float, size: float = 7.4) -> None:
         """Ruled cells: the first column `first` mm wide and shaded, the head row shaded, the others even."""

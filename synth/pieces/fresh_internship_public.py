@@ -56,7 +56,7 @@ from synth.people import FRENCH_CITIES, STREETS
 from synth.pieces.base import BuiltPiece, bold
 from synth.pieces.education import _agreement_piece
 from synth.pieces.fresh_diploma_titre_pro import OFFICES
-from synth.pieces.fresh_internship_agricole import _ascii
+from synth.pieces.fresh_internship_agricole import _ascii, ruled_rows
 from synth.pieces.fresh_internship_fpc import (
     _civ,
     _feminine,
@@ -474,19 +474,7 @@ class Page:
 
     def ruled(self, rows: list[tuple[str, str]], label_w: float = 50.0) -> None:
         """Label | value lines between thin rules, the label in grey."""
-        flow, size = self.flow, self.flow.size
-        step = flow.line_height(size)
-        for label, value in rows:
-            labels = wrap(label, self.font, size, label_w - 3)
-            values = wrap(value, bold(self.font), size, flow.width - label_w - 2)
-            lines = max(len(labels), len(values))
-            flow.ensure(step * lines + 1.4)
-            for j, line in enumerate(labels):
-                flow.sheet.add(Text(flow.margin + 1, flow.y + step * (j + 1), line, size, self.font, GREY))
-            for j, line in enumerate(values):
-                flow.sheet.add(Text(flow.margin + label_w, flow.y + step * (j + 1), line, size, bold(self.font)))
-            flow.y += step * lines + 1.2
-            flow.sheet.add(Rule(flow.margin, flow.y, flow.margin + flow.width, flow.y, 0.12, (185, 185, 185)))
+        ruled_rows(self.flow, self.font, rows, label_w)
 
     def band(self, title: str) -> None:
         flow = self.flow

@@ -50,12 +50,14 @@ from synth.pieces.payroll_print import (
     CADRES,
     TRANSPORT,
     Line,
+    absence,
     cell,
     cut,
     general_reduction,
     grid,
     health_and_family_rates,
     last_day,
+    leave_years,
     monthly_ceiling,
     pct,
     put,
@@ -172,22 +174,6 @@ class Pay:
     relief: float  # the réduction générale
 
 
-def _weekdays(p: dt.date, count: int, rng: random.Random) -> tuple[dt.date, dt.date]:
-    """`count` consecutive working days within the month of `p`."""
-    last = last_day(p)
-    while True:
-        start = p + dt.timedelta(days=rng.randint(0, last.day - 8))
-        while start.weekday() >= 5:
-            start += dt.timedelta(days=1)
-        end, left = start, count - 1
-        while left:
-            end += dt.timedelta(days=1)
-            if end.weekday() < 5:
-                left -= 1
-        if end <= last:
-            return start, end
-
-
 def _earnings(facts: DossierFacts, slip: PayslipFacts, forfait: bool,
               rng: random.Random) -> tuple[list[Bi], float, float, float]:
     """(the pay lines, adding up to the gross; the overtime amount; its hours; the days of paid leave taken)."""
@@ -213,16 +199,13 @@ def _earnings(facts: DossierFacts, slip: PayslipFacts, forfait: bool,
             fr, en = rng.choice(BONUSES)
             lines.append(Bi(fr, "", "", slip.extra, code="3050", en=en))
     else:
-        kind = rng.choice(("none", "none", "leave", "sick"))
-        if kind != "none":
-            days = rng.randint(1, 5) if kind == "leave" else rng.randint(2, 4)
-            start, end = _weekdays(p, days, rng)
-            daily = slip.base_salary / 21.67
-            amount = round(days * daily, 2)
-            fr_span = f"du {start:%d/%m} au {end:%d/%m}" if days > 1 else f"le {start:%d/%m}"
+        off = absence(p, slip.base_salary, rng)
+        if off is not None:
+            days, start, end, daily, amount = off.days, off.start, off.end, off.daily, off.amount
+            fr_span = off.span()
             en_span = f"from {start:%d/%m} to {end:%d/%m}" if days > 1 else f"on {start:%d/%m}"
             count = f"{days},00 j"
-            if kind == "leave":
+            if off.kind == "leave":
                 leave = float(days)
                 lines += [Bi(f"Absence congés payés {fr_span}", count, rate4(daily), -amount, code="4100",
                              en=f"Paid leave {en_span}"),
@@ -480,12 +463,7 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
                     number_fr(monthly_ceiling(p) * months)),
                    ("Coût total employeur", "Total employer cost", number_fr(pay.cost),
                     number_fr(round(pay.cost * gross / pay.gross, 2)))]
-    year = p.year if p.month >= 6 else p.year - 1
-    ref_n1, ref_n = (dt.date(year - 1, 6, 1), dt.date(year, 5, 31)), (dt.date(year, 6, 1), dt.date(year + 1, 5, 31))
-    earned_n1 = 25.0 if start <= ref_n1[0] else min(25.0, round(2.08 * max(0, (ref_n1[1].year - start.year) * 12
-                                                                             + ref_n1[1].month - start.month), 2))
-    from_n = max(ref_n[0], start.replace(day=1))
-    earned_n = round(2.08 * max(0, (p.year - from_n.year) * 12 + p.month - from_n.month), 2)
+    (ref_n1, earned_n1), (ref_n, earned_n) = leave_years(p, start)
     taken_n1 = min(earned_n1, pay.leave_taken + rng.choice((0, 2, 5, 8, 10, 15)))
     for label, ref, earned, taken in (("N-1", ref_n1, earned_n1, taken_n1), ("N", ref_n, earned_n, 0.0)):
         totals.leave.append((f"{label} ({ref[0]:%m/%Y} – {ref[1]:%m/%Y})", number_fr(earned), number_fr(taken),

@@ -40,18 +40,21 @@ from synth.pieces.payroll_print import (
     TRANSPORT,
     Column,
     Line,
+    absence,
     cell,
     cut,
     general_reduction,
     grid,
     health_and_family_rates,
     last_day,
+    leave_years,
     monthly_ceiling,
     pct,
     put,
     rate4,
     signed,
     ssn_born_abroad,
+    working_days,
 )
 from synth.pieces.work import _payslip_piece
 from synth.rules import add_months, smic
@@ -134,21 +137,6 @@ class Totals:
     leave: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # (period, ref, acquis, pris, solde)
 
 
-def _weekdays(p: dt.date, count: int, rng: random.Random) -> tuple[dt.date, dt.date]:
-    """`count` consecutive working days within the month of `p` (Monday to Friday)."""
-    last = last_day(p)
-    while True:
-        start = p + dt.timedelta(days=rng.randint(0, last.day - 8))
-        start += dt.timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)
-        end, left = start, count - 1
-        while left:
-            end += dt.timedelta(days=1)
-            if end.weekday() < 5:
-                left -= 1
-        if end <= last:
-            return start, end
-
-
 def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> tuple[list[Line], float, float, float]:
     """(the pay lines up to the gross, the overtime amount, its hours, the paid-leave days taken): they add up to the
     facts' gross — overtime and primes make the difference to the base, an unpaid absence is made up by overtime,
@@ -165,7 +153,7 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
         if kind == "absence":
             count = rng.choice((3.5, 7.0, 7.0, 14.0))
             absent = round(count * hourly, 2)
-            day, _ = _weekdays(p, 1, rng)
+            day, _ = working_days(p, 1, rng)
             label = rng.choice(("Absence non rémunérée", "Absence autorisée non payée", "Absence injustifiée"))
             lines.append(Line(f"{label} le {day:%d/%m}", hours_fr(count), rate4(hourly), -absent, code="4010"))
             target = round(slip.extra + absent, 2)
@@ -185,14 +173,10 @@ def _pay_lines(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> t
         if rest > 0:
             lines.append(Line(rng.choice(PRIMES), "", "", rest, code="3050"))
     else:
-        kind = rng.choice(("none", "none", "leave", "sick"))
-        if kind != "none":
-            days = rng.randint(1, 5) if kind == "leave" else rng.randint(2, 4)
-            start, end = _weekdays(p, days, rng)
-            daily = slip.base_salary / 21.67
-            amount = round(days * daily, 2)
-            span = f"du {start:%d/%m} au {end:%d/%m}" if days > 1 else f"le {start:%d/%m}"
-            if kind == "leave":
+        off = absence(p, slip.base_salary, rng)
+        if off is not None:
+            days, daily, amount, span = off.days, off.daily, off.amount, off.span()
+            if off.kind == "leave":
                 leave = float(days)
                 lines += [Line(f"Absence congés payés {span}", f"{days},00 j", rate4(daily), -amount, code="4100"),
                           Line("Indemnité de congés payés (maintien)", f"{days},00 j", rate4(daily), amount,
@@ -391,13 +375,7 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
                      ("Plafond sécurité sociale", number_fr(monthly_ceiling(p)), number_fr(ceiling)),
                      ("Coût global employeur", number_fr(cost), number_fr(round(cost * gross / pay.gross, 2)))])
     # paid leave: "N-1" was earned from June to May of last year, "N" since June (2,08 working days a month)
-    year = p.year if p.month >= 6 else p.year - 1
-    ref_n = (dt.date(year, 6, 1), dt.date(year + 1, 5, 31))
-    ref_n1 = (dt.date(year - 1, 6, 1), dt.date(year, 5, 31))
-    earned_n1 = 25.0 if start <= ref_n1[0] else min(25.0, round(2.08 * max(0, (ref_n1[1].year - start.year) * 12
-                                                                             + ref_n1[1].month - start.month), 2))
-    from_n = max(ref_n[0], start.replace(day=1))
-    earned_n = round(2.08 * max(0, (p.year - from_n.year) * 12 + p.month - from_n.month), 2)
+    (ref_n1, earned_n1), (ref_n, earned_n) = leave_years(p, start)
     taken_n1 = min(earned_n1, pay.leave_taken + rng.choice((0, 0, 2, 5, 8, 10, 15)))
     for label, ref, earned, taken in (("N-1", ref_n1, earned_n1, taken_n1), ("N", ref_n, earned_n, 0.0)):
         totals.leave.append((label, f"{ref[0]:%d/%m/%Y} – {ref[1]:%d/%m/%Y}", number_fr(earned), number_fr(taken),

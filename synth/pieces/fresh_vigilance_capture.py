@@ -43,7 +43,7 @@ from synth.identifiers import grouped, security_code
 from synth.layout import A4, Box, Color, Element, Ellipse, Flow, Rule, Sheet, Text, wrap
 from synth.pieces.base import BuiltPiece, FieldValue, bold
 from synth.pieces.fresh_vigilance_numerique import REGIONS
-from synth.pieces.urssaf import URSSAF_REGIONS
+from synth.pieces.urssaf import LEGAL_VIGILANCE, URSSAF_REGIONS
 from synth.rules import add_months
 
 LAYOUTS = ("liste", "visionneuse", "mobile")
@@ -78,9 +78,6 @@ COOKIES = ("Urssaf.fr utilise des cookies pour mesurer l'audience du site et am�
            "accepter ou refuser ces cookies, ou personnaliser vos choix à tout moment.")
 VERIFY = ("Le donneur d'ordre peut vérifier l'authenticité de cette attestation sur www.urssaf.fr, rubrique « Vérifier "
           "une attestation », à l'aide du SIREN et du code de sécurité.")
-LEGAL = ("La présente attestation est délivrée en application des articles L. 243-15 et D. 243-15 du code de la "
-         "sécurité sociale. Elle permet au donneur d'ordre de satisfaire à son obligation de vigilance (articles "
-         "L. 8222-1 et D. 8222-5 du code du travail). Elle ne préjuge pas des résultats d'un contrôle ultérieur.")
 
 
 @dataclass(frozen=True)
@@ -812,7 +809,7 @@ def _attestation_page(cert: CertificateFacts, truth: Truth, region: str, scale: 
         flow.y += 10
     flow.text(VERIFY, pt(8.5))
     flow.space(3)
-    flow.text(LEGAL, pt(7.5), color=GREY)
+    flow.text(LEGAL_VIGILANCE, pt(7.5), color=GREY)
     flow.space(4)
     flow.text(f"Le directeur de l'Urssaf {region}", pt(9.5), bold(font), "right")
     return flow.sheets[0]

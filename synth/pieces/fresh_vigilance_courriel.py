@@ -56,7 +56,7 @@ from synth.layout import A4, Box, Color, Flow, Rule, Sheet, Text, wrap
 from synth.people import FRENCH_CITIES, STREETS, Person
 from synth.pieces.base import BuiltPiece, FieldValue, bold
 from synth.pieces.fresh_vigilance_numerique import REGIONS
-from synth.pieces.urssaf import URSSAF_REGIONS
+from synth.pieces.urssaf import LEGAL_VIGILANCE, URSSAF_REGIONS
 from synth.rules import add_months
 
 LAYOUTS = ("outlook", "thunderbird", "gmail")
@@ -105,9 +105,6 @@ VERIFY = (
     ("L'authenticité de l'attestation peut être vérifiée par tout donneur d'ordre sur le site www.urssaf.fr, à "
      "l'aide du code de sécurité indiqué ci-dessus."),
 )
-LEGAL = ("La présente attestation est délivrée en application des articles L. 243-15 et D. 243-15 du code de la "
-         "sécurité sociale. Elle permet au donneur d'ordre de satisfaire à son obligation de vigilance (articles "
-         "L. 8222-1 et D. 8222-5 du code du travail). Elle ne préjuge pas des résultats d'un contrôle ultérieur.")
 
 
 # ---------------------------------------------------------------- the thread
@@ -712,7 +709,7 @@ def _attestation(cert: CertificateFacts, truth: Truth, region: str, rng: random.
     flow.y += 13
     flow.text(VERIFY[1], 8.5)
     flow.space(3)
-    flow.text(LEGAL, 7.5, color=GREY)
+    flow.text(LEGAL_VIGILANCE, 7.5, color=GREY)
     flow.space(6)
     flow.text(f"Le directeur de l'Urssaf {region}", 9.5, bold(font), "right")
     sheet.add(Rule(20, 283, A4[0] - 20, 283, 0.2, LIGHT),

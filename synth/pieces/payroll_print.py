@@ -1,7 +1,8 @@
 """Figures and drawing helpers French payroll software prints with, shared by the fresh payslip families
-`bulletin_paysage` and `bulletin_interim`: the social security ceiling, the rates that depend on the gross, amounts
-and rates written the French way, the rows of the pay table and their cells, a social security number, text fitted
-to its room and a small ruled grid."""
+`bulletin_paysage`, `bulletin_interim` and `bulletin_bilingue`: the social security ceiling, the rates that depend on
+the gross, amounts and rates written the French way, a leave taken within the month, the paid leave earned over
+its reference years, the rows of the pay table and their cells, a social security number, text fitted to its room and
+a small ruled grid."""
 from __future__ import annotations
 
 import datetime as dt
@@ -58,6 +59,64 @@ def monthly_ceiling(day: dt.date) -> float:
 def last_day(p: dt.date) -> dt.date:
     """The last day of the month of `p` (its first)."""
     return add_months(p, 1) - dt.timedelta(days=1)
+
+
+def working_days(p: dt.date, count: int, rng: random.Random) -> tuple[dt.date, dt.date]:
+    """`count` consecutive working days (Monday to Friday) within the month of `p` (its first): the first and the
+    last."""
+    last = last_day(p)
+    while True:
+        start = p + dt.timedelta(days=rng.randint(0, last.day - 8))
+        start += dt.timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)
+        end, left = start, count - 1
+        while left:
+            end += dt.timedelta(days=1)
+            if end.weekday() < 5:
+                left -= 1
+        if end <= last:
+            return start, end
+
+
+@dataclass(frozen=True)
+class Absence:
+    """Paid leave or sick leave taken in the month and paid back: `days` working days from `start` to `end`, at
+    `daily` (the base over 21,67 days), `amount` in all."""
+    kind: str  # "leave" or "sick"
+    days: int
+    start: dt.date
+    end: dt.date
+    daily: float
+    amount: float
+
+    def span(self) -> str:
+        """"du 06/04 au 08/04", or "le 06/04" for one day."""
+        return f"du {self.start:%d/%m} au {self.end:%d/%m}" if self.days > 1 else f"le {self.start:%d/%m}"
+
+
+def absence(p: dt.date, base_salary: float, rng: random.Random) -> Absence | None:
+    """On half the slips with no extra, a few days of paid leave (1 to 5) or sick leave (2 to 4) within the month of
+    `p`, paid back."""
+    kind = rng.choice(("none", "none", "leave", "sick"))
+    if kind == "none":
+        return None
+    days = rng.randint(1, 5) if kind == "leave" else rng.randint(2, 4)
+    start, end = working_days(p, days, rng)
+    daily = base_salary / 21.67
+    return Absence(kind, days, start, end, daily, round(days * daily, 2))
+
+
+def leave_years(p: dt.date, start: dt.date) -> tuple[tuple[tuple[dt.date, dt.date], float],
+                                                       tuple[tuple[dt.date, dt.date], float]]:
+    """The paid leave of a worker hired on `start`, on the slip of the month of `p`: ((the reference year "N-1", the
+    days earned in it), (the year "N", the days earned so far)), "N-1" running from June to May of last year, "N"
+    since June (2,08 working days a month, 25 a full year)."""
+    year = p.year if p.month >= 6 else p.year - 1
+    ref_n1, ref_n = (dt.date(year - 1, 6, 1), dt.date(year, 5, 31)), (dt.date(year, 6, 1), dt.date(year + 1, 5, 31))
+    earned_n1 = 25.0 if start <= ref_n1[0] else min(25.0, round(2.08 * max(0, (ref_n1[1].year - start.year) * 12
+                                                                             + ref_n1[1].month - start.month), 2))
+    from_n = max(ref_n[0], start.replace(day=1))
+    earned_n = round(2.08 * max(0, (p.year - from_n.year) * 12 + p.month - from_n.month), 2)
+    return (ref_n1, earned_n1), (ref_n, earned_n)
 
 
 def health_and_family_rates(gross: float, smic_month: float) -> tuple[float, float]:

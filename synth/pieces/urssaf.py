@@ -25,6 +25,12 @@ LEGAL_TEXT = ("La présente attestation est délivrée au titre des articles L. 
               "sécurité sociale. Elle permet au donneur d'ordre de s'assurer du respect de ses obligations "
               "(articles L. 8222-1 et D. 8222-5 du code du travail). Son authenticité peut être vérifiée en ligne "
               "à l'aide du code de sécurité.")
+# the legal mention under the attestation an Urssaf online account delivers (printed by the fresh families
+# `capture_ecran` and `courriel_urssaf`)
+LEGAL_VIGILANCE = ("La présente attestation est délivrée en application des articles L. 243-15 et D. 243-15 du code "
+                   "de la sécurité sociale. Elle permet au donneur d'ordre de satisfaire à son obligation de vigilance "
+                   "(articles L. 8222-1 et D. 8222-5 du code du travail). Elle ne préjuge pas des résultats d'un "
+                   "contrôle ultérieur.")
 
 
 def build_urssaf_certificate(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
