@@ -39,17 +39,17 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
     for i, (page, score) in enumerate(zip(pages, scores)):
         page_type, evidence = score.best
         previous, numbered = numbered, _page_of(page)
-        own = _references(page)
+        own, certification = _references(page), is_certification(page)
         # "Page 2 sur 3" after "Page 1 sur 3", or the reference of the pages before: the same document, whatever its
         # words look like
         follows = (previous is not None and numbered == (previous[0] + 1, previous[1])) or bool(own & references)
         if current_type is None or (not follows and not certifying
                                     and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])
-            current_type, references, certifying = page_type, set(), is_certification(page)
+            current_type, references, certifying = page_type, set(), certification
         else:
             groups[-1].append(i)
-            if certifying and not is_certification(page):
+            if certifying and not certification:
                 current_type, certifying = page_type, False  # the certified document, which gives the piece its type
         references |= own
     return groups

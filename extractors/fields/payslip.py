@@ -72,9 +72,7 @@ def _name_in_employee_block(index: TextIndex) -> PersonName | None:
     for start in starts:
         end = index.line_bounds(start)[1]
         line = index.text[start:end].split("\t")[0].strip()
-        # a name: its surname in capitals, its given names not (an address, a status or a department is no name)
-        words = line.split()
-        if looks_like_name(line) and any(is_upper_name(w) for w in words) and not all(is_upper_name(w) for w in words):
+        if _surname_in_capitals_given_not(line):
             offset = index.text.find(line, start)
             return split_name(index, offset, offset + len(line), 0.85)
     return None
@@ -93,10 +91,14 @@ def _employee_cell(text: str):
     civility = re.match(CIVILITY + r"\s+", fold(value[start:]))
     start += civility.end() if civility else 0
     name = value[start:]
-    words = name.split()
-    if looks_like_name(name) and any(is_upper_name(w) for w in words) and not all(is_upper_name(w) for w in words):
-        return name, start, len(value)
-    return None
+    return (name, start, len(value)) if _surname_in_capitals_given_not(name) else None
+
+
+def _surname_in_capitals_given_not(text: str) -> bool:
+    """A name as payslips print it: its surname in capitals, its given names not (an address, a status or a
+    department is no name)."""
+    words = text.split()
+    return looks_like_name(text) and any(is_upper_name(w) for w in words) and not all(is_upper_name(w) for w in words)
 
 
 def _name_under_label(index: TextIndex) -> PersonName | None:
@@ -104,7 +106,9 @@ def _name_under_label(index: TextIndex) -> PersonName | None:
     if span is None:
         return None
     # the name's own cell: the lines set solid under it are the address
-    end = min(span.end, index.line_bounds(span.start)[1], index.text.find("\t", span.start) % (len(index.text) + 1))
+    line_end = index.line_bounds(span.start)[1]
+    cell_end = index.text.find("\t", span.start, line_end)
+    end = min(span.end, cell_end if cell_end >= 0 else line_end)
     return split_name(index, span.start, end, 0.9)
 
 
