@@ -199,13 +199,14 @@ def is_annual(context: str) -> bool:
 
 _HOURS_RE = re.compile(
     # never the end of a number grouped by thousands ("1 150 heures" of a whole training)
-    r"(?<![\d,.])(?<!\d\s)(?<!\d\u202f)(?<!\d\xa0)(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)(?P<minutes>\d{2})\b|"
+    r"(?<![\d,.])(?<!\d\s)(?<!\d\u202f)(?<!\d\xa0)(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)\s?(?P<minutes>\d{2})\b|"
     r"(?:heures?|hours?\b|hrs?\b|h\b))",
     re.IGNORECASE,
 )
 # The other end of a range of times of day, after or before an hour.
 _CLOCK_AFTER = re.compile(r"\s*(?:[–—-]|à|a)\s*\d{1,2}\s?h", re.IGNORECASE)
-_CLOCK_BEFORE = re.compile(r"\d{1,2}\s?h(?:\d{2})?\s*(?:[–—-]|à|a)\s*$", re.IGNORECASE)
+# French typography spaces the minutes too: "de 14 h 00 à 17 h 00"
+_CLOCK_BEFORE = re.compile(r"\d{1,2}\s?h(?:\s?\d{2})?\s*(?:[–—-]|à|a)\s*$", re.IGNORECASE)
 _MONTHLY = re.compile(r"(mois|mensuel|mensuelle|mensuelles|mensuels|/\s?m\b)", re.IGNORECASE)
 WEEKS_PER_MONTH = 52 / 12
 

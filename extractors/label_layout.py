@@ -123,6 +123,11 @@ def _without_numbering(text: str) -> str:
     return _NUMBERING.sub("", text)
 
 
+# A bilingual form's label with its translation after a slash ("SALARIÉ / EMPLOYEE", "Période / Period :"):
+# the translation belongs to the label, its value comes after both.
+_SLASHED_GLOSS = re.compile(r"[ \t]*/[ \t]*[A-Za-z][A-Za-z'()-]*(?: [A-Za-z][A-Za-z'()-]*){0,3}(?=[ \t]*(?::|$|\t))",
+                            re.MULTILINE)
+
 # Labels that are also the first word of companies' names.
 _NAME_KIND_WORDS = r"(?:exploitation|etablissements?|societe|entreprise|cabinet|groupe)"
 
@@ -157,23 +162,27 @@ def value_by_label(index: TextIndex, label: str, accept: Acceptor, start: int = 
     all_cells = cells(index)
     for m in index.search(label, start):
         label_cell = next((c for c in all_cells if c.start <= m.start() < c.end + 1), None)
-        label_words = index.words_in(m.start(), m.end())
-        if label_cell is None or not label_words:
+        if label_cell is None:
+            continue
+        gloss = _SLASHED_GLOSS.match(index.text, m.end(), label_cell.end)
+        label_end = gloss.end() if gloss else m.end()
+        label_words = index.words_in(m.start(), label_end)
+        if not label_words:
             continue
         # a row header stands alone in its cell, or before a colon or a capitalised value,
         # never before the rest of a sentence ("notre société, pour une durée…")
         if opens_cell and (re.search(r"\w", _without_numbering(index.text[label_cell.start:m.start()]))
-                           or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[m.end():label_cell.end])
+                           or not re.match(r"\s*(?::|$|\s[A-ZÀ-Þ0-9])", index.text[label_end:label_cell.end])
                            or _word_of_a_name(index.text[m.start():m.end()], index.text[m.end():label_cell.end])):
             continue
         boxes = [w.bbox for _, w in label_words]
         box = _with_gloss(index, label_cell.page,
                           (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
-        places = _candidates(index, all_cells, label_cell, m.end(), box)
+        places = _candidates(index, all_cells, label_cell, label_end, box)
         # A label inside a sentence ("Nous certifions que l'entreprise désignée …") is no
         # form label: only the words right after it may be its value, never another line's.
         if len(re.findall(r"\w+", index.text[label_cell.start:m.start()])) >= SENTENCE_WORDS:
-            places = places[:1] if m.end() < label_cell.end else []
+            places = places[:1] if label_end < label_cell.end else []
         row_of_labels = False
         next_label_x: float | None = None  # where the grid's next label, and so the next column, starts
         label_text, first_beside = index.text[label_cell.start:label_cell.end].rstrip(), True

@@ -29,8 +29,9 @@ _DEFINED_AS = (r"ci-?\s?apres(?:\s+(?:denomm|design|appel|nomm)e?e?s?(?:\s*\(e\)
 _CLAUSE_START = (r"soussigne(?:e|s|es)?\s*:?|\bentre\b|d'une\s+part\s*,?|d'autre\s+part\s*,?|[»\"”]\s*[,;]?"
                  r"|\bet\b(?=\s*:?\s+(?:la|le|l'|m|mme|monsieur|madame|mademoiselle)\b)")
 # What introduces a name in a clause's head, then stays out of it.
-# A party's heading may open the clause, then the civility ("L'étudiante stagiaire :" / "Madame Olena TKACHENKO, …").
-_HEAD_LEAD = (r"[\s,:;]*(?:(?:la|cette)\s+societe|l'entreprise|l'association|l'etablissement(?:\s+d'enseignement)?"
+# A party's heading may open the clause, then the civility ("L'étudiante stagiaire :" / "Madame Olena TKACHENKO, …");
+# the connector alone on its line before a party ("ET" / "Université Claude-Bernard, …") is none of its name.
+_HEAD_LEAD = (r"[\s,:;]*(?:(?:et|entre)\b[\s,:;]*)?(?:(?:la|cette)\s+societe|l'entreprise|l'association|l'etablissement(?:\s+d'enseignement)?"
               r"|l'organisme(?:\s+d'accueil)?|l'etudiant(?:e|\s*\(e\))?(?:\s+stagiaire)?|l'eleve(?:\s+stagiaire)?"
               r"|(?:le|la)\s+(?:stagiaire|salariee?))?[\s:]*(?:" + CIVILITY + r")?\s*")
 

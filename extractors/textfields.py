@@ -366,7 +366,8 @@ _LEGAL_FORM = (
 )
 # Where a company name ends in running text.
 COMPANY_NAME_END = (
-    r",|;|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
+    # a comma, not one within a public body's name ("Direction … de l'emploi, du travail et des solidarités")
+    r",(?!\s+(?:du|des|de\s+la|de\s+l['’])\s?)|;|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
     r"|\s+situee?\b|\s+represente|\s+ayant\b|\s+domicili|\s+code\b|\s+n°|\s+ci-apres|\s+en\s+la\s+personne"
     r"|\s+\d{5}\b|\s+engage|\s+recrute|\s+embauche|\s+et\s+(?:m\.|mme|monsieur|madame)"
     # the next column's label, run on when OCR left no gap ("TRANSPORTS DU LITTORAL. Forme juridique")
@@ -397,7 +398,8 @@ def company_name_span(index: TextIndex, span: Span) -> Span | None:
     m = re.search(COMPANY_NAME_END, folded)
     raw = text[: m.start()] if m else text
     name = strip_legal_form(raw)
-    if not re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]{2}", name) or len(name) > 80:
+    # a public body's name runs long ("Direction régionale de l'environnement, de l'aménagement et du logement …")
+    if not re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]{2}", name) or len(name) > 100:
         return None
     offset = span.start + text.find(name)
     # a name wrapped over two lines reads as one
@@ -670,16 +672,20 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
     for m in (m for label in HOURS_LABELS for m in index.search(label)):
         # a figure before its label stands on the label's line ("35 heures hebdomadaires"); the
         # line above is another row ("Vendredi  8h30 – 12h30  4 h" over "Total hebdomadaire  20 h")
-        lo = max(index.line_bounds(m.start())[0], m.start() - 40)
+        # read from the line's start, so a time of day keeps the range it ends ("de 14 h 00 à 17 h 00")
+        lo = index.line_bounds(m.start())[0]
         chunk = index.text[lo: m.end() + 100]  # past the window: the other end of a range of times
         for hours, s, e in find_hours(chunk):
+            if s < m.start() - 40 - lo:
+                continue
             if s >= m.end() + 80 - lo:
                 break
             context = fold(chunk[max(0, s - 40): e + 30])
-            # a delay, overtime, or the law's ceiling ("ne peut excéder 8 heures par jour et 35 heures
-            # par semaine" for minors): not the hours the person works
+            # a delay, overtime, the law's ceiling ("ne peut excéder 8 heures par jour et 35 heures
+            # par semaine" for minors), a day's hours ("(7 h par jour)"): not the hours the person works
             if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis"
-                         r"|exceder|depasser|maximale?\b|\bmineurs?\b|duree\s+totale|au\s+total|\bdont\b", context):
+                         r"|exceder|depasser|maximale?\b|\bmineurs?\b|duree\s+totale|au\s+total|\bdont\b", context) \
+                    or re.match(r"\s*(?:par|/|a\s+la)\s*(?:jour|journee)\b", fold(chunk[e:e + 15])):
                 continue
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)
@@ -706,7 +712,8 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             # The label itself may say "annuelle" or "horaire": it is part of the context.
             before = index.folded[max(m.start(), m.end() + s - 60): m.end() + s]
             after = fold(chunk[e: e + 40])
-            if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]):
+            # a share capital, a voucher, a bonus; the social security's hourly ceiling the rate is a share of
+            if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]) or "plafond" in before:
                 continue
             context = before[-60:] + " " + after
             # the period written right after the amount is its own ("300,00 € par mois
@@ -742,13 +749,24 @@ def last_number_on_line(index: TextIndex, label: str, maximum: float = 100_000) 
     unless it is printed as an amount is (thousands grouped, two decimals)."""
     for m in index.search(label):
         line_start, line_end = index.line_bounds(m.start())
-        rest = index.text[m.end(): line_end]
+        rest = _own_table(index.text[m.end(): line_end])
         numbers = [n for n in find_numbers(rest)
                    if 10 <= n[0] and (n[0] <= maximum or _GROUPED_AMOUNT.fullmatch(rest[n[1]:n[2]]))]
         if numbers:
             value, s, e = numbers[-1]
             return Span(value, m.end() + s, m.end() + e, 0.9)
     return None
+
+
+def _own_table(row: str) -> str:
+    """A row's cells up to a cell of words after its numbers: a table printed beside it begins there ("Salaire brut
+    | 2 058,33 | 9 224,30 | N-1 (06/2024 – 05/2025) | 25,00 | 13,00 | 12,00": the paid leave's own table)."""
+    seen_number = False
+    for cell in re.finditer(r"[^\t]+", row):
+        if seen_number and re.search(r"[^\W\d_]{3,}", cell.group()) and not re.search(r"\d", cell.group()[:2]):
+            return row[:cell.start()]
+        seen_number = seen_number or bool(re.search(r"\d", cell.group()))
+    return row
 
 
 def period_of_dates(index: TextIndex, label: str, window: int = 60) -> tuple[Span | None, Span | None]:

@@ -136,7 +136,9 @@ def encode_image(image: Image.Image, fmt: str, rng: random.Random, dpi: int | No
         if image.mode == "L" and rng.random() < 0.3:
             image = image.quantize(64)
             tags.append("png:palette")
-        image.save(buffer, "PNG", **extra)
+        # the fastest deflate: a noisy scan or photo hardly compresses, and the default level took
+        # four times as long for a file a few per cent smaller (the pixels are the same)
+        image.save(buffer, "PNG", compress_level=1, **extra)
     elif fmt == "tif":
         compression = "group4" if image.mode == "1" else "tiff_lzw"
         image.save(buffer, "TIFF", compression=compression, **extra)

@@ -16,11 +16,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
                              "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
                              "convention_formation_continue", "convention_agricole", "convention_grande_ecole",
-                             "erasmus_traineeship", "convention_fonction_publique"),
+                             "erasmus_traineeship", "convention_fonction_publique", "convention_hospitaliere"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye",
-                "bulletin_paysage", "bulletin_interim", "bulletin_bilingue"),
+                "bulletin_paysage", "bulletin_interim", "bulletin_bilingue", "cabinet_comptable"),
     "diploma": ("diplome", "attestation_reussite", "diplome_session", "degree_en", "attestation_table",
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
@@ -74,6 +74,9 @@ LATER |= {"internship_agreement:erasmus_traineeship"}
 # A ninth internship wave, written once internship_agreement:erasmus_traineeship had been looked at (2026-12-02),
 # without looking at the extractors: a public administration's, hospital's or local authority's convention de stage.
 LATER |= {"internship_agreement:convention_fonction_publique"}
+# A tenth internship wave, written once internship_agreement:convention_fonction_publique had been listed (2026-12-02),
+# without looking at it nor at the extractors: a public hospital's convention de stage for a foreign student.
+LATER |= {"internship_agreement:convention_hospitaliere"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -138,6 +141,9 @@ LATER |= {"payslip:bulletin_paysage"}
 LATER |= {"payslip:bulletin_interim"}
 # A fourth payslip wave, written once payslip:bulletin_interim had been looked at (2026-12-02).
 LATER |= {"payslip:bulletin_bilingue"}
+# A fifth payslip wave, written once payslip:bulletin_bilingue had been looked at (2026-12-02), without looking at the
+# extractors: the payslip a small employer's chartered accountant prints under its own letterhead.
+LATER |= {"payslip:cabinet_comptable"}
 
 
 def all_families() -> list[str]:

@@ -9,6 +9,7 @@ Targets: every box on born-digital pages, 95 % on scans and photos, and a box fo
 field that has a value."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import io
@@ -64,14 +65,14 @@ def sample_services(postgres_admin_url: str, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="session")
-def box_checks(sample_services: Services) -> list[BoxCheck]:
+def box_checks(sample_services: Services, tmp_path_factory: pytest.TempPathFactory) -> list[BoxCheck]:
     images = PageImages(sample_services.store, sample_services.records)
-    checks = []
+    readings = []
     for path in sorted((EVAL / "dossiers").iterdir()):
         result = process_and_record(path, sample_services, today=AS_OF, as_of=AS_OF)
-        kinds = render_kinds(path)
-        checks += checks_of(result, kinds, images)
-    return checks
+        readings += readings_of(result, render_kinds(path), images)
+    read_back(readings, tmp_path_factory.mktemp("read-back"))
+    return [reading.check() for reading in readings]
 
 
 def render_kinds(path: Path) -> dict[tuple[str, int], str]:
@@ -86,52 +87,95 @@ def render_kinds(path: Path) -> dict[tuple[str, int], str]:
     return kinds
 
 
-def checks_of(result: DossierResult, kinds: dict[tuple[str, int], str], images: PageImages) -> list[BoxCheck]:
+@dataclass
+class Reading:
+    """One field's boxes, cropped from the viewer's image, and what reading them back gave."""
+    reference: str
+    piece: PieceResult
+    field: str
+    value: object
+    kind: str
+    crops: list[Image.Image]
+    held: bool = False
+    texts: list[str] = dataclasses.field(default_factory=list)
+
+    def check(self) -> BoxCheck:
+        return BoxCheck(self.reference, self.piece, self.field, self.value, self.kind, bool(self.crops), self.held,
+                        " | ".join(self.texts))
+
+
+def readings_of(result: DossierResult, kinds: dict[tuple[str, int], str], images: PageImages) -> list[Reading]:
     reference = result.dossier.reference
-    checks = []
+    readings = []
     for piece in result.pieces:
-        for field, value in piece.fields.items():
+        for name, value in piece.fields.items():
             if value is None:
                 continue
-            boxes = piece.field_boxes.get(field, [])
-            pngs = [images.png(reference, piece.source, box.page, piece.page_view(box.page)) for box in boxes]
-            held, texts = box_holds(value, field, pngs, [box.bbox for box in boxes])
+            boxes = piece.field_boxes.get(name, [])
+            crops = [crop(images.png(reference, piece.source, box.page, piece.page_view(box.page)), box.bbox)
+                     for box in boxes]
             page = boxes[0].page if boxes else piece.pages[0]
-            checks.append(BoxCheck(reference, piece, field, value, kinds.get((piece.source, page), "scan"),
-                                   bool(boxes), held, " | ".join(texts)))
-    return checks
+            readings.append(Reading(reference, piece, name, value, kinds.get((piece.source, page), "scan"), crops))
+    return readings
 
 
-def box_holds(value: object, field: str, pngs: list[bytes], bboxes: list[tuple]) -> tuple[bool, list[str]]:
-    """Whether one of the boxes, read back, holds the value; and what was read."""
-    texts = []
-    for png, bbox in zip(pngs, bboxes):
-        for text in read_back(png, bbox):
-            texts.append(text)
-            if holds(value, field, text):
-                return True, texts
-    return False, texts
-
-
-def read_back(png: bytes, bbox: tuple[float, float, float, float]) -> Iterator[str]:
+def crop(png: bytes, bbox: tuple[float, float, float, float]) -> Image.Image:
     """The box cropped from the viewer's image (a little margin, as the viewer's outline
-    has), enlarged to lines of about 48 px, and OCR'd: as it is, then with its contrast
-    stretched (a photo's grey paper hides a lone letter from tesseract) as a block, a line
-    and a letter, then in black and white (an MRZ's OCR-B on a tilted photo)."""
+    has), enlarged to lines of about 48 px."""
     image = Image.open(io.BytesIO(png)).convert("L")
     w, h = image.size
     x0, y0, x1, y1 = bbox[0] * w, bbox[1] * h, bbox[2] * w, bbox[3] * h
     pad = max(3.0, 0.3 * min(y1 - y0, 40))
-    crop = image.crop((max(0, int(x0 - pad)), max(0, int(y0 - pad)), min(w, int(x1 + pad) + 1),
-                       min(h, int(y1 + pad) + 1)))
+    cropped = image.crop((max(0, int(x0 - pad)), max(0, int(y0 - pad)), min(w, int(x1 + pad) + 1),
+                          min(h, int(y1 + pad) + 1)))
     zoom = max(1.0, min(4.0, 48 / max(1.0, y1 - y0)))
-    crop = crop.resize((max(1, int(crop.width * zoom)), max(1, int(crop.height * zoom))), Image.Resampling.LANCZOS)
-    stretched = ImageOps.autocontrast(crop, cutoff=2)
-    black_and_white = stretched.point(lambda v: 255 if v > 128 else 0)
-    for image, psm in ((crop, 6), (stretched, 6), (stretched, 7), (stretched, 10), (black_and_white, 6)):
+    return cropped.resize((max(1, int(cropped.width * zoom)), max(1, int(cropped.height * zoom))),
+                          Image.Resampling.LANCZOS)
+
+
+def stretched(image: Image.Image) -> Image.Image:
+    return ImageOps.autocontrast(image, cutoff=2)
+
+
+def black_and_white(image: Image.Image) -> Image.Image:
+    return stretched(image).point(lambda v: 255 if v > 128 else 0)
+
+
+# How a box is read back, in turn until one reading holds the value: as it is, then with its
+# contrast stretched (a photo's grey paper hides a lone letter from tesseract) as a block, a
+# line and a letter, then in black and white (an MRZ's OCR-B on a tilted photo).
+READINGS = ((lambda image: image, 6), (stretched, 6), (stretched, 7), (stretched, 10), (black_and_white, 6))
+
+
+def read_back(readings: list[Reading], folder: Path) -> None:
+    """Each field's boxes read back (`READINGS`, in turn) until one holds its value. Each turn
+    reads every box still in doubt in one tesseract run (its model loaded once, not once a
+    box: the boxes are small and the load was most of the time)."""
+    for turn, (prepare, psm) in enumerate(READINGS):
+        pending = [(reading, image) for reading in readings if not reading.held for image in reading.crops]
+        if not pending:
+            return
+        texts = ocr_each([prepare(image) for _, image in pending], psm, folder / str(turn))
+        for (reading, _), text in zip(pending, texts, strict=True):
+            reading.texts.append(text)
+            reading.held = reading.held or holds(reading.value, reading.field, text)
+
+
+def ocr_each(images: list[Image.Image], psm: int, folder: Path) -> list[str]:
+    """The text of each image (framed in white), from one tesseract run over a file listing
+    them: tesseract ends each image's text with a form feed."""
+    folder.mkdir()
+    paths = []
+    for n, image in enumerate(images):
         framed = Image.new("L", (image.width + 40, image.height + 40), 255)
         framed.paste(image, (20, 20))
-        yield pytesseract.image_to_string(framed, lang="fra", config=f"--psm {psm}")
+        paths.append(folder / f"{n}.png")
+        framed.save(paths[-1], compress_level=1)
+    listing = folder / "boxes.txt"
+    listing.write_text("".join(f"{path}\n" for path in paths))
+    texts = pytesseract.image_to_string(str(listing), lang="fra", config=f"--psm {psm}").split("\f")
+    assert len(texts) in (len(paths), len(paths) + 1), (len(texts), len(paths))
+    return texts[:len(paths)]
 
 
 # --- what "holds its value" means -----------------------------------------------------------

@@ -1002,3 +1002,62 @@ def test_a_certificates_company_after_a_colon_even_when_its_words_look_like_a_la
     fields = urssaf_certificate.extract([layout_page(rows)]).fields
     assert fields["company_name"] == "LA POSTE"
     assert str(fields["security_code"]).replace(" ", "") == "4KX2P9QW7M1Z3B8"
+
+
+def test_a_bilingual_slip_labels_with_their_translation_after_a_slash() -> None:
+    """"WORKER / ARBEITNEHMER"-like labels: the translation after a slash belongs to the label, whose value stands
+    under it in a grid; the period under its label in the grid; the gross under its English label, before a cumuls
+    row whose side table (paid leave) runs on the same line."""
+    from extractors.fields import payslip
+
+    rows = [[(0.08, "PAYROLL STATEMENT / BULLETIN DE PAIE")],
+            [(0.08, "Employeur / Employer"), (0.40, "Salarié / Worker"), (0.70, "Matricule / Staff no.")],
+            [(0.08, "ATELIERS DU RHÔNE SAS"), (0.40, "OKONKWO Chidi"), (0.70, "A-0412")],
+            [(0.08, "Période / Period"), (0.40, "Date de paiement / Paid on")],
+            [(0.08, "du 01/02/2026 au 28/02/2026"), (0.40, "27/02/2026")],
+            [(0.08, "Total gross / Total brut"), (0.55, "2 640,00")],
+            [(0.08, "Cumuls / Year to date"), (0.40, "Mois"), (0.55, "Année")],
+            [(0.08, "Salaire brut"), (0.40, "2 640,00"), (0.55, "5 280,00"), (0.70, "Congés N-1"), (0.85, "12,50")]]
+    fields = payslip.extract([layout_page(rows)]).fields
+    assert fields["employee_surname"] == "OKONKWO"
+    assert fields["period"] == "2026-02"
+    assert fields["gross_salary"] == 2640.0
+
+
+def test_a_public_body_hosts_under_its_own_role_word_with_a_long_name() -> None:
+    """A public employer hosts as "la collectivité d'accueil", "l'établissement public de santé d'accueil" or
+    "l'administration d'accueil" (never "le service d'accueil", its department); its name may hold commas and run
+    over 80 characters and a line; the school's clause first, its SIRET not the host's; an "ET" alone on its line
+    introduces a party without being part of its name."""
+    page = prose_page("""
+CONVENTION DE STAGE
+ENTRE
+Université de Bourgogne-Est, 4 rue Monge, 21000 Dijon, SIRET 19211237300019, représentée par son président,
+ci-après dénommée « l'établissement d'enseignement »,
+ET
+Agence régionale de santé de Bourgogne-Franche-Comté, SIRET 13000777600012, 2 place des Savoirs, 21000 Dijon,
+représentée par sa directrice générale, ci-après dénommée « l'administration d'accueil »,
+ET
+Monsieur HAKIMI Youssef, ci-après dénommé « le stagiaire ».
+Service d'accueil : Direction de la santé publique – Pôle veille sanitaire
+Le stage se déroule du 01/04/2026 au 30/06/2026, de 9 h 00 à 12 h 30 et de 13 h 30 à 17 h 00 (7 h par jour),
+soit une durée hebdomadaire de présence de 35 heures.
+""")
+    fields = internship_agreement.extract([page]).fields
+    assert fields["institution_name"] == "Université de Bourgogne-Est"
+    assert fields["host_name"] == "Agence régionale de santé de Bourgogne-Franche-Comté"
+    assert fields["host_siret"] == "13000777600012"
+    assert fields["weekly_hours"] == 35
+    grid = [[(0.08, "L'ÉTABLISSEMENT PUBLIC DE SANTÉ D'ACCUEIL")],
+            [(0.08, "Établissement"), (0.30, "Direction interdépartementale des routes, de la mobilité et des")],
+            [(0.30, "infrastructures Centre-Est")],
+            [(0.08, "N° SIRET"), (0.30, "130 009 186 00015")],
+            [(0.08, "L'ÉTABLISSEMENT D'ENSEIGNEMENT")],
+            [(0.08, "Nom"), (0.30, "Institut polytechnique de Nevers")],
+            [(0.08, "Gratification : 15 % du plafond horaire de la sécurité sociale (30,00 €), soit 4,50 € par heure ;")],
+            [(0.08, "pour 35 heures par semaine, 682,50 € par mois.")]]
+    fields = internship_agreement.extract([layout_page(grid)]).fields
+    assert fields["host_name"] == ("Direction interdépartementale des routes, de la mobilité et des infrastructures "
+                                   "Centre-Est")
+    assert fields["institution_name"] == "Institut polytechnique de Nevers"
+    assert fields["monthly_gratification"] == 682.5

@@ -62,7 +62,7 @@ def test_born_digital_prints_the_worker_and_an_earlier_employer(seed):
 
 
 def test_scanned_and_photographed():
-    for seed in (4, 9, 10):
+    for seed in (4, 10):
         waves.scanned_and_photographed(NAME, seed)
 
 

@@ -73,7 +73,7 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
         assert layout in FAMILIES[piece_type] and name in LATER and (name in HELD_OUT) != (name in RETIRED)
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
-    assert "diploma:urkunde_allemande" in HELD_OUT and "diploma:notarial_certificate_china" in RETIRED
+    assert "payslip:cabinet_comptable" in HELD_OUT and "payslip:bulletin_bilingue" in RETIRED
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats", "diploma:jury_proces_verbal",
             "diploma:titre_professionnel", "diploma:comparabilite", "diploma:traduction_assermentee",
             "diploma:certificat_numerique"} <= set(RETIRED)

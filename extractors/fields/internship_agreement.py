@@ -28,6 +28,7 @@ from extractors.textfields import (
     name_after,
     ner_person,
     period_of_dates,
+    run_on_end,
     section_start,
     section_starts,
     siret_span,
@@ -42,13 +43,21 @@ from models.domain import FIELDS, PieceType
 from models.records import Extraction
 
 FIELD_NAMES = FIELDS[PieceType.internship_agreement]
+# Whoever hosts the intern "d'accueil": a company, a public body ("la collectivité d'accueil", "l'administration
+# d'accueil"), a hospital ("l'établissement d'accueil", never the school), a farm.
+HOSTING = (r"organisme|entreprise|structure|societe|exploitation|collectivite|administration|etablissement"
+           r"|employeur|autorite|commune")  # never its "service d'accueil": the department within it
+# with the words that qualify it ("l'établissement public de santé d'accueil", "l'administration publique d'accueil")
+HOST_KIND = r"(?:" + HOSTING + r")(?:\s+(?!d')[\w-]+){0,3}?\s+d'accueil"
+NOT_HOSTING = r"(?!(?:\s+(?!d')[\w-]+){0,3}?\s+d'accueil)"
+
 # A date may carry its weekday ("du lundi 24 août 2026"), folded (no accents).
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
-SCHOOL_SECTION = (r"etablissement(?:\s+d'enseignement(?:\s+(?:superieur|agricole|secondaire|technique|professionnel))*"
+SCHOOL_SECTION = (r"etablissement" + NOT_HOSTING + r"(?:\s+d'enseignement(?:\s+(?:superieur|agricole|secondaire|technique|professionnel))*"
                   r"|\s+de\s+formation)?|ecole|universite|sending\s+institution")
 # a farm's heading takes its article ("L'EXPLOITATION AGRICOLE"): without it, a farm's name ("EXPLOITATION AGRICOLE DU …")
-HOST_SECTION = (r"(?:organisme|entreprise|structure|exploitation)\s+d'accueil|entreprise|(?<=l['’])exploitation(?:\s+agricole)?"
+HOST_SECTION = (HOST_KIND + r"|entreprise|(?<=l['’])exploitation(?:\s+agricole)?"
                 r"|(?:receiving|host)\s+organi[sz]ation(?:\s*/\s*enterprise)?")
 # "LE/LA STAGIAIRE", "L'ÉTUDIANT(E) STAGIAIRE", "L'ÉLÈVE STAGIAIRE"
 INTERN_SECTION = (r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:(?:etudiant(?:e|\s*\(e\))?|eleve)\s+stagiaire|stagiaire|etudiant(?:e|\s*\(e\))?)"
@@ -56,14 +65,14 @@ INTERN_SECTION = (r"(?:le\s*/\s*la\s+|la\s*/\s*le\s+)?(?:(?:etudiant(?:e|\s*\(e\
 _NOT_NAME_WORDS = {"entre", "et", "avec", "par", "pour", "le", "la", "les", "l'", "convention"}
 # A form's row naming a party: "Organisme d'accueil   NEOFRET CONSEIL (SAS)".
 # A label wrapped in its cell may leave "d'accueil" opening the value's row.
-HOST_ROW = r"(?:nom\s+de\s+l')?(?:(?:organisme|entreprise|structure|societe)\s+)?d'accueil"
+HOST_ROW = r"(?:nom\s+de\s+l')?(?:(?:" + HOSTING + r")\s+)?d'accueil"
 # A party named by its role ("L'organisme d'accueil   Le stagiaire" over the signatures).
 PARTY_ROLE = r"(?:le|la|l'|les)\s*(?:/\s*la\s+)?(?:stagiaire|etudiant|etablissement|organisme|tuteur|tutrice|enseignant|salarie|employeur|representant)"
 SCHOOL_ROW = r"(?:nom\s+de\s+l')?etablissement(?:\s+d'enseignement|\s+de\s+formation)?"
 INTERN_ROW = r"(?:le\s+|la\s+)?(?:stagiaire|etudiante?|eleve)(?:\s*\(e\))?"
 HOST_IN_TEXT = (
-    r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s*:",
-    r"(?:organisme|entreprise|structure|societe)\s+d'accueil\s+",
+    HOST_KIND + r"\s*:",
+    HOST_KIND + r"\s+",
     r"\bl'entreprise\s+|la\s+societe\s+",
 )
 # A party's own name row, the longer labels first so "Nom" does not eat "Nom de l'organisme".
@@ -72,10 +81,10 @@ NAME_LABEL = (r"nom\s+de\s+l'(?:etablissement|organisme|entreprise|exploitation)
 SCHOOL_WORDS = r"(?i)\b(?:ecole|école|universit|institut|lycée|lycee|school|college|collège|academ|conservatoire|iut|insa|cnam|business)"
 # The parties as clauses define them ("ci-après dénommée « l'organisme d'accueil »") and as
 # a table's row headers name them.
-HOST_ROLE = r"organisme\s+d'accueil|entreprise\s+d'accueil|structure\s+d'accueil|entreprise"
-SCHOOL_ROLE = r"etablissement(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
+HOST_ROLE = HOST_KIND + r"|entreprise"
+SCHOOL_ROLE = r"etablissement" + NOT_HOSTING + r"(?:\s+d'enseignement|\s+de\s+formation)?|ecole|universite"
 INTERN_ROLE = r"stagiaire|etudiante?(?:\s*\(e\))?"
-HOST_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|organisme(?:\s+d'accueil)?"
+HOST_CELL = r"raison\s+sociale|denomination(?:\s+sociale)?|organisme(?:\s+d'accueil)?|" + HOST_KIND
 GRATIFICATION_LABEL = (r"gratif(?:ication\b|\.)|indemnite\s+de\s+stage|montant\s+(?:mensuel|horaire)"
                        r"|amount\s*\(eur\s*/\s*month\)\s*:?|monthly\s+(?:allowance|stipend)")
 NO_GRATIFICATION = (
@@ -111,10 +120,14 @@ def extract(pages: list[Page]) -> Extraction:
     out = ExtractionBuilder(index, FIELD_NAMES)
     out.set("institution_name", _institution(index))
     host_at = section_start(index, HOST_SECTION)
-    out.set("host_name", _party_name(index, host_at) or _form_row_name(index, HOST_ROW)
+    host = (_party_name(index, host_at) or _form_row_name(index, HOST_ROW)
             or cell_company(index, HOST_CELL, host_at or 0) or defined_company(index, HOST_ROLE)
             or _host_in_text(index))
-    out.set("host_siret", siret_span(index, after=host_at or 0) or siret_span(index))
+    out.set("host_name", host)
+    # the host's SIRET follows its part's heading, else its name ("ENTRE l'Université …, SIRET …, ET la Région …,
+    # SIRET …, ci-après « la collectivité d'accueil »")
+    after = host_at if host_at is not None else host.start if host is not None else 0
+    out.set("host_siret", siret_span(index, after=after) or siret_span(index))
     _set_intern(index, out)
     # "du 24/08/2026 au …", "se déroule du lundi 24 août 2026 au samedi 13 février 2027"; the internship's own
     # period first, before a training's ("Dates de la formation : du … au …" of an adult trainee's convention)
@@ -165,12 +178,20 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     # a part without a name row opens with the party's name ("1 – L'ÉTABLISSEMENT" / "École …")
     first_start = section_at + 1 if index.text[section_at:section_at + 1] == "\n" else section_at
     _, first_end = index.line_bounds(first_start)
-    # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at the comma
-    first = index.text[first_start:first_end].split(",")[0].strip()
+    line = index.text[first_start:first_end]
+    # a row header before its value ("Collectivité  | Conseil départemental du Bas-Rhin")
+    kind, tab, rest = line.partition("\t")
+    if tab and re.fullmatch(r"(?:" + HOSTING + r"|ecole|universite)\s*:?", fold(kind.strip())):
+        first_start, line = first_start + len(kind) + 1, rest.split("\t")[0]
+    # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at a comma, not at one
+    # within it ("Direction départementale de l'emploi, du travail et des solidarités")
+    comma = re.search(r",(?!\s*(?:du|de|des|d'|et)\b)", line)
+    first = line[:comma.start() if comma else len(line)].strip()
     next_party = re.match(r"(?:l'|le\s+|la\s+)?(?:" + HOST_SECTION + "|" + INTERN_SECTION + ")", fold(first))
     if first and ":" not in first and not re.search(r"\d", first) and not next_party and not opens_with_label(first):
         offset = index.text.find(first, first_start)
-        return company_name_span(index, Span(first, offset, offset + len(first), 0.8))
+        end = run_on_end(index, offset + len(first)) if not comma else offset + len(first)
+        return company_name_span(index, Span(" ".join(index.text[offset:end].split()), offset, end, 0.8))
     return None
 
 

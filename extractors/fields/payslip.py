@@ -34,7 +34,9 @@ PERIOD_LABELS = (
     r"|\bmois\s*(?:de\s+paie\s*)?:|mois\s+de\b|\bdu\s+mois|periode\s+d'emploi|salaire\s+du\s+mois"
 )
 GROSS_LABELS = (
-    r"salaire\s+brut(?:\s+total)?|total\s+brut|brut\s+(?:total|mensuel|du\s+mois)|remuneration\s+brute(?:\s+totale)?",
+    # an international group's slip prints the English first ("Gross salary / Salaire brut")
+    (r"salaire\s+brut(?:\s+total)?|total\s+brut|brut\s+(?:total|mensuel|du\s+mois)|remuneration\s+brute(?:\s+totale)?"
+     r"|gross\s+(?:salary|pay|earnings)|total\s+gross"),
     r"(?m)^\s*brut\s*:",  # a bare pay statement's "Brut : 2 345,67 €"
 )
 
@@ -140,18 +142,32 @@ def _gross_from_contribution_bases(index: TextIndex) -> Span | None:
     return Span(value, s, e, 0.6)
 
 
+def _month_of(text: str) -> tuple[str, int, int] | None:
+    """YYYY-MM of the first date or month written in `text`, and where it stands."""
+    first = min(find_dates(text)[:1] + find_month_years(text)[:1], key=lambda f: f[1], default=None)
+    if first is None:
+        return None
+    value, s, e = first
+    year, month = (value.year, value.month) if hasattr(value, "year") else value
+    return f"{year:04d}-{month:02d}", s, e
+
+
+def _month_opening(text: str) -> tuple[str, int, int] | None:
+    """A grid cell's period: the cell opens with it ("du 01/05/2026 au 31/05/2026", "Mai 2026")."""
+    found = _month_of(text)
+    return found if found and not re.search(r"\w", re.sub(r"(?i)\b(?:du|from)\b", "", text[:found[1]])) else None
+
+
 def _period(index: TextIndex) -> Span | None:
-    """YYYY-MM of the pay period: 'Période du 01/02/2026 au 28/02/2026', 'Période : février 2026', 'Mois : 02/2026'."""
+    """YYYY-MM of the pay period: 'Période du 01/02/2026 au 28/02/2026', 'Période : février 2026', 'Mois : 02/2026',
+    or in a grid's cell under its label ("Période | Date de paiement" over "du 01/05/2026 au 31/05/2026 | …")."""
     for m in index.search(PERIOD_LABELS):
-        chunk = index.text[m.end(): m.end() + 40]
-        dates = find_dates(chunk)
-        months = find_month_years(chunk)
-        first = min(dates[:1] + months[:1], key=lambda f: f[1], default=None)
-        if first is None:
-            continue
-        value, s, e = first
-        year, month = (value.year, value.month) if hasattr(value, "year") else value
-        return Span(f"{year:04d}-{month:02d}", m.end() + s, m.end() + e)
+        found = _month_of(index.text[m.end(): m.end() + 40])
+        if found is not None:
+            value, s, e = found
+            return Span(value, m.end() + s, m.end() + e)
+    if (in_grid := value_by_label(index, PERIOD_LABELS, _month_opening, opens_cell=True)) is not None:
+        return in_grid
     # No label: a month written in words with its year ("Bulletin de paie – Mars 2026").
     dates = find_dates(index.text)
     for (year, month), s, e in find_month_years(index.text):

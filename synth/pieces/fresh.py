@@ -52,12 +52,14 @@ from synth.pieces.fresh_internship_grande_ecole import (
     convention_grande_ecole,
     grande_ecole,
 )
+from synth.pieces.fresh_internship_hopital import convention_hospitaliere
 from synth.pieces.fresh_internship_pfmp import convention_pfmp, vocational_school
 from synth.pieces.fresh_internship_portal import school_portal
 from synth.pieces.fresh_internship_public import convention_fonction_publique
 from synth.pieces.fresh_lease import bail_habitation
 from synth.pieces.fresh_payslip import net_paye
 from synth.pieces.fresh_payslip_bilingue import bulletin_bilingue, coined_brand
+from synth.pieces.fresh_payslip_cabinet import cabinet_comptable, keeps_an_accountant
 from synth.pieces.fresh_payslip_interim import bulletin_interim, temp_agency
 from synth.pieces.fresh_payslip_paysage import bulletin_paysage
 from synth.pieces.fresh_permit_2016 import fra_card_2016
@@ -100,7 +102,11 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # written once bulletin_interim had been looked at (2026-12-02): the bilingual French/English payslip a
                 # global payroll provider issues for the French entity of an international group; for employers with
                 # a coined brand (not a farm, a bakery or a family firm)
-                Fresh("bulletin_bilingue", bulletin_bilingue, coined_brand, wave=3)),
+                Fresh("bulletin_bilingue", bulletin_bilingue, coined_brand, wave=3),
+                # written once bulletin_bilingue had been looked at (2026-12-02), without looking at the extractors:
+                # the payslip a small employer's chartered accountant prints, the firm's letterhead (its own name,
+                # SIRET, Ordre) apart from the employer's and the employee's blocks; any employer but La Poste
+                Fresh("cabinet_comptable", cabinet_comptable, keeps_an_accountant, wave=4)),
     "internship_agreement": (Fresh("university_tripartite", university_tripartite),
                              Fresh("school_portal", school_portal, wave=1),
                              Fresh("bilingual_traineeship", bilingual_traineeship, wave=2),
@@ -125,7 +131,14 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              # the extractors: a public host's convention (a State service on the ministry's model, a
                              # public hospital's with its fiche de stage, a local authority's with its recitals); the
                              # host printed is a public body, its name the truth's host_name
-                             Fresh("convention_fonction_publique", convention_fonction_publique, wave=8)),
+                             Fresh("convention_fonction_publique", convention_fonction_publique, wave=8),
+                             # written once convention_fonction_publique had been listed (2026-12-02), without looking
+                             # at it nor at the extractors: a public hospital's (CHU, CHRU, university hospitals,
+                             # centre hospitalier) convention for a foreign student placed in one of its services, from
+                             # its Direction des Affaires Médicales, des Soins or des Ressources Humaines (articles,
+                             # framed blocks, or articles with an annexe pédagogique); the host printed is the hospital
+                             # of the facts' host's city, its legal name the truth's host_name, the SIRET the facts'
+                             Fresh("convention_hospitaliere", convention_hospitaliere, wave=9)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),

@@ -64,6 +64,8 @@ from synth.pieces.payroll_print import (
     rate4,
     signed,
     ssn_born_abroad,
+    tax_rate_label,
+    tint,
 )
 from synth.pieces.work import _payslip_piece
 from synth.rules import add_months, smic
@@ -310,8 +312,7 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     net_before = round(g - sal + sum(r.gain or 0.0 for r in after), 2)
     taxable = round(g - sal + csg_nd + mut_p - max(0.0, overtime - exemption), 2)
     tax_rate = rng.choice((0.0, 1.7, 3.2, 4.6, 6.1, 8.3, 10.5, 12.9))
-    tax_label = (rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < 0.75
-                 else "Taux non personnalisé" if tax_rate else "Taux personnalisé")
+    tax_label = tax_rate_label(tax_rate, rng, 0.75)
     tax = cut(taxable, tax_rate)
     deductions: list[Bi] = []
     if rng.random() < 0.35:
@@ -747,10 +748,6 @@ def _leave_grid(sheet: Sheet, x: float, y: float, widths: list[float], totals: T
     return grid(sheet, x, y, widths, rows, font, size, fill=fill, stroke=LIGHT, leading=1.6, pad=0.8)
 
 
-def _tint(accent: Color, amount: float) -> Color:
-    return tuple(min(255, int(v + (255 - v) * amount)) for v in accent)  # type: ignore[return-value]
-
-
 def _table_rows(pay: Pay, tongue: Tongue, nets: bool) -> list[Bi]:
     rows = [*pay.earn, Bi("SALAIRE BRUT", "", "", pay.gross, style="gross", en="GROSS SALARY"), *pay.contributions]
     if pay.after:
@@ -788,7 +785,7 @@ def _bandeau(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
     put(sheet, 12, 30, "   ·   ".join((f"{tongue.both('Date de paiement', 'Payment date')} : {people.payment}",
                                        f"{tongue.both(*ISSUE)} : {people.issued}",
                                        f"{tongue.both('Devise', 'Currency')} : EUR")), 6.6, font, W - 24, GREY)
-    pale = _tint(accent, 0.88)
+    pale = tint(accent, 0.88)
     top = 33.0
     employer = [("SIRET", "", people.siret), ("Code APE", "NAF code", people.ape),
                 ("N° Urssaf", "Urssaf account", people.urssaf),
@@ -815,7 +812,7 @@ def _bandeau(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
             Col("Taux sal.", "Empl. rate", "rate", 113, 13), Col("À payer", "Earnings", "gain", 126, 18),
             Col("À déduire", "Deductions", "cut", 144, 18), Col("Taux pat.", "Empr. rate", "pat_rate", 162, 13),
             Col("Part patronale", "Employer share", "pat", 175, 23)]
-    st = Style(font, accent, tongue, 3.55 if tongue.how == "under" else 3.7, 6.8, _tint(accent, 0.85))
+    st = Style(font, accent, tongue, 3.55 if tongue.how == "under" else 3.7, 6.8, tint(accent, 0.85))
     foot = 4 + max(10 + _grid_height(len(totals.ytd) + 1, 6.0) + _grid_height(len(totals.leave) + 1, 6.0),
                    1 + _nets_height(pay, tongue))
     sheet, y = _flow(sheets, cols, _table_rows(pay, tongue, False), top + box_h + 4, foot, st,
@@ -885,12 +882,12 @@ def _compact(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Co
             Col("Base", "Basis", "base", 118, 16), Col("Taux", "Rate", "rate", 134, 11),
             Col("Salarié", "Employee", "amount", 145, 17), Col("Taux pat.", "Empr. rate", "pat_rate", 162, 12),
             Col("Employeur", "Employer", "pat", 174, 24)]
-    st = Style(font, accent, Tongue(False, "columns"), 3.45, 6.3, _tint(accent, 0.85), ruled=True)
+    st = Style(font, accent, Tongue(False, "columns"), 3.45, 6.3, tint(accent, 0.85), ruled=True)
     foot = 3 + max(10 + _grid_height(len(totals.ytd) + 1, 5.6) + _grid_height(len(totals.leave) + 1, 5.4),
                    1 + _nets_height(pay, tongue))
     sheet, y = _flow(sheets, cols, _table_rows(pay, tongue, False), y + 2.5, foot, st,
                      _short_header(people, font, accent, tongue))
-    pale = _tint(accent, 0.88)
+    pale = tint(accent, 0.88)
     put(sheet, 12, y + 3.5, tongue.both("Cumuls annuels", "Year to date"), 6.8, bold(font), 60, accent)
     yy = _ytd_grid(sheet, 12, y + 5, [50, 16, 18], totals, font, tongue, pale, 5.6)
     put(sheet, 12, yy + 3.5, tongue.both("Congés payés", "Paid leave"), 6.8, bold(font), 60, accent)
@@ -932,7 +929,7 @@ def _english_first(people: People, pay: Pay, totals: Totals, font: FontKey, acce
     bw = (W - 24 - 6) / 4
     for i, (fr, en, amount) in enumerate(summary):
         x = 12 + i * (bw + 2)
-        sheet.add(Box(x, y, bw, 12, fill=_tint(accent, 0.9), stroke=None))
+        sheet.add(Box(x, y, bw, 12, fill=tint(accent, 0.9), stroke=None))
         put(sheet, x + 2, y + 4, tongue.both(fr, en), 6.2, font, bw - 4, GREY)
         put(sheet, x + bw - 2, y + 10, f"{number_fr(amount)} €", 10, bold(font), bw - 4, align="right")
     put(sheet, 12, y + 16, f"{month} – {tongue.both('Montants en euros', 'Amounts in EUR')}", 6.4, italic(font), 120,
@@ -950,12 +947,12 @@ def _english_first(people: People, pay: Pay, totals: Totals, font: FontKey, acce
     cols = [Col("Rubrique", "Description", "label", 12, 88, "left"), Col("Base", "Basis", "base", 100, 19),
             Col("Taux", "Rate", "rate", 119, 13), Col("Part salarié", "Employee", "amount", 132, 21),
             Col("Taux pat.", "Empr. rate", "pat_rate", 153, 13), Col("Part employeur", "Employer", "pat", 166, 32)]
-    st = Style(font, accent, tongue, 3.5 if tongue.how == "under" else 3.6, 6.7, _tint(accent, 0.85),
+    st = Style(font, accent, tongue, 3.5 if tongue.how == "under" else 3.6, 6.7, tint(accent, 0.85),
                ruled=rng.random() < 0.5)
     foot = 13 + _grid_height(max(len(totals.ytd), len(totals.leave)) + 1, 5.8)
     sheet, y = _flow(sheets, cols, _table_rows(pay, tongue, True), bottom + 2, foot, st,
                      _short_header(people, font, accent, tongue))
-    pale = _tint(accent, 0.88)
+    pale = tint(accent, 0.88)
     put(sheet, 12, y + 4, f"{tongue.both('Montant net social', 'Net social amount')} : {number_fr(pay.net_social)} €"
         f"   ·   {tongue.both('Coût total employeur', 'Total employer cost')} : {number_fr(pay.cost)} €"
         f"   ·   IBAN {people.bank}", 6.4, font, W - 24)

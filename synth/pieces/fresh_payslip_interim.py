@@ -47,11 +47,13 @@ from synth.people import FRENCH_CITIES, STREETS
 from synth.pieces.base import BuiltPiece, bold
 from synth.pieces.payroll_print import (
     CADRES,
+    KEEP,
     TRANSPORT,
     Column,
     Line,
-    cell,
+    TableStyle,
     cut,
+    dashed_rule,
     general_reduction,
     grid,
     health_and_family_rates,
@@ -59,9 +61,13 @@ from synth.pieces.payroll_print import (
     monthly_ceiling,
     pct,
     put,
+    put_cells,
+    put_heads,
     rate4,
     signed,
     ssn_born_abroad,
+    tax_rate_label,
+    tint,
 )
 from synth.pieces.work import _payslip_piece
 from synth.rules import add_months, smic
@@ -101,8 +107,6 @@ MOTIFS = ("Accroissement temporaire d'activité", "Remplacement {of}, salarié(e
 PRIMES = ("Prime d'équipe (EU)", "Prime de salissure", "Prime de froid", "Prime de rendement (EU)",
           "Indemnité de sujétion", "Prime de nuit (EU)")
 BICS = ("CEPAFRPP", "AGRIFRPP", "SOGEFRPP", "CCBPFRPP", "BNPAFRPP", "CMCIFR2A", "PSSTFRPP")
-KEEP = ("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans "
-        "limitation de durée.")
 INFOS = (("IFM (art. L.1251-32 du Code du travail) et ICCP (art. L.1251-19) : 10 % de la rémunération totale brute de "
          "chaque mission, l'ICCP incluant l'IFM."),
          ("Action sociale du travail temporaire (logement, garde d'enfants, crédit) : FASTT – www.fastt.org. "
@@ -480,8 +484,7 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     net_social = round(g - sal + employer_health, 2)
     taxable = round(g - sal + csg_nd + employer_health - max(0.0, overtime - exemption), 2)
     tax_rate = rng.choice((0.0, 0.0, 1.1, 2.3, 3.6, 4.9, 6.2, 8.4))
-    tax_label = rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < 0.7 \
-        else "Taux non personnalisé" if tax_rate else "Taux personnalisé"
+    tax_label = tax_rate_label(tax_rate, rng, 0.7)
     tax = cut(taxable, tax_rate)
     advances: list[tuple[str, float]] = []
     for day in sorted(rng.sample((8, 12, 15, 19, 22), rng.choice((0, 0, 1, 1, 2)))):
@@ -600,16 +603,8 @@ def _totals(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
 # ------------------------------------------------------------------ drawing
 
 
-@dataclass
-class Style:
-    """How a sub-layout draws its table."""
-    font: FontKey
-    accent: Color
-    kind: str  # "band", "plain", "grid"
-    step: float = 3.6
-
-
-def _head(sheet: Sheet, cols: list[Column], y: float, st: Style) -> float:
+def _head(sheet: Sheet, cols: list[Column], y: float, st: TableStyle) -> float:
+    """The table's head at `y`, as its kind "band", "plain" or "grid" draws it; returns the first row's baseline."""
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     if st.kind == "band":
         sheet.add(Box(left, y, right - left, 6, fill=st.accent, stroke=None))
@@ -619,46 +614,35 @@ def _head(sheet: Sheet, cols: list[Column], y: float, st: Style) -> float:
         color = BLACK
     else:
         for yy in (y, y + 6):
-            for x in range(int(left), int(right) - 1, 3):
-                sheet.add(Rule(x, yy, x + 1.8, yy, 0.2, GREY))
+            dashed_rule(sheet, left, right, yy, GREY)
         color = BLACK
-    for col in cols:
-        put(sheet, col.x + (col.w - 1 if col.align == "right" else 1), y + 4.2, col.head, 6.6, bold(st.font),
-             col.w - 1.5, color, col.align)
+    put_heads(sheet, cols, y + 4.2, 6.6, st.font, color)
     return y + 6 + st.step * 0.9
 
 
-def _row(sheet: Sheet, cols: list[Column], row: Line, y: float, st: Style) -> None:
+def _row(sheet: Sheet, cols: list[Column], row: Line, y: float, st: TableStyle) -> None:
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     size = min(7.2, st.step / 0.3528 / 1.3)
     if row.style in ("gross", "total", "net"):
         if st.kind == "plain":
             sheet.add(Rule(left, y - st.step * 0.78, right, y - st.step * 0.78, 0.2, GREY))
         else:
-            fill = tuple(min(255, int(v + (255 - v) * 0.82)) for v in st.accent)
-            sheet.add(Box(left + 0.2, y - st.step * 0.78, right - left - 0.4, st.step, fill=fill, stroke=None))  # type: ignore[arg-type]
+            sheet.add(Box(left + 0.2, y - st.step * 0.78, right - left - 0.4, st.step, fill=tint(st.accent, 0.82),
+                          stroke=None))
     elif row.style == "head" and st.kind == "band":
-        fill = tuple(min(255, int(v + (255 - v) * 0.9)) for v in st.accent)
-        sheet.add(Box(left + 0.2, y - st.step * 0.78, right - left - 0.4, st.step, fill=fill, stroke=None))  # type: ignore[arg-type]
-    face = bold(st.font) if row.style in ("head", "gross", "total", "net") else st.font
-    for col in cols:
-        text = cell(row, col.key)
-        if col.key == "label" and row.style == "sub":
-            put(sheet, col.x + 3.5, y, text, size, st.font, col.w - 4.5)
-        elif col.align == "right":
-            put(sheet, col.x + col.w - 1, y, text, size, face, col.w - 1.5, align="right")
-        else:
-            put(sheet, col.x + 1, y, text, size, face, col.w - 1.5)
+        sheet.add(Box(left + 0.2, y - st.step * 0.78, right - left - 0.4, st.step, fill=tint(st.accent, 0.9),
+                      stroke=None))
+    put_cells(sheet, cols, row, y, size, st.font)
 
 
-def _flow_table(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float, st: Style,
+def _flow_table(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float, st: TableStyle,
                 again: Callable[[Sheet], float]) -> float:
     """The table from `y` down to `bottom`, its rows a little closer when that makes it fit; otherwise continued on a
     new sheet (its short header drawn by `again`), split at a heading or before the nets where one is near. Returns
     the baseline after the last row."""
     room = bottom - y - 6 - st.step * 0.9
     if len(rows) * st.step > room + st.step:
-        st = Style(st.font, st.accent, st.kind, max(3.05, room / len(rows)))
+        st = TableStyle(st.font, st.accent, st.kind, max(3.05, room / len(rows)))
     sheet = sheets[-1]
     top = y
     y = _head(sheet, cols, y, st)
@@ -685,8 +669,8 @@ def _flow_table(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: fl
     return y
 
 
-def _table_then_foot(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float, st: Style,
-                     again: Callable[[Sheet], float], foot: float) -> tuple[Sheet, float]:
+def _table_then_foot(sheets: list[Sheet], cols: list[Column], rows: list[Line], y: float, bottom: float,
+                     st: TableStyle, again: Callable[[Sheet], float], foot: float) -> tuple[Sheet, float]:
     """The table flowed from `y` (`_flow_table`), then the sheet and the baseline the slip's foot goes on: a new sheet
     under the short header `again` draws when the table ends below `foot`."""
     y = _flow_table(sheets, cols, rows, y, bottom, st, again)
@@ -698,7 +682,7 @@ def _table_then_foot(sheets: list[Sheet], cols: list[Column], rows: list[Line], 
     return sheet, y
 
 
-def _frame(sheet: Sheet, cols: list[Column], top: float, y: float, st: Style) -> None:
+def _frame(sheet: Sheet, cols: list[Column], top: float, y: float, st: TableStyle) -> None:
     left, right = cols[0].x, cols[-1].x + cols[-1].w
     bottom = y - st.step * 0.6
     if st.kind == "grid":
@@ -708,8 +692,7 @@ def _frame(sheet: Sheet, cols: list[Column], top: float, y: float, st: Style) ->
     elif st.kind == "band":
         sheet.add(Rule(left, bottom, right, bottom, 0.35, st.accent))
     else:
-        for x in range(int(left), int(right) - 1, 3):
-            sheet.add(Rule(x, bottom, x + 1.8, bottom, 0.2, GREY))
+        dashed_rule(sheet, left, right, bottom, GREY)
 
 
 def _grid(sheet: Sheet, x: float, y: float, widths: list[float], rows: Sequence[tuple[str, ...]], font: FontKey,
@@ -838,7 +821,7 @@ def _reseau(people: People, pay: Pay, totals: Totals, font: FontKey, accent: Col
         put(sheet, 12, y + 2.5, f"Mission {m.number} : {m.motif} – {m.site}", 6.2, font, W - 24, GREY)
         y += 3.2
     y += 2.8
-    st = Style(font, accent, "band", 3.45)
+    st = TableStyle(font, accent, "band", 3.45)
     cols = [Column("Rubriques", "label", 12, 84, "left"), Column("Base / Nombre", "base", 96, 20),
             Column("Taux", "rate", 116, 13), Column("À payer", "gain", 129, 18), Column("À déduire", "cut", 147, 17),
             Column("Taux pat.", "pat_rate", 164, 13), Column("Part patronale", "pat", 177, 21)]
@@ -916,7 +899,7 @@ def _independant(people: People, pay: Pay, totals: Totals, font: FontKey, accent
             put(sheet, 12, y, line, 6.8, bold(font) if j == 0 else font, W - 24)
             y += 3.3
         y += 1
-    st = Style(font, accent, "plain", 3.5)
+    st = TableStyle(font, accent, "plain", 3.5)
     cols = [Column("Code", "code", 12, 10, "left"), Column("Libellé", "label", 22, 76, "left"),
             Column("Nombre", "base", 98, 18), Column("Taux", "rate", 116, 14), Column("Gains", "gain", 130, 17),
             Column("Retenues", "cut", 147, 16), Column("Taux pat.", "pat_rate", 163, 14),
@@ -980,7 +963,7 @@ def _mission_haut(people: People, pay: Pay, totals: Totals, font: FontKey, accen
                      pay.missions[w.mission].number, hours_fr(w.hours), hours_fr(hs25) if hs25 else "",
                      hours_fr(hs50) if hs50 else "", str(w.meals) if w.meals else "", str(w.trips) if w.trips else ""))
     y = _grid(sheet, 12, y, [40, 26, 24, 20, 20, 20, 24], rows, font, 6.1) + 3
-    st = Style(font, accent, "grid", 3.4)
+    st = TableStyle(font, accent, "grid", 3.4)
     cols = [Column("Rubrique", "label", 12, 90, "left"), Column("Base", "base", 102, 20),
             Column("Taux sal.", "rate", 122, 14), Column("Montant salarié", "amount", 136, 22),
             Column("Taux pat.", "pat_rate", 158, 14), Column("Montant patronal", "pat", 172, 26)]

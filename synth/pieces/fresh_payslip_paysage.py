@@ -37,6 +37,8 @@ from synth.pieces.base import BuiltPiece, bold
 from synth.pieces.fresh_diploma_titre_pro import OFFICES
 from synth.pieces.payroll_print import (
     CADRES,
+    KEEP,
+    PORTAL,
     TRANSPORT,
     Column,
     Line,
@@ -52,8 +54,10 @@ from synth.pieces.payroll_print import (
     pct,
     put,
     rate4,
+    seniority,
     signed,
     ssn_born_abroad,
+    tax_rate_label,
     working_days,
 )
 from synth.pieces.work import _payslip_piece
@@ -81,9 +85,6 @@ AT_RATES = {"6202A": 0.64, "7112B": 0.82, "5610A": 1.71, "4941A": 2.98, "4711D":
             "1071C": 2.06, "4321A": 3.54}
 PRIMES = ("Prime exceptionnelle", "Prime d'assiduité", "Prime de panier soumise", "Indemnité de sujétion",
           "Prime sur objectifs")
-KEEP = "Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans limitation " \
-       "de durée."
-PORTAL = "Rubrique dédiée au bulletin de paie sur le portail www.service-public.fr"
 
 
 @dataclass
@@ -295,8 +296,7 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     net_social = round(g - sal_total + mut_p + cut(t1, prev_p), 2)
     taxable = round(g - sal_total + csg_nd + mut_p - max(0.0, overtime - exemption), 2)
     tax_rate = rng.choice((0.0, 1.3, 2.6, 3.8, 5.1, 7.4, 9.9, 12.2))
-    tax_label = (rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < 0.75
-                 else "Taux non personnalisé" if tax_rate else "Taux personnalisé")
+    tax_label = tax_rate_label(tax_rate, rng, 0.75)
     tax = cut(taxable, tax_rate)
     advance = None
     if rng.random() < 0.2:
@@ -307,13 +307,6 @@ def _compute(facts: DossierFacts, slip: PayslipFacts, rng: random.Random) -> Pay
     return Pay(pay, g, rows, sal_total, pat_total, after, net_before, net_social, taxable, tax_rate, tax_label, tax,
                advance, net_paid, [(label, base, rate, amount) for _, label, base, rate, amount in detail], hours,
                slip.base_salary / hours, overtime_hours, leave, variables)
-
-
-def _seniority(start: dt.date, end: dt.date) -> str:
-    months = max(0, (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day))
-    years, months = divmod(months, 12)
-    parts = ([f"{years} an{'s' if years > 1 else ''}"] if years else []) + ([f"{months} mois"] if months else [])
-    return " ".join(parts) or "moins d'un mois"
 
 
 def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Random) -> People:
@@ -339,7 +332,7 @@ def _people(facts: DossierFacts, slip: PayslipFacts, pay: Pay, rng: random.Rando
              else rng.choice(("Niveau II", "Niveau III – échelon 2", "Niveau IV", "Échelon 3")))
     coefficient = str(rng.choice((115, 130, 150, 400, 450)) if cadre else rng.choice((170, 185, 210, 230, 255, 280)))
     job = [("Emploi", c.job_title), ("Statut", status), ("Niveau", level), ("Coefficient", coefficient),
-           ("Date d'entrée", date_slash(c.start_date)), ("Ancienneté", _seniority(c.start_date, last)),
+           ("Date d'entrée", date_slash(c.start_date)), ("Ancienneté", seniority(c.start_date, last)),
            ("Contrat", f"{c.contract_type} – {hours_fr(pay.hours)} h / mois"),
            ("Taux horaire", f"{rate4(pay.hourly)} €")]
     period = rng.choice((f"Période du {date_slash(p)} au {date_slash(last)}",

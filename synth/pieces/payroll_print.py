@@ -1,8 +1,9 @@
 """Figures and drawing helpers French payroll software prints with, shared by the fresh payslip families
-`bulletin_paysage`, `bulletin_interim` and `bulletin_bilingue`: the social security ceiling, the rates that depend on
-the gross, amounts and rates written the French way, a leave taken within the month, the paid leave earned over
-its reference years, the rows of the pay table and their cells, a social security number, text fitted to its room and
-a small ruled grid."""
+`bulletin_paysage`, `bulletin_interim`, `bulletin_bilingue` and `cabinet_comptable`: the social security ceiling, the
+rates that depend on the gross, amounts and rates written the French way, a leave taken within the month, the paid
+leave earned over its reference years, the seniority, the tax rate's label, the rows of the pay table and their cells,
+a social security number, the mentions every slip prints, text fitted to its room, a tint, a dashed rule, a table's
+heads and cells and a small ruled grid."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from synth.fmt import number_fr
 from synth.fonts import FontKey, text_width_mm
-from synth.layout import BLACK, Box, Color, Sheet, Text
+from synth.layout import BLACK, Box, Color, Rule, Sheet, Text
 from synth.people import Person
 from synth.pieces.base import bold
 from synth.rules import add_months
@@ -26,6 +27,10 @@ TRANSPORT = {"Paris": 3.20, "Lyon": 2.00, "Marseille": 2.00, "Toulouse": 2.00, "
 # the generator's jobs paid as cadres
 CADRES = {"Ingénieur d'études", "Chef de projet marketing", "Ingénieure R&D", "Analyste de données",
           "Développeur informatique", "Conducteur de travaux"}
+# the mention every payslip prints, and the public portal that explains the slip
+KEEP = ("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans "
+        "limitation de durée.")
+PORTAL = "Rubrique dédiée au bulletin de paie sur le portail www.service-public.fr"
 
 
 # ------------------------------------------------------------------ figures
@@ -130,6 +135,22 @@ def general_reduction(gross: float, smic_month: float) -> float:
     return min(0.3981, 0.02 + 0.3781 * (0.5 * (ratio - 1)) ** 1.75) if ratio > 1 else 0.0
 
 
+def seniority(start: dt.date, end: dt.date) -> str:
+    """The seniority from `start` to `end` in whole years and months: "3 ans 2 mois", "1 an", "moins d'un mois"."""
+    months = max(0, (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day))
+    years, months = divmod(months, 12)
+    parts = ([f"{years} an{'s' if years > 1 else ''}"] if years else []) + ([f"{months} mois"] if months else [])
+    return " ".join(parts) or "moins d'un mois"
+
+
+def tax_rate_label(tax_rate: float, rng: random.Random, personal: float) -> str:
+    """How the slip names the rate of the tax at source: with a tax, the rate the DGFiP sent (`personal` of the
+    time: "Taux personnalisé" or "Taux transmis par la DGFiP") or else "Taux non personnalisé"; with none,
+    "Taux personnalisé"."""
+    return (rng.choice(("Taux personnalisé", "Taux transmis par la DGFiP")) if tax_rate and rng.random() < personal
+            else "Taux non personnalisé" if tax_rate else "Taux personnalisé")
+
+
 def ssn_born_abroad(person: Person, rng: random.Random) -> str:
     """A French social security number for a worker born abroad (département 99), with its key."""
     digits = f"{1 if person.sex == 'M' else 2}{person.birth_date:%y%m}99{rng.randint(100, 499)}{rng.randint(1, 999):03d}"
@@ -201,6 +222,49 @@ def put(sheet: Sheet, x: float, y: float, text: str, size: float, font: FontKey,
     if text:
         size = fit(text, font, size, width) if width else size
         sheet.add(Text(x, y, text, size, font, color, align))  # type: ignore[arg-type]
+
+
+def tint(color: Color, k: float) -> Color:
+    """`color` taken `k` of the way to white."""
+    return tuple(min(255, int(v + (255 - v) * k)) for v in color)  # type: ignore[return-value]
+
+
+def dashed_rule(sheet: Sheet, left: float, right: float, y: float, color: Color) -> None:
+    """A dashed rule at `y` from `left` to `right`: 1.8 mm dashes every 3 mm."""
+    for x in range(int(left), int(right) - 1, 3):
+        sheet.add(Rule(x, y, x + 1.8, y, 0.2, color))
+
+
+@dataclass
+class TableStyle:
+    """How a sub-layout draws its pay table: its face, its accent, its kind (the family's word: "band", "grid",
+    "plain", "dashed"...) and the rows' step."""
+    font: FontKey
+    accent: Color
+    kind: str
+    step: float = 3.6
+
+
+def put_heads(sheet: Sheet, cols: Sequence[Column], y: float, size: float, font: FontKey, color: Color) -> None:
+    """The columns' heads (in bold) at `y`: 1 mm inside their left edge, or their right one for a right-aligned
+    column."""
+    for col in cols:
+        put(sheet, col.x + (col.w - 1 if col.align == "right" else 1), y, col.head, size, bold(font), col.w - 1.5,
+            color, col.align)
+
+
+def put_cells(sheet: Sheet, cols: Sequence[Column], row: Line, y: float, size: float, font: FontKey) -> None:
+    """`row`'s cells at `y`: in bold for a heading, the gross, a total or a net; the label of a row under a heading
+    indented; the figures right-aligned."""
+    face = bold(font) if row.style in ("head", "gross", "total", "net") else font
+    for col in cols:
+        text = cell(row, col.key)
+        if col.key == "label" and row.style == "sub":
+            put(sheet, col.x + 3.5, y, text, size, font, col.w - 4.5)
+        elif col.align == "right":
+            put(sheet, col.x + col.w - 1, y, text, size, face, col.w - 1.5, align="right")
+        else:
+            put(sheet, col.x + 1, y, text, size, face, col.w - 1.5)
 
 
 def grid(sheet: Sheet, x: float, y: float, widths: Sequence[float], rows: Sequence[tuple[str, ...]], font: FontKey,
