@@ -199,7 +199,9 @@ def is_annual(context: str) -> bool:
 
 _HOURS_RE = re.compile(
     # never the end of a number grouped by thousands ("1 150 heures" of a whole training)
-    r"(?<![\d,.])(?<!\d\s)(?<!\d\u202f)(?<!\d\xa0)(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)\s?(?P<minutes>\d{2})\b|"
+    r"(?<![\d,.])(?<!\d\s)(?<!\d\u202f)(?<!\d\xa0)(?P<hours>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:(?P<h>h)"
+    # minutes spaced the French way ("14 h 00"), on the same line, never a count of weeks or days
+    r"(?:[ \xa0\u202f](?=[0-5]\d\b(?!\s*(?:semaines?|jours?|mois|ans?)\b)))?(?P<minutes>\d{2})\b|"
     r"(?:heures?|hours?\b|hrs?\b|h\b))",
     re.IGNORECASE,
 )

@@ -125,8 +125,9 @@ def _without_numbering(text: str) -> str:
 
 # A bilingual form's label with its translation after a slash ("SALARIÉ / EMPLOYEE", "Période / Period :"):
 # the translation belongs to the label, its value comes after both.
-_SLASHED_GLOSS = re.compile(r"[ \t]*/[ \t]*[A-Za-z][A-Za-z'()-]*(?: [A-Za-z][A-Za-z'()-]*){0,3}(?=[ \t]*(?::|$|\t))",
-                            re.MULTILINE)
+# Never a second French label ("NOM / PRENOM", "Date / signature").
+_SLASHED_GLOSS = re.compile(r"[ \t]*/[ \t]*(?!(?i:pr[eé]noms?|noms?|dates?|signatures?|adresses?|qualit[eé]s?)\b)"
+                            r"[A-Za-z][A-Za-z'()-]*(?: [A-Za-z][A-Za-z'()-]*){0,3}(?=[ \t]*(?::|$|\t))", re.MULTILINE)
 
 # Labels that are also the first word of companies' names.
 _NAME_KIND_WORDS = r"(?:exploitation|etablissements?|societe|entreprise|cabinet|groupe)"

@@ -364,16 +364,28 @@ _LEGAL_FORM = (
     r"(?:\b(?:" + "|".join(LEGAL_FORMS) + r")\b|\b(?:s\.a\.s\.u|s\.a\.s|s\.a\.r\.l|e\.u\.r\.l|s\.a|s\.n\.c)\.?"
     r"|" + _LEGAL_FORM_WORDS + r")"
 )
-# Where a company name ends in running text.
-COMPANY_NAME_END = (
-    # a comma, not one within a public body's name ("Direction … de l'emploi, du travail et des solidarités")
-    r",(?!\s+(?:du|des|de\s+la|de\s+l['’])\s?)|;|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
+# A public body's name runs on past its commas ("Direction … de l'emploi, du travail et des solidarités"): a
+# company's ends at its first ("Garage Martin, du groupe …").
+PUBLIC_BODY = (r"(?:direction|ministere|agence|prefecture|conseil|office|caisse|secretariat|delegation|commissariat"
+               r"|inspection|communaute|syndicat)\b")
+_WITHIN_A_PUBLIC_NAME = r"(?!\s+(?:du|des|de\s+la|de\s+l['’])\b)"
+
+
+def name_ending_comma(name: str) -> re.Match | None:
+    """The comma that ends `name` (as printed), if any."""
+    return re.search("," + (_WITHIN_A_PUBLIC_NAME if re.match(PUBLIC_BODY, fold(name)) else ""), name)
+
+
+# Where a company name ends in running text (besides its comma).
+_COMPANY_NAME_END = (
+    r";|\(|\s[-–—]\s|\s+au\s+capital|\s+dont\b|\s+siret|\s+siren|\s+rcs\b|\s+immatricul|\s+sise?\b"
     r"|\s+situee?\b|\s+represente|\s+ayant\b|\s+domicili|\s+code\b|\s+n°|\s+ci-apres|\s+en\s+la\s+personne"
     r"|\s+\d{5}\b|\s+engage|\s+recrute|\s+embauche|\s+et\s+(?:m\.|mme|monsieur|madame)"
     # the next column's label, run on when OCR left no gap ("TRANSPORTS DU LITTORAL. Forme juridique")
     r"|\.?\s+(?:forme\s+juridique|adresse|telephone|code\s+naf)\b"
     r"|\s+" + _LEGAL_FORM + r"\s*(?:$|[,(]|au\s|\s-)"
 )
+COMPANY_NAME_END = r",|" + _COMPANY_NAME_END
 
 
 def strip_legal_form(name: str) -> str:
@@ -395,8 +407,8 @@ def company_name_span(index: TextIndex, span: Span) -> Span | None:
     up to where the name ends, without its legal form."""
     text = str(span.value)
     folded = fold(text)
-    m = re.search(COMPANY_NAME_END, folded)
-    raw = text[: m.start()] if m else text
+    ends = [m.start() for m in (re.search(_COMPANY_NAME_END, folded), name_ending_comma(text)) if m]
+    raw = text[: min(ends)] if ends else text
     name = strip_legal_form(raw)
     # a public body's name runs long ("Direction régionale de l'environnement, de l'aménagement et du logement …")
     if not re.search(r"[A-Za-zÀ-ÿĀ-ɏḀ-ỿ]{2}", name) or len(name) > 100:
@@ -713,7 +725,7 @@ def monthly_amount_after(index: TextIndex, label: str, weekly_hours: float | Non
             before = index.folded[max(m.start(), m.end() + s - 60): m.end() + s]
             after = fold(chunk[e: e + 40])
             # a share capital, a voucher, a bonus; the social security's hourly ceiling the rate is a share of
-            if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]) or "plafond" in before:
+            if re.search(r"capital|valeur faciale|titre|ticket|prime", before[-35:]) or re.search(r"plafond[^,;]*$", before):
                 continue
             context = before[-60:] + " " + after
             # the period written right after the amount is its own ("300,00 € par mois
@@ -760,10 +772,13 @@ def last_number_on_line(index: TextIndex, label: str, maximum: float = 100_000) 
 
 def _own_table(row: str) -> str:
     """A row's cells up to a cell of words after its numbers: a table printed beside it begins there ("Salaire brut
-    | 2 058,33 | 9 224,30 | N-1 (06/2024 – 05/2025) | 25,00 | 13,00 | 12,00": the paid leave's own table)."""
+    | 2 058,33 | 9 224,30 | Congés N-1 | 25,00 | 13,00": the paid leave's own table). A unit's cell ("heures",
+    "mois", "EUR") is the row's own."""
     seen_number = False
     for cell in re.finditer(r"[^\t]+", row):
-        if seen_number and re.search(r"[^\W\d_]{3,}", cell.group()) and not re.search(r"\d", cell.group()[:2]):
+        words = cell.group()
+        if (seen_number and re.search(r"[^\W\d_]{3,}", words) and not re.search(r"\d", words[:2])
+                and not re.fullmatch(r"(?i)\s*(?:h|hrs?|heures?|j|jours?|mois|eur|euros?|€|%)\s*", words)):
             return row[:cell.start()]
         seen_number = seen_number or bool(re.search(r"\d", cell.group()))
     return row
@@ -814,6 +829,7 @@ def clean_title(text: str) -> str:
 
 
 __all__ = [
+    "name_ending_comma",
     "Span", "TextIndex", "ExtractionBuilder", "NAME_PARTICLES", "values_after", "first_after", "date_after",
     "siret_span", "strip_legal_form", "company_name_span", "split_name", "person_mentions",
     "labelled_name", "ner_person", "weekly_hours_span", "monthly_amount_after",

@@ -6,7 +6,13 @@ may open with its name, and particles stay with the surname."""
 from __future__ import annotations
 
 from extractors.columns import reading_rows
-from extractors.fields import company_registration, diploma, employment_contract, internship_agreement, urssaf_certificate
+from extractors.fields import (
+    company_registration,
+    diploma,
+    employment_contract,
+    internship_agreement,
+    urssaf_certificate,
+)
 from extractors.form_labels import is_label
 from extractors.textfields import TextIndex, split_name
 from models.document import Line, Page, Word
@@ -1061,3 +1067,25 @@ soit une durée hebdomadaire de présence de 35 heures.
                                    "Centre-Est")
     assert fields["institution_name"] == "Institut polytechnique de Nevers"
     assert fields["monthly_gratification"] == 682.5
+
+
+def test_round_nine_rules_stay_within_their_cases() -> None:
+    """What the rules above must leave alone: a unit's cell in a pay row, a company's name at its comma, a count of
+    weeks after hours, a rate stated after the ceiling in its own clause, a school's heading beside the host's."""
+    from extractors.fields import payslip
+    from extractors.frenchtext import find_hours
+    from extractors.textfields import Span, company_name_span, monthly_amount_after
+
+    rows = [[(0.08, "BULLETIN DE PAIE"), (0.55, "Mars 2026")],
+            [(0.08, "Salaire brut"), (0.35, "151,67"), (0.50, "heures"), (0.65, "15,47"), (0.80, "2 346,34")]]
+    assert payslip.extract([layout_page(rows)]).fields["gross_salary"] == 2346.34
+    for clause, name in (("Boulangerie Martin, dûment représentée par", "Boulangerie Martin"),
+                         ("Garage Martin, du groupe Vinci Autos, 12 rue", "Garage Martin")):
+        assert company_name_span(None, Span(clause, 0, len(clause), 1.0)).value == name
+    assert [h for h, _, _ in find_hours("35 h\t12 semaines")] == [35.0]
+    assert [h for h, _, _ in find_hours("Durée hebdomadaire : 35 h\n10 – GRATIFICATION")] == [35.0]
+    page = prose_page("Gratification : 15 % du plafond horaire de la sécurité sociale, soit 4,35 € de l'heure")
+    assert monthly_amount_after(TextIndex([page]), r"gratification", 35.0).value == 659.75
+    rows = [[(0.08, "CONVENTION DE STAGE")], [(0.08, "ÉTABLISSEMENT"), (0.55, "ORGANISME D'ACCUEIL")],
+            [(0.08, "Université Lumière"), (0.55, "ACME INGÉNIERIE")]]
+    assert internship_agreement.extract([layout_page(rows)]).fields["host_name"] == "ACME INGÉNIERIE"

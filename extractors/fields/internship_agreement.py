@@ -26,6 +26,7 @@ from extractors.textfields import (
     looks_like_name,
     monthly_amount_after,
     name_after,
+    name_ending_comma,
     ner_person,
     period_of_dates,
     run_on_end,
@@ -48,8 +49,9 @@ FIELD_NAMES = FIELDS[PieceType.internship_agreement]
 HOSTING = (r"organisme|entreprise|structure|societe|exploitation|collectivite|administration|etablissement"
            r"|employeur|autorite|commune")  # never its "service d'accueil": the department within it
 # with the words that qualify it ("l'établissement public de santé d'accueil", "l'administration publique d'accueil")
-HOST_KIND = r"(?:" + HOSTING + r")(?:\s+(?!d')[\w-]+){0,3}?\s+d'accueil"
-NOT_HOSTING = r"(?!(?:\s+(?!d')[\w-]+){0,3}?\s+d'accueil)"
+_QUALIFIER = r"(?:\s+(?!d'|(?:" + HOSTING + r"|enseignement)\b)[\w-]+){0,3}?"  # never the next cell's role
+HOST_KIND = r"(?:" + HOSTING + r")" + _QUALIFIER + r"\s+d'accueil"
+NOT_HOSTING = r"(?!" + _QUALIFIER + r"\s+d'accueil)"
 
 # A date may carry its weekday ("du lundi 24 août 2026"), folded (no accents).
 WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -183,9 +185,8 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     kind, tab, rest = line.partition("\t")
     if tab and re.fullmatch(r"(?:" + HOSTING + r"|ecole|universite)\s*:?", fold(kind.strip())):
         first_start, line = first_start + len(kind) + 1, rest.split("\t")[0]
-    # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at a comma, not at one
-    # within it ("Direction départementale de l'emploi, du travail et des solidarités")
-    comma = re.search(r",(?!\s*(?:du|de|des|d'|et)\b)", line)
+    # "LABORATOIRES DU PLATEAU, Société par actions simplifiée, SIRET …": the name ends at its comma
+    comma = name_ending_comma(line)
     first = line[:comma.start() if comma else len(line)].strip()
     next_party = re.match(r"(?:l'|le\s+|la\s+)?(?:" + HOST_SECTION + "|" + INTERN_SECTION + ")", fold(first))
     if first and ":" not in first and not re.search(r"\d", first) and not next_party and not opens_with_label(first):
