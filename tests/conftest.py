@@ -61,11 +61,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The modules holding slow end-to-end tests first, each kept whole (its module fixtures are made once): with two
-    workers stealing work, a four-minute test started last keeps one worker busy alone while the other has finished.
-    The order is the same in every worker, as xdist needs."""
+    """The modules holding slow end-to-end tests first, each kept whole (its module fixtures are made once): with
+    workers stealing work, a four-minute test started last keeps one worker busy alone while the others have
+    finished. The order is the same in every worker, as xdist needs."""
     slow_modules = {item.module.__name__ for item in items if item.get_closest_marker("slow") and item.module}
     items.sort(key=lambda item: item.module is None or item.module.__name__ not in slow_modules)
+
+
 from storage.records import Records
 
 

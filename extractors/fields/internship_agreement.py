@@ -192,7 +192,7 @@ def _party_name(index: TextIndex, section_at: int | None) -> Span | None:
     if first and ":" not in first and not re.search(r"\d", first) and not next_party and not opens_with_label(first):
         offset = index.text.find(first, first_start)
         end = run_on_end(index, offset + len(first)) if not comma else offset + len(first)
-        return company_name_span(index, Span(" ".join(index.text[offset:end].split()), offset, end, 0.8))
+        return company_name_span(index, Span(index.text[offset:end], offset, end, 0.8))
     return None
 
 
