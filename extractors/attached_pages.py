@@ -27,7 +27,9 @@ CERTIFIED_COPY = re.compile(r"\A(?:[^\n]*\n){0,1}[^\n]*\b(?:verified\s*(?:&|and)
 GRANT = re.compile(r"\b(?:confer|decern|delivr|admitted|awarded|granted|degree\s+of|diplome\s+(?:de|d['’])|titulo\s+de)")
 RESULTS = re.compile(r"\b(?:transcript|statement\s+of\s+(?:marks|grades|results)|marks?\s*(?:sheet|card|memorandum)|grade\s+(?:card|sheet|report)"
                      r"|academic\s+record|releves?\s+(?:de|des)\s+(?:notes|resultats)|historico\s+(?:escolar|academico)"
-                     r"|certificado\s+de\s+(?:notas|calificaciones)|certificato\s+degli\s+esami)\b")
+                     r"|certificado\s+de\s+(?:notas|calificaciones)|certificato\s+degli\s+esami"
+                     # German: "Zeugnis über die Bachelorprüfung", "Akademischer Leistungsausweis", "Notenauszug"
+                     r"|zeugnis\s+uber|leistungs(?:ausweis|ubersicht|nachweis)|notenauszug|notenspiegel)\b")
 
 
 def is_apostille(page: Page) -> bool:

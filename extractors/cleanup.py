@@ -162,6 +162,35 @@ def remove_rules(gray: np.ndarray) -> np.ndarray:
     rules = cv2.bitwise_or(horizontal, vertical)
     if not rules.any():
         return gray
+    # Inside a dark band (a heading printed white on black), the threshold finds the band's rows
+    # between its letters' rows, which read as rules: erased, they cut the letters to pieces.
+    rules[_dark_areas(gray) > 0] = 0
     cleaned = gray.copy()
     cleaned[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 255
     return cleaned
+
+
+def _dark_areas(gray: np.ndarray) -> np.ndarray:
+    """Heading bands: solid dark areas of the page, light letters in them filled, no taller than a
+    few lines and clear of the image's edges (a photo's table or a scanner's lid around the sheet
+    is no band: a card's edge against it is a rule to erase). Rules and dark text are too thin to
+    stay; the mask reaches a few pixels past a band's edge, where its rim is."""
+    h, w = gray.shape[:2]
+    dark = (gray < 110).astype(np.uint8)
+    filled = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    solid = cv2.morphologyEx(filled, cv2.MORPH_OPEN, np.ones((15, 15), np.uint8))
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(solid)
+    x, y, bw, bh = (stats[:, k] for k in range(4))
+    band = ((x > 0) & (y > 0) & (x + bw < w) & (y + bh < h) & (bh <= BAND_MAX_HEIGHT * h)
+            & (bw >= BAND_MIN_WIDTH * w))
+    band[0] = False  # the background
+    for k in np.flatnonzero(band):
+        # a band is mostly ink around its letters; a bold word, its letters' gaps filled, is not
+        box = dark[y[k]:y[k] + bh[k], x[k]:x[k] + bw[k]]
+        band[k] = box.mean() >= BAND_MIN_INK
+    return cv2.dilate(band[labels].astype(np.uint8), np.ones((7, 7), np.uint8))
+
+
+BAND_MAX_HEIGHT = 0.1  # of the page: a heading band holds a line or two
+BAND_MIN_WIDTH = 0.15  # of the page: wider than any word
+BAND_MIN_INK = 0.6

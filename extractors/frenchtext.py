@@ -41,11 +41,15 @@ _MONTHS: dict[str, int] = {
     "julio": 7, "julho": 7, "luglio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "setembro": 9,
     "settembre": 9, "octubre": 10, "outubro": 10, "ottobre": 10, "noviembre": 11, "novembro": 11,
     "diciembre": 12, "dezembro": 12, "dicembre": 12,
+    # German, as diplomas of Germany, Austria and Switzerland print them ("22. Januar 2001", "Jänner", "März")
+    "januar": 1, "janner": 1, "jaenner": 1, "februar": 2, "marz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
 }
 
-# "15th August, 2021", "this 8th day of July, 2020", "09-Mar-2023": English ordinals, the year after a comma or a dash.
+# "15th August, 2021", "this 8th day of July, 2020", "09-Mar-2023": English ordinals, the year after a comma or a dash;
+# German's day with its dot ("7. September 2022").
 _WORD_DATE = re.compile(
-    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:-\s*|(?:day\s+)?of\s+|de\s+|do\s+)?"
+    r"(?<![\w])(?P<day>[0-3]?\d|1er|ler|1re|1°)(?P<dot>\.(?=\s))?\s*(?:er\b|st\b|nd\b|rd\b|th\b)?\s*(?:-\s*|(?:day\s+)?of\s+|de\s+|do\s+)?"
     r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?\s*(?:[-,]\s*|,?\s*(?:de|del|do)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
@@ -85,11 +89,26 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A day with its dot is German's ("7. September 2022"): only before a German month, never a number of an article,
+# an amendment or a year of study ("Article 3. Mai 2020", "Master 2. Septembre 2023").
+_GERMAN_MONTHS = {"januar", "janner", "jaenner", "februar", "marz", "maerz", "april", "mai", "juni", "juli", "august",
+                  "september", "oktober", "november", "dezember"}
+_NUMBERED_BEFORE = re.compile(r"(?:article|art|avenant|annexe|chapitre|section|titre|page|n°|no|nr|master|licence|bac|"
+                              r"semestre|annee|\+)\s*\.?\s*$", re.IGNORECASE)
+
+
+def _german_day(text: str, m: re.Match) -> bool:
+    return (strip_accents(m.group("month")).lower() in _GERMAN_MONTHS
+            and not _NUMBERED_BEFORE.search(strip_accents(text[max(0, m.start() - 12):m.start()])))
+
+
 def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     """Every date in `text` with its span, in reading order; overlapping matches keep the first."""
     found: list[tuple[dt.date, int, int]] = []
     for m in _WORD_DATE.finditer(text):
         month = month_number(m.group("month"))
+        if m.group("dot") and not _german_day(text, m):
+            continue
         day = _day_number(m.group("day"))
         if month and day:
             d = _make_date(int(m.group("year")), month, day)

@@ -36,6 +36,14 @@ _HEAD_LEAD = (r"[\s,:;]*(?:(?:et|entre)\b[\s,:;]*)?(?:(?:la|cette)\s+societe|l'e
               r"|(?:le|la)\s+(?:stagiaire|salariee?))?[\s:]*(?:" + CIVILITY + r")?\s*")
 
 
+# An institution's name opens with its kind (a common noun): an article before it is the sentence's.
+# (matched on the folded text: "LE CENTRE HOSPITALIER", "La commune de …"; a brand's article stays: "La Maison Bleue")
+_ARTICLE_OF_AN_INSTITUTION = (r"(?:le|la|les)\s+(?=(?:centres?|hopital|hopitaux|groupe(?:ment)?|institut|universite"
+                              r"|etablissement|conseil|commune|ville|association|fondation|agence|direction|ministere"
+                              r"|office|chambre|caisse|syndicat|mairie|prefecture|region|departement|clinique"
+                              r"|college|lycee|ecole|communaute|metropole)\b)")
+
+
 def defined_party(index: TextIndex, role: str) -> Span | None:
     """The head of the clause that defines `role` (a folded regex: "employeur",
     "organisme d'accueil"): the party's name as the clause opens with it, up to its first comma."""
@@ -46,8 +54,11 @@ def defined_party(index: TextIndex, role: str) -> Span | None:
         begin = max(0, m.start() - 600) + starts[-1].end()
         lead = re.match(_HEAD_LEAD, index.folded[begin: m.start()])
         begin += lead.end() if lead else 0
-        # an elided article before a name: "l'Université de Lorraine"
+        # an elided article before a name: "l'Université de Lorraine"; the sentence's article before
+        # an institution's name ("Le Centre hospitalier de Strasbourg, …", never "La Poste")
         begin += 2 if re.match(r"[lL]['’][A-ZÀ-Þ]", index.text[begin: begin + 3]) else 0
+        article = re.match(_ARTICLE_OF_AN_INSTITUTION, index.folded[begin: begin + 40])
+        begin += article.end() if article else 0
         comma = index.text.find(",", begin, m.start())
         end = comma if comma > 0 else m.start()
         head = index.text[begin:end].strip()

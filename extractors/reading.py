@@ -40,6 +40,7 @@ from extractors.raster import (
     render_dpi,
     render_page,
 )
+from extractors.rows import rows_from_words
 from extractors.step_times import charge, collecting, steps_of, timed
 from models import (
     CorruptFile,
@@ -50,6 +51,7 @@ from models import (
     ReadTimeout,
     UnreadableFileError,
     UnsupportedFormat,
+    Word,
 )
 
 # tesseract (leptonica) refuses images with a side longer than this.
@@ -306,6 +308,8 @@ def _carry_on(prepared: _Prepared, best: OcrResult, job: PageJob, tmp: str) -> P
             best = _ocr(cleanup.remove_rules(upright), tmp, job)
         if extra and best.word_count <= 2 * FEW_WORDS:
             best = _card_reading(upright, best, job)
+        if extra and best.word_count <= 2 * FEW_WORDS:  # a card's few words, not a page of text around an MRZ
+            best = _with_sparse_words(upright, best, job, tmp)
     h, w = upright.shape[:2]
     return Page(
         source=job.source,
@@ -388,6 +392,48 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
             bx0, by0, bx1, by1 = word.bbox
             word.bbox = (x0 / w + bx0 * sx, y0 / h + by0 * sy, x0 / w + bx1 * sx, y0 / h + by1 * sy)
     return attempt
+
+
+# A word of the sparse pass is taken only when read this surely: the pass also reads
+# debris in a card's guilloches and photo, which the page's reading had rightly left.
+SPARSE_WORD_CONFIDENCE = 0.6
+# A word of the page's reading this unsure is debris (tesseract's reading of a photo's
+# edge or a hologram), and gives way to a sure word of the sparse pass over it.
+DEBRIS_CONFIDENCE = 0.3
+
+
+def _with_sparse_words(gray: np.ndarray, best: OcrResult, job: PageJob, tmp: str) -> OcrResult:
+    """An identity page's reading with the words a sparse-text pass (tesseract's mode 11)
+    finds where the page's reading has none. Page layout analysis takes a card's short
+    label-and-value lines beside its photo or a stamp for part of a picture and drops them
+    (the category under "Type / Remarques" on a photographed residence card); read as
+    scattered text they stand. A word is added only where the page's reading has none, or
+    only debris it read unsure of, which the sure words then cover across (never a word cut
+    short: "BEN" over an unsure "BEN-SALAH" leaves it). The page's confidence stays its own."""
+    try:
+        sparse = _ocr(cleanup.remove_rules(gray), tmp, job, psm=11)
+    except ReadTimeout:
+        return best
+    words = [w for line in best.lines for w in line.words]
+    sure = [w for line in sparse.lines for w in line.words
+            if w.confidence >= SPARSE_WORD_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
+    debris = {id(w) for w in words if w.confidence < DEBRIS_CONFIDENCE and _covered(w, sure)}
+    kept = [w for w in words if id(w) not in debris]
+    added = [w for w in sure if not any(_boxes_meet(w.bbox, other.bbox) for other in kept)]
+    if not added:
+        return best
+    return OcrResult(lines=rows_from_words(kept + added), mean_confidence=best.mean_confidence)
+
+
+def _covered(word: Word, sure: list[Word]) -> bool:
+    """Whether the sure words over `word` span most of its width."""
+    x0, _, x1, _ = word.bbox
+    width = sum(min(x1, w.bbox[2]) - max(x0, w.bbox[0]) for w in sure if _boxes_meet(word.bbox, w.bbox))
+    return width >= 0.7 * (x1 - x0)
+
+
+def _boxes_meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _upright_by_its_mrz(gray: np.ndarray, result: OcrResult, readings: PageMrzReadings) -> bool:

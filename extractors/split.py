@@ -12,6 +12,7 @@ import re
 
 from extractors.attached_pages import is_certification, is_record_of_results
 from extractors.classify import MIN_EVIDENCE, PageScores
+from extractors.frenchtext import find_dates
 from extractors.textnorm import normalize
 from models import Page, PieceType
 
@@ -43,16 +44,40 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
         # "Page 2 sur 3" after "Page 1 sur 3", or the reference of the pages before: the same document, whatever its
         # words look like
         follows = (previous is not None and numbered == (previous[0] + 1, previous[1])) or bool(own & references)
-        if current_type is None or (not follows and not certifying
+        # a diploma restated (its translation, its other language's version, its transcript): the same dates; a
+        # transcript sent before its diploma as well
+        restated = bool(groups) and score.title is None and _restates(pages[groups[-1][0]], page) and (
+            current_type == PieceType.diploma and page_type in (PieceType.diploma, PieceType.other)
+            or page_type == PieceType.diploma and is_record_of_results(pages[groups[-1][0]]))
+        if current_type is None or (not follows and not certifying and not restated
                                     and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])
             current_type, references, certifying = page_type, set(), certification
         else:
             groups[-1].append(i)
+            if restated:
+                current_type = PieceType.diploma
             if certifying and not certification:
                 current_type, certifying = page_type, False  # the certified document, which gives the piece its type
         references |= own
     return groups
+
+
+def _restates(first: Page, page: Page) -> bool:
+    """Whether `page` gives two or more of the dates of the piece's first page (the holder's birth and the
+    degree's award, in any language's spelling): the same degree, not a second one of the same holder (another
+    award date), nor another person's paper. The texts a diploma recites ("Vu l'arrêté du 22 janvier 2014 …")
+    are every diploma's: their dates are left out."""
+    return len(_own_dates(first) & _own_dates(page)) >= 2
+
+
+# A line reciting a legal text: its date is the text's, printed on every diploma of its kind.
+_RECITAL = re.compile(r"^\W*vu\b|\b(?:arrete|decret|loi|ordonnance|circulaire|code)\b")
+
+
+def _own_dates(page: Page) -> set:
+    return {day for line in page.text.splitlines() if not _RECITAL.search(normalize(line))
+            for day, _, _ in find_dates(line)}
 
 
 def _references(page: Page) -> set[str]:

@@ -539,7 +539,13 @@ def person_mentions(index: TextIndex) -> list[PersonName]:
 _PLURAL_MARK = r"(?:\s*\(s\)|s\)|\(s)?"
 
 
-_SURNAME_LABEL = r"nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?" + _PLURAL_MARK
+# "Nom et prénom(s)", "Prénom(s) et nom", "Nom, prénoms", "Nom de naissance et prénom(s) de l'étudiant(e)": the whole name
+_FULL_NAME_LABEL = (r"(?<![a-z])(?:noms?(?:\s+de\s+(?:naissance|famille))?" + _PLURAL_MARK + r"\s*(?:,|\s+et)\s+prenoms?"
+                    r"|prenoms?" + _PLURAL_MARK + r"\s*(?:,|\s+et)\s+noms?)\b" + _PLURAL_MARK
+                    + r"(?:\s+(?:de\s+l['’]\s*(?:etudiant|eleve|interesse|apprenti)\w*|du\s+(?:stagiaire|salarie|titulaire"
+                    r"|candidat|beneficiaire)\w*)(?:\s*\(e\))?)?")
+# (never the first word of "NOM ET PRÉNOMS", whose value is the whole name)
+_SURNAME_LABEL = r"nom(?:\s+de\s+(?:famille|naissance)|\s+d'usage)?" + _PLURAL_MARK + r"(?!\s*(?:,|\s+et)\s*prenom)"
 _GIVEN_LABEL = r"prenoms?" + _PLURAL_MARK
 _SURNAME_STOP = r"\s(?:prenoms?|pr[ée]nom)|\s{2,}|\s[|]"
 _GIVEN_STOP = r"\s(?:nom|sexe|ne\(e\)|ne\W?e\W?\s*le|nee?\b|date)|\s{2,}|\s[|]"
@@ -571,7 +577,7 @@ def labelled_name(index: TextIndex, after: int = 0, before: int | None = None) -
     """A name given by labels: 'Nom : X  Prénom(s) : Y', 'Nom et prénom : X Y', 'Nom de naissance',
     with or without colons when the label opens its line."""
     limit = len(index.text) if before is None else before
-    both = values_after(index, r"(?<![a-z])noms?\s+et\s+prenoms?\b|(?<![a-z])prenoms?\s+et\s+noms?\b|(?<![a-z])identite\s*:", start=after)
+    both = values_after(index, _FULL_NAME_LABEL + r"|(?<![a-z])identite\s*:", start=after)
     both = [s for s in both if s.start < limit]
     surname_spans = _name_values(index, _SURNAME_LABEL, _SURNAME_STOP, after, limit)
     given_spans = _name_values(index, _GIVEN_LABEL, _GIVEN_STOP, after, limit)
@@ -679,6 +685,14 @@ HOURS_LABELS = (
 )
 
 
+def _not_applying(rest: str) -> bool:
+    """Whether the clause a figure stands in says it does not apply to the person ("cycle de 38 heures
+    hebdomadaires des agents (journées de 7 h 36) – ne s'applique pas au stagiaire"): on its line, up to
+    the clause's end (a comma, a semicolon, a full stop; not a decimal point)."""
+    clause = re.split(r"[,;\n]|\.(?!\d)", rest, maxsplit=1)[0]
+    return re.search(r"\bne\s+s['’]?\s*appliquen?t?\s+pas|n['’]est\s+pas\s+applicable|\bnon\s+applicable", clause) is not None
+
+
 def weekly_hours_span(index: TextIndex) -> Span | None:
     """Weekly hours, preferring a figure next to a working-time label; never a delay ('48 heures')."""
     for m in (m for label in HOURS_LABELS for m in index.search(label)):
@@ -697,7 +711,8 @@ def weekly_hours_span(index: TextIndex) -> Span | None:
             # par semaine" for minors), a day's hours ("(7 h par jour)"): not the hours the person works
             if re.search(r"delai|dans les|sous \d|supplementaire|complementaire|absence|prevenance|preavis"
                          r"|exceder|depasser|maximale?\b|\bmineurs?\b|duree\s+totale|au\s+total|\bdont\b", context) \
-                    or re.match(r"\s*(?:par|/|a\s+la)\s*(?:jour|journee)\b", fold(chunk[e:e + 15])):
+                    or re.match(r"\s*(?:par|/|a\s+la)\s*(?:jour|journee)\b", fold(chunk[e:e + 15])) \
+                    or _not_applying(index.folded[lo + e: lo + e + 160]):
                 continue
             if 1 <= hours <= 48:
                 return Span(hours, lo + s, lo + e, 0.9)

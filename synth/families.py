@@ -10,13 +10,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "passport": ("icao_bilingual", "icao_numbered"),
     "id_card": ("td1_bilingual", "td1_numbered", "td2_single"),
     "residence_permit": ("fra_card", "fra_card_compact", "fra_card_numbered", "fra_card_english", "fra_card_labels_below",
-                         "fra_card_photo_right", "fra_card_2025", "fra_card_2016"),
+                         "fra_card_photo_right", "fra_card_2025", "fra_card_2016", "copie_recto_verso"),
     "employment_contract": ("sections", "narrative", "engagement_letter", "parties_table", "two_column",
                             "stacked_form", "preamble_articles"),
     "internship_agreement": ("articles", "form", "clauses", "parties_blocks", "national_model", "boxed_grid",
                              "university_tripartite", "school_portal", "bilingual_traineeship", "convention_pfmp",
                              "convention_formation_continue", "convention_agricole", "convention_grande_ecole",
-                             "erasmus_traineeship", "convention_fonction_publique", "convention_hospitaliere"),
+                             "erasmus_traineeship", "convention_fonction_publique", "convention_hospitaliere",
+                             "convention_association"),
     "company_registration": ("kbis", "kbis_compact", "sirene", "kbis_table", "infogreffe_online", "registry_letter",
                              "rne_extract"),
     "payslip": ("boxed", "plain", "clarified", "cumuls", "split_header", "listing", "net_paye",
@@ -25,14 +26,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                 "certificat_two_col", "conferred", "school_band", "releve_resultats", "jury_proces_verbal",
                 "titre_professionnel", "comparabilite", "traduction_assermentee", "certificat_numerique",
                 "supplement_diplome", "diplome_maghreb", "titulo_apostille", "diploma_bilingue_est",
-                "degree_certificate_india", "notarial_certificate_china", "urkunde_allemande"),
+                "degree_certificate_india", "notarial_certificate_china", "urkunde_allemande", "laurea_italiana"),
     "cv": ("single", "sidebar", "two_column", "europass", "chronological_table", "header_band",
            "europe_compact"),
     "other": ("cover_letter", "rib", "attestation_hebergement", "facture_energie", "avis_imposition", "attestation_droits",
               "quittance_loyer", "acte_naissance", "certificat_travail", "bail_habitation"),
     "urssaf_certificate": ("urssaf_letter", "urssaf_table", "cgss_form", "msa", "urssaf_online", "urssaf_dotted",
                            "cssm_mayotte", "urssaf_numerique", "net_entreprises", "urssaf_vlu",
-                           "plateforme_conformite", "capture_ecran", "courriel_urssaf"),
+                           "plateforme_conformite", "capture_ecran", "courriel_urssaf", "travailleur_independant"),
     "job_offer": ("ft_page", "ft_attestation", "apec", "ft_recruiter", "cap_emploi", "partner_site"),
     "applications_statement": ("letter", "channels_table", "honour_words", "form", "candidates_list",
                                "boxed_total", "recruitment_report", "email_summary"),
@@ -77,6 +78,9 @@ LATER |= {"internship_agreement:convention_fonction_publique"}
 # A tenth internship wave, written once internship_agreement:convention_fonction_publique had been listed (2026-12-02),
 # without looking at it nor at the extractors: a public hospital's convention de stage for a foreign student.
 LATER |= {"internship_agreement:convention_hospitaliere"}
+# An eleventh internship wave, written once internship_agreement:convention_hospitaliere had been looked at (2026-12-02),
+# without looking at the extractors: an association's (loi 1901) convention de stage for a foreign student.
+LATER |= {"internship_agreement:convention_association"}
 # A third wave, written once diploma:school_band had been looked at.
 LATER |= {"diploma:releve_resultats"}
 # A fourth wave, written once diploma:releve_resultats had been looked at.
@@ -106,6 +110,9 @@ LATER |= {"diploma:notarial_certificate_china"}
 # A fifteenth wave, written once diploma:notarial_certificate_china had been looked at (2026-12-02), without looking at
 # the extractors: a German, Austrian or Swiss university's degree documents in German, for the foreign degrees.
 LATER |= {"diploma:urkunde_allemande"}
+# A sixteenth wave, written once diploma:urkunde_allemande had been looked at (2026-12-02), without looking at the
+# extractors: an Italian university's Diploma di Laurea parchment or Certificato di Laurea, for the foreign degrees.
+LATER |= {"diploma:laurea_italiana"}
 # Written once cv:header_band and other:avis_imposition had been looked at (2026-12-01).
 LATER |= {"cv:europe_compact", "other:quittance_loyer"}
 # A second `other` wave, written once other:quittance_loyer had been looked at (2026-12-01).
@@ -127,6 +134,9 @@ LATER |= {"urssaf_certificate:capture_ecran"}
 # A seventh urssaf_certificate wave, written once urssaf_certificate:capture_ecran had been looked at (2026-12-02),
 # without looking at the extractors: the printed e-mail thread forwarding the Urssaf's message with the attestation.
 LATER |= {"urssaf_certificate:courriel_urssaf"}
+# An eighth urssaf_certificate wave, written once urssaf_certificate:courriel_urssaf had been looked at (2026-12-02),
+# without looking at the extractors: the attestation a self-employed employer gets from the independent's account.
+LATER |= {"urssaf_certificate:travailleur_independant"}
 # A second applications_statement wave, written once applications_statement:recruitment_report had been looked at
 # (2026-12-01).
 LATER |= {"applications_statement:email_summary"}
@@ -135,6 +145,9 @@ LATER |= {"applications_statement:email_summary"}
 LATER |= {"residence_permit:fra_card_2025"}
 # A second residence_permit wave, written once residence_permit:fra_card_2025 had been looked at (2026-12-01).
 LATER |= {"residence_permit:fra_card_2016"}
+# A third residence_permit wave, written once residence_permit:fra_card_2016 had been looked at (2026-12-02), without
+# looking at the extractors: one A4 page with the photocopy of both sides of the card, as employers send it.
+LATER |= {"residence_permit:copie_recto_verso"}
 # A second payslip wave, written once payslip:net_paye had been looked at (2026-12-01).
 LATER |= {"payslip:bulletin_paysage"}
 # A third payslip wave, written once payslip:bulletin_paysage had been looked at (2026-12-02).

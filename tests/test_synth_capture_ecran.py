@@ -108,8 +108,9 @@ def test_an_older_dossier_keeps_its_other_pieces(tmp_path):
 
 
 def test_the_sixth_wave_leaves_the_earlier_draws_as_they_were():
-    """The five earlier fresh families and the older ones are still drawn."""
-    waves.earlier_draws_kept(NAME, "renouvellement", range(45), ("cssm_mayotte", "urssaf_numerique", "net_entreprises",
+    """The five earlier fresh families and the older ones are still drawn (over 81 seeds: travailleur_independant's
+    wave took the one piece of urssaf_numerique among the first 45)."""
+    waves.earlier_draws_kept(NAME, "renouvellement", range(81), ("cssm_mayotte", "urssaf_numerique", "net_entreprises",
                                                                  "urssaf_vlu", "plateforme_conformite", "msa",
                                                                  "urssaf_letter"))
 

@@ -147,8 +147,9 @@ def test_an_older_dossier_keeps_its_other_pieces(tmp_path):
 
 
 def test_the_seventh_wave_leaves_the_earlier_draws_as_they_were():
-    """The six earlier fresh families and the older ones are still drawn."""
-    waves.earlier_draws_kept(NAME, "renouvellement", range(40), ("cssm_mayotte", "urssaf_numerique",
+    """The six earlier fresh families and the older ones are still drawn (over 81 seeds: travailleur_independant's
+    wave took the one piece of urssaf_numerique among the first 40)."""
+    waves.earlier_draws_kept(NAME, "renouvellement", range(81), ("cssm_mayotte", "urssaf_numerique",
                                                                     "net_entreprises", "urssaf_vlu",
                                                                     "plateforme_conformite", "capture_ecran", "msa",
                                                                     "urssaf_letter"))

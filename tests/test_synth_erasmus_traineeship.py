@@ -115,9 +115,10 @@ def test_scanned_and_photographed():
 
 def test_in_whole_dossiers_alone_and_beside_the_older_families(tmp_path):
     """Drawn alone for its type, every agreement of a dossier is one and the folder passes the check; drawn with and
-    without it, a dossier keeps every other piece, with the same truth (seed 43 draws it)."""
+    without it, a dossier keeps every other piece, with the same truth (seed 23 draws it; 43, which did, went to
+    convention_association)."""
     assert waves.dossiers_of_only(NAME, ((3, "stage", 0.0, 0.0),), tmp_path / "alone") == {"render:born_digital": 1}
-    assert waves.dossiers_with_and_without(NAME, "stage", (43,), tmp_path / "beside") == 1
+    assert waves.dossiers_with_and_without(NAME, "stage", (23,), tmp_path / "beside") == 1
 
 
 def test_the_eighth_wave_leaves_the_earlier_draws_as_they_were():

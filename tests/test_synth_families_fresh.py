@@ -74,6 +74,10 @@ def test_fresh_families_per_french_type_listed_later_and_held_out():
     for piece_type in PRINTED:
         assert sum(f"{piece_type}:{f.layout}" in HELD_OUT for f in FRESH[piece_type]) == 1, piece_type
     assert "payslip:cabinet_comptable" in HELD_OUT and "payslip:bulletin_bilingue" in RETIRED
+    assert {"residence_permit:copie_recto_verso", "internship_agreement:convention_association",
+            "diploma:laurea_italiana", "urssaf_certificate:travailleur_independant"} <= set(HELD_OUT)
+    assert {"residence_permit:fra_card_2016", "internship_agreement:convention_hospitaliere",
+            "diploma:urkunde_allemande", "urssaf_certificate:courriel_urssaf"} <= set(RETIRED)
     assert {"diploma:conferred", "diploma:school_band", "diploma:releve_resultats", "diploma:jury_proces_verbal",
             "diploma:titre_professionnel", "diploma:comparabilite", "diploma:traduction_assermentee",
             "diploma:certificat_numerique"} <= set(RETIRED)
@@ -229,7 +233,8 @@ def test_a_later_wave_leaves_the_earlier_draws_as_they_were():
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
                                                   "diploma:notarial_certificate_china",
-                                                  "diploma:urkunde_allemande"}), 60)
+                                                  "diploma:urkunde_allemande",
+                                                  "diploma:laurea_italiana"}), 60)
     assert drawn["diploma:school_band"] > 0 and drawn["diploma:conferred"] > 0
 
 
@@ -244,7 +249,8 @@ def test_the_third_wave_leaves_both_earlier_waves_as_they_were():
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
                                                   "diploma:notarial_certificate_china",
-                                                  "diploma:urkunde_allemande"}), 80)
+                                                  "diploma:urkunde_allemande",
+                                                  "diploma:laurea_italiana"}), 80)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("releve_resultats", "school_band", "conferred")), drawn
 
 
@@ -273,7 +279,8 @@ def test_the_fourth_wave_leaves_the_three_earlier_waves_as_they_were():
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
                                                   "diploma:notarial_certificate_china",
-                                                  "diploma:urkunde_allemande"}), 120)
+                                                  "diploma:urkunde_allemande",
+                                                  "diploma:laurea_italiana"}), 120)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("jury_proces_verbal", "releve_resultats", "school_band",
                                                            "conferred")), drawn
 
@@ -324,7 +331,8 @@ def test_the_fifth_wave_leaves_the_four_earlier_waves_as_they_were():
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
                                                   "diploma:notarial_certificate_china",
-                                                  "diploma:urkunde_allemande"}), 150)
+                                                  "diploma:urkunde_allemande",
+                                                  "diploma:laurea_italiana"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 
@@ -357,7 +365,8 @@ def test_the_sixth_wave_leaves_the_five_earlier_waves_as_they_were():
                                                   "diploma:diploma_bilingue_est",
                                                   "diploma:degree_certificate_india",
                                                   "diploma:notarial_certificate_china",
-                                                  "diploma:urkunde_allemande"}), 150)
+                                                  "diploma:urkunde_allemande",
+                                                  "diploma:laurea_italiana"}), 150)
     assert all(drawn[f"diploma:{name}"] > 0 for name in ("comparabilite", "titre_professionnel", "jury_proces_verbal",
                                                            "releve_resultats", "school_band", "conferred")), drawn
 

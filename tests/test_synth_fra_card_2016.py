@@ -161,9 +161,10 @@ def test_in_dossiers_with_its_tag_passing_the_check(tmp_path):
 def test_older_dossiers_keep_their_other_pieces(tmp_path):
     """A whole dossier drawn with and without the new family: the same pieces, with the same truth, bar its own card,
     and the same verdict."""
-    # changement_statut 5 draws the new family, 11 fra_card_2025; renouvellement 1 the new one
+    # changement_statut 5 draws the new family, 11 fra_card_2025; renouvellement 0 the new one (1 drew it until the
+    # third wave, copie_recto_verso, took it)
     assert fresh_waves.dossiers_with_and_without(NAME, "changement_statut", (5, 11), tmp_path / "cs") > 0
-    assert fresh_waves.dossiers_with_and_without(NAME, "renouvellement", (1,), tmp_path / "r") > 0
+    assert fresh_waves.dossiers_with_and_without(NAME, "renouvellement", (0,), tmp_path / "r") > 0
 
 
 def test_the_second_wave_leaves_the_earlier_draws_as_they_were():

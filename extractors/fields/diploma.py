@@ -49,7 +49,9 @@ DOCUMENT_HEADING = (r"(?:certificat|attestation)\s+(?:de\s+(?:diplome|reussite)|
 
 # How a degree's name starts, in French and English.
 DEGREE_START = (
-    r"(?:master|mastere|licence|bachelor|bachelier|doctorat|doctorate|phd|ph\.d|diplome\s+(?:d|de|du|national|universitaire)\b|diploma\b"
+    # (a German compound is no degree: "Bachelorurkunde", "Masterarbeit", "Bachelor-Studiengang"; a title glued by
+    # OCR is one: "Master2 Informatique", "LICENCEPROFESSIONNELLE")
+    r"(?:(?:master|mastere|licence|bachelor|bachelier)(?!-?(?:urkunde|arbeit|studi|prufung|zeugnis|grad)\w*)|doctorat|doctorate|phd|ph\.d|diplome\s+(?:d|de|du|national|universitaire)\b|diploma\b"
     r"|brevet\s+de\s+technicien|bts\b|dut\b|but\b|mba\b|certificat\b|titre\s+(?:professionnel|d'ingenieur)|ingenieur|associate"
     r"|baccalaureat|deug\b|dess\b|dea\b|magistere|grade\s+de|degree\s+of|engineering\s+degree|college\s+degree)"
 )
@@ -100,9 +102,10 @@ HOLDER_END = (r",|(?:^|\s)(?:nee?|ne\(e\)|born|a\s+obtenu|a\s+ete|has|for|pour|t
               r"|nacid[oa]|nascid[oa]|nat[oa]\s+a|natural|identificad[oa]|portador[a]?|de\s+nacionalidad\w*)\b")
 # Civilities of French, English, Spanish, Portuguese and Italian ("Dña.", "Sr.", "Sig.ra", "Dott.").
 # Indian ones too ("Shri", "Smt.", "Kumari").
-FOREIGN_CIVILITY = (r"(?:mrs|ms|miss|dr|dna|dona|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?"
+FOREIGN_CIVILITY = (r"(?:mrs|ms|miss|dr|dna|dona|sra?|senora?|senhora?|sig(?:\.ra|nora|nor)?|dott(?:\.ssa|oressa|ore)?|frau|herrn?"
                     r"|shri|sri|smt|kumari|kum|selvi|thiru|tmt)\b\.?|d\.")
-_HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|" + FOREIGN_CIVILITY + r")\s+"
+# (alone on its line, the name on the next: "Frau" / "Olena TKACHENKO")
+_HOLDER_CIVILITY = r"(?:" + CIVILITY + r"|" + FOREIGN_CIVILITY + r")(?:\s+|\s*$)"
 HOLDER_BEFORE = r"(?:confere|decerne|delivre|attribue|remis|awarded|conferred)(?:\s+upon)?\s+a?|certifie\s+que|atteste\s+que|titulaire\s*:?|upon"
 
 # The graduate's birth, which a piece prints for the graduate only (never for a jury member or
@@ -112,7 +115,9 @@ BIRTH = (r"\bnee?(?:\(e\))?\s+(?:a\s+[^,\n\d]{1,40}?\s+)?le\b"
          r"|\bnacid[oa]\s+(?:en\s+[^,\n\d]{1,40}?\s+)?el\b|\bnascid[oa]\s+(?:em\s+[^,\n\d]{1,40}?\s+)?(?:em|a|no)\b"
          r"|\bnat[oa]\s+a\s+[^,\n\d]{1,40}?\s+il\b"
          # "Vikram SHARMA, male, born on 31 January 1985" (an English translation)
-         r"|\bborn\s+(?:in\s+[^,\n\d]{1,40}?\s+)?on\b")
+         r"|\bborn\s+(?:in\s+[^,\n\d]{1,40}?\s+)?on\b"
+         # "geboren am 25.09.1994 in Kharkiv", "geb. am"
+         r"|\bgeb(?:oren|\.)\s+(?:am|den)\b")
 # What a birth's sentence may say of the person between the name and the birth.
 BEFORE_BIRTH = r"(?:,\s*(?:de\s+sexe\s+\w+|de\s+nationalite\s+\w+|male|female|(?:gender|sex)\s*:?\s*\w+))+\s*,?\s*$"
 # A role said before the name on its line ("Student Vikram SHARMA, male, born on …"), never a given name.
@@ -120,7 +125,8 @@ ROLE_WORDS = {"student", "graduate", "candidate", "applicant", "trainee", "etudi
               "laureat", "laureate"}
 CIVILITY_WORDS = {"m", "m.", "mme", "mlle", "madame", "monsieur", "mademoiselle", "mr", "mrs", "ms", "dr", "pr",
                   "d.", "dna.", "dna", "dona", "sr.", "sra.", "senor", "senora", "senhor", "senhora", "sig.",
-                  "sig.ra", "dott.", "dott.ssa", "shri", "sri", "smt", "smt.", "kumari", "kum.", "selvi", "thiru", "tmt."}
+                  "sig.ra", "dott.", "dott.ssa", "shri", "sri", "smt", "smt.", "kumari", "kum.", "selvi", "thiru", "tmt.",
+                  "frau", "herr", "herrn"}
 # "a déclaré admis(e) au diplôme de Licence …", "admise à la Licence …": the degree follows.
 ADMITTED = r"\b(?:admise?|recue?)(?:\(e\))?\s+(?:au|a\s+la|a\s+l['’])\s*"
 # "a obtenu le titre professionnel « Comptable assistant » de niveau 4": the title, quoted or up to its level.
@@ -134,11 +140,14 @@ GRANTED_TITLE = r"(?m:^[ \t]*(?:(?:confere|decerne|delivre|attribue)\s+)?le(?:\s
 FOREIGN_GRANT = (r"(?:(?:confiere|otorga|concede|expide|confere|outorga|conferisce|rilascia)(?:-?lhe)?\s+(?:a\s+\S+\s+)?"
                  r"(?:el|o|la|il)\s+|(?:conducentes?|optar|aspirar)\s+al\s+|\b(?:el|o|la|il)\s+)(?:titulo|titolo|grau|grado|diploma)"
                  r"(?:\s+(?:profesional|academico|universitario(?:\s+oficial)?))?\s+(?:de|em|en|di|in)\b"
-                 r"|(?m:^[ \t]*(?:la|il)\s+(?=(?:laurea|diploma\s+di\s+laurea|dottorato)\b))")
+                 r"|(?m:^[ \t]*(?:la|il)\s+(?=(?:laurea|diploma\s+di\s+laurea|dottorato)\b))"
+                 # German: "verleiht … den akademischen Grad Master of Science (M.Sc.)", "den Grad eines", "den Hochschulgrad"
+                 r"|\bden\s+(?:akademischen\s+)?(?:hochschul)?grad(?:\s+(?:eines|einer))?\b")
 # A number of credits closing a title's line (a side panel's "Crédits ECTS" value beside it).
 CREDITS_AT_END = r"\s+\d{2,3}\s*$"
 # Where such a degree's name ends on its line: the sentence going on, or the holder after "a".
-FOREIGN_TITLE_END = (r",|;|\.(?:\s|$)|\s+(?:com|con)\s+(?:a|la)\s|\s+(?:conseguit|obtenid|otorgad|expedid|conferid)\w*"
+# (a degree's abbreviation closing its line: "Master of Science (M.Sc.)"; a German sentence's verb after it)
+FOREIGN_TITLE_END = (r",|;|\.(?:\s|$)|\s+\((?:[a-z]{1,5}\.-?\s?){1,3}[a-z]{0,4}\.?\)\s*$|\s+(?:erworben|verliehen|zuerkannt|erlangt)\b|\s+(?:com|con)\s+(?:a|la)\s|\s+(?:conseguit|obtenid|otorgad|expedid|conferid)\w*"
                      r"|\s+(?:en\s+virtud|por\s+haber|tendo|habiendo)\b")
 # "au diplôme de Licence": the degree is the Licence; "au Diplôme d'État …" is the degree's own name.
 DEGREE_NAMED_AFTER = r"diplome\s+(?:de|du)\s+(?=" + DEGREE_START + r")"
@@ -155,6 +164,11 @@ AWARD_LABELS = (
     (r"proces[-\s]verbal\s+(?:de\s+la\s+|du\s+|des\s+|de\s+)?(?:jury|commission|deliberations?|remise|collation)\b[^;]{0,80}?"
      r"\b(?:en\s+date\s+du|reunie?\s+le|du)(?=\s+(?:\d|1er\b))"),
     r"date\s+d['’]obtent\w+|obtenu\s+le|admise?\s+le|date\s+of\s+(?:award|conferment|graduation)|(?:awarded|conferred)\s+on",
+    # German: the day the final examination was passed ("hat am 22.02.2023 die Bachelorprüfung … bestanden",
+    # "Abschlussdatum", "Datum der letzten Prüfungsleistung")
+    (r"\bhat\s+am(?=\s+\d)|abschlussdatum|datum\s+(?:des\s+(?:studien)?abschlusses|der\s+(?:letzten\s+)?prufung(?:sleistung)?)"
+     r"|\bam(?=\s+\d{1,2}\.\s*(?:\d{1,2}\.\s*(?:19|20)\d\d|[a-z]+\s+(?:19|20)\d\d)\s+(?:[a-z]+\s+){0,3}(?:bestanden|abgeschlossen)\w*)"
+     r"|bestanden\s+am"),
     # "Date d'attribution du grade :", "Collation des grades le :", "Acte de collation du grade : n° 912 du …"
     r"date\s+d['’]attribution(?:\s+du\s+(?:grade|diplome|titre))?|collation\s+d(?:u|es)\s+grades?\b[^;\n]{0,20}?(?:\ble\b|\bdu\b|:)",
     # "Par décision de la Commission d'examen du 24 septembre 2021", "décision du jury en date du"
@@ -170,6 +184,9 @@ AWARD_LABELS = (
     # "By the decision of the Examination Board of 22 February 2023", "Graduation decision: No. 4226/QĐ of 23 August 2024"
     (r"decision\s+of\s+(?:the\s+)?(?:state\s+)?(?:examination|examining|graduation)\s+(?:board|commission|committee)"
      r"(?:\s+no\.?\s*\S+)?(?:\s+(?:of|dated|on)\b|\s*:)|graduation\s+decision\b[^\n]{0,40}?\s(?:of|dated|on)\b"),
+    # last: a translation's "after she passed the Bachelor's examination in … on February 22, 2023" (never an
+    # entrance examination, nor a date a convocation or a seal gives above)
+    r"\bpassed\s+the\s+(?![^.;]{0,30}?\bentrance\b)[^.;]{0,100}?\bexamination\b[^.;]{0,100}?\s+on(?=\s+[a-z]+\s+\d|\s+\d)",
 )
 # Abroad, the day the degree was conferred (the graduation: "tendo colado grau aos …", "colação de grau em", "fecha de
 # grado", "examen profesional sustentado el día", "conseguita il"), else the day the studies were completed ("conclusão

@@ -8,6 +8,7 @@ import re
 
 from extractors.cell_values import date_near, weekly_hours_in_cell
 from extractors.form_labels import is_label, opens_with_label
+from extractors.frenchtext import find_dates
 from extractors.label_layout import value_by_label
 from extractors.parties import (
     cell_company,
@@ -145,8 +146,8 @@ def extract(pages: list[Page]) -> Extraction:
     last = _last_period_end(index)
     if last is not None and (end is None or str(last.value) > str(end.value)):
         end = last
-    out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le|jusqu'au",
-                                         row_header=r"fin"))
+    out.set("end_date", end or date_near(index, r"date\s+de\s+fin|fin\s+du\s+stage|prendra\s+fin\s+le", row_header=r"fin")
+            or _until(index))
     out.set("weekly_hours", weekly_hours_span(index) or weekly_hours_in_cell(index))
     _set_gratification(index, out)
     return out.build()
@@ -276,11 +277,50 @@ def _set_intern(index: TextIndex, out: ExtractionBuilder) -> None:
     if section_at is not None:
         person = form_person(index, section_at)
     person = (person or _intern_row(index) or name_after(index, r"(?:student|trainee|intern)'?s?\s+name\s*:")
-              or defined_person(index, INTERN_ROLE) or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve")
-              or ner_person(index))
+              or defined_person(index, INTERN_ROLE) or _born_person(index)
+              or best_person(index, prefer_before=r"stagiaire|etudiant|l'eleve") or ner_person(index))
     if person:
         out.set("intern_surname", person.surname)
         out.set("intern_given_names", person.given_names)
+
+
+# A document of the intern's whose validity is given ("Titre de séjour n° …, valable jusqu'au …").
+INTERNS_DOCUMENT = r"titre\s+de\s+sejour|carte\s+de\s+(?:sejour|resident)|passeport|visa|recepisse|autorisation\s+provisoire"
+
+
+def _until(index: TextIndex) -> Span | None:
+    """The first date after "jusqu'au" (last resort for the end): not a document's validity on its line."""
+    for m in index.search(r"jusqu['’]au"):
+        if re.search(INTERNS_DOCUMENT, index.folded[index.line_bounds(m.start())[0]:m.start()]):
+            continue
+        found = find_dates(index.text[m.end():m.end() + 40])
+        if found:
+            day, start, end = found[0]
+            return Span(day.isoformat(), m.end() + start, m.end() + end, 0.85)
+    return None
+
+
+# A birth date's label: in an agreement, only the intern's is given.
+BIRTH_LABEL = r"(?<![\w'])(?:nee?\s*(?:\(e\))?\s+le|date\s+de\s+naissance)\b"
+
+
+def _born_person(index: TextIndex) -> PersonName | None:
+    """The person of the name rows just over a birth date ("Nom | EL IDRISSI  Prénom(s) | Anas" over
+    "Né le | 22/01/2001"), when the intern's part lost its heading: no tutor's or signatory's birth
+    date is ever printed."""
+    for m in index.search(BIRTH_LABEL):
+        line_start = index.line_bounds(m.start())[0]
+        if re.search(r"[A-ZÀ-Ý]", index.text[line_start:m.start()]):
+            continue  # the birth's own line names its person ("L'étudiante Awa DIOUF, née le …"): no row of the form
+        # the nearest name rows up to four lines above: a photo's rows may come out of order or broken ("Prénom(s) |
+        # Leonor" over "Nom | FERREIRA")
+        above = line_start
+        for _ in range(4):
+            above = index.text.rfind("\n", 0, max(0, above - 1)) + 1
+            person = form_person(index, above)
+            if person and person.surname and person.start < m.start() and looks_like_name(str(person.surname.value)):
+                return person
+    return None
 
 
 def _intern_row(index: TextIndex) -> PersonName | None:

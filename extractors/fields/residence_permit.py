@@ -27,7 +27,7 @@ LABEL_REMARKS = r"\b(?:REMARQUES?|REMARKS?)\b"
 # when the label was not read, and to drop OCR debris before it.
 KNOWN_CATEGORIES = (
     "RECHERCHE D'EMPLOI/CREATION D'ENTREPRISE",  # one card, both grounds (CESEDA L. 422-10)
-    "ETUDIANT", "ETUDIANT-ELEVE", "ETUDIANT MOBILITE", "SALARIE", "SALARIE DETACHE ICT",
+    "ETUDIANT", "ETUDIANT-ELEVE", "ETUDIANT MOBILITE", "ETUDIANT PROGRAMME DE MOBILITE", "SALARIE", "SALARIE DETACHE ICT",
     "TRAVAILLEUR TEMPORAIRE", "TRAVAILLEUR SAISONNIER", "VIE PRIVEE ET FAMILIALE",
     "RECHERCHE D'EMPLOI", "CREATION D'ENTREPRISE", "PASSEPORT TALENT", "TALENT", "CHERCHEUR",
     "STAGIAIRE", "STAGIAIRE ICT", "VISITEUR", "ENTREPRENEUR", "PROFESSION LIBERALE",
@@ -59,7 +59,7 @@ def _category_from(span: WordRun) -> tuple[str, WordRun] | None:
         rest = "".join(folded[i:])
         if any(rest.startswith(_squash(c)) for c in KNOWN_CATEGORIES):
             words = span.words[i:]
-            return _as_printed(words), WordRun(span.page, words)
+            return _with_its_dashes(_as_printed(words), rest), WordRun(span.page, words)
     for i in range(len(span.words)):
         rest = "".join(folded[i:])
         for category in KNOWN_CATEGORIES:
@@ -69,6 +69,37 @@ def _category_from(span: WordRun) -> tuple[str, WordRun] | None:
                     and _edits(rest[:len(known)], known) <= len(known) // 10):
                 return category, WordRun(span.page, span.words[i:])
     return None
+
+
+COLUMN_GAP = 3.0  # word heights between two words: another column's
+
+
+def _gap_after(words: list, n: int) -> float:
+    """The space between the n-th word and the next, on the page (0 when on different lines)."""
+    if n >= len(words):
+        return 0.0
+    before, after = words[n - 1].bbox, words[n].bbox
+    return after[0] - before[2] if overlap((before[1], before[3]), (after[1], after[3])) > 0 else 0.0
+
+
+def _known_prefix(words: list, squashed: str) -> list:
+    """The first words of `words` that spell the known category `squashed` exactly, or []."""
+    spelt = ""
+    for i, word in enumerate(words):
+        spelt += _squash(word.text)
+        if spelt == squashed:
+            return words[:i + 1]
+        if not squashed.startswith(spelt):
+            return []
+    return []
+
+
+def _with_its_dashes(printed: str, squashed: str) -> str:
+    """A known category read whole but for its dash (OCR drops one standing alone between two
+    words: "ETUDIANT ELEVE"), as the CESEDA spells it; any other reading as printed (its accents,
+    its spacing, its own dashes)."""
+    exact = next((c for c in KNOWN_CATEGORIES if _squash(c) == squashed), None)
+    return exact if exact and "-" in exact and not re.search(r"[-–—]", printed) else printed
 
 
 def _edits(a: str, b: str) -> int:
@@ -119,17 +150,35 @@ def _wrapped_on(spans: list[WordRun], known: tuple[str, WordRun]) -> tuple[str, 
         if 0 <= at < len(first) < at + len(squashed):
             # the whole of it one known category: spelt as the CESEDA does (a "/" lost at the line's end)
             whole = at == 0 and joined == squashed
+            if at == 0 and not whole:
+                # the next line's words past a column's gap (the verso's "DÉLIVRANCE" beside it) are no part of
+                # it; words right after it are ("STAGIAIRE ICT" over "(FAMILLE)")
+                ending = _known_prefix(longer.words, squashed)
+                if ending and _gap_after(longer.words, len(ending)) > COLUMN_GAP * run.height:
+                    return _with_its_dashes(_as_printed(ending), squashed), WordRun(run.page, ending)
             return (category if whole else _as_printed(longer.words)), longer
     return known
 
 
+# A category's line ending on a connector goes on ("… PROGRAMME DE", "VIE PRIVEE ET", "TALENT -", "D'EMPLOI/").
+_DANGLING = re.compile(r"(?:\b(?:DE|DU|DES|ET|LA|LE|AU)|\bD'|[-/])\s*$")
+
+
 def _with_line_below(spans: list[WordRun], run: WordRun) -> WordRun:
-    """`run` with the category-like words of the line just under it, starting under it."""
+    """`run` with the category-like words of the line just under it, starting under it. A category
+    cut after a connector ("ETUDIANT PROGRAMME DE") goes on further down, on a card printed with
+    wide leading."""
     x0, _, _, y1 = run.bbox
     h = run.height
+    reach = 2.2 if _DANGLING.search(normalize(run.text).upper()) else 1.2
     below = [w for s in spans if s.page == run.page for w in s.words
-             if 0 <= w.bbox[1] - y1 <= 1.2 * h and w.bbox[0] >= x0 - 2 * h and _category_like(w.text)]
-    return WordRun(run.page, run.words + sorted(below, key=lambda w: w.bbox[0])) if below else run
+             if 0 <= w.bbox[1] - y1 <= reach * h and w.bbox[0] >= x0 - 2 * h and _category_like(w.text)]
+    if not below:
+        return run
+    # the nearest line only: a wide reach never takes two lines' words, interleaved
+    nearest = min(w.bbox[1] for w in below)
+    below = [w for w in below if w.bbox[1] - nearest <= 0.5 * h]
+    return WordRun(run.page, run.words + sorted(below, key=lambda w: w.bbox[0]))
 
 
 def _with_line_above(spans: list[WordRun], run: WordRun) -> WordRun:
@@ -154,6 +203,10 @@ def permit_category(spans: list[WordRun]) -> tuple[str, WordRun, float] | None:
             known = _category_from(candidate) or _category_from(_with_line_above(spans, candidate))
             if known:
                 return *_wrapped_on(spans, known), CONF_VISUAL_CONFIRMED
+            # the start of a known category, its end on the next line ("VIE PRIVEE ET" / "FAMILIALE")
+            wrapped = _wrapped_on(spans, (candidate.text, candidate))
+            if wrapped[1] is not candidate:
+                return *wrapped, CONF_VISUAL_CONFIRMED
         value = value_near(spans, label, _category_like)
         if value is None:
             continue

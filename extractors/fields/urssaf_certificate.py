@@ -10,13 +10,24 @@ situation is "arrêtée au" nor the reference period.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from extractors.fields.company_names import addressee_company, company_after_labels, company_in_clause
+from extractors.fields.company_names import (
+    addressee_company,
+    company_after_labels,
+    company_in_clause,
+)
 from extractors.frenchtext import find_sirens, find_sirets
-from extractors.letter_dates import labelled_date, signature_date
 from extractors.label_layout import value_by_label
+from extractors.letter_dates import labelled_date, signature_date
 from extractors.textfields import ExtractionBuilder, Span, TextIndex, company_name_span
-from extractors.value_shapes import company_value, date_value, siren_of_siret_value, siren_value
+from extractors.textnorm import fold
+from extractors.value_shapes import (
+    company_value,
+    date_value,
+    siren_of_siret_value,
+    siren_value,
+)
 from models.document import Page
 from models.domain import FIELDS, PieceType
 from models.records import Extraction
@@ -62,8 +73,13 @@ def extract(pages: list[Page]) -> Extraction:
     out.set("company_name", _company(index))
     # the attestation's own identification first: a cover sheet before it names the client too
     own = next((m.end() for m in index.search(OWN_HEADING)), 0)
-    out.set_exact("siren", (value_by_label(index, SIREN_LABEL, siren_value, start=own) if own else None)
-                  or value_by_label(index, SIREN_LABEL, siren_value) or _siret_siren(index) or _siren(index))
+    # an accountant's number is no certified company's, unless the company is itself a firm of accountants
+    firm = out.get("company_name") is not None and re.search(ACCOUNTANT, fold(str(out.get("company_name"))))
+    theirs = (lambda pos: False) if firm else (lambda pos: _accountants(index, pos))
+    labelled = [(value_by_label(index, SIREN_LABEL, siren_value, start=own) if own else None),
+                value_by_label(index, SIREN_LABEL, siren_value)]
+    out.set_exact("siren", next((span for span in labelled if span is not None and not theirs(span.start)), None)
+                  or _siret_siren(index, theirs) or _siren(index, theirs))
     out.set_exact("issue_date", _issue_date(index))
     out.set_exact("security_code", value_by_label(index, SECURITY_LABEL, _code_value) or _code_after_label(index)
                   or _lone_code(index))
@@ -92,17 +108,35 @@ def _issue_date(index: TextIndex) -> Span | None:
     return labelled_date(index, ISSUE_LABELS) or _letter_date(index)
 
 
-def _siret_siren(index: TextIndex) -> Span | None:
-    """The SIREN of a SIRET's label, unless it is the footer's firm's (the accountant who printed it)."""
+# An accountant's own identification: the firm that forwarded or printed the certificate.
+# (the word's end as OCR may misread it: "experts-comptabtes")
+ACCOUNTANT = r"experts?[\s-]+compta|expertise\s+compta|commissaires?\s+aux\s+comptes|cabinet\s+comptable"
+
+
+def _accountants(index: TextIndex, pos: int) -> bool:
+    """Whether a number at `pos` is in an accountant's signature or letterhead: its line, or
+    one of the three before it, names the profession ("SIRET … - Société inscrite au tableau
+    de l'Ordre des experts-comptables", under "Expertise comptable, paie et conseil")."""
+    start = index.line_bounds(pos)[0]
+    for _ in range(3):
+        start = index.text.rfind("\n", 0, max(0, start - 1)) + 1
+    return bool(re.search(ACCOUNTANT, index.folded[start:index.line_bounds(pos)[1]]))
+
+
+def _siret_siren(index: TextIndex, theirs: Callable[[int], bool]) -> Span | None:
+    """The SIREN of a SIRET's label, unless it is the firm's that printed or forwarded it (in
+    the footer, or an accountant's signature)."""
     span = value_by_label(index, SIRET_LABEL, siren_of_siret_value)
-    return None if span is None or index.in_footer(span.start, span.end) else span
+    if span is None or index.in_footer(span.start, span.end) or theirs(span.start):
+        return None
+    return span
 
 
-def _siren(index: TextIndex) -> Span | None:
+def _siren(index: TextIndex, theirs: Callable[[int], bool]) -> Span | None:
     """The nine digits after a SIREN label; else the first nine of a SIRET, not the footer's firm's."""
     for label, finder, certainty in ((SIREN_LABEL, find_sirens, 1.0), (SIRET_LABEL, find_sirets, 0.85)):
         for m in index.search(label):
-            if index.in_footer(m.start(), m.end()):
+            if index.in_footer(m.start(), m.end()) or theirs(m.start()):
                 continue
             # A number wrapped at a line's end still reads as one ("SIREN 382\n406 817").
             chunk = index.text[m.end(): m.end() + 40].replace("\n", " ")

@@ -32,6 +32,7 @@ from synth.pieces.fresh_diploma_china import (
 from synth.pieces.fresh_diploma_comparabilite import comparabilite
 from synth.pieces.fresh_diploma_india import degree_certificate_india, studied_in_india
 from synth.pieces.fresh_diploma_jury import jury_proces_verbal
+from synth.pieces.fresh_diploma_laurea import laurea_italiana
 from synth.pieces.fresh_diploma_maghreb import diplome_maghreb, studied_in_africa
 from synth.pieces.fresh_diploma_numerique import certificat_numerique
 from synth.pieces.fresh_diploma_releve import releve_resultats
@@ -42,6 +43,7 @@ from synth.pieces.fresh_diploma_traduction import traduction_assermentee
 from synth.pieces.fresh_diploma_urkunde import foreign_degree, urkunde_allemande
 from synth.pieces.fresh_internship import university_tripartite
 from synth.pieces.fresh_internship_agricole import convention_agricole
+from synth.pieces.fresh_internship_association import convention_association
 from synth.pieces.fresh_internship_bilingual import bilingual_traineeship
 from synth.pieces.fresh_internship_erasmus import (
     erasmus_traineeship,
@@ -64,12 +66,14 @@ from synth.pieces.fresh_payslip_interim import bulletin_interim, temp_agency
 from synth.pieces.fresh_payslip_paysage import bulletin_paysage
 from synth.pieces.fresh_permit_2016 import fra_card_2016
 from synth.pieces.fresh_permit_2025 import fra_card_2025
+from synth.pieces.fresh_permit_recto_verso import copie_recto_verso
 from synth.pieces.fresh_registration import rne_extract
 from synth.pieces.fresh_statement import recruitment_report
 from synth.pieces.fresh_statement_email import email_summary
 from synth.pieces.fresh_vigilance import cssm_mayotte
 from synth.pieces.fresh_vigilance_capture import capture_ecran
 from synth.pieces.fresh_vigilance_courriel import courriel_urssaf
+from synth.pieces.fresh_vigilance_independant import travailleur_independant
 from synth.pieces.fresh_vigilance_numerique import urssaf_numerique
 from synth.pieces.fresh_vigilance_plateforme import plateforme_conformite
 from synth.pieces.fresh_vigilance_portal import net_entreprises
@@ -138,7 +142,14 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                              # its Direction des Affaires Médicales, des Soins or des Ressources Humaines (articles,
                              # framed blocks, or articles with an annexe pédagogique); the host printed is the hospital
                              # of the facts' host's city, its legal name the truth's host_name, the SIRET the facts'
-                             Fresh("convention_hospitaliere", convention_hospitaliere, wave=9)),
+                             Fresh("convention_hospitaliere", convention_hospitaliere, wave=9),
+                             # written once convention_hospitaliere had been looked at (2026-12-02), without looking
+                             # at the extractors: an association's convention (loi 1901 or droit local: a federation,
+                             # a sports or twinning committee, a food-aid, fair-trade or integration association) for
+                             # a foreign student, its RNA, objet social, president and référent(e) de stage (articles,
+                             # boxed blocks under its logo band, or the parties side by side then two-column articles);
+                             # the host printed is the association, its name the truth's host_name, the SIRET the facts'
+                             Fresh("convention_association", convention_association, wave=10)),
     "diploma": (Fresh("conferred", conferred, lambda facts: not facts.diploma.english),
                 Fresh("school_band", school_band, lambda facts: not facts.diploma.english, wave=1),
                 Fresh("releve_resultats", releve_resultats, lambda facts: not facts.diploma.english, wave=2),
@@ -176,7 +187,12 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                 # extractors: the original German-language degree documents of a university of Germany, Austria or
                 # Switzerland (the Urkunde, the Verleihungsbescheid or the Swiss diploma; the Zeugnis and the English
                 # version on some), for the foreign universities' degrees
-                Fresh("urkunde_allemande", urkunde_allemande, foreign_degree, wave=14)),
+                Fresh("urkunde_allemande", urkunde_allemande, foreign_degree, wave=14),
+                # written once urkunde_allemande had been looked at (2026-12-02), without looking at the extractors:
+                # an Italian university's degree in Italian (the Diploma di Laurea parchment or the student office's
+                # Certificato di Laurea with its exams), the Prefettura's apostille and a French sworn translation
+                # after it on some, for the foreign universities' degrees
+                Fresh("laurea_italiana", laurea_italiana, foreign_degree, wave=15)),
     "company_registration": (Fresh("rne_extract", rne_extract),),
     # the MSA certifies agricultural employers, always
     "applications_statement": (Fresh("recruitment_report", recruitment_report),
@@ -205,13 +221,26 @@ FRESH: dict[str, tuple[Fresh, ...]] = {
                            # forwarded by the company's HR or its accountant) sent instead of the attestation, the
                            # attached attestation printed behind it on some
                            Fresh("courriel_urssaf", courriel_urssaf,
-                                 lambda facts: not facts.certificate.company.agricultural, wave=6)),
+                                 lambda facts: not facts.certificate.company.agricultural, wave=6),
+                           # written once courriel_urssaf had been looked at (2026-12-02), without looking at the
+                           # extractors: the attestation of an employer who is self-employed (an entrepreneur
+                           # individuel), delivered from the independent's account with its two accounts
+                           # (travailleur indépendant, employeur), one page, a second listing the declarations, or a
+                           # letter; a small employer's (never La Poste's)
+                           Fresh("travailleur_independant", travailleur_independant,
+                                 lambda facts: not facts.certificate.company.agricultural and keeps_an_accountant(facts),
+                                 wave=7)),
     # written once cv:header_band and other:avis_imposition had been looked at (2026-12-01)
     "cv": (Fresh("europe_compact", europe_compact),),
     # written once residence_permit:fra_card_english and :fra_card_photo_right had been looked at (2026-12-01)
     "residence_permit": (Fresh("fra_card_2025", fra_card_2025),
                          # written once fra_card_2025 had been looked at (2026-12-01)
-                         Fresh("fra_card_2016", fra_card_2016, wave=1)),
+                         Fresh("fra_card_2016", fra_card_2016, wave=1),
+                         # written once fra_card_2016 had been looked at (2026-12-02), without looking at the
+                         # extractors: what employers really send, one A4 page with the photocopy of both sides of the
+                         # card (recto above verso, side by side on a landscape page, or the verso first under the
+                         # employer's "copie certifiée conforme" stamp)
+                         Fresh("copie_recto_verso", copie_recto_verso, wave=2)),
     "other": (Fresh("quittance_loyer", quittance_loyer),
               # a sworn translation: drawn for workers born where acts are not written in French
               Fresh("acte_naissance", acte_naissance, translated_act_needed, wave=1),

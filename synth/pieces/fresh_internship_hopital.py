@@ -53,6 +53,12 @@ from synth.fmt import date_long, date_slash, euros, hours_fr, number_fr, siret_s
 from synth.fonts import FontKey, text_width_mm
 from synth.layout import A4, Box, Color, Flow, Rule, Sheet, Text, wrap
 from synth.people import FRENCH_CITIES, STREETS
+from synth.pieces.agreement_print import (
+    TraineeWording,
+    draw_foot,
+    draw_head,
+    drawn_to_fit,
+)
 from synth.pieces.base import BuiltPiece, bold
 from synth.pieces.education import _agreement_piece
 from synth.pieces.fresh_internship_agricole import _ascii
@@ -311,7 +317,7 @@ class School:
 
 
 @dataclass(frozen=True)
-class Draft:
+class Draft(TraineeWording):
     facts: DossierFacts
     layout: str
     hospital: Hospital
@@ -338,21 +344,6 @@ class Draft:
     team_cycle: str
     meal: float
     permit: bool
-
-    @property
-    def she(self) -> bool:
-        return self.facts.person.sex == "F"
-
-    def e(self) -> str:
-        return "e" if self.she else ""
-
-    @property
-    def trainee(self) -> str:
-        return "La stagiaire" if self.she else "Le stagiaire"
-
-    @property
-    def weekly(self) -> str:
-        return hours_fr(self.facts.internship.weekly_hours)
 
 
 def _hospital(facts: DossierFacts, direction_key: str, people: list[str], rng: random.Random) -> Hospital:
@@ -502,16 +493,6 @@ def _draft(facts: DossierFacts, layout: str, rng: random.Random) -> Draft:
 
 
 # --------------------------------------------------------------------------------------------------------- wording
-def _period(d: Draft) -> str:
-    st = d.facts.internship
-    return f"du {d.spell(st.start_date)} au {d.spell(st.end_date)}"
-
-
-def _hours_total(d: Draft) -> int:
-    st = d.facts.internship
-    return round(float(presence_hours(st.weekly_hours, st.start_date, st.end_date)))
-
-
 def _halves(d: Draft) -> str:
     halves = sum((m != "—") + (a != "—") for _, m, a, _ in d.schedule)
     return f"{halves} vacations (demi-journées) sur {len(d.schedule)} jours"
@@ -628,8 +609,8 @@ def _articles(d: Draft, gratification: str, rng: random.Random, short: bool) -> 
             (f"{trainee} est {'accueillie' if d.she else 'accueilli'} à l'{h.site} ({h.site_address}), {sv.pole}, "
              f"{sv.service}, {sv.unit} ({sv.chief.lower()} : {d.chief}). Activités confiées : {activities}.")]),
         ("Dates du stage", [
-            rng.choice((f"Le stage se déroule {_period(d)} inclus.",
-                        (f"Le stage est effectué {_period(d)}, soit une durée totale de présence de {_hours_total(d)} "
+            rng.choice((f"Le stage se déroule {d.period()} inclus.",
+                        (f"Le stage est effectué {d.period()}, soit une durée totale de présence de {d.hours_total()} "
                         "heures."))),
             (f"Le premier jour, {lower} se présente à 9 h à la {h.direction.lower()} ({h.office.lower()}), à l'"
              f"{h.site}.")]),
@@ -800,9 +781,8 @@ def _letterhead(page: Page) -> None:
     flow.y = 38
 
     def header(sheet: Sheet) -> None:
-        sheet.add(Text(18, 12, f"{h.short} – {h.direction}", 6.8, font, GREY),
-                  Text(A4[0] - 18, 12, f"Convention de stage n° {d.number}", 6.8, font, GREY, "right"),
-                  Rule(18, 14, A4[0] - 18, 14, 0.2, GREY))
+        draw_head(sheet, f"{h.short} – {h.direction}", f"Convention de stage n° {d.number}", font, ink=GREY,
+                  rule=GREY)
     flow.header = header
 
 
@@ -811,20 +791,10 @@ def _footer(page: Page, initials: bool):
     h = d.hospital
 
     def draw(sheet: Sheet, n: int) -> None:
-        y = A4[1] - 13
         total = len(flow.sheets)
-        if initials and n < total:
-            x = A4[0] - 18 - 30
-            sheet.add(Text(x - 2, y - 6.5, "Paraphes :", 6.8, page.font, GREY, "right"))
-            for i in range(3):
-                sheet.add(Box(x + i * 10, y - 11, 9, 7, stroke=GRID, width=0.2))
-        right = f"Page {n}/{total}"
         legal = f"{h.name} – Siège : {h.address} – Standard : {h.phone} – {h.web}"
-        width = A4[0] - 36 - text_width_mm(right, page.font, 6.3) - 6
-        sheet.add(Rule(18, y - 2.6, A4[0] - 18, y - 2.6, 0.2, GREY),
-                  Text(A4[0] - 18, y + 0.5, right, 6.3, page.font, GREY, "right"))
-        for i, line in enumerate(wrap(legal, page.font, 6.3, width)):
-            sheet.add(Text(18, y + 0.5 + 2.8 * i, line, 6.3, page.font, GREY))
+        draw_foot(sheet, A4[1] - 13, legal, f"Page {n}/{total}", page.font, initials and n < total, ink=GREY,
+                  rule=GREY, frame=GRID)
     return draw
 
 
@@ -943,13 +913,13 @@ def _blocks_layout(page: Page, rng: random.Random) -> None:
     if rng.random() < 0.5:
         dates = [[("Date de début", d.spell(st.start_date)), ("Date de fin", d.spell(st.end_date))]]
     else:
-        dates = [[("Période de stage", _period(d) + " inclus")]]
+        dates = [[("Période de stage", d.period() + " inclus")]]
     page.panel("MODALITÉS DU STAGE", [
         [("Thème du stage", st.subject)],
         [("Activités", "; ".join(sv.activities))],
         *dates,
         [("Durée hebdomadaire", f"{d.weekly} heures, gardes et astreintes exclues"),
-         ("Total de présence", f"{_hours_total(d)} heures")],
+         ("Total de présence", f"{d.hours_total()} heures")],
         [("Horaires", _schedule_sentence(d))],
         [("Cycle du service", f"{d.team_cycle} – ne s'applique pas {'à la' if d.she else 'au'} stagiaire")],
         [("Gratification", gratification)],
@@ -1026,7 +996,7 @@ def _annexe_layout(page: Page, rng: random.Random) -> None:
         [("Thème du stage", st.subject)],
         [("Objectifs pédagogiques", objectives)],
         [("Activités confiées", "\n".join(f"– {a}" for a in sv.activities))],
-        [("Période", _period(d))],
+        [("Période", d.period())],
         [("Durée hebdomadaire", f"{d.weekly} heures (gardes exclues)"), ("Vacations", _halves(d))],
         [("Évaluation", f"Bilan à mi-stage le {date_slash(d.review)} ; fiche d'évaluation en fin de stage")]], 42)
     flow.space(2)
@@ -1051,12 +1021,7 @@ def _annexe_layout(page: Page, rng: random.Random) -> None:
 
 def convention_hospitaliere(facts: DossierFacts, rng: random.Random) -> BuiltPiece:
     """Two or three pages: drawn again in a smaller size, with the same draws, in the rare case it runs longer."""
-    state = rng.getstate()
-    for size in (8.6, 8.2, 7.8, 7.4):
-        rng.setstate(state)
-        sheets, host = _sheets(facts, rng, size)
-        if len(sheets) <= 3:
-            break
+    sheets, host = drawn_to_fit(lambda size: _sheets(facts, rng, size), rng, (8.6, 8.2, 7.8, 7.4), 3)
     piece = _agreement_piece(facts, "convention_hospitaliere", sheets)
     piece.fields["host_name"] = host  # the hospital, the facts' SIRET
     return piece

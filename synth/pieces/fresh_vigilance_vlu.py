@@ -315,12 +315,19 @@ def _signature(flow: Flow, office: str, signer: str, town: str, fait: dt.date | 
         day = date_long(fait) if rng.random() < 0.6 else date_slash(fait)
         sheet.add(Text(x, y + 4, f"Fait à {town}, le {day}", 9.2, font))
         y += 7
-    for text in wrap(office, font, 8.8, 72):
+    flow.y = sign_with_pen(sheet, x, y, office, signer, font, 72, 9.2, rng) + 1
+
+
+def sign_with_pen(sheet: Sheet, x: float, y: float, office: str, signer: str, font: FontKey, width: float,
+                  name_size: float, rng: random.Random) -> float:
+    """Under `y` at `x`: the signer's office in lines of `width`, a pen signature and the signer's name in bold;
+    returns the name's baseline."""
+    for text in wrap(office, font, 8.8, width):
         y += 4
         sheet.add(Text(x, y, text, 8.8, font))
     _pen(sheet, x + 6, y + 12, rng)
-    sheet.add(Text(x, y + 20, signer, 9.2, bold(font)))
-    flow.y = y + 21
+    sheet.add(Text(x, y + 20, signer, name_size, bold(font)))
+    return y + 20
 
 
 def _pen(sheet: Sheet, x: float, y: float, rng: random.Random) -> None:
