@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from extractors import cleanup, text_direction
+from extractors.fields.residence_permit import KNOWN_CATEGORIES
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import PageMrzReadings, find_mrz, valid_reading
@@ -42,6 +43,7 @@ from extractors.raster import (
 )
 from extractors.rows import rows_from_words
 from extractors.step_times import charge, collecting, steps_of, timed
+from extractors.textnorm import normalize
 from models import (
     CorruptFile,
     EmptyFile,
@@ -308,7 +310,7 @@ def _carry_on(prepared: _Prepared, best: OcrResult, job: PageJob, tmp: str) -> P
             best = _ocr(cleanup.remove_rules(upright), tmp, job)
         if extra and best.word_count <= 2 * FEW_WORDS:
             best = _card_reading(upright, best, job)
-        if extra and best.word_count <= 2 * FEW_WORDS:  # a card's few words, not a page of text around an MRZ
+        if _french_card(extra) and best.word_count <= 2 * FEW_WORDS and not _category_read(best):
             best = _with_sparse_words(upright, best, job, tmp)
     h, w = upright.shape[:2]
     return Page(
@@ -365,53 +367,90 @@ def _card_reading(gray: np.ndarray, best: OcrResult, job: PageJob) -> OcrResult:
     """OCR of the inked region of an identity page, enlarged, when it reads better than the
     page did; word boxes are brought back to page coordinates."""
     h, w = gray.shape[:2]
-    # On a reduced copy, scan speckle averages out and the cards stay.
-    scale = 400 / w
-    small = cv2.resize(gray, (400, max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
-    ink = (small < float(np.median(small)) - 25).astype(np.uint8)
-    ys, xs = np.nonzero(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
-    if xs.size == 0:
+    region = _inked_region(gray)
+    if region is None:
         return best
-    mx, my = int(0.02 * w), int(0.02 * h)
-    x0, x1 = max(0, int(xs.min() / scale) - mx), min(w, int((xs.max() + 1) / scale) + mx)
-    y0, y1 = max(0, int(ys.min() / scale) - my), min(h, int((ys.max() + 1) / scale) + my)
+    x0, y0, x1, y1 = region
     # A document filling the frame (a passport photo) was read at its size already.
     if (x1 - x0) * (y1 - y0) > CARD_MAX_SHARE * w * h:
         return best
     zoom = min(CARD_ZOOM, (CARD_MAX_PIXELS / max(1, (x1 - x0) * (y1 - y0))) ** 0.5)
     if zoom < 1.2:
         return best
-    region = cleanup.upscale(gray[y0:y1, x0:x1], zoom)
     with tempfile.TemporaryDirectory(prefix="dossiers-card-") as tmp:
-        attempt = _ocr(region, tmp, job)
+        attempt = _ocr(cleanup.upscale(gray[y0:y1, x0:x1], zoom), tmp, job)
     if attempt.quality <= best.quality:
         return best
+    return _on_page(attempt, region, w, h)
+
+
+def _inked_region(gray: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The box (x0, y0, x1, y1, in pixels) around a page's ink with a small margin: a card or two on a
+    scanned sheet. None on a blank page."""
+    h, w = gray.shape[:2]
+    # On a reduced copy, scan speckle averages out and the cards stay.
+    scale = 400 / w
+    small = cv2.resize(gray, (400, max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    ink = (small < float(np.median(small)) - 25).astype(np.uint8)
+    ys, xs = np.nonzero(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))
+    if xs.size == 0:
+        return None
+    mx, my = int(0.02 * w), int(0.02 * h)
+    x0, x1 = max(0, int(xs.min() / scale) - mx), min(w, int((xs.max() + 1) / scale) + mx)
+    y0, y1 = max(0, int(ys.min() / scale) - my), min(h, int((ys.max() + 1) / scale) + my)
+    return x0, y0, x1, y1
+
+
+def _on_page(result: OcrResult, region: tuple[int, int, int, int], w: int, h: int) -> OcrResult:
+    """A region's reading with its word boxes brought back to page coordinates (in place)."""
+    x0, y0, x1, y1 = region
     sx, sy = (x1 - x0) / w, (y1 - y0) / h
-    for line in attempt.lines:
+    for line in result.lines:
         for word in line.words:
             bx0, by0, bx1, by1 = word.bbox
             word.bbox = (x0 / w + bx0 * sx, y0 / h + by0 * sy, x0 / w + bx1 * sx, y0 / h + by1 * sy)
-    return attempt
+    return result
 
 
 # A word of the sparse pass is taken only when read this surely: the pass also reads
 # debris in a card's guilloches and photo, which the page's reading had rightly left.
 SPARSE_WORD_CONFIDENCE = 0.6
 # A word of the page's reading this unsure is debris (tesseract's reading of a photo's
-# edge or a hologram), and gives way to a sure word of the sparse pass over it.
+# edge or a hologram), and gives way to sure words of the sparse pass over it.
 DEBRIS_CONFIDENCE = 0.3
 
 
+def _french_card(extra: dict[str, str]) -> bool:
+    """Whether the page's MRZ is a French card's (TD1, issued by FRA): a residence permit, whose
+    category only its printed zone gives. Every other field of an identity document its MRZ gives,
+    so no other page pays for the sparse pass."""
+    lines = extra.get("mrz", "").splitlines()
+    return len(lines) == 3 and lines[0][2:5] == "FRA"
+
+
+# The permit categories as letters only: a line ending on one has read the card's category whole.
+_CATEGORIES = tuple(re.sub(r"[^A-Z]", "", normalize(c).upper()) for c in KNOWN_CATEGORIES)
+
+
+def _category_read(result: OcrResult) -> bool:
+    """Whether a line of the reading ends on a whole permit category (not one cut at "… PROGRAMME DE")."""
+    return any(re.sub(r"[^A-Z]", "", normalize(line.text).upper()).endswith(_CATEGORIES) for line in result.lines)
+
+
 def _with_sparse_words(gray: np.ndarray, best: OcrResult, job: PageJob, tmp: str) -> OcrResult:
-    """An identity page's reading with the words a sparse-text pass (tesseract's mode 11)
+    """A French card's reading with the words a sparse-text pass (tesseract's mode 11)
     finds where the page's reading has none. Page layout analysis takes a card's short
     label-and-value lines beside its photo or a stamp for part of a picture and drops them
     (the category under "Type / Remarques" on a photographed residence card); read as
     scattered text they stand. A word is added only where the page's reading has none, or
     only debris it read unsure of, which the sure words then cover across (never a word cut
     short: "BEN" over an unsure "BEN-SALAH" leaves it). The page's confidence stays its own."""
+    # the card's region only: on a sheet with a card scanned on it, a fraction of the page
+    h, w = gray.shape[:2]
+    region = _inked_region(gray) or (0, 0, w, h)
+    x0, y0, x1, y1 = region
     try:
-        sparse = _ocr(cleanup.remove_rules(gray), tmp, job, psm=11)
+        sparse = _on_page(_ocr(cleanup.remove_rules(gray[y0:y1, x0:x1]), tmp, job, psm=11), region, w, h)
     except ReadTimeout:
         return best
     words = [w for line in best.lines for w in line.words]
