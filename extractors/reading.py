@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 
 from extractors import cleanup, text_direction
-from extractors.fields.residence_permit import KNOWN_CATEGORIES
+from extractors.fields.residence_permit import ends_on_a_category
 from extractors.filetype import FileKind, sniff
 from extractors.limits import Limits
 from extractors.mrz_locate import PageMrzReadings, find_mrz, valid_reading
@@ -43,7 +43,6 @@ from extractors.raster import (
 )
 from extractors.rows import rows_from_words
 from extractors.step_times import charge, collecting, steps_of, timed
-from extractors.textnorm import normalize
 from models import (
     CorruptFile,
     EmptyFile,
@@ -428,13 +427,9 @@ def _french_card(extra: dict[str, str]) -> bool:
     return len(lines) == 3 and lines[0][2:5] == "FRA"
 
 
-# The permit categories as letters only: a line ending on one has read the card's category whole.
-_CATEGORIES = tuple(re.sub(r"[^A-Z]", "", normalize(c).upper()) for c in KNOWN_CATEGORIES)
-
-
 def _category_read(result: OcrResult) -> bool:
-    """Whether a line of the reading ends on a whole permit category (not one cut at "… PROGRAMME DE")."""
-    return any(re.sub(r"[^A-Z]", "", normalize(line.text).upper()).endswith(_CATEGORIES) for line in result.lines)
+    """Whether a line of the reading ends on a whole permit category: the card's category was read."""
+    return any(ends_on_a_category(line.text) for line in result.lines)
 
 
 def _with_sparse_words(gray: np.ndarray, best: OcrResult, job: PageJob, tmp: str) -> OcrResult:
@@ -453,12 +448,12 @@ def _with_sparse_words(gray: np.ndarray, best: OcrResult, job: PageJob, tmp: str
         sparse = _on_page(_ocr(cleanup.remove_rules(gray[y0:y1, x0:x1]), tmp, job, psm=11), region, w, h)
     except ReadTimeout:
         return best
-    words = [w for line in best.lines for w in line.words]
-    sure = [w for line in sparse.lines for w in line.words
-            if w.confidence >= SPARSE_WORD_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
-    debris = {id(w) for w in words if w.confidence < DEBRIS_CONFIDENCE and _covered(w, sure)}
-    kept = [w for w in words if id(w) not in debris]
-    added = [w for w in sure if not any(_boxes_meet(w.bbox, other.bbox) for other in kept)]
+    words = [word for line in best.lines for word in line.words]
+    sure = [word for line in sparse.lines for word in line.words
+            if word.confidence >= SPARSE_WORD_CONFIDENCE and sum(c.isalnum() for c in word.text) >= 2]
+    debris = {id(word) for word in words if word.confidence < DEBRIS_CONFIDENCE and _covered(word, sure)}
+    kept = [word for word in words if id(word) not in debris]
+    added = [word for word in sure if not any(_boxes_meet(word.bbox, other.bbox) for other in kept)]
     if not added:
         return best
     return OcrResult(lines=rows_from_words(kept + added), mean_confidence=best.mean_confidence)

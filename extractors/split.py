@@ -46,9 +46,10 @@ def split_pages(pages: list[Page], scores: list[PageScores]) -> list[list[int]]:
         follows = (previous is not None and numbered == (previous[0] + 1, previous[1])) or bool(own & references)
         # a diploma restated (its translation, its other language's version, its transcript): the same dates; a
         # transcript sent before its diploma as well
-        restated = bool(groups) and score.title is None and _restates(pages[groups[-1][0]], page) and (
+        restated = bool(groups) and score.title is None and (
             current_type == PieceType.diploma and page_type in (PieceType.diploma, PieceType.other)
-            or page_type == PieceType.diploma and is_record_of_results(pages[groups[-1][0]]))
+            or page_type == PieceType.diploma and is_record_of_results(pages[groups[-1][0]])
+        ) and _restates(pages[groups[-1][0]], page)
         if current_type is None or (not follows and not certifying and not restated
                                     and _opens_piece(page, score, page_type, evidence, current_type)):
             groups.append([i])

@@ -100,6 +100,13 @@ class TextIndex:
         end = self.text.find("\n", pos)
         return start, (len(self.text) if end < 0 else end)
 
+    def line_start_above(self, pos: int, lines: int) -> int:
+        """Where the line `lines` lines above `pos`'s line starts (the text's start at most)."""
+        start = self.line_bounds(pos)[0]
+        for _ in range(lines):
+            start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+        return start
+
     def in_footer(self, start: int, end: int) -> bool:
         """Whether text[start:end] stands at the foot of its page, where a page prints its sender's
         or its printer's own name, address and numbers (an accountant's, a portal's)."""

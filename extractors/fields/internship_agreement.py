@@ -314,10 +314,8 @@ def _born_person(index: TextIndex) -> PersonName | None:
             continue  # the birth's own line names its person ("L'étudiante Awa DIOUF, née le …"): no row of the form
         # the nearest name rows up to four lines above: a photo's rows may come out of order or broken ("Prénom(s) |
         # Leonor" over "Nom | FERREIRA")
-        above = line_start
-        for _ in range(4):
-            above = index.text.rfind("\n", 0, max(0, above - 1)) + 1
-            person = form_person(index, above)
+        for lines in range(1, 5):
+            person = form_person(index, index.line_start_above(m.start(), lines))
             if person and person.surname and person.start < m.start() and looks_like_name(str(person.surname.value)):
                 return person
     return None

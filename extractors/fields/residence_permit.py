@@ -50,6 +50,14 @@ def _squash(text: str) -> str:
     return re.sub(r"[^A-Z]", "", normalize(text).upper())
 
 
+_SQUASHED_CATEGORIES = tuple(_squash(c) for c in KNOWN_CATEGORIES)
+
+
+def ends_on_a_category(text: str) -> bool:
+    """Whether a line ends on a whole known category (not one cut at "… PROGRAMME DE")."""
+    return _squash(text).endswith(_SQUASHED_CATEGORIES)
+
+
 def _category_from(span: WordRun) -> tuple[str, WordRun] | None:
     """The category in a span: from the first known category word to the end. A category
     misread by one letter in ten ("RECHERCHE D'EMPLOLCREATION …") is the known one, spelt as

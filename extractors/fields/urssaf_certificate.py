@@ -76,8 +76,7 @@ def extract(pages: list[Page]) -> Extraction:
     # an accountant's number is no certified company's, unless the company is itself a firm of accountants
     firm = out.get("company_name") is not None and re.search(ACCOUNTANT, fold(str(out.get("company_name"))))
     theirs = (lambda pos: False) if firm else (lambda pos: _accountants(index, pos))
-    labelled = [(value_by_label(index, SIREN_LABEL, siren_value, start=own) if own else None),
-                value_by_label(index, SIREN_LABEL, siren_value)]
+    labelled = (value_by_label(index, SIREN_LABEL, siren_value, start=start) for start in ((own, 0) if own else (0,)))
     out.set_exact("siren", next((span for span in labelled if span is not None and not theirs(span.start)), None)
                   or _siret_siren(index, theirs) or _siren(index, theirs))
     out.set_exact("issue_date", _issue_date(index))
@@ -117,10 +116,7 @@ def _accountants(index: TextIndex, pos: int) -> bool:
     """Whether a number at `pos` is in an accountant's signature or letterhead: its line, or
     one of the three before it, names the profession ("SIRET … - Société inscrite au tableau
     de l'Ordre des experts-comptables", under "Expertise comptable, paie et conseil")."""
-    start = index.line_bounds(pos)[0]
-    for _ in range(3):
-        start = index.text.rfind("\n", 0, max(0, start - 1)) + 1
-    return bool(re.search(ACCOUNTANT, index.folded[start:index.line_bounds(pos)[1]]))
+    return bool(re.search(ACCOUNTANT, index.folded[index.line_start_above(pos, 3):index.line_bounds(pos)[1]]))
 
 
 def _siret_siren(index: TextIndex, theirs: Callable[[int], bool]) -> Span | None:
